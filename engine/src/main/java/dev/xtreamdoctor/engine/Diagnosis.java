@@ -1,0 +1,91 @@
+package dev.xtreamdoctor.engine;
+
+import dev.xtreamdoctor.engine.facts.Fact;
+import java.util.List;
+
+/**
+ * The result of one diagnosis: a value, rendered elsewhere (text, JSON, Markdown).
+ *
+ * @param schemaVersion the JSON schema version of this value
+ * @param category exactly one of INVALID_DETAILS, LOGIN_FAILED, AUTHORIZATION_FAILED,
+ *     CONNECTION_TIMEOUT, HOST_NOT_FOUND, NO_FAULT_FOUND
+ * @param title the category's title
+ * @param summary one line: the category and the deciding cause
+ * @param causes the causes found in the primary category, deciding cause first
+ * @param fixes what to do, in order, without repeats
+ * @param evidence the observations behind the causes
+ * @param findings every finding, with its words, including warnings and unchecked parts
+ * @param facts the facts the rules saw (they never hold the password)
+ * @param rulesFired the names of the rules that fired, in firing order
+ * @param rulesVersion the fingerprint of the rule set used
+ */
+public record Diagnosis(
+    int schemaVersion,
+    String category,
+    String title,
+    String summary,
+    List<Cause> causes,
+    List<String> fixes,
+    List<String> evidence,
+    List<FindingView> findings,
+    List<Fact> facts,
+    List<String> rulesFired,
+    String rulesVersion) {
+
+  public static final int SCHEMA_VERSION = 1;
+  public static final String NO_FAULT_FOUND = "NO_FAULT_FOUND";
+
+  public Diagnosis {
+    causes = List.copyOf(causes);
+    fixes = List.copyOf(fixes);
+    evidence = List.copyOf(evidence);
+    findings = List.copyOf(findings);
+    facts = List.copyOf(facts);
+    rulesFired = List.copyOf(rulesFired);
+  }
+
+  /** Whether a fault was diagnosed (any category but NO_FAULT_FOUND). */
+  public boolean faultFound() {
+    return !NO_FAULT_FOUND.equals(category);
+  }
+
+  /** The ids of the causes, deciding cause first. */
+  public List<String> causeIds() {
+    return causes.stream().map(Cause::id).toList();
+  }
+
+  /**
+   * One cause.
+   *
+   * @param id the stable cause id
+   * @param text what is wrong, in plain words
+   */
+  public record Cause(String id, String text) {}
+
+  /**
+   * A finding with its words filled in from the catalogue.
+   *
+   * @param category its category
+   * @param causeId its cause id
+   * @param severity error, warning, info or unchecked
+   * @param layer input, dns, tcp, tls, http, login, account or symptoms
+   * @param title what is wrong
+   * @param impact what it breaks
+   * @param fixes what to do, in order
+   * @param evidence what was observed
+   */
+  public record FindingView(
+      String category,
+      String causeId,
+      String severity,
+      String layer,
+      String title,
+      String impact,
+      List<String> fixes,
+      List<String> evidence) {
+    public FindingView {
+      fixes = List.copyOf(fixes);
+      evidence = List.copyOf(evidence);
+    }
+  }
+}

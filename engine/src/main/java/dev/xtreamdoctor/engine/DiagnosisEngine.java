@@ -1,0 +1,138 @@
+package dev.xtreamdoctor.engine;
+
+import dev.xtreamdoctor.engine.facts.Conclusion;
+import dev.xtreamdoctor.engine.facts.Fact;
+import dev.xtreamdoctor.engine.facts.Finding;
+import dev.xtreamdoctor.engine.facts.Settings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * Evaluates facts against a rule book: a fresh session per diagnosis over one shared KieBase, so
+ * it is safe to call from many threads at once.
+ */
+public final class DiagnosisEngine {
+  private final RuleBook book;
+  private final Settings settings;
+
+  public DiagnosisEngine(RuleBook book, Settings settings) {
+    this.book = book;
+    this.settings = settings;
+  }
+
+  public RuleBook ruleBook() {
+    return book;
+  }
+
+  /** Runs the rules only: the conclusion, findings and fired rules, without words. */
+  public Evaluation evaluateRules(Collection<? extends Fact> facts) {
+    KieSession session = book.kieBase().newKieSession();
+    List<String> fired = new ArrayList<>();
+    try {
+      session.addEventListener(
+          new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+              fired.add(event.getMatch().getRule().getName());
+            }
+          });
+      session.insert(settings);
+      for (Fact f : facts) {
+        session.insert(f);
+      }
+      session.fireAllRules();
+      List<Finding> findings = new ArrayList<>();
+      Conclusion conclusion = null;
+      for (FactHandle h : session.getFactHandles()) {
+        Object o = session.getObject(h);
+        if (o instanceof Finding f) {
+          findings.add(f);
+        } else if (o instanceof Conclusion c && conclusion == null) {
+          conclusion = c;
+        }
+      }
+      findings.sort(FINDING_ORDER);
+      if (conclusion == null) {
+        throw new IllegalStateException(
+            "the rules drew no conclusion: the ranking rules (rules/00-ranking.drl) are missing or broken");
+      }
+      return new Evaluation(conclusion, findings, fired);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  /** Runs the rules and attaches the catalogue's words: the full diagnosis. */
+  public Diagnosis evaluate(Collection<? extends Fact> facts) {
+    Evaluation e = evaluateRules(facts);
+    Catalogue words = book.catalogue();
+    Conclusion c = e.conclusion();
+
+    List<Finding> causes = new ArrayList<>();
+    e.findings().stream()
+        .filter(f -> f.causeId().equals(c.causeId()) && f.category().equals(c.category()))
+        .findFirst()
+        .ifPresent(causes::add);
+    e.findings().stream()
+        .filter(f -> f.isError() && f.category().equals(c.category()) && !causes.contains(f))
+        .forEach(causes::add);
+
+    Set<String> fixes = new LinkedHashSet<>();
+    Set<String> evidence = new LinkedHashSet<>();
+    List<Diagnosis.Cause> causeViews = new ArrayList<>();
+    for (Finding f : causes) {
+      causeViews.add(new Diagnosis.Cause(f.causeId(), words.title(f.causeId(), f.params())));
+      fixes.addAll(words.fixes(f.causeId(), f.params()));
+      evidence.addAll(f.evidence());
+    }
+    if (causes.isEmpty()) {
+      causeViews.add(new Diagnosis.Cause(c.causeId(), words.title(c.causeId(), Map.of())));
+      fixes.addAll(words.fixes(c.causeId(), Map.of()));
+    }
+    List<Diagnosis.FindingView> views = new ArrayList<>();
+    for (Finding f : e.findings()) {
+      views.add(
+          new Diagnosis.FindingView(
+              f.category(),
+              f.causeId(),
+              f.severity(),
+              f.layer(),
+              words.title(f.causeId(), f.params()),
+              words.impact(f.causeId(), f.params()),
+              words.fixes(f.causeId(), f.params()),
+              f.evidence()));
+    }
+    String title = words.categoryTitle(c.category());
+    String summary = title + ": " + causeViews.get(0).text();
+    return new Diagnosis(
+        Diagnosis.SCHEMA_VERSION,
+        c.category(),
+        title,
+        summary,
+        causeViews,
+        new ArrayList<>(fixes),
+        new ArrayList<>(evidence),
+        views,
+        List.copyOf(facts),
+        e.rulesFired(),
+        book.fingerprint());
+  }
+
+  private static final List<String> SEVERITIES = List.of("error", "warning", "info", "unchecked");
+  private static final List<String> LAYERS =
+      List.of("input", "dns", "tcp", "tls", "http", "login", "account", "symptoms");
+
+  /** For display: errors first, then warnings, info and unchecked; then in layer order. */
+  private static final Comparator<Finding> FINDING_ORDER =
+      Comparator.comparingInt((Finding f) -> SEVERITIES.indexOf(f.severity()))
+          .thenComparingInt(f -> LAYERS.indexOf(f.layer()));
+}

@@ -1,0 +1,268 @@
+package dev.xtreamdoctor.engine;
+
+import dev.xtreamdoctor.engine.facts.Fact;
+import dev.xtreamdoctor.engine.facts.Outcome;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Facts to and from JSON. A facts file is {@code {"facts": [{"type": "DnsAnswer", ...}, ...]}}
+ * (or just the array); a field left out takes its type's empty value ("", 0, false, []).
+ * Helpdesk tools hand in what they already know the same way.
+ */
+public final class FactsJson {
+  private FactsJson() {}
+
+  /** A facts document that cannot be read; the message names the problem in one line. */
+  public static final class FactsException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public FactsException(String message) {
+      super(message);
+    }
+  }
+
+  public static List<Fact> read(String json) throws FactsException {
+    return read(new StringReader(json));
+  }
+
+  public static List<Fact> read(Reader in) throws FactsException {
+    JsonValue root;
+    try (JsonReader reader = Json.createReader(in)) {
+      root = reader.readValue();
+    } catch (JsonParsingException e) {
+      var at = e.getLocation();
+      throw new FactsException(
+          "not valid JSON at line " + at.getLineNumber() + ", column " + at.getColumnNumber());
+    } catch (JsonException e) {
+      throw new FactsException("not valid JSON: " + e.getMessage());
+    }
+    JsonArray list;
+    if (root instanceof JsonArray a) {
+      list = a;
+    } else if (root instanceof JsonObject o && o.get("facts") instanceof JsonArray a) {
+      list = a;
+    } else {
+      throw new FactsException("expected {\"facts\": [...]} or a JSON array of facts");
+    }
+    List<Fact> facts = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof JsonObject o)) {
+        throw new FactsException("fact #" + (i + 1) + " is not a JSON object");
+      }
+      facts.add(readFact(o, i + 1));
+    }
+    return facts;
+  }
+
+  private static Fact readFact(JsonObject o, int index) throws FactsException {
+    final String at = "fact #" + index;
+    if (!(o.get("type") instanceof JsonString t)) {
+      throw new FactsException(at + " has no \"type\" (one of " + observationNames() + ")");
+    }
+    String typeName = t.getString();
+    Class<? extends Fact> type =
+        FactModel.OBSERVATIONS.stream()
+            .filter(c -> c.getSimpleName().equals(typeName))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new FactsException(
+                        at
+                            + ": unknown fact type \""
+                            + typeName
+                            + "\""
+                            + FactModel.closest(typeName, observationNames())
+                                .map(n -> " (did you mean " + n + "?)")
+                                .orElse(" (known: " + String.join(", ", observationNames()) + ")")));
+    String where = at + " (" + typeName + ")";
+    RecordComponent[] components = type.getRecordComponents();
+    List<String> names = FactModel.fields(type);
+    for (String key : o.keySet()) {
+      if (!key.equals("type") && !names.contains(key)) {
+        throw new FactsException(
+            where
+                + ": unknown field \""
+                + key
+                + "\""
+                + FactModel.closest(key, names).map(n -> " (did you mean " + n + "?)").orElse(""));
+      }
+    }
+    Object[] args = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      types[i] = c.getType();
+      args[i] = value(c, o.get(c.getName()), where);
+    }
+    if (o.get("outcome") instanceof JsonString outcome) {
+      Set<String> allowed = Outcome.BY_FACT.get(typeName);
+      if (allowed != null && !allowed.contains(outcome.getString())) {
+        throw new FactsException(
+            where
+                + ": unknown outcome \""
+                + outcome.getString()
+                + "\""
+                + FactModel.closest(outcome.getString(), allowed)
+                    .map(n -> " (did you mean " + n + "?)")
+                    .orElse(" (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")"));
+      }
+    }
+    try {
+      Constructor<? extends Fact> ctor = type.getDeclaredConstructor(types);
+      return ctor.newInstance(args);
+    } catch (InvocationTargetException e) {
+      throw new FactsException(where + ": " + e.getCause().getMessage());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("fact type " + typeName + " cannot be built", e);
+    }
+  }
+
+  private static Object value(RecordComponent c, JsonValue v, String where) throws FactsException {
+    Class<?> t = c.getType();
+    String field = where + ": field \"" + c.getName() + "\"";
+    boolean absent = v == null || v.getValueType() == JsonValue.ValueType.NULL;
+    if (t == String.class) {
+      if (absent) {
+        return "";
+      }
+      if (v instanceof JsonString s) {
+        return s.getString();
+      }
+      if (v instanceof JsonNumber n) {
+        return n.toString();
+      }
+      throw new FactsException(field + " must be a string");
+    }
+    if (t == boolean.class) {
+      if (absent) {
+        return false;
+      }
+      if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
+        return v == JsonValue.TRUE;
+      }
+      throw new FactsException(field + " must be true or false");
+    }
+    if (t == int.class || t == long.class || t == double.class) {
+      if (absent) {
+        return t == int.class ? (Object) 0 : t == long.class ? (Object) 0L : (Object) 0.0;
+      }
+      JsonNumber n = number(v, field);
+      try {
+        if (t == int.class) {
+          return n.intValueExact();
+        }
+        if (t == long.class) {
+          return n.longValueExact();
+        }
+        return n.doubleValue();
+      } catch (ArithmeticException e) {
+        throw new FactsException(field + " must be a whole number");
+      }
+    }
+    if (t == List.class && c.getGenericType() instanceof ParameterizedType) {
+      if (absent) {
+        return List.of();
+      }
+      if (!(v instanceof JsonArray a)) {
+        throw new FactsException(field + " must be a list of strings");
+      }
+      List<String> out = new ArrayList<>();
+      for (JsonValue item : a) {
+        if (!(item instanceof JsonString s)) {
+          throw new FactsException(field + " must be a list of strings");
+        }
+        out.add(s.getString());
+      }
+      return out;
+    }
+    throw new IllegalStateException("unsupported field type " + t + " in " + where);
+  }
+
+  private static JsonNumber number(JsonValue v, String field) throws FactsException {
+    if (v instanceof JsonNumber n) {
+      return n;
+    }
+    if (v instanceof JsonString s) {
+      try {
+        return Json.createValue(new java.math.BigDecimal(s.getString().strip()));
+      } catch (NumberFormatException e) {
+        throw new FactsException(field + " must be a number");
+      }
+    }
+    throw new FactsException(field + " must be a number");
+  }
+
+  private static List<String> observationNames() {
+    return FactModel.OBSERVATIONS.stream().map(Class::getSimpleName).toList();
+  }
+
+  /** One fact as a JSON object with its "type" first. */
+  public static JsonObject write(Record fact) {
+    JsonObjectBuilder b = Json.createObjectBuilder().add("type", fact.getClass().getSimpleName());
+    for (RecordComponent c : fact.getClass().getRecordComponents()) {
+      try {
+        b.add(c.getName(), toJson(c.getAccessor().invoke(fact)));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + c.getName(), e);
+      }
+    }
+    return b.build();
+  }
+
+  public static JsonArray writeAll(List<? extends Record> facts) {
+    JsonArrayBuilder a = Json.createArrayBuilder();
+    facts.forEach(f -> a.add(write(f)));
+    return a.build();
+  }
+
+  private static JsonValue toJson(Object v) {
+    if (v == null) {
+      return JsonValue.NULL;
+    }
+    if (v instanceof String s) {
+      return Json.createValue(s);
+    }
+    if (v instanceof Integer i) {
+      return Json.createValue(i);
+    }
+    if (v instanceof Long l) {
+      return Json.createValue(l);
+    }
+    if (v instanceof Double d) {
+      return Json.createValue(d);
+    }
+    if (v instanceof Boolean b) {
+      return b ? JsonValue.TRUE : JsonValue.FALSE;
+    }
+    if (v instanceof List<?> list) {
+      JsonArrayBuilder a = Json.createArrayBuilder();
+      list.forEach(x -> a.add(toJson(x)));
+      return a.build();
+    }
+    if (v instanceof java.util.Map<?, ?> map) {
+      JsonObjectBuilder o = Json.createObjectBuilder();
+      map.forEach((k, x) -> o.add(String.valueOf(k), toJson(x)));
+      return o.build();
+    }
+    return Json.createValue(String.valueOf(v));
+  }
+}

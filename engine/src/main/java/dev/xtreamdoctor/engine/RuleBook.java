@@ -1,0 +1,109 @@
+package dev.xtreamdoctor.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.io.Resource;
+
+/**
+ * A compiled rule set: one KieBase (thread-safe, shared by every diagnosis) and its catalogue.
+ * Built whole or refused whole: a rule set with any error never loads.
+ */
+public final class RuleBook {
+  /** The package every rule file declares; files are placed under it so Drools stays quiet. */
+  public static final String RULES_PACKAGE = "dev.xtreamdoctor.rules";
+
+  private static final String SOURCE_DIR =
+      "src/main/resources/" + RULES_PACKAGE.replace('.', '/') + "/";
+  private static final AtomicLong BUILDS = new AtomicLong();
+
+  private final KieBase kieBase;
+  private final Catalogue catalogue;
+  private final RuleFiles files;
+
+  private RuleBook(KieBase kieBase, Catalogue catalogue, RuleFiles files) {
+    this.kieBase = kieBase;
+    this.catalogue = catalogue;
+    this.files = files;
+  }
+
+  /** Compiles the bundled rules. */
+  public static RuleBook bundled() throws RulesException {
+    return compile(RuleFiles.bundled());
+  }
+
+  /** Compiles the rules in a directory. */
+  public static RuleBook fromDirectory(java.nio.file.Path dir) throws RulesException {
+    return compile(RuleFiles.fromDirectory(dir));
+  }
+
+  public static RuleBook compile(RuleFiles files) throws RulesException {
+    Catalogue catalogue = readCatalogue(files);
+    KieServices ks = KieServices.Factory.get();
+    KieFileSystem kfs = ks.newKieFileSystem();
+    // A new release id per build, so a reload never overwrites the set in use.
+    ReleaseId id = ks.newReleaseId("dev.xtreamdoctor", "rules", "1.0." + BUILDS.incrementAndGet());
+    kfs.generateAndWritePomXML(id);
+    for (Map.Entry<String, String> f : files.files().entrySet()) {
+      if (f.getKey().equals(RuleFiles.CATALOGUE)) {
+        continue;
+      }
+      Resource r = ks.getResources().newByteArrayResource(f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      r.setSourcePath(SOURCE_DIR + f.getKey());
+      kfs.write(SOURCE_DIR + f.getKey(), r);
+    }
+    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+    List<RuleProblem> problems = new ArrayList<>();
+    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+      RuleProblem p = RuleMessages.translate(files, m);
+      if (p != null && !problems.contains(p)) {
+        problems.add(p);
+      }
+    }
+    if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
+      problems.add(new RuleProblem(files.origin(), 0, 0, "the rules do not compile"));
+    }
+    if (!problems.isEmpty()) {
+      throw new RulesException(problems);
+    }
+    KieBase kieBase = ks.newKieContainer(id).getKieBase();
+    return new RuleBook(kieBase, catalogue, files);
+  }
+
+  private static Catalogue readCatalogue(RuleFiles files) throws RulesException {
+    String text = files.files().get(RuleFiles.CATALOGUE);
+    if (text == null) {
+      throw new RulesException(
+          files.displayName(RuleFiles.CATALOGUE), "the catalogue of texts is missing");
+    }
+    try {
+      return Catalogue.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new RulesException(files.displayName(RuleFiles.CATALOGUE), e.getMessage());
+    }
+  }
+
+  public KieBase kieBase() {
+    return kieBase;
+  }
+
+  public Catalogue catalogue() {
+    return catalogue;
+  }
+
+  public RuleFiles files() {
+    return files;
+  }
+
+  /** The rule set's version: a hash of its files. */
+  public String fingerprint() {
+    return files.fingerprint();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.xtreamdoctor.engine.facts;
+
+/**
+ * What the user reported. Yes/no answers are {@code yes}, {@code no}, or empty when not asked.
+ *
+ * @param appMessage what the app showed: {@code invalid_details}, {@code login_failed}, {@code
+ *     authorization_failed}, {@code connection_timeout}, {@code host_not_found}, {@code other}, or
+ *     empty
+ * @param device the device, e.g. {@code firestick}, {@code android_tv}, {@code smart_tv}
+ * @param worksOnMobileData the same login works on mobile data
+ * @param worksOnVpn the same login works through a VPN
+ * @param worksOnOtherDevice the same login works on another device
+ * @param failsAtPeakHours it fails mostly in the evening or during live events
+ * @param vantage where the doctor ran: {@code user_network} or {@code remote}
+ */
+public record ReportedSymptoms(
+    String appMessage,
+    String device,
+    String worksOnMobileData,
+    String worksOnVpn,
+    String worksOnOtherDevice,
+    String failsAtPeakHours,
+    String vantage)
+    implements Fact {}
