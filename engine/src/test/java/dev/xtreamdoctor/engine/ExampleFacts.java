@@ -79,6 +79,15 @@ final class ExampleFacts {
     }
   }
 
+  /** Field names and values, alternating: for facts with more fields than Map.of takes. */
+  static Map<String, Object> fields(Object... namesAndValues) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return m;
+  }
+
   static Predicate<JsonObject> where(String field, String value) {
     return f -> value.equals(f.getString(field, ""));
   }

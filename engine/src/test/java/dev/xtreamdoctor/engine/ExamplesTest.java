@@ -116,6 +116,9 @@ class ExamplesTest {
           fallback || e.findings().stream().anyMatch(f -> f.causeId().equals(causeOf(example))),
           at + ": no finding " + causeOf(example) + " among " + causeIds(e.findings()));
     }
+    Evaluation once = SharedRules.ENGINE.evaluateRules(facts);
+    List<String> ids = once.findings().stream().map(Finding::causeId).toList();
+    assertEquals(Set.copyOf(ids).size(), ids.size(), example + ": a cause found twice: " + ids);
     Diagnosis d = SharedRules.ENGINE.evaluate(facts);
     assertEquals(expected.category(), d.category());
     assertEquals(expected.primaryCause(), d.causeIds().get(0));
