@@ -66,3 +66,12 @@ Feature: The guide's FAQ: what the user reports
     When I evaluate the facts
     Then the category is NO_FAULT_FOUND
     And the cause is NO_FAULT_SEEN
+
+  Scenario: A check that could not finish is no fault in the line
+    Given the facts of a working login
+    And there is no Latency fact
+    And the latency check could not finish: "no permission to open more sockets"
+    When I evaluate the facts
+    Then the category is NO_FAULT_FOUND
+    And the cause is HEALTHY
+    And there is an unchecked finding CHECK_INCOMPLETE

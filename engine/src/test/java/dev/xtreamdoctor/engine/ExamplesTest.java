@@ -69,6 +69,7 @@ class ExamplesTest {
           Map.entry("no-resolver-answers", expect("HOST_NOT_FOUND", "NO_RESOLVER_ANSWERS")),
           Map.entry("host-malformed", expect("HOST_NOT_FOUND", "HOST_MALFORMED")),
           Map.entry("healthy", expect("NO_FAULT_FOUND", "HEALTHY")),
+          Map.entry("check-incomplete", expect("NO_FAULT_FOUND", "HEALTHY")),
           Map.entry("no-fault-seen", expect("NO_FAULT_FOUND", "NO_FAULT_SEEN")),
           Map.entry("remote-all-clear", expect("NO_FAULT_FOUND", "REMOTE_ALL_CLEAR")),
           Map.entry("expires-soon", expect("NO_FAULT_FOUND", "EXPIRES_SOON")),

@@ -183,6 +183,12 @@ public class FactSteps {
     facts().remove("LoginAnswer");
   }
 
+  /** A probe broke: the tool's problem, not the line's. */
+  @Given("the {word} check could not finish: {string}")
+  public void aCheckBroke(String probe, String detail) {
+    facts().add("ProbeProblem", Map.of("probe", probe, "detail", detail));
+  }
+
   @Given("the median connect time is {int} ms")
   public void medianConnect(int ms) {
     facts().set("Latency", Map.of("medianMs", String.valueOf(ms), "maxMs", String.valueOf(ms + 60)));
