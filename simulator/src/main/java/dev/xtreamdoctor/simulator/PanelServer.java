@@ -231,6 +231,7 @@ public final class PanelServer implements AutoCloseable {
       } else if (!isTokenStart(first)) {
         // TLS (or garbage) on a plain port: nginx answers 400 at once and closes
         write(raw.getOutputStream(), nginxPage(400, "Bad Request"), false);
+        lingeringClose(raw, rawIn);
       } else if (tls != null) {
         readHead(new BufferedInputStream(replayed));
         write(raw.getOutputStream(), plainHttpOnTlsPort(), false);
@@ -416,6 +417,20 @@ public final class PanelServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SocketException("simulator closing");
+    }
+  }
+
+  /** Like nginx's lingering close: drain what the client still sends so it sees our answer. */
+  private static void lingeringClose(Socket raw, InputStream in) throws IOException {
+    raw.shutdownOutput();
+    raw.setSoTimeout(200);
+    byte[] sink = new byte[4096];
+    try {
+      while (in.read(sink) >= 0) {
+        // discard
+      }
+    } catch (SocketException | java.net.SocketTimeoutException e) {
+      // the client closed or went quiet: done
     }
   }
 
