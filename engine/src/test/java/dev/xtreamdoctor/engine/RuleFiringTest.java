@@ -252,4 +252,25 @@ class RuleFiringTest {
     assertEquals(Optional.of("username"), Optional.ofNullable(only(e, "SPACES_AROUND_CREDENTIALS").params().get("field")));
     only(e, "CREDENTIALS_REJECTED");
   }
+
+  @Test
+  void whenTwoCausesCouldLeadTheRulesSayWhich() {
+    // Xtream Codes reports Banned before Expired; so do the rules.
+    Evaluation bannedAndPast =
+        run(ExampleFacts.of("banned").set("LoginAnswer", Map.of("expDate", T - 5 * DAY)));
+    assertEquals(List.of("BANNED"), causeIds(bannedAndPast));
+
+    // Another device plays at peak time: the server is not overloaded.
+    Evaluation deviceAtPeak =
+        run(ExampleFacts.of("one-device-fails").set("ReportedSymptoms", Map.of("failsAtPeakHours", "yes")));
+    assertConclusion("INVALID_DETAILS", "ONE_DEVICE_FAILS", deviceAtPeak);
+    assertFalse(causeIds(deviceAtPeak).contains("PEAK_HOUR_FAILURES"));
+
+    // The panel answered earlier in this check, then went silent: a ban, not a slow server.
+    Evaluation silentThenTimeout =
+        run(
+            ExampleFacts.of("http-no-answer")
+                .set("PanelRequests", Map.of("sent", 3, "stoppedEarly", true, "stopReason", "panel_went_silent")));
+    assertConclusion("LOGIN_FAILED", "FLOOD_BAN", silentThenTimeout);
+  }
 }
