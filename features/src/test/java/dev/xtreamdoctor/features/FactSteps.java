@@ -142,7 +142,7 @@ public class FactSteps {
 
   // ---- TCP --------------------------------------------------------------------------------
 
-  /** refused, timed_out, unreachable. */
+  /** refused, timed_out, unreachable: no HTTP exchange and no login answer follow. */
   @Given("the connection to the panel's port is {word}")
   public void theConnectionIs(String outcome) {
     facts().set("TcpConnect", Map.of("outcome", "tcp." + outcome));
