@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Builds {@link DoctorConfig} from -D, the environment, an optional file and the defaults. */
@@ -19,6 +20,11 @@ final class ConfigLoader {
 
   private static final Pattern HOST_PORT =
       Pattern.compile("(\\[[0-9a-fA-F:.]+]|[0-9a-zA-Z.\\-]+|[0-9a-fA-F:]+)(:(\\d{1,5}))?");
+
+  private static final Pattern CONVERSION =
+      Pattern.compile(
+          ".*The config property (\\S+) with the config value \"(.*)\" threw an Exception whilst"
+              + " being converted:? ?(.*)");
 
   private ConfigLoader() {}
 
@@ -99,6 +105,13 @@ final class ConfigLoader {
     if (message == null) {
       return "the configuration is not valid";
     }
-    return message.replaceAll("SRCFG\\d+: ", "").replaceAll("\\s*\\R\\s*", " ").strip();
+    String line =
+        message
+            .replaceAll("SRCFG\\d+: ", "")
+            .replaceAll("(java|io\\.smallrye)[\\w.]*Exception: ", "")
+            .replaceAll("\\s*\\R\\s*", " ")
+            .strip();
+    Matcher m = CONVERSION.matcher(line);
+    return m.matches() ? m.group(1) + ": \"" + m.group(2) + "\" is not valid (" + m.group(3) + ")" : line;
   }
 }
