@@ -2,6 +2,7 @@ package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.RuleBook;
+import dev.xtreamdoctor.engine.RuleBookCache;
 import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.config.ConfigException;
@@ -26,20 +27,24 @@ final class Engines {
     }
   }
 
-  /** The rules: --rules DIR, else doctor.rules.dir, else the bundled set. */
-  static RuleBook rules(EngineOptions options, DoctorConfig config) throws CliException {
+  /**
+   * The rules: --rules DIR, else doctor.rules.dir, else the bundled set; compiled once per process
+   * and, unless doctor.cache.enabled=false, kept compiled on disk between runs.
+   */
+  static RuleBook rules(EngineOptions options, DoctorConfig config, Terminal terminal)
+      throws CliException {
     Optional<Path> dir = Optional.ofNullable(options.rulesDir).or(() -> config.rules().dir());
-    return rules(dir);
-  }
-
-  static RuleBook rules(Optional<Path> dir) throws CliException {
     try {
       RuleFiles files = dir.isPresent() ? RuleFiles.fromDirectory(dir.get()) : RuleFiles.bundled();
       RuleBook known = COMPILED.get(files.fingerprint());
       if (known != null) {
         return known;
       }
-      RuleBook book = RuleBook.compile(files);
+      Optional<Path> cacheDir = cacheDir(config, terminal);
+      RuleBook book =
+          cacheDir.isPresent()
+              ? new RuleBookCache(cacheDir.get()).load(files)
+              : RuleBook.compile(files);
       COMPILED.put(files.fingerprint(), book);
       return book;
     } catch (RulesException e) {
@@ -47,8 +52,24 @@ final class Engines {
     }
   }
 
-  static DiagnosisEngine engine(EngineOptions options) throws CliException {
+  /** doctor.cache.dir, else the XDG cache directory; none when caching is off or no home is known. */
+  static Optional<Path> cacheDir(DoctorConfig config, Terminal terminal) {
+    if (!config.cache().enabled()) {
+      return Optional.empty();
+    }
+    if (config.cache().dir().isPresent()) {
+      return config.cache().dir();
+    }
+    String xdg = terminal.env().getOrDefault("XDG_CACHE_HOME", "");
+    if (!xdg.isBlank()) {
+      return Optional.of(Path.of(xdg, "xtream-doctor"));
+    }
+    String home = terminal.env().getOrDefault("HOME", "");
+    return home.isBlank() ? Optional.empty() : Optional.of(Path.of(home, ".cache", "xtream-doctor"));
+  }
+
+  static DiagnosisEngine engine(EngineOptions options, Terminal terminal) throws CliException {
     DoctorConfig config = config(options);
-    return new DiagnosisEngine(rules(options, config), config.settings());
+    return new DiagnosisEngine(rules(options, config, terminal), config.settings());
   }
 }

@@ -4,6 +4,8 @@ import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.FactsJson.FactsException;
+import dev.xtreamdoctor.engine.RuleBook;
+import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.facts.Fact;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,14 +57,44 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "The facts as JSON; - reads standard input.")
   String factsFile;
 
+  @Option(names = "--timing", hidden = true, description = "Print each step's time on stderr.")
+  boolean timing;
+
   @Override
   public Integer call() throws CliException {
+    long t0 = System.nanoTime();
     List<Fact> facts = readFacts();
-    DiagnosisEngine engine = Engines.engine(engineOptions);
-    Diagnosis diagnosis = engine.evaluate(facts);
-    spec.commandLine().getOut().print(output.renderer(root.terminal()).render(diagnosis));
+    long t1 = System.nanoTime();
+    DoctorConfig config = Engines.config(engineOptions);
+    long t2 = System.nanoTime();
+    RuleBook rules = Engines.rules(engineOptions, config, root.terminal());
+    long t3 = System.nanoTime();
+    Diagnosis diagnosis = new DiagnosisEngine(rules, config.settings()).evaluate(facts);
+    long t4 = System.nanoTime();
+    String text = output.renderer(root.terminal()).render(diagnosis);
+    long t5 = System.nanoTime();
+    spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
+    if (timing) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "timing: JVM start to command %d ms, facts %d ms, config %d ms, rules %d ms,"
+                  + " evaluate %d ms, render %d ms%n",
+              java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                  - (t5 - t0) / 1_000_000,
+              ms(t1 - t0),
+              ms(t2 - t1),
+              ms(t3 - t2),
+              ms(t4 - t3),
+              ms(t5 - t4));
+      spec.commandLine().getErr().flush();
+    }
     return diagnosis.faultFound() ? ExitCode.FAULT : ExitCode.NO_FAULT;
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 
   private List<Fact> readFacts() throws CliException {

@@ -77,6 +77,11 @@ public final class RuleBook {
     return new RuleBook(kieBase, catalogue, files);
   }
 
+  /** A rule book around a KieBase built elsewhere from these files (see {@link RuleBookCache}). */
+  static RuleBook of(KieBase kieBase, RuleFiles files) throws RulesException {
+    return new RuleBook(kieBase, readCatalogue(files), files);
+  }
+
   private static Catalogue readCatalogue(RuleFiles files) throws RulesException {
     String text = files.files().get(RuleFiles.CATALOGUE);
     if (text == null) {

@@ -36,6 +36,8 @@ public interface DoctorConfig {
 
   Rules rules();
 
+  Cache cache();
+
   /** The thresholds the rules read, as the fact inserted into every diagnosis. */
   default Settings settings() {
     Thresholds t = thresholds();
@@ -117,6 +119,19 @@ public interface DoctorConfig {
   /** Which rules to use. */
   interface Rules {
     /** {@code doctor.rules.dir}: a rules directory instead of the bundled rules. */
+    Optional<Path> dir();
+  }
+
+  /** Compiled rules kept between runs, so a command-line start skips compiling them. */
+  interface Cache {
+    /** {@code doctor.cache.enabled}: whether to keep compiled rules on disk. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * {@code doctor.cache.dir}: where; by default {@code $XDG_CACHE_HOME/xtream-doctor}, else
+     * {@code ~/.cache/xtream-doctor}.
+     */
     Optional<Path> dir();
   }
 }
