@@ -9,6 +9,7 @@ public final class Main {
 
   public static void main(String[] args) {
     Terminal terminal = Terminal.system();
+    Engines.preload(args, terminal);
     var cmd = XtreamDoctor.commandLine(terminal);
     // Write in the terminal's charset, so the marks the renderer picks are the ones that show.
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, terminal.charset()), true));
