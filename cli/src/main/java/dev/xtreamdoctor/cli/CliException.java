@@ -1,8 +1,8 @@
 package dev.xtreamdoctor.cli;
 
 /**
- * A failure the user can act on: printed as one line on stderr, never with a stack trace, and
- * exits with its code.
+ * A failure the user can act on: printed as one line on stderr, never with a stack trace, and exits
+ * with its code.
  */
 final class CliException extends Exception {
   private static final long serialVersionUID = 1L;

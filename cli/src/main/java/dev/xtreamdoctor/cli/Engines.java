@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Builds the diagnosis engine a command asked for, turning failures into exit codes. */
 final class Engines {
   /**
-   * Rule sets loaded in this process, by fingerprint: each is loaded once, even when a preload
-   * and a command ask for it at the same time.
+   * Rule sets loaded in this process, by fingerprint: each is loaded once, even when a preload and
+   * a command ask for it at the same time.
    */
   private static final Map<String, CompletableFuture<RuleBook>> LOADED = new ConcurrentHashMap<>();
 
@@ -78,7 +78,9 @@ final class Engines {
     return mine;
   }
 
-  /** doctor.cache.dir, else the XDG cache directory; none when caching is off or no home is known. */
+  /**
+   * doctor.cache.dir, else the XDG cache directory; none when caching is off or no home is known.
+   */
   static Optional<Path> cacheDir(DoctorConfig config, Terminal terminal) {
     if (!config.cache().enabled()) {
       return Optional.empty();
@@ -95,7 +97,9 @@ final class Engines {
       return Optional.of(Path.of(xdg, "xtream-doctor"));
     }
     String home = terminal.env().getOrDefault("HOME", "");
-    return home.isBlank() ? Optional.empty() : Optional.of(Path.of(home, ".cache", "xtream-doctor"));
+    return home.isBlank()
+        ? Optional.empty()
+        : Optional.of(Path.of(home, ".cache", "xtream-doctor"));
   }
 
   static DiagnosisEngine engine(EngineOptions options, Terminal terminal) throws CliException {

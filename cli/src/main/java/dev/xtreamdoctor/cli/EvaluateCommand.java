@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code xtream-doctor evaluate --facts FILE|-}: diagnoses facts a file (or a helpdesk tool) gives. */
+/**
+ * {@code xtream-doctor evaluate --facts FILE|-}: diagnoses facts a file (or a helpdesk tool) gives.
+ */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,

@@ -11,8 +11,9 @@ public final class OutputOptions {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text (for a person), json (for programs) or markdown (for a ticket)."
-          + " Default: ${DEFAULT-VALUE}.")
+      description =
+          "text (for a person), json (for programs) or markdown (for a ticket)."
+              + " Default: ${DEFAULT-VALUE}.")
   Format format = Format.TEXT;
 
   @Option(
@@ -20,12 +21,15 @@ public final class OutputOptions {
       description = "No ANSI colour (also when NO_COLOR is set or output is not a terminal).")
   boolean noColor;
 
-  @Option(names = "--ascii", description = "Plain ASCII marks ([OK] [X] [!] [?]) instead of Unicode.")
+  @Option(
+      names = "--ascii",
+      description = "Plain ASCII marks ([OK] [X] [!] [?]) instead of Unicode.")
   boolean ascii;
 
   Renderer renderer(Terminal terminal) {
     TextStyle style =
-        TextStyle.detect(noColor, ascii, terminal.env(), terminal.interactive(), terminal.charset());
+        TextStyle.detect(
+            noColor, ascii, terminal.env(), terminal.interactive(), terminal.charset());
     return format.renderer(style);
   }
 }

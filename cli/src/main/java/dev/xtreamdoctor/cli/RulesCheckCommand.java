@@ -45,8 +45,10 @@ public final class RulesCheckCommand implements Callable<Integer> {
     try {
       RuleFiles files = dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir);
       RuleBook book = RuleBook.compile(files);
-      long rules = book.kieBase().getKiePackages().stream().mapToLong(p -> p.getRules().size()).sum();
-      long ruleFiles = files.files().keySet().stream().filter(RulesCheckCommand::isRuleSource).count();
+      long rules =
+          book.kieBase().getKiePackages().stream().mapToLong(p -> p.getRules().size()).sum();
+      long ruleFiles =
+          files.files().keySet().stream().filter(RulesCheckCommand::isRuleSource).count();
       out.println("rules OK: " + rules + " rules in " + ruleFiles + " files");
       out.flush();
       return ExitCode.NO_FAULT;

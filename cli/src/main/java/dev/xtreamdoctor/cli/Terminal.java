@@ -12,7 +12,8 @@ import java.util.Map;
  * @param interactive whether standard output is a terminal (colour only then)
  * @param charset the charset standard output is written in (Unicode marks only for UTF-8)
  */
-public record Terminal(InputStream in, Map<String, String> env, boolean interactive, Charset charset) {
+public record Terminal(
+    InputStream in, Map<String, String> env, boolean interactive, Charset charset) {
 
   /** The real process: System.in, the environment, the console if there is one. */
   public static Terminal system() {

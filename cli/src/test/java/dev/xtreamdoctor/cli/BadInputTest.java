@@ -25,13 +25,17 @@ class BadInputTest {
   @Test
   void missingFactsFile() {
     assertOneLine(
-        CliRun.run("evaluate", "--facts", "nope.json"), 2, "xtream-doctor: nope.json: no such file");
+        CliRun.run("evaluate", "--facts", "nope.json"),
+        2,
+        "xtream-doctor: nope.json: no such file");
   }
 
   @Test
   void factsFileIsADirectory() {
     assertOneLine(
-        CliRun.run("evaluate", "--facts", dir.toString()), 2, dir + ": cannot read: is a directory");
+        CliRun.run("evaluate", "--facts", dir.toString()),
+        2,
+        dir + ": cannot read: is a directory");
   }
 
   @Test
@@ -65,13 +69,13 @@ class BadInputTest {
 
   @Test
   void unknownFormat() {
-    assertOneLine(
-        CliRun.run("evaluate", "--facts", "x.json", "--format", "yaml"), 2, "--format");
+    assertOneLine(CliRun.run("evaluate", "--facts", "x.json", "--format", "yaml"), 2, "--format");
   }
 
   @Test
   void unknownOption() {
-    assertOneLine(CliRun.run("evaluate", "--facts", "x.json", "--fcats"), 2, "Unknown option: '--fcats'");
+    assertOneLine(
+        CliRun.run("evaluate", "--facts", "x.json", "--fcats"), 2, "Unknown option: '--fcats'");
   }
 
   @Test
@@ -101,7 +105,7 @@ class BadInputTest {
         CliRun.run(
             "evaluate", "--facts", EvaluateCommandTest.ACCEPTED, "--config", config.toString()),
         2,
-        "xtream-doctor: doctor.timeout.connect-ms: \"soon\" is not valid (Expected an integer value,"
-            + " got \"soon\")");
+        "xtream-doctor: doctor.timeout.connect-ms: \"soon\" is not valid (Expected an integer"
+            + " value, got \"soon\")");
   }
 }

@@ -28,11 +28,13 @@ class EvaluateCommandTest {
     assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
     assertTrue(r.out().contains("[✓] Input (http://panel.example:8080)\n"), r.toString());
     assertTrue(r.out().contains("[✗] Login (auth rejected, auth 0, xc2)\n"), r.toString());
-    assertTrue(r.out().contains("    ✗ The panel refused this username and password\n"), r.toString());
+    assertTrue(
+        r.out().contains("    ✗ The panel refused this username and password\n"), r.toString());
     assertTrue(
         r.out()
             .endsWith(
-                "! Found a problem: Invalid Details — The panel refused this username and password\n"),
+                "! Found a problem: Invalid Details — The panel refused this username and"
+                    + " password\n"),
         r.toString());
     assertEquals("", r.err());
   }

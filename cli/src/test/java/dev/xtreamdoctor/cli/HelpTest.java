@@ -31,8 +31,16 @@ class HelpTest {
     CliRun r = CliRun.run("evaluate", "--help");
     assertEquals(0, r.exitCode(), r.toString());
     for (String s :
-        new String[] {"--facts=FILE", "--format=FORMAT", "--rules=DIR", "--config=FILE",
-          "--no-color", "--ascii", "-v, --verbose", "Exit codes:"}) {
+        new String[] {
+          "--facts=FILE",
+          "--format=FORMAT",
+          "--rules=DIR",
+          "--config=FILE",
+          "--no-color",
+          "--ascii",
+          "-v, --verbose",
+          "Exit codes:"
+        }) {
       assertTrue(r.out().contains(s), s + " in\n" + r);
     }
   }

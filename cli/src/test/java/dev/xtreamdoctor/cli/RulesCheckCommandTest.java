@@ -32,7 +32,9 @@ class RulesCheckCommandTest {
     CliRun r = CliRun.run("rules", "check", copy.toString());
     assertEquals(ExitCode.RULES, r.exitCode(), r.toString());
     assertTrue(
-        Pattern.compile("^" + Pattern.quote(drl.toString()) + ":\\d+:\\d+: .*LogInAnswer", Pattern.MULTILINE)
+        Pattern.compile(
+                "^" + Pattern.quote(drl.toString()) + ":\\d+:\\d+: .*LogInAnswer",
+                Pattern.MULTILINE)
             .matcher(r.err())
             .find(),
         r.toString());

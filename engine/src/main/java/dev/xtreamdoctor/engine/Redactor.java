@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps the password out of everything shown, logged or stored. Xtream Codes credentials travel
- * in URLs ({@code ?username=..&password=..}, {@code http://user:pass@host}, {@code
+ * Keeps the password out of everything shown, logged or stored. Xtream Codes credentials travel in
+ * URLs ({@code ?username=..&password=..}, {@code http://user:pass@host}, {@code
  * /live/user/pass/1.ts}), so every URL is masked before it leaves a probe or a rendering, and any
  * text that may echo the password (a server's error page, an exception message) is scrubbed.
  */
@@ -24,7 +24,8 @@ public final class Redactor {
   // scheme://user:password@host
   private static final Pattern USERINFO =
       Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^/@\\s:\"'<>]*):([^@/\\s\"'<>]*)@");
-  // /live/USER/PASS/123.ts, /movie/.., /series/.., /timeshift/USER/PASS/..: the password in the path.
+  // /live/USER/PASS/123.ts, /movie/.., /series/.., /timeshift/USER/PASS/..: the password in the
+  // path.
   private static final Pattern STREAM_PATH =
       Pattern.compile("(?i)(/(?:live|movie|series|timeshift)/[^/\\s\"'<>]+/)([^/\\s\"'<>]+)(/)");
 
@@ -86,7 +87,8 @@ public final class Redactor {
   static Set<String> base64Cores(String secret) {
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     Set<String> cores = new LinkedHashSet<>();
-    for (Base64.Encoder encoder : new Base64.Encoder[] {Base64.getEncoder(), Base64.getUrlEncoder()}) {
+    for (Base64.Encoder encoder :
+        new Base64.Encoder[] {Base64.getEncoder(), Base64.getUrlEncoder()}) {
       for (int shift = 0; shift < 3; shift++) {
         byte[] shifted = new byte[shift + bytes.length];
         System.arraycopy(bytes, 0, shifted, shift, bytes.length);

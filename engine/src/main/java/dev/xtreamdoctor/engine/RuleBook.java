@@ -27,11 +27,14 @@ public final class RuleBook {
   private final KieBase kieBase;
   private final Catalogue catalogue;
   private final RuleFiles files;
+  // Hashing every rule file costs more than a diagnosis: do it once.
+  private final String fingerprint;
 
   private RuleBook(KieBase kieBase, Catalogue catalogue, RuleFiles files) {
     this.kieBase = kieBase;
     this.catalogue = catalogue;
     this.files = files;
+    this.fingerprint = files.fingerprint();
   }
 
   /** Compiles the bundled rules. */
@@ -109,6 +112,6 @@ public final class RuleBook {
 
   /** The rule set's version: a hash of its files. */
   public String fingerprint() {
-    return files.fingerprint();
+    return fingerprint;
   }
 }

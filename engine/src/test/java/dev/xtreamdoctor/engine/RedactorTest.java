@@ -19,7 +19,8 @@ class RedactorTest {
       value = {
         "http://p.example:8080/player_api.php?username=joe&password=s3cret|http://p.example:8080/player_api.php?username=joe&password=***",
         "http://p.example/get.php?password=s3cret&username=joe&type=m3u|http://p.example/get.php?password=***&username=joe&type=m3u",
-        "GET /player_api.php?username=joe&PASSWORD=a%20b HTTP/1.1|GET /player_api.php?username=joe&PASSWORD=*** HTTP/1.1",
+        "GET /player_api.php?username=joe&PASSWORD=a%20b HTTP/1.1|GET"
+            + " /player_api.php?username=joe&PASSWORD=*** HTTP/1.1",
         "http://joe:s3cret@p.example:8080/|http://joe:***@p.example:8080/",
         "http://p.example:8080/live/joe/s3cret/123.ts|http://p.example:8080/live/joe/***/123.ts",
         "http://p.example:8080/movie/joe/s3cret/9.mkv|http://p.example:8080/movie/joe/***/9.mkv",

@@ -46,7 +46,8 @@ final class ConfigLoader {
       SmallRyeConfig c = builder.build();
       config = c.getConfigMapping(DoctorConfig.class);
     } catch (ConfigValidationException e) {
-      throw new ConfigException(oneLine(e.getProblemCount() > 0 ? e.getProblem(0).getMessage() : e.getMessage()));
+      throw new ConfigException(
+          oneLine(e.getProblemCount() > 0 ? e.getProblem(0).getMessage() : e.getMessage()));
     } catch (IllegalArgumentException | NoSuchElementException | IllegalStateException e) {
       throw new ConfigException(oneLine(e.getMessage()));
     }
@@ -61,7 +62,8 @@ final class ConfigLoader {
     try {
       return new PropertiesConfigSource(file.toUri().toURL(), FILE_ORDINAL);
     } catch (IOException | RuntimeException e) {
-      throw new ConfigException(file + ": cannot read the configuration: " + oneLine(e.getMessage()));
+      throw new ConfigException(
+          file + ": cannot read the configuration: " + oneLine(e.getMessage()));
     }
   }
 
@@ -112,6 +114,8 @@ final class ConfigLoader {
             .replaceAll("\\s*\\R\\s*", " ")
             .strip();
     Matcher m = CONVERSION.matcher(line);
-    return m.matches() ? m.group(1) + ": \"" + m.group(2) + "\" is not valid (" + m.group(3) + ")" : line;
+    return m.matches()
+        ? m.group(1) + ": \"" + m.group(2) + "\" is not valid (" + m.group(3) + ")"
+        : line;
   }
 }

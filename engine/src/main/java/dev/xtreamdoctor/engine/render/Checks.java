@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Sorts a diagnosis into one check per layer, in the order a login crosses them. Describes what
- * was observed; it never judges: the marks come from the rules' findings alone.
+ * Sorts a diagnosis into one check per layer, in the order a login crosses them. Describes what was
+ * observed; it never judges: the marks come from the rules' findings alone.
  */
 final class Checks {
   private Checks() {}
@@ -129,20 +129,32 @@ final class Checks {
     }
     String s =
         switch (layer) {
-          case "input" -> first(facts, ServerInput.class)
-              .map(i -> i.baseUrl().isEmpty() ? i.typed() : i.baseUrl())
-              .orElse("");
+          case "input" ->
+              first(facts, ServerInput.class)
+                  .map(i -> i.baseUrl().isEmpty() ? i.typed() : i.baseUrl())
+                  .orElse("");
           case "dns" -> dns(facts);
-          case "tcp" -> first(facts, TcpConnect.class)
-              .map(t -> t.address() + ":" + t.port() + " " + word(t.outcome()) + ", " + t.millis() + " ms")
-              .orElse("");
+          case "tcp" ->
+              first(facts, TcpConnect.class)
+                  .map(
+                      t ->
+                          t.address()
+                              + ":"
+                              + t.port()
+                              + " "
+                              + word(t.outcome())
+                              + ", "
+                              + t.millis()
+                              + " ms")
+                  .orElse("");
           case "tls" -> first(facts, TlsHandshake.class).map(t -> word(t.outcome())).orElse("");
           case "http" -> http(facts);
           case "login" -> first(facts, LoginAnswer.class).map(Checks::login).orElse("");
           case "account" -> first(facts, LoginAnswer.class).map(Checks::account).orElse("");
-          case "symptoms" -> first(facts, ReportedSymptoms.class)
-              .map(r -> r.appMessage().isEmpty() ? "" : "app shows " + r.appMessage())
-              .orElse("");
+          case "symptoms" ->
+              first(facts, ReportedSymptoms.class)
+                  .map(r -> r.appMessage().isEmpty() ? "" : "app shows " + r.appMessage())
+                  .orElse("");
           default -> "";
         };
     return Redactor.maskUrl(s);
@@ -180,15 +192,20 @@ final class Checks {
         .map(
             h ->
                 h.outcome().equals(Outcome.HTTP_STATUS)
-                    ? "status " + h.status() + (h.bodyShape().isEmpty() ? "" : ", " + h.bodyShape())
-                        + ", " + h.millis() + " ms"
+                    ? "status "
+                        + h.status()
+                        + (h.bodyShape().isEmpty() ? "" : ", " + h.bodyShape())
+                        + ", "
+                        + h.millis()
+                        + " ms"
                     : word(h.outcome()))
         .orElse("");
   }
 
   private static String login(LoginAnswer l) {
     String auth = l.auth() < 0 ? "" : "auth " + l.auth();
-    String family = l.panelFamily().isEmpty() || l.panelFamily().equals("unknown") ? "" : l.panelFamily();
+    String family =
+        l.panelFamily().isEmpty() || l.panelFamily().equals("unknown") ? "" : l.panelFamily();
     return join(word(l.outcome()), auth, family);
   }
 
@@ -205,7 +222,9 @@ final class Checks {
   }
 
   private static String join(String... parts) {
-    return java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).collect(Collectors.joining(", "));
+    return java.util.Arrays.stream(parts)
+        .filter(p -> !p.isEmpty())
+        .collect(Collectors.joining(", "));
   }
 
   /** "tcp.timed_out" reads as "timed out". */

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The diagnosis for programs, through JSON-P. Field names are stable; a change that breaks a
- * reader raises {@code schemaVersion}:
+ * The diagnosis for programs, through JSON-P. Field names are stable; a change that breaks a reader
+ * raises {@code schemaVersion}:
  *
  * <pre>
  * { "schemaVersion": 1, "category": "INVALID_DETAILS", "title": "...", "summary": "...",
@@ -45,7 +45,8 @@ public final class JsonRenderer implements Renderer {
   public static JsonObject toJson(Diagnosis d) {
     JsonArrayBuilder causes = Json.createArrayBuilder();
     d.causes()
-        .forEach(c -> causes.add(Json.createObjectBuilder().add("id", c.id()).add("text", c.text())));
+        .forEach(
+            c -> causes.add(Json.createObjectBuilder().add("id", c.id()).add("text", c.text())));
     JsonArrayBuilder findings = Json.createArrayBuilder();
     d.findings().forEach(f -> findings.add(finding(f)));
     return Json.createObjectBuilder()

@@ -31,8 +31,8 @@ public final class TextRenderer implements Renderer {
   /** Typography the ASCII fallback spells out. */
   private static final Map<String, String> ASCII =
       Map.of(
-          "→", "->", "—", "-", "–", "-", "“", "\"", "”", "\"", "‘", "'", "’", "'", "…", "...",
-          "•", "*", "\u00a0", " ");
+          "→", "->", "—", "-", "–", "-", "“", "\"", "”", "\"", "‘", "'", "’", "'", "…", "...", "•",
+          "*", "\u00a0", " ");
 
   private final TextStyle style;
 
@@ -71,7 +71,11 @@ public final class TextRenderer implements Renderer {
 
   private void finding(StringBuilder out, FindingView f) {
     String indent = "      ";
-    out.append("    ").append(severityMark(f.severity())).append(' ').append(f.title()).append('\n');
+    out.append("    ")
+        .append(severityMark(f.severity()))
+        .append(' ')
+        .append(f.title())
+        .append('\n');
     if (!f.impact().isEmpty()) {
       out.append(indent).append(f.impact()).append('\n');
     }
@@ -93,7 +97,8 @@ public final class TextRenderer implements Renderer {
       return;
     }
     long warnings = d.findings().stream().filter(f -> f.severity().equals("warning")).count();
-    String note = warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning" : " warnings") + ")";
+    String note =
+        warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning" : " warnings") + ")";
     out.append(paint(GREEN, "• No problems found" + note + ".")).append('\n');
     boolean shown = d.findings().stream().anyMatch(f -> d.causeIds().contains(f.causeId()));
     if (!shown && !d.causes().isEmpty()) {

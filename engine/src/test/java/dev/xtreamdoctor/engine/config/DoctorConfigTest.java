@@ -75,11 +75,13 @@ class DoctorConfigTest {
         "doctor.timeout.read-ms|-5|doctor.timeout.read-ms must be a positive number, not -5",
         "doctor.dns.public-resolvers|1.1.1.1,bad host|doctor.dns.public-resolvers: \"bad host\" is"
             + " not host[:port]",
-        "doctor.dns.system-resolvers|10.0.0.1:99999|doctor.dns.system-resolvers: \"10.0.0.1:99999\"",
+        "doctor.dns.system-resolvers|10.0.0.1:99999|doctor.dns.system-resolvers:"
+            + " \"10.0.0.1:99999\"",
       })
   void badValuesGiveOneLine(String key, String value, String expected) {
     System.setProperty(key, value);
-    ConfigException e = assertThrows(ConfigException.class, () -> DoctorConfig.load(Optional.empty()));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> DoctorConfig.load(Optional.empty()));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
   }

@@ -17,8 +17,17 @@ class JsonRendererTest {
     JsonObject o = Json.createReader(new StringReader(out)).readObject();
     assertEquals(
         List.of(
-            "schemaVersion", "category", "title", "summary", "causes", "fixes", "evidence",
-            "findings", "facts", "rulesFired", "rulesVersion"),
+            "schemaVersion",
+            "category",
+            "title",
+            "summary",
+            "causes",
+            "fixes",
+            "evidence",
+            "findings",
+            "facts",
+            "rulesFired",
+            "rulesVersion"),
         List.copyOf(o.keySet()));
     assertEquals(1, o.getInt("schemaVersion"));
     assertEquals("INVALID_DETAILS", o.getString("category"));

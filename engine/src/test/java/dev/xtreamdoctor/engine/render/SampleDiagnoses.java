@@ -45,14 +45,37 @@ final class SampleDiagnoses {
       new TcpConnect("203.0.113.7", 8080, "system", "tcp.connected", "before_login", 21);
   static final HttpResponse HTTP =
       new HttpResponse(
-          "login", "203.0.113.7", "system", "http.status", 200, "application/json", "json", 310,
-          "nginx", "", List.of("user_info"), "", 45);
+          "login",
+          "203.0.113.7",
+          "system",
+          "http.status",
+          200,
+          "application/json",
+          "json",
+          310,
+          "nginx",
+          "",
+          List.of("user_info"),
+          "",
+          45);
   static final LoginAnswer REJECTED =
-      new LoginAnswer("panel.auth_rejected", 0, "", 0, 0, false, 0, 0, "xc2", "", "", "", "as_typed");
+      new LoginAnswer(
+          "panel.auth_rejected", 0, "", 0, 0, false, 0, 0, "xc2", "", "", "", "as_typed");
   static final LoginAnswer ACCEPTED =
       new LoginAnswer(
-          "panel.login_ok", 1, "Active", 1_900_000_000L, 1_800_000_000L, false, 1, 2, "xui",
-          "http", "8080", "8443", "as_typed");
+          "panel.login_ok",
+          1,
+          "Active",
+          1_900_000_000L,
+          1_800_000_000L,
+          false,
+          1,
+          2,
+          "xui",
+          "http",
+          "8080",
+          "8443",
+          "as_typed");
 
   static final FindingView REJECTED_FINDING =
       new FindingView(
@@ -62,7 +85,9 @@ final class SampleDiagnoses {
           "login",
           "The panel refused this username and password",
           "The server is reachable, but the login cannot succeed with these details.",
-          List.of("Copy the username and password from the provider's message.", "Check upper and lower case."),
+          List.of(
+              "Copy the username and password from the provider's message.",
+              "Check upper and lower case."),
           List.of("player_api.php?username=joe&password=" + SECRET + " answered auth 0"));
   static final FindingView CASE_HINT =
       new FindingView(

@@ -16,7 +16,8 @@ class TextRendererTest {
     String out = new TextRenderer(TextStyle.PLAIN_UNICODE).render(SampleDiagnoses.rejected());
     List<String> lines = out.lines().toList();
     assertEquals("[✓] Input (http://panel.example:8080)", lines.get(0));
-    assertTrue(lines.get(1).startsWith("    • The username mixes upper- and lower-case letters"), out);
+    assertTrue(
+        lines.get(1).startsWith("    • The username mixes upper- and lower-case letters"), out);
     assertTrue(out.contains("[✓] DNS (panel.example → 203.0.113.7)\n"), out);
     assertTrue(out.contains("[✓] TCP (203.0.113.7:8080 connected, 21 ms)\n"), out);
     assertTrue(out.contains("[-] TLS (not used: http)\n"), out);
@@ -25,7 +26,8 @@ class TextRendererTest {
         out.contains(
             "[✗] Login (auth rejected, auth 0, xc2)\n"
                 + "    ✗ The panel refused this username and password\n"
-                + "      The server is reachable, but the login cannot succeed with these details.\n"
+                + "      The server is reachable, but the login cannot succeed with these"
+                + " details.\n"
                 + "      1. Copy the username and password from the provider's message.\n"
                 + "      2. Check upper and lower case.\n"),
         out);
@@ -33,13 +35,16 @@ class TextRendererTest {
     assertFalse(out.contains("Symptoms"), out);
     assertTrue(
         out.endsWith(
-            "\n! Found a problem: Invalid Details — The panel refused this username and password\n"),
+            "\n"
+                + "! Found a problem: Invalid Details — The panel refused this username and"
+                + " password\n"),
         out);
   }
 
   @Test
   void neverPrintsThePassword() {
-    for (TextStyle style : List.of(TextStyle.PLAIN_UNICODE, TextStyle.PLAIN_ASCII, new TextStyle(true, true))) {
+    for (TextStyle style :
+        List.of(TextStyle.PLAIN_UNICODE, TextStyle.PLAIN_ASCII, new TextStyle(true, true))) {
       String out = new TextRenderer(style).render(SampleDiagnoses.rejected());
       assertFalse(out.contains(SampleDiagnoses.SECRET), out);
       assertTrue(out.contains("password=***"), out);
@@ -48,7 +53,8 @@ class TextRendererTest {
 
   @Test
   void noProblemsFoundWithAWarning() {
-    String out = new TextRenderer(TextStyle.PLAIN_UNICODE).render(SampleDiagnoses.healthyWithWarning());
+    String out =
+        new TextRenderer(TextStyle.PLAIN_UNICODE).render(SampleDiagnoses.healthyWithWarning());
     assertTrue(out.contains("[✓] Login (login ok, auth 1, xui)\n"), out);
     assertTrue(
         out.contains("[!] Account (Active, ends 2030-03-17, 1 of 2 connections in use)\n"), out);
@@ -78,7 +84,8 @@ class TextRendererTest {
   @Test
   void colourOnlyWhenAllowed() {
     String plain = new TextRenderer(TextStyle.PLAIN_UNICODE).render(SampleDiagnoses.rejected());
-    String coloured = new TextRenderer(new TextStyle(true, true)).render(SampleDiagnoses.rejected());
+    String coloured =
+        new TextRenderer(new TextStyle(true, true)).render(SampleDiagnoses.rejected());
     assertFalse(plain.contains("\u001b["), plain);
     assertTrue(coloured.contains("\u001b[31m[✗]\u001b[0m Login"), coloured);
     assertEquals(plain, coloured.replaceAll("\u001b\\[[0-9;]*m", ""));
@@ -90,11 +97,14 @@ class TextRendererTest {
     assertEquals(new TextStyle(true, true), TextStyle.detect(false, false, Map.of(), true, utf8));
     assertEquals(new TextStyle(false, true), TextStyle.detect(true, false, Map.of(), true, utf8));
     assertEquals(
-        new TextStyle(false, true), TextStyle.detect(false, false, Map.of("NO_COLOR", "1"), true, utf8));
+        new TextStyle(false, true),
+        TextStyle.detect(false, false, Map.of("NO_COLOR", "1"), true, utf8));
     assertEquals(
-        new TextStyle(true, true), TextStyle.detect(false, false, Map.of("NO_COLOR", ""), true, utf8));
+        new TextStyle(true, true),
+        TextStyle.detect(false, false, Map.of("NO_COLOR", ""), true, utf8));
     assertEquals(
-        new TextStyle(false, true), TextStyle.detect(false, false, Map.of("TERM", "dumb"), true, utf8));
+        new TextStyle(false, true),
+        TextStyle.detect(false, false, Map.of("TERM", "dumb"), true, utf8));
     assertEquals(new TextStyle(false, true), TextStyle.detect(false, false, Map.of(), false, utf8));
     assertEquals(new TextStyle(true, false), TextStyle.detect(false, true, Map.of(), true, utf8));
     assertEquals(
