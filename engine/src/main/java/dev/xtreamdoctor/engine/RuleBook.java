@@ -27,11 +27,14 @@ public final class RuleBook {
   private final KieBase kieBase;
   private final Catalogue catalogue;
   private final RuleFiles files;
+  // Hashing every rule file costs more than a diagnosis: do it once.
+  private final String fingerprint;
 
   private RuleBook(KieBase kieBase, Catalogue catalogue, RuleFiles files) {
     this.kieBase = kieBase;
     this.catalogue = catalogue;
     this.files = files;
+    this.fingerprint = files.fingerprint();
   }
 
   /** Compiles the bundled rules. */
@@ -72,6 +75,11 @@ public final class RuleBook {
     return new RuleBook(kieBase, catalogue, files);
   }
 
+  /** A rule book around a KieBase built elsewhere from these files (see {@link RuleBookCache}). */
+  static RuleBook of(KieBase kieBase, RuleFiles files) throws RulesException {
+    return new RuleBook(kieBase, readCatalogue(files), files);
+  }
+
   private static Catalogue readCatalogue(RuleFiles files) throws RulesException {
     String text = files.files().get(RuleFiles.CATALOGUE);
     if (text == null) {
@@ -99,6 +107,6 @@ public final class RuleBook {
 
   /** The rule set's version: a hash of its files. */
   public String fingerprint() {
-    return files.fingerprint();
+    return fingerprint;
   }
 }
