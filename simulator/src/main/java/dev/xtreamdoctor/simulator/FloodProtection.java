@@ -88,6 +88,12 @@ public final class FloodProtection implements Overlay {
     return out;
   }
 
+  /** Bans an IP at once, as if it had flooded before the scenario began. */
+  public synchronized FloodProtection ban(String ip) {
+    counters.computeIfAbsent(ip, k -> new Counter()).banned = true;
+    return this;
+  }
+
   /** Lifts every ban and forgets the counts (the provider's admin unblocking the IP). */
   public synchronized void unbanAll() {
     counters.clear();
