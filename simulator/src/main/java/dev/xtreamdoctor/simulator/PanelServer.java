@@ -128,12 +128,13 @@ public final class PanelServer implements AutoCloseable {
 
   /** {@code http://127.0.0.1:PORT} or {@code https://...}, without a trailing slash. */
   public String baseUrl() {
-    return (tls == null ? "http" : "https") + "://" + address() + ":" + port();
+    return (tls == null ? "http" : "https") + "://" + hostPort();
   }
 
   /** {@code host:port} for the address, e.g. to put in a DNS answer's place. */
   public String hostPort() {
-    return address() + ":" + port();
+    String a = address();
+    return (a.contains(":") ? "[" + a + "]" : a) + ":" + port();
   }
 
   public boolean isTls() {

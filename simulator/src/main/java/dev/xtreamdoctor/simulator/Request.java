@@ -54,6 +54,13 @@ public record Request(
     return "HEAD".equals(method);
   }
 
+  /** Never prints the parameter values or the target: they carry the password. */
+  @Override
+  public String toString() {
+    return "Request[" + method + " " + path + " params=" + params.keySet() + " from "
+        + source.getAddress().getHostAddress() + "]";
+  }
+
   /** Parses {@code a=1&b=2} into the map, keeping the first value of each name. */
   static void parseQuery(String query, Map<String, String> into) {
     if (query == null || query.isEmpty()) {

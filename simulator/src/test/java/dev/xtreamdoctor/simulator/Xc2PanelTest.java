@@ -111,6 +111,18 @@ class Xc2PanelTest {
   }
 
   @Test
+  void streamsAnswer401ForBadCredentials403ForInactiveLinesAndTsForGoodOnes() throws Exception {
+    assertEquals(401, RawHttp.get(server, "/live/alice/bad/1.ts").status());
+    assertEquals(401, RawHttp.get(server, "/alice/bad/1").status());
+    assertEquals(403, RawHttp.get(server, "/movie/old/s3cret/2.mp4").status());
+    RawHttp.Answer ok = RawHttp.get(server, "/live/alice/s3cret/1.ts");
+    assertEquals(200, ok.status());
+    assertEquals("video/mp2t", ok.header("Content-Type"));
+    assertEquals(0x47, ok.body()[188]);
+    assertEquals(200, RawHttp.get(server, "/timeshift/alice/s3cret/60/2024-01-15:14-00/1.ts").status());
+  }
+
+  @Test
   void unknownPathIsNginxsOwn404WithoutPadding() throws Exception {
     RawHttp.Answer a = RawHttp.get(server, "/c/");
     assertEquals(404, a.status());

@@ -93,6 +93,13 @@ class XuiPanelTest {
   }
 
   @Test
+  void streamsRefuseBadCredentialsWithThePaddedPageAndPlayTheLoopVideoForExpiredLines() throws Exception {
+    assertEquals(Pages.xuiFake404(), RawHttp.get(server, "/live/alice/bad/1.ts").bodyText());
+    assertEquals(200, RawHttp.get(server, "/live/old/s3cret/1.ts").status());
+    assertEquals(200, RawHttp.get(server, "/live/alice/s3cret/1.m3u8").status());
+  }
+
+  @Test
   void reallyMissingPathIsNginxsOwn404WithoutPadding() throws Exception {
     RawHttp.Answer a = RawHttp.get(server, "/c/portal.php");
     assertEquals(404, a.status());
