@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A panel's flood protection (reference §2.4), per client IP. XC2 counts every player_api
- * request; XUI counts refused ones (and distinct refused usernames). A run of {@code limit}
- * counted requests, each within {@code gap} of the previous, bans the IP: XUI answers 403 with an
- * empty body {@code forbiddenAnswers} times, then both go silent (the firewall DROP).
+ * A panel's flood protection (reference §2.4), per client IP. XC2 counts every player_api request;
+ * XUI counts refused ones (and distinct refused usernames). A run of {@code limit} counted
+ * requests, each within {@code gap} of the previous, bans the IP: XUI answers 403 with an empty
+ * body {@code forbiddenAnswers} times, then both go silent (the firewall DROP).
  */
 public final class FloodProtection implements Overlay {
   /** What a banned client meets once the 403s are spent. */
@@ -80,11 +80,12 @@ public final class FloodProtection implements Overlay {
 
   public synchronized Set<String> bannedAddresses() {
     Set<String> out = new TreeSet<>();
-    counters.forEach((ip, c) -> {
-      if (c.banned) {
-        out.add(ip);
-      }
-    });
+    counters.forEach(
+        (ip, c) -> {
+          if (c.banned) {
+            out.add(ip);
+          }
+        });
     return out;
   }
 

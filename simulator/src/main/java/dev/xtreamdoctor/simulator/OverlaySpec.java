@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Overlays written as short text, for scenario files: {@code ua-filter 454 allow VLC},
- * {@code cloudflare 521}, {@code cloudflare proxy}, {@code overloaded 503}, {@code slow 4000},
- * {@code hang}, {@code trickle 50 body}, {@code reset}, {@code empty-reply}, {@code truncated 10},
- * {@code flood limit 3 gap 2000}, {@code flood banned}.
+ * Overlays written as short text, for scenario files: {@code ua-filter 454 allow VLC}, {@code
+ * cloudflare 521}, {@code cloudflare proxy}, {@code overloaded 503}, {@code slow 4000}, {@code
+ * hang}, {@code trickle 50 body}, {@code reset}, {@code empty-reply}, {@code truncated 10}, {@code
+ * flood limit 3 gap 2000}, {@code flood banned}.
  */
 final class OverlaySpec {
   private OverlaySpec() {}
@@ -34,24 +34,30 @@ final class OverlaySpec {
     try {
       return switch (kind) {
         case "ua-filter" -> userAgentFilter(args);
-        case "cloudflare" -> args.isEmpty() || args.get(0).equals("proxy")
-            ? Overlays.cloudflareProxy()
-            : Overlays.cloudflareError(Integer.parseInt(args.get(0)));
-        case "overloaded" -> Overlays.overloaded(args.isEmpty() ? 503 : Integer.parseInt(args.get(0)));
+        case "cloudflare" ->
+            args.isEmpty() || args.get(0).equals("proxy")
+                ? Overlays.cloudflareProxy()
+                : Overlays.cloudflareError(Integer.parseInt(args.get(0)));
+        case "overloaded" ->
+            Overlays.overloaded(args.isEmpty() ? 503 : Integer.parseInt(args.get(0)));
         case "slow" -> Overlays.slow(millis(args, 0, 4000));
         case "hang" -> Overlays.hang();
-        case "trickle" -> Overlays.trickle(
-            args.size() > 1 ? Response.Trickle.valueOf(args.get(1).toUpperCase(Locale.ROOT))
-                : Response.Trickle.BODY,
-            millis(args, 0, 50));
+        case "trickle" ->
+            Overlays.trickle(
+                args.size() > 1
+                    ? Response.Trickle.valueOf(args.get(1).toUpperCase(Locale.ROOT))
+                    : Response.Trickle.BODY,
+                millis(args, 0, 50));
         case "reset" -> Overlays.reset();
         case "empty-reply" -> Overlays.emptyReply();
-        case "truncated" -> Overlays.truncatedBody(args.isEmpty() ? 10 : Integer.parseInt(args.get(0)));
+        case "truncated" ->
+            Overlays.truncatedBody(args.isEmpty() ? 10 : Integer.parseInt(args.get(0)));
         case "flood" -> flood(args, family);
         default -> throw new IllegalArgumentException("unknown overlay '" + kind + "'");
       };
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("overlay '" + spec + "': not a number: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "overlay '" + spec + "': not a number: " + e.getMessage(), e);
     }
   }
 
@@ -60,8 +66,10 @@ final class OverlaySpec {
     int i = 0;
     if (i < args.size() && !args.get(i).equals("allow")) {
       String how = args.get(i++);
-      filter = how.equals("html") ? UserAgentFilter.refusingWithHtml()
-          : UserAgentFilter.refusingWith(Integer.parseInt(how));
+      filter =
+          how.equals("html")
+              ? UserAgentFilter.refusingWithHtml()
+              : UserAgentFilter.refusingWith(Integer.parseInt(how));
     }
     if (i < args.size() && args.get(i).equals("allow")) {
       filter = filter.allowing(String.join(" ", args.subList(i + 1, args.size())));

@@ -62,14 +62,21 @@ public final class Overlays {
       String host = request.header("host").orElse("").replaceAll(":\\d+$", "");
       Response page =
           Response.of(status, "text/html; charset=UTF-8", Pages.cloudflareError(status, host, ray));
-      return Reply.answer(cloudflareHeaders(page, ray).withHeader("Cache-Control", "private, max-age=0, no-store, no-cache, must-revalidate, post-check=0, pre-check=0"));
+      return Reply.answer(
+          cloudflareHeaders(page, ray)
+              .withHeader(
+                  "Cache-Control",
+                  "private, max-age=0, no-store, no-cache, must-revalidate, post-check=0,"
+                      + " pre-check=0"));
     };
   }
 
   /** Cloudflare in front of a healthy origin: the site's answers with Cloudflare's headers. */
   public static Overlay cloudflareProxy() {
     return (request, next) ->
-        map(next.handle(request), r -> cloudflareHeaders(r, rayId()).withHeader("cf-cache-status", "DYNAMIC"));
+        map(
+            next.handle(request),
+            r -> cloudflareHeaders(r, rayId()).withHeader("cf-cache-status", "DYNAMIC"));
   }
 
   /** Applies {@code overlay} only to requests for this path; others pass straight through. */

@@ -63,7 +63,8 @@ public final class Panel implements Handler {
 
   @Override
   public Reply handle(Request request) {
-    if (family == PanelFamily.XUI && !request.method().equals("GET")
+    if (family == PanelFamily.XUI
+        && !request.method().equals("GET")
         && !request.method().equals("POST")) {
       // XUI's nginx: "if ($request_method !~ ^(GET|POST)$) { return 200; }"
       return Reply.answer(
@@ -75,8 +76,10 @@ public final class Panel implements Handler {
           case "/player_api.php" -> playerApi(r);
           case "/get.php" -> playlist(r);
           case "/xmltv.php" -> epg(r);
-          default -> StreamPath.parse(r.path()).map(this::stream)
-              .orElseGet(() -> PanelServer.nginxPage(404, "Not Found"));
+          default ->
+              StreamPath.parse(r.path())
+                  .map(this::stream)
+                  .orElseGet(() -> PanelServer.nginxPage(404, "Not Found"));
         });
   }
 
@@ -203,7 +206,8 @@ public final class Panel implements Handler {
     }
     Optional<Account> line = activeLine(r);
     if (line.isEmpty()) {
-      return family == PanelFamily.XC2 ? Response.empty(404).withHeader("Server", "nginx")
+      return family == PanelFamily.XC2
+          ? Response.empty(404).withHeader("Server", "nginx")
           : xuiRefusal();
     }
     String username = line.get().username();
@@ -233,7 +237,8 @@ public final class Panel implements Handler {
     }
     Optional<Account> line = activeLine(r);
     if (line.isEmpty()) {
-      return family == PanelFamily.XC2 ? Response.empty(401).withHeader("Server", "nginx")
+      return family == PanelFamily.XC2
+          ? Response.empty(401).withHeader("Server", "nginx")
           : xuiRefusal();
     }
     String body =

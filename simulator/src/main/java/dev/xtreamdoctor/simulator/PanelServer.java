@@ -96,7 +96,9 @@ public final class PanelServer implements AutoCloseable {
     return new Builder(site);
   }
 
-  /** Binds and starts accepting. Returns this, so {@code builder(..).build().start()} reads well. */
+  /**
+   * Binds and starts accepting. Returns this, so {@code builder(..).build().start()} reads well.
+   */
   public synchronized PanelServer start() {
     if (serverSocket != null) {
       return this;
@@ -228,7 +230,8 @@ public final class PanelServer implements AutoCloseable {
                     .createSocket(raw, new ByteArrayInputStream(new byte[] {(byte) first}), true);
         ssl.setUseClientMode(false);
         ssl.startHandshake();
-        keepOpen = exchange(raw, new BufferedInputStream(ssl.getInputStream()), ssl.getOutputStream());
+        keepOpen =
+            exchange(raw, new BufferedInputStream(ssl.getInputStream()), ssl.getOutputStream());
       } else if (!isTokenStart(first)) {
         // TLS (or garbage) on a plain port: nginx answers 400 at once and closes
         write(raw.getOutputStream(), nginxPage(400, "Bad Request"), false);
@@ -297,7 +300,8 @@ public final class PanelServer implements AutoCloseable {
         throw new MalformedRequest();
       }
       headers.putIfAbsent(
-          line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+          line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).trim());
     }
     String target = requestLine[1];
     int q = target.indexOf('?');
@@ -390,8 +394,10 @@ public final class PanelServer implements AutoCloseable {
       body = java.util.Arrays.copyOf(body, r.truncateAt());
     }
     pause(r.headerDelay());
-    boolean trickleHead = r.trickle() == Response.Trickle.HEADERS || r.trickle() == Response.Trickle.ALL;
-    boolean trickleBody = r.trickle() == Response.Trickle.BODY || r.trickle() == Response.Trickle.ALL;
+    boolean trickleHead =
+        r.trickle() == Response.Trickle.HEADERS || r.trickle() == Response.Trickle.ALL;
+    boolean trickleBody =
+        r.trickle() == Response.Trickle.BODY || r.trickle() == Response.Trickle.ALL;
     send(out, headBytes, trickleHead ? r.trickleGap() : null);
     send(out, body, trickleBody ? r.trickleGap() : null);
     out.flush();
@@ -464,7 +470,9 @@ public final class PanelServer implements AutoCloseable {
     private static final long serialVersionUID = 1L;
   }
 
-  /** How to build a server. Overlays run in the order added: the first added sees requests first. */
+  /**
+   * How to build a server. Overlays run in the order added: the first added sees requests first.
+   */
   public static final class Builder {
     private final Handler site;
     private final List<Overlay> overlays = new ArrayList<>();

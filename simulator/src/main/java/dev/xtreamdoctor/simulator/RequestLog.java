@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Every request a server saw, in arrival order, without passwords: tests assert the request
- * budget and politeness with it.
+ * Every request a server saw, in arrival order, without passwords: tests assert the request budget
+ * and politeness with it.
  */
 public final class RequestLog {
   private static final Set<String> PATH_FORMS =
@@ -81,12 +81,14 @@ public final class RequestLog {
 
   /** The distinct non-empty usernames tried, in first-seen order. */
   public List<String> distinctUsernames() {
-    return all.stream().map(RecordedRequest::username).filter(u -> !u.isEmpty()).distinct().toList();
+    return all.stream()
+        .map(RecordedRequest::username)
+        .filter(u -> !u.isEmpty())
+        .distinct()
+        .toList();
   }
 
-  /**
-   * The oldest request not taken yet, waiting up to {@code timeout} for one; null if none came.
-   */
+  /** The oldest request not taken yet, waiting up to {@code timeout} for one; null if none came. */
   public RecordedRequest takeRequest(Duration timeout) {
     try {
       return untaken.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -20,8 +20,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Reads a scenario that support staff describe themselves, as a properties file or as JSON with
- * the same keys (nested objects are flattened with dots: {@code {"dns":{"system":"nxdomain"}}}).
+ * Reads a scenario that support staff describe themselves, as a properties file or as JSON with the
+ * same keys (nested objects are flattened with dots: {@code {"dns":{"system":"nxdomain"}}}).
  *
  * <pre>
  * name = my-case
@@ -57,11 +57,34 @@ import java.util.Set;
 public final class ScenarioConfig {
   private static final Set<String> KEYS =
       Set.of(
-          "name", "description", "base", "family", "host", "username", "password", "status",
-          "exp_date", "is_trial", "active_cons", "max_connections", "typed.username",
-          "typed.password", "message", "timezone", "odd_types", "legacy_get", "legacy_xmltv",
-          "tls", "url.scheme", "url.target", "overlays", "dns.system", "dns.public",
-          "port.panel", "port.dns.system", "port.dns.public");
+          "name",
+          "description",
+          "base",
+          "family",
+          "host",
+          "username",
+          "password",
+          "status",
+          "exp_date",
+          "is_trial",
+          "active_cons",
+          "max_connections",
+          "typed.username",
+          "typed.password",
+          "message",
+          "timezone",
+          "odd_types",
+          "legacy_get",
+          "legacy_xmltv",
+          "tls",
+          "url.scheme",
+          "url.target",
+          "overlays",
+          "dns.system",
+          "dns.public",
+          "port.panel",
+          "port.dns.system",
+          "port.dns.public");
 
   private ScenarioConfig() {}
 
@@ -71,7 +94,8 @@ public final class ScenarioConfig {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read scenario file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read scenario file " + file + ": " + e.getMessage(), e);
     }
     try {
       boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
@@ -88,7 +112,8 @@ public final class ScenarioConfig {
         throw new IllegalArgumentException("unknown key '" + key + "'");
       }
     }
-    ScenarioSpec base = values.containsKey("base") ? Scenarios.get(values.get("base").trim()) : null;
+    ScenarioSpec base =
+        values.containsKey("base") ? Scenarios.get(values.get("base").trim()) : null;
     String name = values.getOrDefault("name", base != null ? base.name() : "custom").trim();
     PanelFamily family =
         values.containsKey("family")
@@ -101,7 +126,8 @@ public final class ScenarioConfig {
     b.renamed(name);
     PanelSettings settings =
         base != null && base.family() == family ? base.settings() : PanelSettings.defaults(family);
-    Account account = base != null ? base.account() : Account.active(Scenarios.USERNAME, Scenarios.PASSWORD);
+    Account account =
+        base != null ? base.account() : Account.active(Scenarios.USERNAME, Scenarios.PASSWORD);
 
     String v;
     if ((v = values.get("description")) != null) {
@@ -111,14 +137,30 @@ public final class ScenarioConfig {
       b.host(v.trim());
     }
     if ((v = values.get("username")) != null) {
-      account = new Account(v, account.password(), account.status(), account.expDate(),
-          account.trial(), account.activeCons(), account.maxConnections(), account.createdAt(),
-          account.allowedOutputFormats());
+      account =
+          new Account(
+              v,
+              account.password(),
+              account.status(),
+              account.expDate(),
+              account.trial(),
+              account.activeCons(),
+              account.maxConnections(),
+              account.createdAt(),
+              account.allowedOutputFormats());
     }
     if ((v = values.get("password")) != null) {
-      account = new Account(account.username(), v, account.status(), account.expDate(),
-          account.trial(), account.activeCons(), account.maxConnections(), account.createdAt(),
-          account.allowedOutputFormats());
+      account =
+          new Account(
+              account.username(),
+              v,
+              account.status(),
+              account.expDate(),
+              account.trial(),
+              account.activeCons(),
+              account.maxConnections(),
+              account.createdAt(),
+              account.allowedOutputFormats());
     }
     if ((v = values.get("status")) != null) {
       account = account.withStatus(LineStatus.parse(v));
@@ -139,10 +181,18 @@ public final class ScenarioConfig {
     }
     account = account.withConnections(active, max);
     b.account(account);
-    String typedUser = values.getOrDefault("typed.username", base != null
-        && !values.containsKey("username") ? base.typedUsername() : account.username());
-    String typedPass = values.getOrDefault("typed.password", base != null
-        && !values.containsKey("password") ? base.typedPassword() : account.password());
+    String typedUser =
+        values.getOrDefault(
+            "typed.username",
+            base != null && !values.containsKey("username")
+                ? base.typedUsername()
+                : account.username());
+    String typedPass =
+        values.getOrDefault(
+            "typed.password",
+            base != null && !values.containsKey("password")
+                ? base.typedPassword()
+                : account.password());
     b.typed(typedUser, typedPass);
 
     if ((v = values.get("message")) != null) {
@@ -154,10 +204,14 @@ public final class ScenarioConfig {
     if ((v = values.get("odd_types")) != null) {
       settings = settings.withOddTypes(bool("odd_types", v));
     }
-    boolean legacyGet = values.containsKey("legacy_get")
-        ? bool("legacy_get", values.get("legacy_get")) : settings.legacyGet();
-    boolean legacyXmltv = values.containsKey("legacy_xmltv")
-        ? bool("legacy_xmltv", values.get("legacy_xmltv")) : settings.legacyXmltv();
+    boolean legacyGet =
+        values.containsKey("legacy_get")
+            ? bool("legacy_get", values.get("legacy_get"))
+            : settings.legacyGet();
+    boolean legacyXmltv =
+        values.containsKey("legacy_xmltv")
+            ? bool("legacy_xmltv", values.get("legacy_xmltv"))
+            : settings.legacyXmltv();
     b.settings(settings.withLegacyEndpoints(legacyGet, legacyXmltv));
     if ((v = values.get("tls")) != null) {
       b.tls(tls(v));
@@ -206,7 +260,7 @@ public final class ScenarioConfig {
     return out;
   }
 
-  /** Allows "value   # comment" as in the documented example. */
+  /** Allows "value # comment" as in the documented example. */
   private static String stripComment(String value) {
     int hash = value.indexOf(" #");
     return (hash >= 0 ? value.substring(0, hash) : value).trim();
@@ -252,7 +306,8 @@ public final class ScenarioConfig {
     return switch (t.toLowerCase(Locale.ROOT)) {
       case "null", "never" -> null;
       case "\"\"", "empty" -> "";
-      case "past", "expired" -> Long.toString(Instant.now().minus(Duration.ofDays(30)).getEpochSecond());
+      case "past", "expired" ->
+          Long.toString(Instant.now().minus(Duration.ofDays(30)).getEpochSecond());
       case "future" -> Long.toString(Instant.now().plus(Duration.ofDays(365)).getEpochSecond());
       default -> t;
     };
@@ -264,8 +319,9 @@ public final class ScenarioConfig {
       case "self-signed", "yes", "on", "true" -> TlsIdentity.SELF_SIGNED;
       case "expired" -> TlsIdentity.EXPIRED;
       case "wrong-name" -> TlsIdentity.WRONG_NAME;
-      default -> throw new IllegalArgumentException(
-          "tls must be none, self-signed, expired or wrong-name, not '" + v + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "tls must be none, self-signed, expired or wrong-name, not '" + v + "'");
     };
   }
 
@@ -273,7 +329,8 @@ public final class ScenarioConfig {
     return switch (v.trim().toLowerCase(Locale.ROOT)) {
       case "1", "true", "yes" -> true;
       case "0", "false", "no" -> false;
-      default -> throw new IllegalArgumentException(key + " must be true or false, not '" + v + "'");
+      default ->
+          throw new IllegalArgumentException(key + " must be true or false, not '" + v + "'");
     };
   }
 
@@ -284,5 +341,4 @@ public final class ScenarioConfig {
       throw new IllegalArgumentException(key + " must be a whole number, not '" + v + "'", e);
     }
   }
-
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Everything needed to start one simulated situation: the panel and its line, what the user
- * types, the faults in front, where the URL really points, and how each resolver answers.
+ * Everything needed to start one simulated situation: the panel and its line, what the user types,
+ * the faults in front, where the URL really points, and how each resolver answers.
  *
  * @param name a short name, e.g. {@code isp-dns-hijack}
  * @param description one sentence for people
@@ -19,11 +19,9 @@ import java.util.Locale;
  * @param panelTls the panel's certificate when it speaks https, else null
  * @param urlScheme the scheme the user types, {@code http} or {@code https}
  * @param target where the URL's port leads
- * @param overlays overlay specs in front of the panel, outermost first (see {@link
- *     OverlaySpec})
+ * @param overlays overlay specs in front of the panel, outermost first (see {@link OverlaySpec})
  * @param systemDns how the system resolver answers for {@code host}: {@code answer} (the panel's
- *     address), {@code hijack} (the block page on 127.0.0.66), or a {@link DnsBehaviour#parse}
- *     spec
+ *     address), {@code hijack} (the block page on 127.0.0.66), or a {@link DnsBehaviour#parse} spec
  * @param publicDns the same for the public resolver
  * @param panelPort a fixed panel port, or 0 for a free one
  * @param systemDnsPort a fixed system resolver port, or 0
@@ -62,8 +60,9 @@ public record ScenarioSpec(
         case "panel" -> PANEL;
         case "wrong-port", "nginx" -> WRONG_PORT;
         case "closed-port", "closed" -> CLOSED_PORT;
-        default -> throw new IllegalArgumentException(
-            "unknown url target '" + word + "' (use panel, wrong-port or closed-port)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown url target '" + word + "' (use panel, wrong-port or closed-port)");
       };
     }
   }
@@ -106,7 +105,8 @@ public record ScenarioSpec(
       throw new IllegalArgumentException("a scenario needs a name");
     }
     if (!urlScheme.equals("http") && !urlScheme.equals("https")) {
-      throw new IllegalArgumentException("url scheme must be http or https, not '" + urlScheme + "'");
+      throw new IllegalArgumentException(
+          "url scheme must be http or https, not '" + urlScheme + "'");
     }
     if (!host.matches("[A-Za-z0-9.-]+")) {
       throw new IllegalArgumentException("not a host name: '" + host + "'");
@@ -263,23 +263,23 @@ public record ScenarioSpec(
 
     public ScenarioSpec build() {
       return new ScenarioSpec(
-          name,
-          description,
-          family,
-          host,
-          account,
-          typedUsername != null ? typedUsername : account.username(),
-          typedPassword != null ? typedPassword : account.password(),
-          settings,
-          panelTls,
-          urlScheme != null ? urlScheme : panelTls != null ? "https" : "http",
-          target,
-          overlays,
-          systemDns,
-          publicDns,
-          panelPort,
-          systemDnsPort,
-          publicDnsPort)
+              name,
+              description,
+              family,
+              host,
+              account,
+              typedUsername != null ? typedUsername : account.username(),
+              typedPassword != null ? typedPassword : account.password(),
+              settings,
+              panelTls,
+              urlScheme != null ? urlScheme : panelTls != null ? "https" : "http",
+              target,
+              overlays,
+              systemDns,
+              publicDns,
+              panelPort,
+              systemDnsPort,
+              publicDnsPort)
           .check();
     }
   }
@@ -287,7 +287,18 @@ public record ScenarioSpec(
   /** Never print the passwords. */
   @Override
   public String toString() {
-    return "ScenarioSpec[" + name + ", " + family + ", " + account + ", overlays=" + overlays
-        + ", dns.system=" + systemDns + ", dns.public=" + publicDns + "]";
+    return "ScenarioSpec["
+        + name
+        + ", "
+        + family
+        + ", "
+        + account
+        + ", overlays="
+        + overlays
+        + ", dns.system="
+        + systemDns
+        + ", dns.public="
+        + publicDns
+        + "]";
   }
 }

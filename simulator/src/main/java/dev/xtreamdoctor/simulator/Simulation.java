@@ -20,6 +20,7 @@ import java.util.Optional;
 public final class Simulation implements AutoCloseable {
   /** The environment variable the doctor reads its system resolvers from. */
   public static final String SYSTEM_RESOLVERS_ENV = "DOCTOR_DNS_SYSTEM_RESOLVERS";
+
   /** The environment variable the doctor reads its public resolvers from. */
   public static final String PUBLIC_RESOLVERS_ENV = "DOCTOR_DNS_PUBLIC_RESOLVERS";
 
@@ -207,12 +208,15 @@ public final class Simulation implements AutoCloseable {
   }
 
   /**
-   * The lines a person needs to point the doctor at this simulation. They include the
-   * simulated password, which exists only here.
+   * The lines a person needs to point the doctor at this simulation. They include the simulated
+   * password, which exists only here.
    */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
-    lines.add("Scenario:   " + spec.name() + (spec.description().isEmpty() ? "" : " - " + spec.description()));
+    lines.add(
+        "Scenario:   "
+            + spec.name()
+            + (spec.description().isEmpty() ? "" : " - " + spec.description()));
     lines.add("Server URL: " + serverUrl());
     lines.add("Username:   " + display(username()));
     lines.add("Password:   " + display(password()));

@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A stream URL's credentials: {@code /live/U/P/1.ts}, {@code /movie/U/P/2.mp4},
- * {@code /series/U/P/3.mkv}, {@code /timeshift/U/P/60/2024-01-15:14-00/1.ts} and the short
- * {@code /U/P/1[.ts]}.
+ * A stream URL's credentials: {@code /live/U/P/1.ts}, {@code /movie/U/P/2.mp4}, {@code
+ * /series/U/P/3.mkv}, {@code /timeshift/U/P/60/2024-01-15:14-00/1.ts} and the short {@code
+ * /U/P/1[.ts]}.
  */
 record StreamPath(String kind, String username, String password) {
   private static final Set<String> KINDS = Set.of("live", "movie", "series");

@@ -9,9 +9,9 @@
  *       dev.xtreamdoctor.simulator.Account}s, answering field for field as the real ones.
  *   <li>{@link dev.xtreamdoctor.simulator.PanelServer}: a raw HTTP/1.1 server for a panel or
  *       another {@link dev.xtreamdoctor.simulator.Sites site}, with {@link
- *       dev.xtreamdoctor.simulator.Overlay}s in front ({@link
- *       dev.xtreamdoctor.simulator.Overlays}, {@link dev.xtreamdoctor.simulator.UserAgentFilter},
- *       {@link dev.xtreamdoctor.simulator.FloodProtection}), optional TLS ({@link
+ *       dev.xtreamdoctor.simulator.Overlay}s in front ({@link dev.xtreamdoctor.simulator.Overlays},
+ *       {@link dev.xtreamdoctor.simulator.UserAgentFilter}, {@link
+ *       dev.xtreamdoctor.simulator.FloodProtection}), optional TLS ({@link
  *       dev.xtreamdoctor.simulator.TlsIdentity}) and a {@link
  *       dev.xtreamdoctor.simulator.RequestLog} that never holds a password.
  *   <li>{@link dev.xtreamdoctor.simulator.DnsServer}: a UDP+TCP resolver with a {@link

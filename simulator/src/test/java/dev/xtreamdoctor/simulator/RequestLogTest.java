@@ -17,10 +17,18 @@ class RequestLogTest {
   @Test
   void recordsPathUserAgentUsernameActionAndSourceButNeverThePassword() throws Exception {
     Instant before = Instant.now();
-    try (PanelServer server = PanelServer.builder(Panel.xc2(Account.active("alice", PASSWORD))).start()) {
+    try (PanelServer server =
+        PanelServer.builder(Panel.xc2(Account.active("alice", PASSWORD))).start()) {
       RawHttp.get(server, "/player_api.php?username=alice&password=" + PASSWORD, "VLC/3.0.18");
-      RawHttp.get(server, "/player_api.php?username=alice&password=" + PASSWORD + "&action=get_live_categories", "VLC/3.0.18");
-      RawHttp.send(server.port(), "GET", "/get.php?username=alice&password=" + PASSWORD + "&type=m3u_plus", null);
+      RawHttp.get(
+          server,
+          "/player_api.php?username=alice&password=" + PASSWORD + "&action=get_live_categories",
+          "VLC/3.0.18");
+      RawHttp.send(
+          server.port(),
+          "GET",
+          "/get.php?username=alice&password=" + PASSWORD + "&type=m3u_plus",
+          null);
       RawHttp.get(server, "/live/alice/" + PASSWORD + "/1.ts");
       RawHttp.get(server, "/alice/" + PASSWORD + "/1.ts");
       RawHttp.get(server, "/player_api.php?username=bob&password=typo-" + PASSWORD);
@@ -70,9 +78,15 @@ class RequestLogTest {
   void toStringsHideThePassword() {
     assertFalse(Account.active("alice", PASSWORD).toString().contains(PASSWORD));
     assertFalse(Scenarios.get("healthy-xc2").toString().contains(Scenarios.PASSWORD));
-    Request r = new Request("GET", "/player_api.php?username=a&password=" + PASSWORD,
-        "/player_api.php", java.util.Map.of("username", "a", "password", PASSWORD),
-        java.util.Map.of(), new java.net.InetSocketAddress("127.0.0.1", 5000), Instant.now());
+    Request r =
+        new Request(
+            "GET",
+            "/player_api.php?username=a&password=" + PASSWORD,
+            "/player_api.php",
+            java.util.Map.of("username", "a", "password", PASSWORD),
+            java.util.Map.of(),
+            new java.net.InetSocketAddress("127.0.0.1", 5000),
+            Instant.now());
     assertFalse(r.toString().contains(PASSWORD), r.toString());
   }
 }

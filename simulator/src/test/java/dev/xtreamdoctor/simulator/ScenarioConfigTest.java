@@ -17,17 +17,20 @@ class ScenarioConfigTest {
   @Test
   void propertiesFileDescribesAPanelLineFaultsAndResolvers() throws Exception {
     Path file = dir.resolve("case.properties");
-    Files.writeString(file, String.join("\n",
-        "name = expired-behind-filter",
-        "description = XUI, expired line, UA filter, ISP hijack",
-        "family = xui",
-        "username = carol",
-        "password = pw-778",
-        "exp_date = past   # thirty days ago",
-        "max_connections = 3",
-        "overlays = ua-filter 403 allow VLC; slow 10",
-        "dns.system = hijack",
-        "dns.public = answer"));
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "name = expired-behind-filter",
+            "description = XUI, expired line, UA filter, ISP hijack",
+            "family = xui",
+            "username = carol",
+            "password = pw-778",
+            "exp_date = past   # thirty days ago",
+            "max_connections = 3",
+            "overlays = ua-filter 403 allow VLC; slow 10",
+            "dns.system = hijack",
+            "dns.public = answer"));
     ScenarioSpec spec = ScenarioConfig.load(file);
     assertEquals("expired-behind-filter", spec.name());
     assertEquals(PanelFamily.XUI, spec.family());
@@ -44,7 +47,9 @@ class ScenarioConfigTest {
   @Test
   void jsonFileWithNestedKeysAndABaseScenario() throws Exception {
     Path file = dir.resolve("case.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"name": "mine", "base": "bad-credentials-xc2",
          "exp_date": null,
          "dns": {"system": "servfail"},
@@ -74,15 +79,19 @@ class ScenarioConfigTest {
     assertProblem("base = nope", "unknown scenario 'nope'");
     Path json = dir.resolve("broken.json");
     Files.writeString(json, "{\"name\": ");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioConfig.load(json));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ScenarioConfig.load(json));
     assertTrue(e.getMessage().startsWith(json + ": not a JSON object"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> ScenarioConfig.load(dir.resolve("missing.properties")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ScenarioConfig.load(dir.resolve("missing.properties")));
   }
 
   private void assertProblem(String line, String expected) throws Exception {
     Path file = dir.resolve("bad.properties");
     Files.writeString(file, line + "\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioConfig.load(file));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ScenarioConfig.load(file));
     assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
     assertTrue(e.getMessage().contains(expected), e.getMessage());
     assertTrue(!e.getMessage().contains("\n"), e.getMessage());

@@ -36,9 +36,12 @@ class SimulationTest {
         List<String> lines = sim.describe();
         String text = String.join("\n", lines);
         assertTrue(text.contains("Server URL: " + sim.serverUrl()), name);
-        assertTrue(sim.serverUrl().matches("https?://panel\\.example\\.test:\\d+"), sim.serverUrl());
-        assertTrue(text.contains("DOCTOR_DNS_SYSTEM_RESOLVERS=127.0.0.1:" + sim.systemDns().port()), name);
-        assertTrue(text.contains("DOCTOR_DNS_PUBLIC_RESOLVERS=127.0.0.1:" + sim.publicDns().port()), name);
+        assertTrue(
+            sim.serverUrl().matches("https?://panel\\.example\\.test:\\d+"), sim.serverUrl());
+        assertTrue(
+            text.contains("DOCTOR_DNS_SYSTEM_RESOLVERS=127.0.0.1:" + sim.systemDns().port()), name);
+        assertTrue(
+            text.contains("DOCTOR_DNS_PUBLIC_RESOLVERS=127.0.0.1:" + sim.publicDns().port()), name);
         assertEquals(2, sim.environment().size());
         assertFalse(sim.spec().description().isEmpty(), name);
       }
@@ -47,8 +50,10 @@ class SimulationTest {
 
   @Test
   void unknownScenarioNameFailsWithTheKnownNames() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Simulation.start("healthy"));
-    assertTrue(e.getMessage().startsWith("unknown scenario 'healthy' (known: healthy-xc2, healthy-xui"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Simulation.start("healthy"));
+    assertTrue(
+        e.getMessage().startsWith("unknown scenario 'healthy' (known: healthy-xc2, healthy-xui"));
   }
 
   @Test
@@ -150,7 +155,8 @@ class SimulationTest {
   @Test
   void fixedPortsAreHonoured() throws Exception {
     int free;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       free = s.getLocalPort();
     }
     ScenarioSpec spec = Scenarios.get("healthy-xui").toBuilder().panelPort(free).build();
@@ -164,27 +170,38 @@ class SimulationTest {
   static RawHttp.Answer login(Simulation sim, DnsServer resolver) throws IOException {
     String address = resolve(resolver, sim.host()).get(0);
     String target =
-        "/player_api.php?username=" + URLEncoder.encode(sim.username(), StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(sim.password(), StandardCharsets.UTF_8);
+        "/player_api.php?username="
+            + URLEncoder.encode(sim.username(), StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(sim.password(), StandardCharsets.UTF_8);
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(address, sim.urlPort()), 1000);
       s.setSoTimeout(500);
       OutputStream out = s.getOutputStream();
-      out.write(("GET " + target + " HTTP/1.1\r\nHost: " + sim.host() + ":" + sim.urlPort()
-              + "\r\nUser-Agent: okhttp/3.12.1\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET "
+                  + target
+                  + " HTTP/1.1\r\nHost: "
+                  + sim.host()
+                  + ":"
+                  + sim.urlPort()
+                  + "\r\nUser-Agent: okhttp/3.12.1\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       return RawHttp.parse(RawHttp.readAll(s.getInputStream()));
     }
   }
 
   static List<String> resolve(DnsServer resolver, String host) throws IOException {
-    return ask(resolver, host).getSection(Section.ANSWER).stream().map(Record::rdataToString).toList();
+    return ask(resolver, host).getSection(Section.ANSWER).stream()
+        .map(Record::rdataToString)
+        .toList();
   }
 
   static Message ask(DnsServer resolver, String host) throws IOException {
     SimpleResolver r = new SimpleResolver(resolver.socketAddress());
     r.setTimeout(Duration.ofMillis(300));
-    return r.send(Message.newQuery(Record.newRecord(Name.fromString(host + "."), Type.A, DClass.IN)));
+    return r.send(
+        Message.newQuery(Record.newRecord(Name.fromString(host + "."), Type.A, DClass.IN)));
   }
 }
