@@ -15,7 +15,12 @@ import java.util.TreeSet;
 public final class FloodProtection implements Overlay {
   /** What a banned client meets once the 403s are spent. */
   public enum AfterBan {
-    /** Accept the connection and never answer, like an iptables DROP seen through a proxy. */
+    /**
+     * The firewall DROP the real panels add: this request hangs and every later connection times
+     * out at connect (the whole server drops, as all loopback clients share one IP).
+     */
+    DROP,
+    /** Accept the connection and never answer, like a DROP seen through a proxy. */
     SILENCE,
     /** Abort every connection with a RST. */
     RESET
@@ -27,7 +32,7 @@ public final class FloodProtection implements Overlay {
   private int forbiddenAnswers;
   private int distinctUsernames;
   private Duration usernameWindow = Duration.ofSeconds(300);
-  private AfterBan afterBan = AfterBan.SILENCE;
+  private AfterBan afterBan = AfterBan.DROP;
   private final Map<String, Counter> counters = new HashMap<>();
 
   private FloodProtection(PanelFamily family) {
@@ -95,7 +100,10 @@ public final class FloodProtection implements Overlay {
     return this;
   }
 
-  /** Lifts every ban and forgets the counts (the provider's admin unblocking the IP). */
+  /**
+   * Lifts every ban and forgets the counts (the provider's admin unblocking the IP). A server
+   * already dropping at the TCP level keeps dropping.
+   */
   public synchronized void unbanAll() {
     counters.clear();
   }
@@ -136,7 +144,11 @@ public final class FloodProtection implements Overlay {
       c.forbiddenSent++;
       return Reply.answer(Response.empty(403).withHeader("Server", "nginx"));
     }
-    return afterBan == AfterBan.RESET ? Reply.reset() : Reply.hang();
+    return switch (afterBan) {
+      case DROP -> Reply.drop();
+      case RESET -> Reply.reset();
+      case SILENCE -> Reply.hang();
+    };
   }
 
   private static boolean isPlayerApi(Request r) {

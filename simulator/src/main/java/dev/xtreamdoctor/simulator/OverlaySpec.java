@@ -85,6 +85,8 @@ final class OverlaySpec {
         case "gap" -> flood.gap(Duration.ofMillis(Long.parseLong(args.get(++i))));
         case "forbidden" -> flood.forbiddenAnswers(Integer.parseInt(args.get(++i)));
         case "reset" -> flood.afterBan(FloodProtection.AfterBan.RESET);
+        case "silence" -> flood.afterBan(FloodProtection.AfterBan.SILENCE);
+        case "drop" -> flood.afterBan(FloodProtection.AfterBan.DROP);
         case "banned" -> flood.ban(Loopback.DEFAULT);
         default -> throw new IllegalArgumentException("unknown flood option '" + args.get(i) + "'");
       }

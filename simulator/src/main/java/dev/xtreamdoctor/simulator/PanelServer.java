@@ -60,7 +60,10 @@ public final class PanelServer implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket serverSocket;
+  private volatile Blackhole blackhole;
+  private volatile int boundPort;
   private volatile boolean closed;
+  private volatile boolean dropping;
 
   private PanelServer(Builder b) {
     this.name = b.name;
@@ -108,6 +111,7 @@ public final class PanelServer implements AutoCloseable {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(bindAddress, requestedPort), 50);
       serverSocket = socket;
+      boundPort = socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot listen on " + bindAddress.getHostAddress() + ":" + requestedPort, e);
@@ -120,7 +124,8 @@ public final class PanelServer implements AutoCloseable {
 
   /** The port listened on (the real one when 0 was asked for). */
   public int port() {
-    return requireStarted().getLocalPort();
+    requireStarted();
+    return boundPort;
   }
 
   /** The loopback address listened on, e.g. {@code 127.0.0.1}. */
@@ -163,6 +168,25 @@ public final class PanelServer implements AutoCloseable {
     return log.count();
   }
 
+  /**
+   * From now on new connections time out at the TCP level (a firewall DROP); connections already
+   * open stay as they are. Used by flood protection once a ban turns into a firewall rule.
+   */
+  public synchronized void dropFromNowOn() {
+    if (blackhole != null || closed) {
+      return;
+    }
+    ServerSocket socket = requireStarted();
+    dropping = true;
+    closeQuietly(socket);
+    blackhole = Blackhole.open(address(), boundPort);
+  }
+
+  /** Whether new connections are being dropped. */
+  public boolean isDropping() {
+    return blackhole != null;
+  }
+
   /** Stops listening and drops every connection, hung ones included. */
   @Override
   public void close() {
@@ -170,6 +194,10 @@ public final class PanelServer implements AutoCloseable {
     ServerSocket socket = serverSocket;
     if (socket != null) {
       closeQuietly(socket);
+    }
+    Blackhole hole = blackhole;
+    if (hole != null) {
+      hole.close();
     }
     for (Socket s : openSockets) {
       closeQuietly(s);
@@ -196,7 +224,7 @@ public final class PanelServer implements AutoCloseable {
       try {
         socket = serverSocket.accept();
       } catch (IOException e) {
-        if (closed) {
+        if (closed || dropping) {
           return;
         }
         continue;
@@ -275,6 +303,9 @@ public final class PanelServer implements AutoCloseable {
       return false;
     } else if (reply instanceof Reply.Hang) {
       return true; // the socket stays in openSockets until close()
+    } else if (reply instanceof Reply.Drop) {
+      dropFromNowOn();
+      return true;
     } else if (reply instanceof Reply.Reset) {
       raw.setSoLinger(true, 0);
       raw.close();

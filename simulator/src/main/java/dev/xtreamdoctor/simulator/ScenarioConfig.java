@@ -45,7 +45,7 @@ import java.util.Set;
  * legacy_xmltv = false
  * tls = none                    # none | self-signed | expired | wrong-name
  * url.scheme = http
- * url.target = panel            # panel | wrong-port | closed-port
+ * url.target = panel            # panel | wrong-port | closed-port | filtered-port
  * overlays = ua-filter 454 allow VLC; slow 2000
  * dns.system = hijack           # answer | hijack [ADDR] | answer ADDR | nxdomain | servfail | refused | silence | nodata
  * dns.public = answer

@@ -53,7 +53,9 @@ public record ScenarioSpec(
     /** A plain nginx on another port of the same host (the wrong port). */
     WRONG_PORT,
     /** A port where nothing listens (connection refused). */
-    CLOSED_PORT;
+    CLOSED_PORT,
+    /** A port where packets are dropped (connect times out): a firewall or an ISP block. */
+    FILTERED_PORT;
 
     static Target parse(String word) {
       return switch (word.trim().toLowerCase(Locale.ROOT)) {

@@ -149,6 +149,14 @@ public final class Scenarios {
     add(
         m,
         spec(
+                "port-filtered",
+                XC2,
+                line,
+                "Connections to the URL's port time out: a firewall or the ISP drops them.")
+            .target(ScenarioSpec.Target.FILTERED_PORT));
+    add(
+        m,
+        spec(
                 "wrong-protocol-https-on-http",
                 XC2,
                 line,

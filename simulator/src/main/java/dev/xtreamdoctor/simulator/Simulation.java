@@ -75,6 +75,7 @@ public final class Simulation implements AutoCloseable {
             yield wrongPortServer.port();
           }
           case CLOSED_PORT -> closedPort();
+          case FILTERED_PORT -> track(Blackhole.open(Loopback.DEFAULT, 0)).port();
         };
     if (spec.needsBlockPage()) {
       blockPage =

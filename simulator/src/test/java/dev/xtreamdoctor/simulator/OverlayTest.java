@@ -194,9 +194,11 @@ class OverlayTest {
         assertEquals(200, RawHttp.get(server, LOGIN).status());
       }
       assertFalse(flood.isBanned("127.0.0.1"));
-      assertSilent(server);
+      assertSilent(server); // the 4th request hangs and the firewall rule goes in
       assertTrue(flood.isBanned("127.0.0.1"));
-      assertSilent(server);
+      assertTrue(server.isDropping());
+      assertDropped(server);
+      assertDropped(server);
     }
   }
 
@@ -228,6 +230,21 @@ class OverlayTest {
       assertEquals(403, forbidden.status());
       assertEquals(0, forbidden.body().length);
       assertSilent(server);
+      assertDropped(server);
+    }
+  }
+
+  @Test
+  void silenceAfterBanKeepsAcceptingButNeverAnswers() throws Exception {
+    FloodProtection flood =
+        FloodProtection.of(PanelFamily.XC2)
+            .afterBan(FloodProtection.AfterBan.SILENCE)
+            .ban("127.0.0.1");
+    try (PanelServer server = xc2(flood)) {
+      assertSilent(server);
+      assertSilent(server);
+      assertFalse(server.isDropping());
+      assertEquals(2, server.count());
     }
   }
 
@@ -284,10 +301,29 @@ class OverlayTest {
     }
   }
 
+  /** No answer comes: either the connect times out (dropped) or the read does (hung). */
   private static void assertSilent(PanelServer server) throws IOException {
-    try (Socket s = send(server, LOGIN)) {
+    try (Socket s = new Socket()) {
+      try {
+        s.connect(new InetSocketAddress("127.0.0.1", server.port()), 300);
+      } catch (SocketTimeoutException dropped) {
+        return;
+      }
+      s.getOutputStream()
+          .write(
+              ("GET " + LOGIN + " HTTP/1.1\r\nHost: panel.example.test\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       s.setSoTimeout(250);
       assertThrows(SocketTimeoutException.class, () -> s.getInputStream().read());
+    }
+  }
+
+  /** The connect itself times out: the server drops at the TCP level. */
+  private static void assertDropped(PanelServer server) throws IOException {
+    try (Socket s = new Socket()) {
+      assertThrows(
+          SocketTimeoutException.class,
+          () -> s.connect(new InetSocketAddress("127.0.0.1", server.port()), 300));
     }
   }
 

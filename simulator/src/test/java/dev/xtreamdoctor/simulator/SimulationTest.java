@@ -149,6 +149,19 @@ class SimulationTest {
       assertEquals(403, first.status());
       assertEquals(0, first.body().length);
       assertThrows(SocketTimeoutException.class, () -> login(sim, sim.systemDns()));
+      assertTrue(sim.panel().isDropping());
+      assertThrows(SocketTimeoutException.class, () -> login(sim, sim.systemDns()));
+      assertEquals(2, sim.panel().count(), "the third attempt never reached HTTP");
+    }
+  }
+
+  @Test
+  void filteredPortTimesOutAtConnect() {
+    try (Simulation sim = Simulation.start("port-filtered")) {
+      long start = System.nanoTime();
+      assertThrows(SocketTimeoutException.class, () -> login(sim, sim.systemDns()));
+      assertTrue(System.nanoTime() - start < 5_000_000_000L);
+      assertEquals(0, sim.panel().count());
     }
   }
 
