@@ -146,7 +146,7 @@ public record ScenarioSpec(
   /** How to build a spec; defaults: an active line typed correctly, plain http, healthy DNS. */
   public static final class Builder {
     private String name;
-    private final PanelFamily family;
+    private PanelFamily family;
     private String description = "";
     private String host = DEFAULT_HOST;
     private Account account = Account.active(Scenarios.USERNAME, Scenarios.PASSWORD);
@@ -167,6 +167,18 @@ public record ScenarioSpec(
       this.name = name;
       this.family = family;
       this.settings = PanelSettings.defaults(family);
+    }
+
+    /**
+     * The same setup on the other panel family; settings still at the old family's defaults become
+     * the new family's defaults.
+     */
+    public Builder family(PanelFamily newFamily) {
+      if (settings.equals(PanelSettings.defaults(family))) {
+        settings = PanelSettings.defaults(newFamily);
+      }
+      this.family = newFamily;
+      return this;
     }
 
     /** The same setup under another name. */

@@ -166,6 +166,19 @@ class SimulationTest {
   }
 
   @Test
+  void aScenarioCanMoveToTheOtherFamily() throws Exception {
+    ScenarioSpec xui =
+        Scenarios.get("expired-xc2").toBuilder()
+            .renamed("expired-xui-too")
+            .family(PanelFamily.XUI)
+            .build();
+    assertEquals(PanelSettings.defaults(PanelFamily.XUI), xui.settings());
+    try (Simulation sim = Simulation.start(xui)) {
+      assertEquals(Pages.xuiFake404(), login(sim, sim.systemDns()).bodyText());
+    }
+  }
+
+  @Test
   void fixedPortsAreHonoured() throws Exception {
     int free;
     try (java.net.ServerSocket s =
