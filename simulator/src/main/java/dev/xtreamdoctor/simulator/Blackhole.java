@@ -32,9 +32,7 @@ public final class Blackhole implements AutoCloseable {
     InetAddress bind = Loopback.address(address);
     ServerSocket socket = null;
     try {
-      socket = new ServerSocket();
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(bind, port), 1);
+      socket = bindWithRetry(bind, port);
       Blackhole hole = new Blackhole(socket);
       hole.fill(bind, socket.getLocalPort());
       return hole;
@@ -47,6 +45,30 @@ public final class Blackhole implements AutoCloseable {
         }
       }
       throw new UncheckedIOException("cannot open a blackhole on " + address + ":" + port, e);
+    }
+  }
+
+  /** Binds, retrying briefly while a just-closed listener still holds the port. */
+  private static ServerSocket bindWithRetry(InetAddress bind, int port) throws IOException {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    while (true) {
+      ServerSocket socket = new ServerSocket();
+      socket.setReuseAddress(true);
+      try {
+        socket.bind(new InetSocketAddress(bind, port), 1);
+        return socket;
+      } catch (java.net.BindException e) {
+        socket.close();
+        if (port == 0 || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

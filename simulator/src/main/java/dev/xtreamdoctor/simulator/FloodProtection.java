@@ -33,6 +33,10 @@ public final class FloodProtection implements Overlay {
   private int distinctUsernames;
   private Duration usernameWindow = Duration.ofSeconds(300);
   private AfterBan afterBan = AfterBan.DROP;
+  private int authFloodLimit;
+  private Duration authFloodWindow = Duration.ofSeconds(10);
+  private Duration authFloodSleep = Duration.ofSeconds(1);
+  private final Map<String, java.util.Deque<Long>> logins = new HashMap<>();
   private final Map<String, Counter> counters = new HashMap<>();
 
   private FloodProtection(PanelFamily family) {
@@ -40,6 +44,7 @@ public final class FloodProtection implements Overlay {
     if (family == PanelFamily.XUI) {
       forbiddenAnswers = 1;
       distinctUsernames = 10;
+      authFloodLimit = 30;
     }
   }
 
@@ -70,6 +75,17 @@ public final class FloodProtection implements Overlay {
   public FloodProtection distinctUsernames(int count, Duration window) {
     this.distinctUsernames = count;
     this.usernameWindow = window;
+    return this;
+  }
+
+  /**
+   * XUI's {@code checkAuthFlood}: past {@code limit} good logins of one line from one IP within
+   * {@code window}, each further good login waits {@code sleep} (slowed, not banned); 0 = off.
+   */
+  public FloodProtection authFlood(int limit, Duration window, Duration sleep) {
+    this.authFloodLimit = limit;
+    this.authFloodWindow = window;
+    this.authFloodSleep = sleep;
     return this;
   }
 
@@ -123,6 +139,9 @@ public final class FloodProtection implements Overlay {
       }
     }
     Reply reply = next.handle(request);
+    if (family == PanelFamily.XUI && isPlayerApi(request) && isLogin(reply)) {
+      return slowedIfFlooding(ip + "/" + request.param("username").orElse(""), now, reply);
+    }
     if (family == PanelFamily.XUI && isPlayerApi(request) && isRefusal(reply)) {
       synchronized (this) {
         Counter c = counters.computeIfAbsent(ip, k -> new Counter());
@@ -139,6 +158,23 @@ public final class FloodProtection implements Overlay {
     return reply;
   }
 
+  private synchronized Reply slowedIfFlooding(String lineAndIp, long now, Reply reply) {
+    if (authFloodLimit <= 0) {
+      return reply;
+    }
+    java.util.Deque<Long> times =
+        logins.computeIfAbsent(lineAndIp, k -> new java.util.ArrayDeque<>());
+    while (!times.isEmpty() && now - times.peekFirst() > authFloodWindow.toNanos()) {
+      times.removeFirst();
+    }
+    times.addLast(now);
+    if (times.size() <= authFloodLimit) {
+      return reply;
+    }
+    Response r = ((Reply.Answer) reply).response();
+    return Reply.answer(r.withHeaderDelay(r.headerDelay().plus(authFloodSleep)));
+  }
+
   private Reply bannedReply(Counter c) {
     if (c.forbiddenSent < forbiddenAnswers) {
       c.forbiddenSent++;
@@ -153,6 +189,10 @@ public final class FloodProtection implements Overlay {
 
   private static boolean isPlayerApi(Request r) {
     return r.path().equals("/player_api.php") || r.path().startsWith("/player_api/");
+  }
+
+  private static boolean isLogin(Reply reply) {
+    return reply instanceof Reply.Answer a && a.response().status() == 200;
   }
 
   private static boolean isRefusal(Reply reply) {

@@ -53,8 +53,12 @@ final class OverlaySpec {
         case "truncated" ->
             Overlays.truncatedBody(args.isEmpty() ? 10 : Integer.parseInt(args.get(0)));
         case "flood" -> flood(args, family);
+        case "verify-host" -> Overlays.xuiVerifyHost(args.toArray(new String[0]));
+        case "redirect" -> Overlays.redirectTo(Integer.parseInt(args.get(0)), args.get(1));
         default -> throw new IllegalArgumentException("unknown overlay '" + kind + "'");
       };
+    } catch (IndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("overlay '" + spec + "': a value is missing", e);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "overlay '" + spec + "': not a number: " + e.getMessage(), e);
@@ -88,6 +92,11 @@ final class OverlaySpec {
         case "silence" -> flood.afterBan(FloodProtection.AfterBan.SILENCE);
         case "drop" -> flood.afterBan(FloodProtection.AfterBan.DROP);
         case "banned" -> flood.ban(Loopback.DEFAULT);
+        case "auth" ->
+            flood.authFlood(
+                Integer.parseInt(args.get(++i)),
+                Duration.ofMillis(Long.parseLong(args.get(++i))),
+                Duration.ofMillis(Long.parseLong(args.get(++i))));
         default -> throw new IllegalArgumentException("unknown flood option '" + args.get(i) + "'");
       }
     }

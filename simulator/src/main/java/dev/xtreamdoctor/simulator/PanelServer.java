@@ -61,6 +61,7 @@ public final class PanelServer implements AutoCloseable {
   private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket serverSocket;
   private volatile Blackhole blackhole;
+  private volatile Thread acceptor;
   private volatile int boundPort;
   private volatile boolean closed;
   private volatile boolean dropping;
@@ -116,9 +117,10 @@ public final class PanelServer implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot listen on " + bindAddress.getHostAddress() + ":" + requestedPort, e);
     }
-    Thread acceptor = new Thread(this::acceptLoop, "sim-" + name + "-accept");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    Thread accepting = new Thread(this::acceptLoop, "sim-" + name + "-accept");
+    accepting.setDaemon(true);
+    accepting.start();
+    acceptor = accepting;
     return this;
   }
 
@@ -179,6 +181,12 @@ public final class PanelServer implements AutoCloseable {
     ServerSocket socket = requireStarted();
     dropping = true;
     closeQuietly(socket);
+    try {
+      // the port is released only once the thread blocked in accept() has left it
+      acceptor.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     blackhole = Blackhole.open(address(), boundPort);
   }
 

@@ -118,6 +118,8 @@ public record Response(
       case 206 -> "Partial Content";
       case 301 -> "Moved Permanently";
       case 302 -> "Found";
+      case 307 -> "Temporary Redirect";
+      case 308 -> "Permanent Redirect";
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";

@@ -192,6 +192,15 @@ public final class Scenarios {
     add(
         m,
         spec(
+                "xui-wrong-domain",
+                XUI,
+                line,
+                "XUI panel that only accepts its own domain (verify_host); the name typed is an"
+                    + " alias, so even good credentials get the padded 404.")
+            .overlay("verify-host real-panel.example.test"));
+    add(
+        m,
+        spec(
                 "ua-filter",
                 XC2,
                 line,

@@ -267,6 +267,52 @@ class OverlayTest {
   }
 
   @Test
+  void xuiAuthFloodSlowsGoodLoginsWithoutBanning() throws Exception {
+    FloodProtection flood =
+        FloodProtection.of(PanelFamily.XUI)
+            .authFlood(2, Duration.ofSeconds(10), Duration.ofMillis(400));
+    try (PanelServer server =
+        PanelServer.builder(Panel.xui(Account.active("u", "p"))).overlay(flood).start()) {
+      for (int i = 0; i < 2; i++) {
+        long start = System.nanoTime();
+        assertEquals(200, RawHttp.get(server, LOGIN).status());
+        assertTrue(System.nanoTime() - start < Duration.ofMillis(350).toNanos());
+      }
+      long start = System.nanoTime();
+      assertEquals(200, RawHttp.get(server, LOGIN).status());
+      assertTrue(System.nanoTime() - start >= Duration.ofMillis(380).toNanos());
+      assertFalse(flood.isBanned("127.0.0.1"));
+    }
+  }
+
+  @Test
+  void xuiVerifyHostRefusesAliasesButNotAddresses() throws Exception {
+    try (PanelServer server =
+        PanelServer.builder(Panel.xui(Account.active("u", "p")))
+            .overlay(Overlays.xuiVerifyHost("real-panel.example.test"))
+            .start()) {
+      // RawHttp sends Host: panel.example.test:PORT, an alias here
+      assertEquals(Pages.xuiFake404(), RawHttp.get(server, LOGIN).bodyText());
+      HttpResponse<String> byAddress =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + LOGIN)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, byAddress.statusCode());
+    }
+  }
+
+  @Test
+  void redirectKeepsPathAndQuery() throws Exception {
+    try (PanelServer server = xc2(Overlays.redirectTo(302, "https://moved.example.test:8443"))) {
+      RawHttp.Answer a = RawHttp.get(server, LOGIN);
+      assertEquals(302, a.status());
+      assertEquals("https://moved.example.test:8443" + LOGIN, a.header("Location"));
+      assertEquals("/player_api.php", server.requests().get(0).path());
+    }
+    assertThrows(IllegalArgumentException.class, () -> Overlays.redirectTo(200, "x"));
+  }
+
+  @Test
   void ispBlockPageAnswersAnyPathOnAnotherLoopbackAddress() throws Exception {
     try (PanelServer block =
         PanelServer.builder(Sites.ispBlockPage())

@@ -116,6 +116,13 @@ class SimulationTest {
   }
 
   @Test
+  void xuiWrongDomainRefusesGoodCredentials() throws Exception {
+    try (Simulation sim = Simulation.start("xui-wrong-domain")) {
+      assertEquals(Pages.xuiFake404(), login(sim, sim.systemDns()).bodyText());
+    }
+  }
+
+  @Test
   void wrongPortLeadsToPlainNginx() throws Exception {
     try (Simulation sim = Simulation.start("wrong-port")) {
       RawHttp.Answer a = login(sim, sim.systemDns());
