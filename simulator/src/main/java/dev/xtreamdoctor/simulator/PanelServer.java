@@ -342,7 +342,7 @@ public final class PanelServer implements AutoCloseable {
           line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
           line.substring(colon + 1).trim());
     }
-    String target = requestLine[1];
+    String target = originForm(requestLine[1]);
     int q = target.indexOf('?');
     String rawPath = q < 0 ? target : target.substring(0, q);
     Map<String, String> params = new LinkedHashMap<>();
@@ -354,6 +354,15 @@ public final class PanelServer implements AutoCloseable {
     }
     return new Request(
         requestLine[0], target, decodePath(rawPath), params, headers, source, arrived);
+  }
+
+  /** {@code http://host:port/p?q} (as sent to proxies) becomes {@code /p?q}. */
+  private static String originForm(String target) {
+    if (!target.startsWith("http://") && !target.startsWith("https://")) {
+      return target;
+    }
+    int slash = target.indexOf('/', target.indexOf("//") + 2);
+    return slash < 0 ? "/" : target.substring(slash);
   }
 
   /** The header lines up to the blank line, or null if the client closed before sending any. */

@@ -135,6 +135,18 @@ class Xc2PanelTest {
   }
 
   @Test
+  void absoluteFormTargetsAreServedLikeOriginForm() throws Exception {
+    RawHttp.Answer a =
+        RawHttp.get(server, "http://panel.example.test/player_api.php?username=alice&password=bad");
+    assertEquals("{\"user_info\":{\"auth\":0}}", a.bodyText());
+  }
+
+  @Test
+  void garbageRequestLineGetsNginxs400() throws Exception {
+    assertEquals(400, RawHttp.send(server.port(), "GET", "/a b", "x").status());
+  }
+
+  @Test
   void unknownPathIsNginxsOwn404WithoutPadding() throws Exception {
     RawHttp.Answer a = RawHttp.get(server, "/c/");
     assertEquals(404, a.status());
