@@ -115,7 +115,15 @@ public final class PanelServer implements AutoCloseable {
       boundPort = socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot listen on " + bindAddress.getHostAddress() + ":" + requestedPort, e);
+          "cannot listen on "
+              + bindAddress.getHostAddress()
+              + ":"
+              + requestedPort
+              + " ("
+              + e.getMessage()
+              + ")"
+              + Loopback.aliasHint(bindAddress),
+          e);
     }
     Thread accepting = new Thread(this::acceptLoop, "sim-" + name + "-accept");
     accepting.setDaemon(true);
