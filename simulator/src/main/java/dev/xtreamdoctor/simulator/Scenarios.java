@@ -71,6 +71,23 @@ public final class Scenarios {
     add(
         m,
         spec(
+                "username-wrong-case",
+                XC2,
+                line,
+                "XC2 panel; the username is typed with a capital letter, and lines are"
+                    + " case-sensitive: auth 0.")
+            .typed("Demo", PASSWORD));
+    add(
+        m,
+        spec(
+                "password-extra-space",
+                XC2,
+                line,
+                "XC2 panel; the password was pasted with a trailing space: auth 0.")
+            .typed(USERNAME, PASSWORD + " "));
+    add(
+        m,
+        spec(
             "expired-xc2",
             XC2,
             line.withExpDate(pastDate),

@@ -233,7 +233,12 @@ public final class Simulation implements AutoCloseable {
   }
 
   private static String display(String credential) {
-    return credential.isEmpty() ? "(leave empty)" : credential;
+    if (credential.isEmpty()) {
+      return "(leave empty)";
+    }
+    return credential.equals(credential.strip())
+        ? credential
+        : "\"" + credential + "\" (type it with the spaces inside the quotes)";
   }
 
   @Override

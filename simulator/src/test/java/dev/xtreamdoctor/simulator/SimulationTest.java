@@ -76,6 +76,22 @@ class SimulationTest {
   }
 
   @Test
+  void caseAndSpacesInTypedCredentialsAreRefused() throws Exception {
+    for (String name : new String[] {"username-wrong-case", "password-extra-space"}) {
+      try (Simulation sim = Simulation.start(name)) {
+        assertEquals("{\"user_info\":{\"auth\":0}}", login(sim, sim.systemDns()).bodyText(), name);
+        if (name.equals("password-extra-space")) {
+          assertTrue(
+              sim.describe()
+                  .contains(
+                      "Password:   \"sim-Pass-4821 \" (type it with the spaces inside the"
+                          + " quotes)"));
+        }
+      }
+    }
+  }
+
+  @Test
   void blankCredentialsGetTheEmpty200() throws Exception {
     try (Simulation sim = Simulation.start("blank-credentials")) {
       RawHttp.Answer a = login(sim, sim.systemDns());
