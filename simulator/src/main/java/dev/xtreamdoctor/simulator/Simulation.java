@@ -59,8 +59,11 @@ public final class Simulation implements AutoCloseable {
   }
 
   private void startAll() {
-    Panel site =
-        Panel.builder(spec.family()).account(spec.account()).settings(spec.settings()).build();
+    PanelSettings settings = spec.settings();
+    if (spec.panelTls() != null && settings.equals(PanelSettings.defaults(spec.family()))) {
+      settings = settings.withServerProtocol("https"); // an https-only panel says so
+    }
+    Panel site = Panel.builder(spec.family()).account(spec.account()).settings(settings).build();
     PanelServer.Builder panelBuilder =
         PanelServer.builder(site).name("panel").port(spec.panelPort()).tls(spec.panelTls());
     for (String overlay : spec.overlays()) {
