@@ -51,19 +51,26 @@ final class DnsProbe {
       throw new IOException("host name cannot be asked in DNS");
     }
     List<CompletableFuture<DnsAnswer>> pending = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     for (String type : List.of("A", "AAAA")) {
-      for (InetSocketAddress r : system) {
-        pending.add(ask(SYSTEM, r, name, type));
-      }
-      for (InetSocketAddress r : publicOnes) {
-        pending.add(ask(PUBLIC, r, name, type));
+      for (String role : List.of(SYSTEM, PUBLIC)) {
+        for (InetSocketAddress r : role.equals(SYSTEM) ? system : publicOnes) {
+          try {
+            pending.add(ask(role, r, name, type));
+          } catch (NetworkRefusedException e) {
+            // one resolver the gate refused: the tool could not ask it, the others still count
+            if (type.equals("A")) {
+              problems.add("the network gate " + e.getMessage());
+            }
+          }
+        }
       }
     }
     List<DnsAnswer> answers = new ArrayList<>();
     for (CompletableFuture<DnsAnswer> f : pending) {
       answers.add(f.join());
     }
-    return new DnsResult(answers);
+    return new DnsResult(answers, problems);
   }
 
   private CompletableFuture<DnsAnswer> ask(String role, InetSocketAddress server, Name name, String type)

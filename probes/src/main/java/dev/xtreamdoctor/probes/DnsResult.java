@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Set;
 
 /** Every resolver's answers for one host, and the addresses they gave per role. */
-record DnsResult(List<DnsAnswer> answers) {
+record DnsResult(List<DnsAnswer> answers, List<String> problems) {
   DnsResult {
     answers = List.copyOf(answers);
+    problems = List.copyOf(problems);
   }
 
   /** Distinct addresses a role's resolvers answered: A records before AAAA, in answer order. */

@@ -153,6 +153,7 @@ final class ProbeRun {
     List<InetSocketAddress> publicOnes = resolvers(settings.publicResolvers(), false);
     DnsResult result = dns.lookUp(server.host(), system, publicOnes);
     facts.addAll(result.answers());
+    result.problems().forEach(p -> problem("dns", p));
     List<InetAddress> sys = result.addresses(DnsProbe.SYSTEM);
     List<InetAddress> pub = result.addresses(DnsProbe.PUBLIC);
     if (sys.isEmpty() && pub.isEmpty()) {

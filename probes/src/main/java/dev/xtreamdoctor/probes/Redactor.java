@@ -43,7 +43,7 @@ final class Redactor {
     sorted.sort(Comparator.comparingInt(String::length).reversed());
     List<Pattern> patterns = new ArrayList<>();
     for (String f : sorted) {
-      patterns.add(Pattern.compile(Pattern.quote(f), Pattern.CASE_INSENSITIVE));
+      patterns.add(Pattern.compile(Pattern.quote(f), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
     this.forms = List.copyOf(patterns);
   }
