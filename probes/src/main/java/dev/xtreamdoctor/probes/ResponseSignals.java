@@ -66,7 +66,7 @@ final class ResponseSignals {
       int status, String server, String cfRay, String shape, byte[] body) {
     List<String> out = new ArrayList<>();
     String lower = text(body, body.length).toLowerCase(Locale.ROOT);
-    if (status == 404 && count(lower, XUI_PADDING) >= 6) {
+    if (status == 404 && count(lower, XUI_PADDING.toLowerCase(Locale.ROOT)) >= 6) {
       out.add("xui_padded_404");
     }
     if (lower.contains(PLAIN_HTTP_TO_TLS)) {

@@ -51,8 +51,10 @@ final class TlsProbe {
         }
         tls.setSSLParameters(p);
         tls.startHandshake();
-        return new TlsHandshake(
-            address.getHostAddress(), port, Outcome.TLS_OK, millisSince(start), describe(ctx.recorder().leaf()));
+        X509Certificate leaf = ctx.recorder().leaf();
+        // a trust anchor is never checked for validity: look at the dates ourselves, as apps do
+        String outcome = leaf != null && isExpired(leaf) ? Outcome.TLS_CERT_EXPIRED : Outcome.TLS_OK;
+        return new TlsHandshake(address.getHostAddress(), port, outcome, millisSince(start), describe(leaf));
       }
     } catch (IOException e) {
       NetworkRefusedException refused = NetworkRefusedException.findIn(e);
