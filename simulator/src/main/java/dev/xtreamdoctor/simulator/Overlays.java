@@ -1,0 +1,101 @@
+package dev.xtreamdoctor.simulator;
+
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Ready-made overlays: network faults, overloaded front ends, Cloudflare. */
+public final class Overlays {
+  private Overlays() {}
+
+  /** Waits this long before sending the headers of whatever the site answers. */
+  public static Overlay slow(Duration delay) {
+    return (request, next) -> map(next.handle(request), r -> r.withHeaderDelay(delay));
+  }
+
+  /** Reads the request and never answers (the connection stays open). */
+  public static Overlay hang() {
+    return (request, next) -> Reply.hang();
+  }
+
+  /** Reads the request, then aborts the connection with a TCP RST. */
+  public static Overlay reset() {
+    return (request, next) -> Reply.reset();
+  }
+
+  /** Reads the request, then closes the connection without a byte ("empty reply"). */
+  public static Overlay emptyReply() {
+    return (request, next) -> Reply.emptyReply();
+  }
+
+  /** Sends the headers, the body or both one byte every {@code gap}. */
+  public static Overlay trickle(Response.Trickle part, Duration gap) {
+    return (request, next) -> map(next.handle(request), r -> r.withTrickle(part, gap));
+  }
+
+  /** Sends only the first {@code bytes} of the body (Content-Length stays full) and closes. */
+  public static Overlay truncatedBody(int bytes) {
+    return (request, next) -> map(next.handle(request), r -> r.withTruncateAt(bytes));
+  }
+
+  /** An overloaded front end: nginx's 502, 503 or 504 page, or 429, for every request. */
+  public static Overlay overloaded(int status) {
+    if (!Set.of(429, 502, 503, 504).contains(status)) {
+      throw new IllegalArgumentException("overloaded answers 429, 502, 503 or 504, not " + status);
+    }
+    return (request, next) ->
+        Reply.answer(PanelServer.nginxPage(status, Response.reasonOf(status)));
+  }
+
+  /**
+   * Cloudflare in front of a dead or slow origin: every request gets the 52x page with {@code
+   * Server: cloudflare} and a {@code CF-RAY} header.
+   */
+  public static Overlay cloudflareError(int status) {
+    if (status < 520 || status > 526) {
+      throw new IllegalArgumentException("Cloudflare errors are 520 to 526, not " + status);
+    }
+    return (request, next) -> {
+      String ray = rayId();
+      String host = request.header("host").orElse("").replaceAll(":\\d+$", "");
+      Response page =
+          Response.of(status, "text/html; charset=UTF-8", Pages.cloudflareError(status, host, ray));
+      return Reply.answer(cloudflareHeaders(page, ray).withHeader("Cache-Control", "private, max-age=0, no-store, no-cache, must-revalidate, post-check=0, pre-check=0"));
+    };
+  }
+
+  /** Cloudflare in front of a healthy origin: the site's answers with Cloudflare's headers. */
+  public static Overlay cloudflareProxy() {
+    return (request, next) ->
+        map(next.handle(request), r -> cloudflareHeaders(r, rayId()).withHeader("cf-cache-status", "DYNAMIC"));
+  }
+
+  /** Applies {@code overlay} only to requests for this path; others pass straight through. */
+  public static Overlay onPath(String path, Overlay overlay) {
+    return (request, next) ->
+        request.path().equals(path) ? overlay.handle(request, next) : next.handle(request);
+  }
+
+  /** Applies {@code overlay} from the {@code n}-th request on (1-based); earlier ones pass. */
+  public static Overlay fromRequest(int n, Overlay overlay) {
+    AtomicInteger seen = new AtomicInteger();
+    return (request, next) ->
+        seen.incrementAndGet() >= n ? overlay.handle(request, next) : next.handle(request);
+  }
+
+  private static Response cloudflareHeaders(Response r, String ray) {
+    return r.replacingHeader("Server", "cloudflare").replacingHeader("CF-RAY", ray);
+  }
+
+  private static String rayId() {
+    byte[] bytes = new byte[8];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes) + "-LHR";
+  }
+
+  private static Reply map(Reply reply, java.util.function.UnaryOperator<Response> change) {
+    return reply instanceof Reply.Answer a ? Reply.answer(change.apply(a.response())) : reply;
+  }
+}

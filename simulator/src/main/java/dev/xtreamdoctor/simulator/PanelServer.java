@@ -1,0 +1,546 @@
+package dev.xtreamdoctor.simulator;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A real HTTP/1.1 server on a raw loopback socket, so faults can be played byte by byte: one
+ * request per connection, one pool thread per connection, every request logged without its
+ * password. The site (a panel, a block page, nginx) sits behind a chain of overlays.
+ *
+ * <pre>{@code
+ * try (PanelServer panel = PanelServer.builder(Panels.xc2(Account.active("u", "p"))).start()) {
+ *   URI login = URI.create(panel.baseUrl() + "/player_api.php?username=u&password=p");
+ * }
+ * }</pre>
+ */
+public final class PanelServer implements AutoCloseable {
+  private static final int MAX_HEAD_BYTES = 32 * 1024;
+  private static final int MAX_BODY_BYTES = 1024 * 1024;
+  private static final int TLS_HANDSHAKE_RECORD = 0x16;
+
+  private final String name;
+  private final InetAddress bindAddress;
+  private final int requestedPort;
+  private final Handler chain;
+  private final TlsIdentity tls;
+  private final SSLContext tlsContext;
+  private final Duration readTimeout;
+  private final RequestLog log;
+  private final ThreadPoolExecutor pool;
+  private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
+  private volatile ServerSocket serverSocket;
+  private volatile boolean closed;
+
+  private PanelServer(Builder b) {
+    this.name = b.name;
+    this.bindAddress = Loopback.address(b.bindAddress);
+    this.requestedPort = b.port;
+    Handler h = b.site;
+    List<Overlay> overlays = new ArrayList<>(b.overlays);
+    for (int i = overlays.size() - 1; i >= 0; i--) {
+      h = overlays.get(i).wrap(h);
+    }
+    this.chain = h;
+    this.tls = b.tls;
+    this.tlsContext = b.tls == null ? null : b.tls.serverContext();
+    this.readTimeout = b.readTimeout;
+    this.log = new RequestLog(b.name, b.secrets);
+    AtomicInteger threadNo = new AtomicInteger();
+    this.pool =
+        new ThreadPoolExecutor(
+            b.threads,
+            b.threads,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(64),
+            r -> {
+              Thread t = new Thread(r, "sim-" + b.name + "-" + threadNo.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** A server for this site; add overlays, TLS, address and port, then {@code start()}. */
+  public static Builder builder(Handler site) {
+    return new Builder(site);
+  }
+
+  /** Binds and starts accepting. Returns this, so {@code builder(..).build().start()} reads well. */
+  public synchronized PanelServer start() {
+    if (serverSocket != null) {
+      return this;
+    }
+    try {
+      ServerSocket socket = new ServerSocket();
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(bindAddress, requestedPort), 50);
+      serverSocket = socket;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot listen on " + bindAddress.getHostAddress() + ":" + requestedPort, e);
+    }
+    Thread acceptor = new Thread(this::acceptLoop, "sim-" + name + "-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+    return this;
+  }
+
+  /** The port listened on (the real one when 0 was asked for). */
+  public int port() {
+    return requireStarted().getLocalPort();
+  }
+
+  /** The loopback address listened on, e.g. {@code 127.0.0.1}. */
+  public String address() {
+    return bindAddress.getHostAddress();
+  }
+
+  /** {@code http://127.0.0.1:PORT} or {@code https://...}, without a trailing slash. */
+  public String baseUrl() {
+    return (tls == null ? "http" : "https") + "://" + address() + ":" + port();
+  }
+
+  /** {@code host:port} for the address, e.g. to put in a DNS answer's place. */
+  public String hostPort() {
+    return address() + ":" + port();
+  }
+
+  public boolean isTls() {
+    return tls != null;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public RequestLog log() {
+    return log;
+  }
+
+  public List<RecordedRequest> requests() {
+    return log.requests();
+  }
+
+  public RecordedRequest takeRequest(Duration timeout) {
+    return log.takeRequest(timeout);
+  }
+
+  public int count() {
+    return log.count();
+  }
+
+  /** Stops listening and drops every connection, hung ones included. */
+  @Override
+  public void close() {
+    closed = true;
+    ServerSocket socket = serverSocket;
+    if (socket != null) {
+      closeQuietly(socket);
+    }
+    for (Socket s : openSockets) {
+      closeQuietly(s);
+    }
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ServerSocket requireStarted() {
+    ServerSocket socket = serverSocket;
+    if (socket == null) {
+      throw new IllegalStateException("server " + name + " is not started");
+    }
+    return socket;
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      Socket socket;
+      try {
+        socket = serverSocket.accept();
+      } catch (IOException e) {
+        if (closed) {
+          return;
+        }
+        continue;
+      }
+      openSockets.add(socket);
+      try {
+        pool.execute(() -> serve(socket));
+      } catch (RejectedExecutionException e) {
+        forget(socket);
+      }
+    }
+  }
+
+  private void serve(Socket raw) {
+    boolean keepOpen = false;
+    try {
+      raw.setSoTimeout((int) readTimeout.toMillis());
+      raw.setTcpNoDelay(true);
+      InputStream rawIn = raw.getInputStream();
+      int first = rawIn.read();
+      if (first < 0) {
+        return;
+      }
+      InputStream replayed =
+          new SequenceInputStream(new ByteArrayInputStream(new byte[] {(byte) first}), rawIn);
+      if (tls != null && first == TLS_HANDSHAKE_RECORD) {
+        SSLSocket ssl =
+            (SSLSocket)
+                tlsContext
+                    .getSocketFactory()
+                    .createSocket(raw, new ByteArrayInputStream(new byte[] {(byte) first}), true);
+        ssl.setUseClientMode(false);
+        ssl.startHandshake();
+        keepOpen = exchange(raw, new BufferedInputStream(ssl.getInputStream()), ssl.getOutputStream());
+      } else if (!isTokenStart(first)) {
+        // TLS (or garbage) on a plain port: nginx answers 400 at once and closes
+        write(raw.getOutputStream(), nginxPage(400, "Bad Request"), false);
+        lingeringClose(raw, rawIn);
+      } else if (tls != null) {
+        readHead(new BufferedInputStream(replayed));
+        write(raw.getOutputStream(), plainHttpOnTlsPort(), false);
+      } else {
+        keepOpen = exchange(raw, new BufferedInputStream(replayed), raw.getOutputStream());
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client went away, timed out or failed the handshake: nothing to answer
+    } finally {
+      if (!keepOpen) {
+        forget(raw);
+      }
+    }
+  }
+
+  /** Reads one request, runs the chain, plays the reply. Returns true if the socket must hang. */
+  private boolean exchange(Socket raw, InputStream in, OutputStream out) throws IOException {
+    Request request;
+    try {
+      request = readRequest(in, (InetSocketAddress) raw.getRemoteSocketAddress());
+    } catch (MalformedRequest e) {
+      write(out, nginxPage(400, "Bad Request"), false);
+      return false;
+    }
+    if (request == null) {
+      return false;
+    }
+    log.record(request);
+    Reply reply;
+    try {
+      reply = chain.handle(request);
+    } catch (RuntimeException e) {
+      reply = Reply.answer(nginxPage(500, "Internal Server Error"));
+    }
+    if (reply instanceof Reply.Answer a) {
+      write(out, a.response(), request.isHead());
+      return false;
+    } else if (reply instanceof Reply.Hang) {
+      return true; // the socket stays in openSockets until close()
+    } else if (reply instanceof Reply.Reset) {
+      raw.setSoLinger(true, 0);
+      raw.close();
+      return false;
+    }
+    return false; // EmptyReply: the finally block closes without a byte
+  }
+
+  private Request readRequest(InputStream in, InetSocketAddress source) throws IOException {
+    List<String> lines = readHead(in);
+    if (lines == null) {
+      return null;
+    }
+    Instant arrived = Instant.now();
+    String[] requestLine = lines.get(0).split(" ");
+    if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/")) {
+      throw new MalformedRequest();
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        throw new MalformedRequest();
+      }
+      headers.putIfAbsent(
+          line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+    }
+    String target = requestLine[1];
+    int q = target.indexOf('?');
+    String rawPath = q < 0 ? target : target.substring(0, q);
+    Map<String, String> params = new LinkedHashMap<>();
+    Request.parseQuery(q < 0 ? "" : target.substring(q + 1), params);
+    byte[] body = readBody(in, headers.get("content-length"));
+    String contentType = headers.getOrDefault("content-type", "");
+    if (contentType.startsWith("application/x-www-form-urlencoded")) {
+      Request.parseQuery(new String(body, StandardCharsets.ISO_8859_1), params);
+    }
+    return new Request(
+        requestLine[0], target, decodePath(rawPath), params, headers, source, arrived);
+  }
+
+  /** The header lines up to the blank line, or null if the client closed before sending any. */
+  private static List<String> readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    List<String> lines = new ArrayList<>();
+    int b;
+    while ((b = in.read()) >= 0) {
+      if (head.size() + lines.size() > MAX_HEAD_BYTES) {
+        throw new MalformedRequest();
+      }
+      if (b == '\n') {
+        String line = head.toString(StandardCharsets.ISO_8859_1);
+        if (line.endsWith("\r")) {
+          line = line.substring(0, line.length() - 1);
+        }
+        head.reset();
+        if (line.isEmpty()) {
+          if (lines.isEmpty()) {
+            continue; // tolerated leading blank line
+          }
+          return lines;
+        }
+        lines.add(line);
+      } else {
+        head.write(b);
+      }
+    }
+    if (lines.isEmpty() && head.size() == 0) {
+      return null;
+    }
+    throw new MalformedRequest();
+  }
+
+  private static byte[] readBody(InputStream in, String contentLength) throws IOException {
+    if (contentLength == null) {
+      return new byte[0];
+    }
+    int length;
+    try {
+      length = Integer.parseInt(contentLength.trim());
+    } catch (NumberFormatException e) {
+      throw new MalformedRequest();
+    }
+    if (length < 0 || length > MAX_BODY_BYTES) {
+      throw new MalformedRequest();
+    }
+    return in.readNBytes(length);
+  }
+
+  private static String decodePath(String rawPath) {
+    try {
+      return URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return rawPath;
+    }
+  }
+
+  private static boolean isTokenStart(int b) {
+    return b >= 'A' && b <= 'Z' || b == '\r' || b == '\n';
+  }
+
+  /** Sends a response as told: delay, trickle and truncation included. */
+  private static void write(OutputStream out, Response r, boolean head) throws IOException {
+    StringBuilder h = new StringBuilder();
+    h.append("HTTP/1.1 ").append(r.status()).append(' ').append(r.reason()).append("\r\n");
+    for (String line : r.headers()) {
+      h.append(line).append("\r\n");
+    }
+    if (r.header("Content-Length") == null) {
+      h.append("Content-Length: ").append(r.body().length).append("\r\n");
+    }
+    h.append("Connection: close\r\n\r\n");
+    byte[] headBytes = h.toString().getBytes(StandardCharsets.ISO_8859_1);
+    byte[] body = head ? new byte[0] : r.body();
+    if (r.truncateAt() >= 0 && r.truncateAt() < body.length) {
+      body = java.util.Arrays.copyOf(body, r.truncateAt());
+    }
+    pause(r.headerDelay());
+    boolean trickleHead = r.trickle() == Response.Trickle.HEADERS || r.trickle() == Response.Trickle.ALL;
+    boolean trickleBody = r.trickle() == Response.Trickle.BODY || r.trickle() == Response.Trickle.ALL;
+    send(out, headBytes, trickleHead ? r.trickleGap() : null);
+    send(out, body, trickleBody ? r.trickleGap() : null);
+    out.flush();
+  }
+
+  private static void send(OutputStream out, byte[] bytes, Duration gap) throws IOException {
+    if (gap == null) {
+      out.write(bytes);
+      return;
+    }
+    for (byte b : bytes) {
+      out.write(b);
+      out.flush();
+      pause(gap);
+    }
+  }
+
+  private static void pause(Duration d) throws IOException {
+    if (d.isZero() || d.isNegative()) {
+      return;
+    }
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SocketException("simulator closing");
+    }
+  }
+
+  /** Like nginx's lingering close: drain what the client still sends so it sees our answer. */
+  private static void lingeringClose(Socket raw, InputStream in) throws IOException {
+    raw.shutdownOutput();
+    raw.setSoTimeout(200);
+    byte[] sink = new byte[4096];
+    try {
+      while (in.read(sink) >= 0) {
+        // discard
+      }
+    } catch (SocketException | java.net.SocketTimeoutException e) {
+      // the client closed or went quiet: done
+    }
+  }
+
+  static Response nginxPage(int status, String reason) {
+    return Response.of(status, "text/html", Pages.nginxError(status, reason))
+        .withReason(reason)
+        .withHeader("Server", "nginx");
+  }
+
+  private static Response plainHttpOnTlsPort() {
+    return Response.of(400, "text/html", Pages.nginxPlainHttpToHttpsPort())
+        .withHeader("Server", "nginx");
+  }
+
+  private void forget(Socket socket) {
+    openSockets.remove(socket);
+    closeQuietly(socket);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      // closing anyway
+    }
+  }
+
+  /** A request that cannot be parsed: nginx answers 400. */
+  private static final class MalformedRequest extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** How to build a server. Overlays run in the order added: the first added sees requests first. */
+  public static final class Builder {
+    private final Handler site;
+    private final List<Overlay> overlays = new ArrayList<>();
+    private final List<String> secrets = new ArrayList<>();
+    private String name = "panel";
+    private String bindAddress = Loopback.DEFAULT;
+    private int port;
+    private TlsIdentity tls;
+    private Duration readTimeout = Duration.ofSeconds(10);
+    private int threads = 8;
+
+    private Builder(Handler site) {
+      this.site = site;
+      if (site instanceof Panel panel) {
+        secrets.addAll(panel.passwords());
+        name = panel.family().name().toLowerCase(Locale.ROOT);
+      }
+    }
+
+    /** A short name shown in the request log, e.g. {@code panel} or {@code block-page}. */
+    public Builder name(String serverName) {
+      this.name = serverName;
+      return this;
+    }
+
+    /** A loopback address, e.g. {@code 127.0.0.1} (default) or {@code 127.0.0.66}. */
+    public Builder bindAddress(String address) {
+      this.bindAddress = address;
+      return this;
+    }
+
+    /** The port; 0 (default) picks a free one. */
+    public Builder port(int listenPort) {
+      this.port = listenPort;
+      return this;
+    }
+
+    public Builder overlay(Overlay overlay) {
+      overlays.add(overlay);
+      return this;
+    }
+
+    public Builder overlays(Collection<? extends Overlay> more) {
+      overlays.addAll(more);
+      return this;
+    }
+
+    /** Serve https with this certificate; plain HTTP on the port gets nginx's 400 page. */
+    public Builder tls(TlsIdentity identity) {
+      this.tls = identity;
+      return this;
+    }
+
+    /** Extra strings to mask in logged paths (passwords of accounts the site knows). */
+    public Builder secret(String secret) {
+      secrets.add(secret);
+      return this;
+    }
+
+    /** How long to wait for a request before giving up on the connection. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = timeout;
+      return this;
+    }
+
+    /** Pool size: at most this many connections are served at once. */
+    public Builder threads(int count) {
+      this.threads = count;
+      return this;
+    }
+
+    public PanelServer build() {
+      return new PanelServer(this);
+    }
+
+    public PanelServer start() {
+      return build().start();
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.xtreamdoctor.simulator;
+
+/** What a simulated server does with one request: answer it, or one of the socket-level faults. */
+public sealed interface Reply {
+
+  /** Send this HTTP answer. */
+  record Answer(Response response) implements Reply {}
+
+  /** Keep the connection open and never send a byte (until the server closes). */
+  record Hang() implements Reply {}
+
+  /** Abort the connection with a TCP RST. */
+  record Reset() implements Reply {}
+
+  /** Close the connection cleanly without sending anything (an "empty reply"). */
+  record EmptyReply() implements Reply {}
+
+  static Reply answer(Response response) {
+    return new Answer(response);
+  }
+
+  static Reply hang() {
+    return new Hang();
+  }
+
+  static Reply reset() {
+    return new Reset();
+  }
+
+  static Reply emptyReply() {
+    return new EmptyReply();
+  }
+}
