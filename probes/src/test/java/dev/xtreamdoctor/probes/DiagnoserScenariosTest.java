@@ -73,20 +73,19 @@ class DiagnoserScenariosTest {
     assertEquals(Outcome.PANEL_LOGIN_OK, login.outcome());
     assertEquals("xc2", login.panelFamily());
     assertEquals(0, login.expDate());
-    assertEquals(1729335877L, login.serverTime());
-    assertEquals(3, login.maxConnections());
-    assertEquals("", login.httpsPort());
+    assertTrue(Math.abs(login.serverTime() - System.currentTimeMillis() / 1000) < 120, login::toString);
+    assertEquals(1, login.maxConnections());
     Latency latency = one(f, Latency.class);
     assertEquals(3, latency.samples());
     assertEquals(0, latency.failures());
     assertEquals(new PanelRequests(1, 6, 1, 1, false, ""), one(f, PanelRequests.class));
     assertTrue(of(f, ProbeProblem.class).isEmpty(), f::toString);
     // exactly one request, pinned address, Host kept, player UA, credentials form-encoded
-    assertEquals(1, o.panelSaw().size());
-    LoopbackPanel.Request r = o.panelSaw().get(0);
+    assertEquals(1, o.seen().size());
+    Scenarios.Seen r = o.seen().get(0);
     assertTrue(r.host().startsWith(Scenarios.HOST + ":"), r.host());
     assertEquals(ProbeSettings.DEFAULT_USER_AGENT, r.userAgent());
-    assertEquals("/player_api.php?username=john&password=s3cret%2BP+w%2F%26%25", r.pathAndQuery());
+    assertEquals("/player_api.php?username=john&password=s3cret%2BP+w%2F%26%25", r.target());
     assertTrue(judge(o).findings().stream().noneMatch(Finding::isError), () -> judge(o).toString());
   }
 
@@ -113,12 +112,15 @@ class DiagnoserScenariosTest {
     assertEquals(List.of("xui_padded_404"), http.signals());
     assertTrue(of(o.facts(), LoginAnswer.class).isEmpty());
     assertEquals("REJECTED_OR_INACTIVE", judge(o).conclusion().causeId());
+    Scenarios.Outcome expired = run("xui_expired");
+    assertEquals(List.of("xui_padded_404"), one(expired.facts(), HttpResponse.class).signals());
+    assertEquals("REJECTED_OR_INACTIVE", judge(expired).conclusion().causeId());
   }
 
   @Test
   void blankPasswordSendsNoLogin() throws Exception {
     Scenarios.Outcome o = run("blank_password");
-    assertTrue(o.panelSaw().isEmpty(), "a blank login only feeds flood counters");
+    assertTrue(o.logged().isEmpty(), "a blank login only feeds flood counters");
     assertTrue(of(o.facts(), HttpResponse.class).isEmpty());
     assertEquals("BLANK_CREDENTIALS", judge(o).conclusion().causeId());
   }
@@ -145,11 +147,14 @@ class DiagnoserScenariosTest {
   void accountStates() throws Exception {
     LoginAnswer expired = one(run("expired").facts(), LoginAnswer.class);
     assertEquals("Expired", expired.status());
-    assertEquals(1700000000L, expired.expDate());
+    assertTrue(expired.expDate() > 0 && expired.expDate() < System.currentTimeMillis() / 1000, expired::toString);
     assertEquals(Outcome.PANEL_LOGIN_OK, expired.outcome());
     assertEquals("Banned", one(run("banned").facts(), LoginAnswer.class).status());
     assertEquals(0, one(run("banned").facts(), LoginAnswer.class).expDate());
     assertEquals("Disabled", one(run("disabled").facts(), LoginAnswer.class).status());
+    LoginAnswer full = one(run("connection_limit").facts(), LoginAnswer.class);
+    assertEquals(2, full.activeConnections());
+    assertEquals(2, full.maxConnections());
   }
 
   @Test
@@ -174,7 +179,7 @@ class DiagnoserScenariosTest {
     HttpResponse http = one(run("cloudflare_522").facts(), HttpResponse.class);
     assertEquals(522, http.status());
     assertEquals("cloudflare", http.server());
-    assertEquals("8f1e2d3c4b5a6978-AMS", http.cfRay());
+    assertFalse(http.cfRay().isEmpty());
     assertTrue(http.signals().contains("cloudflare_error_page"), http::toString);
   }
 
@@ -184,7 +189,7 @@ class DiagnoserScenariosTest {
     HttpResponse http = one(o.facts(), HttpResponse.class);
     assertEquals(302, http.status());
     assertEquals("http://elsewhere.example.test/player_api.php?username=*****&password=*****", http.location());
-    assertEquals(1, o.panelSaw().size());
+    assertEquals(1, o.logged().size());
   }
 
   @Test
@@ -199,7 +204,7 @@ class DiagnoserScenariosTest {
     PanelRequests p = one(o.facts(), PanelRequests.class);
     assertEquals("panel_went_silent", p.stopReason());
     assertEquals(2, p.distinctUsernames());
-    assertEquals(2, o.panelSaw().size());
+    assertEquals(2, o.seen().size());
   }
 
   @Test
@@ -210,8 +215,18 @@ class DiagnoserScenariosTest {
   }
 
   @Test
-  void emptyReply() throws Exception {
+  void tricklingBodyIsCutAtTheDeadline() throws Exception {
+    Scenarios.Outcome o = run("trickled_body");
+    assertTrue(o.wallMillis() < 1500 + 1000, "took " + o.wallMillis() + " ms");
+    HttpResponse http = one(o.facts(), HttpResponse.class);
+    assertEquals(Outcome.HTTP_BODY_TIMED_OUT, http.outcome());
+    assertEquals(200, http.status());
+  }
+
+  @Test
+  void emptyReplyAndReset() throws Exception {
     assertEquals(Outcome.HTTP_EMPTY_REPLY, one(run("empty_reply").facts(), HttpResponse.class).outcome());
+    assertEquals(Outcome.HTTP_RESET, one(run("reset").facts(), HttpResponse.class).outcome());
   }
 
   @Test
@@ -257,12 +272,10 @@ class DiagnoserScenariosTest {
     assertEquals("127.0.0.2", check.address());
     assertEquals("system", check.resolverRole());
     assertTrue(check.signals().contains("block_page"), check::toString);
-    for (LoopbackPanel.Request r : o.panelSaw()) {
-      if (r.pathAndQuery().equals("/")) {
-        assertFalse(r.pathAndQuery().contains("password"));
-      }
+    assertEquals(2, o.logged().size(), o.logged()::toString);
+    for (var r : o.logged()) {
+      assertEquals(r.server().equals("panel"), r.hadPassword(), r::toString);
     }
-    assertEquals(2, o.panelSaw().size());
   }
 
   @Test
@@ -278,6 +291,9 @@ class DiagnoserScenariosTest {
     List<Fact> mixed = run("dns_refused_nodata").facts();
     assertTrue(of(mixed, DnsAnswer.class).stream()
         .allMatch(a -> a.outcome().equals(a.resolverRole().equals("system") ? Outcome.DNS_REFUSED : Outcome.DNS_NO_DATA)));
+    List<DnsAnswer> truncated = of(run("dns_truncated").facts(), DnsAnswer.class);
+    assertTrue(truncated.stream().filter(a -> a.recordType().equals("A"))
+        .allMatch(a -> a.addresses().equals(List.of("127.0.0.1"))), truncated::toString);
   }
 
   @Test
@@ -289,14 +305,14 @@ class DiagnoserScenariosTest {
     assertEquals(Outcome.TLS_CERT_EXPIRED, one(run("tls_expired").facts(), TlsHandshake.class).outcome());
     Scenarios.Outcome wrong = run("tls_wrong_name");
     assertEquals(Outcome.TLS_CERT_NAME_MISMATCH, one(wrong.facts(), TlsHandshake.class).outcome());
-    assertTrue(wrong.panelSaw().isEmpty(), "no credentials over a connection the app would refuse");
+    assertTrue(wrong.logged().isEmpty(), "no credentials over a connection the app would refuse");
   }
 
   @Test
   void pastedGetPhpLinkLogsInWithItsCredentials() throws Exception {
     Scenarios.Outcome o = run("pasted_get_php");
     assertEquals(Outcome.PANEL_LOGIN_OK, one(o.facts(), LoginAnswer.class).outcome());
-    assertEquals("/player_api.php?username=john&password=s3cret%2BP+w%2F%26%25", o.panelSaw().get(0).pathAndQuery());
+    assertEquals("/player_api.php?username=john&password=s3cret%2BP+w%2F%26%25", o.seen().get(0).target());
     assertEquals("PASTED_URL", judge(o).conclusion().causeId());
   }
 
@@ -329,23 +345,21 @@ class DiagnoserScenariosTest {
 
   @Test
   void aRefusedDestinationIsAToolProblemNotAFault() throws Exception {
-    try (LoopbackPanel panel = LoopbackPanel.http(LoopbackPanel.json(200, Scenarios.xc2Login("john", PASS, "Active", "null")));
-        LoopbackDns dns = LoopbackDns.answering("127.0.0.1")) {
-      // the default public resolvers are real public addresses: the gate must refuse them
-      ProbeSettings s = Scenarios.settings(dns.address(), "1.1.1.1").withResolvers(List.of(dns.address()), List.of("1.1.1.1", "8.8.8.8"));
-      List<Fact> f = new Diagnoser(s).run(DiagnoseRequest.of("http://" + Scenarios.HOST + ":" + panel.port(), "john", Secret.of(PASS)));
-      List<ProbeProblem> problems = of(f, ProbeProblem.class);
-      assertEquals(2, problems.size(), f::toString);
-      assertTrue(problems.get(0).detail().contains("refused 1.1.1.1"), problems::toString);
-      assertEquals(Outcome.PANEL_LOGIN_OK, one(f, LoginAnswer.class).outcome());
-    }
+    // the default public resolvers are real public addresses: the gate must refuse them
+    Scenarios.Outcome o = Scenarios.site(Scenarios.BASE, "john", PASS,
+        s -> s.withResolvers(s.systemResolvers(), List.of("1.1.1.1", "8.8.8.8")), null,
+        dev.xtreamdoctor.simulator.Panel.xc2(dev.xtreamdoctor.simulator.Account.active("john", PASS)));
+    List<ProbeProblem> problems = of(o.facts(), ProbeProblem.class);
+    assertEquals(2, problems.size(), o.facts()::toString);
+    assertTrue(problems.get(0).detail().contains("refused 1.1.1.1"), problems::toString);
+    assertEquals(Outcome.PANEL_LOGIN_OK, one(o.facts(), LoginAnswer.class).outcome());
   }
 
   @Test
   void budgetOfZeroSendsNothing() throws Exception {
-    Scenarios.Outcome o = Scenarios.panel("http://" + Scenarios.HOST + ":PORT", "john", PASS,
-        LoopbackPanel.json(200, "{}"), s -> s.withLimits(1 << 20, 0, 0));
-    assertTrue(o.panelSaw().isEmpty());
+    Scenarios.Outcome o = Scenarios.site(Scenarios.BASE, "john", PASS, s -> s.withLimits(1 << 20, 0, 0), null,
+        dev.xtreamdoctor.simulator.Panel.xc2(dev.xtreamdoctor.simulator.Account.active("john", PASS)));
+    assertTrue(o.logged().isEmpty());
     PanelRequests p = one(o.facts(), PanelRequests.class);
     assertEquals("budget", p.stopReason());
     assertEquals(0, p.sent());
