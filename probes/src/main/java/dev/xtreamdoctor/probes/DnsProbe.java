@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
@@ -50,7 +52,7 @@ final class DnsProbe {
     } catch (TextParseException e) {
       throw new IOException("host name cannot be asked in DNS");
     }
-    List<CompletableFuture<DnsAnswer>> pending = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (String type : List.of("A", "AAAA")) {
       for (String role : List.of(SYSTEM, PUBLIC)) {
@@ -66,14 +68,35 @@ final class DnsProbe {
         }
       }
     }
+    // dnsjava checks its timeouts about once a second; hold every query to our own timeout
+    long giveUp = System.nanoTime() + timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(20);
     List<DnsAnswer> answers = new ArrayList<>();
-    for (CompletableFuture<DnsAnswer> f : pending) {
-      answers.add(f.join());
+    for (Pending p : pending) {
+      try {
+        answers.add(p.answer().get(Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS));
+      } catch (TimeoutException e) {
+        p.answer().cancel(true);
+        answers.add(p.timedOut());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted");
+      } catch (ExecutionException e) {
+        answers.add(p.timedOut());
+      }
     }
     return new DnsResult(answers, problems);
   }
 
-  private CompletableFuture<DnsAnswer> ask(String role, InetSocketAddress server, Name name, String type)
+  /** A query in flight, with what its fact needs if it never comes back. */
+  private record Pending(
+      String role, String resolver, String host, String type, long start, CompletableFuture<DnsAnswer> answer) {
+    DnsAnswer timedOut() {
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      return new DnsAnswer(role, resolver, host, type, Outcome.DNS_TIMED_OUT, "", List.of(), List.of(), millis);
+    }
+  }
+
+  private Pending ask(String role, InetSocketAddress server, Name name, String type)
       throws NetworkRefusedException {
     SimpleResolver resolver = gate.dnsResolver(server, timeout);
     int rrType = type.equals("A") ? Type.A : Type.AAAA;
@@ -81,7 +104,7 @@ final class DnsProbe {
     String host = name.toString(true);
     String shown = ResolverAddress.show(server);
     long start = System.nanoTime();
-    return resolver
+    CompletableFuture<DnsAnswer> answer = resolver
         .sendAsync(query)
         .toCompletableFuture()
         .handle(
@@ -93,6 +116,7 @@ final class DnsProbe {
               }
               return read(role, shown, host, type, rrType, reply, millis);
             });
+    return new Pending(role, shown, host, type, start, answer);
   }
 
   private static DnsAnswer read(

@@ -11,10 +11,10 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -28,10 +28,10 @@ import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ConnectionReuseStrategy;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.config.RegistryBuilder;
-import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
 import org.apache.hc.core5.util.TimeValue;
@@ -39,6 +39,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
 import org.glassfish.jersey.apache5.connector.Apache5ConnectionClosingStrategy;
 import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
+import org.glassfish.jersey.apache5.connector.Apache5HttpClientBuilderConfigurator;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
 
@@ -46,8 +47,42 @@ import org.glassfish.jersey.client.ClientProperties;
  * Exactly one HTTP GET, as the probes need it (reference jersey-apache5.md): Jersey on Apache
  * HttpClient 5, pinned to one address, no retries, no redirects followed, no connection reuse, a
  * wall-clock deadline no trickling server can stretch, and a body cap after decompression.
+ *
+ * <p>A Jersey client costs about 100 ms to warm up, so one client per trust and timeouts serves
+ * every request; the pinned address and the deadline travel per request in a thread-local {@link
+ * Call} (a synchronous request runs on the caller's thread).
  */
 final class HttpExchange {
+  private static final ThreadLocal<Call> CALL = new ThreadLocal<>();
+  private static final ConcurrentHashMap<ClientKey, Client> CLIENTS = new ConcurrentHashMap<>();
+
+  /** The request in flight on this thread: where it may connect, and how to cancel it. */
+  static final class Call {
+    final String host;
+    final InetAddress address;
+    volatile Cancellable handle;
+    volatile boolean expired;
+
+    Call(String host, InetAddress address) {
+      this.host = host;
+      this.address = address;
+    }
+
+    void expire() {
+      expired = true;
+      Cancellable h = handle;
+      if (h != null) {
+        h.cancel(); // closes the socket: a blocked connect, handshake or read fails at once
+      }
+    }
+  }
+
+  static Call currentCall() {
+    return CALL.get();
+  }
+
+  private record ClientKey(TlsTrust trust, boolean loopbackOnly, int connectMs, int readMs) {}
+
   private final NetworkGate gate;
   private final TlsTrust trust;
   private final ScheduledExecutorService timer;
@@ -105,21 +140,10 @@ final class HttpExchange {
   Result get(Target target, String pathAndQuery, long deadlineNanos) throws Exception {
     long start = System.nanoTime();
     long remainingMs = Math.max(1, (deadlineNanos - start) / 1_000_000);
-    int connectTimeout = (int) Math.min(connectMs, remainingMs);
-    int readTimeout = (int) Math.min(readMs, remainingMs);
-    TlsTrust.Recorded tls = trust.newContext();
-    PoolingHttpClientConnectionManager cm = connectionManager(target, tls, connectTimeout, readTimeout);
-    Client client = ClientBuilder.newClient(clientConfig(cm, connectTimeout, readTimeout));
-    AtomicBoolean expired = new AtomicBoolean();
-    // Closing the pool closes the leased socket too: a blocked read fails at once.
-    ScheduledFuture<?> watchdog =
-        timer.schedule(
-            () -> {
-              expired.set(true);
-              cm.close(CloseMode.IMMEDIATE);
-            },
-            remainingMs,
-            TimeUnit.MILLISECONDS);
+    Client client = client();
+    Call call = new Call(target.host(), target.address());
+    CALL.set(call);
+    ScheduledFuture<?> watchdog = timer.schedule(call::expire, remainingMs, TimeUnit.MILLISECONDS);
     boolean headers = false;
     long headerMillis = 0;
     try {
@@ -145,7 +169,7 @@ final class HttpExchange {
           }
         } catch (IOException | ProcessingException e) {
           outcome = Outcome.HTTP_BODY_TIMED_OUT;
-          if (!expired.get() && !isTimeout(e)) {
+          if (!call.expired && !isTimeout(e)) {
             outcome = Outcome.HTTP_ERROR;
           }
           detail = String.valueOf(e);
@@ -160,7 +184,7 @@ final class HttpExchange {
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
       String outcome;
-      if (expired.get()) {
+      if (call.expired) {
         outcome = headers ? Outcome.HTTP_BODY_TIMED_OUT : Outcome.HTTP_TIMED_OUT;
       } else {
         outcome = classify(cause);
@@ -168,8 +192,7 @@ final class HttpExchange {
       return new Result(outcome, 0, "", "", "", "", new byte[0], millis, String.valueOf(cause));
     } finally {
       watchdog.cancel(false);
-      client.close();
-      cm.close(CloseMode.IMMEDIATE);
+      CALL.remove();
     }
   }
 
@@ -238,13 +261,29 @@ final class HttpExchange {
     return v == null ? "" : v;
   }
 
+  private Client client() throws Exception {
+    ClientKey key = new ClientKey(trust, gate.loopbackOnly(), connectMs, readMs);
+    Client c = CLIENTS.get(key);
+    if (c == null) {
+      TlsTrust.Recorded tls = trust.newContext();
+      Client fresh = ClientBuilder.newClient(clientConfig(connectionManager(tls, connectMs, readMs), connectMs, readMs));
+      c = CLIENTS.putIfAbsent(key, fresh);
+      if (c == null) {
+        c = fresh;
+      } else {
+        fresh.close();
+      }
+    }
+    return c;
+  }
+
   private PoolingHttpClientConnectionManager connectionManager(
-      Target target, TlsTrust.Recorded tls, int connectTimeout, int readTimeout) {
+      TlsTrust.Recorded tls, int connectTimeout, int readTimeout) {
     DefaultHttpClientConnectionOperator operator =
         new DefaultHttpClientConnectionOperator(
             proxy -> gate.newSocket(),
             DefaultSchemePortResolver.INSTANCE,
-            new PinnedDns(target.host(), target.address(), gate),
+            new PinnedDns(gate),
             RegistryBuilder.<TlsSocketStrategy>create()
                 .register("https", new DefaultClientTlsStrategy(tls.context()))
                 .build());
@@ -255,6 +294,8 @@ final class HttpExchange {
             PoolReusePolicy.LIFO,
             TimeValue.NEG_ONE_MILLISECOND,
             ManagedHttpClientConnectionFactory.INSTANCE);
+    cm.setMaxTotal(200);
+    cm.setDefaultMaxPerRoute(20);
     cm.setDefaultConnectionConfig(
         ConnectionConfig.custom()
             .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout))
@@ -273,6 +314,24 @@ final class HttpExchange {
         .property(ClientProperties.CONNECT_TIMEOUT, connectTimeout)
         .property(ClientProperties.READ_TIMEOUT, readTimeout)
         .property(ClientProperties.FOLLOW_REDIRECTS, false)
+        // hands each request's cancel handle to its Call, for the deadline watchdog
+        .register(
+            (Apache5HttpClientBuilderConfigurator)
+                builder ->
+                    builder.addExecInterceptorFirst(
+                        "deadline",
+                        (request, scope, chain) -> {
+                          Call call = CALL.get();
+                          if (call != null) {
+                            if (call.expired) {
+                              throw new java.io.InterruptedIOException("deadline passed before sending");
+                            }
+                            if (scope.originalRequest instanceof Cancellable c) {
+                              call.handle = c;
+                            }
+                          }
+                          return chain.proceed(request, scope);
+                        }))
         // one request per attempt: HttpClient would otherwise resend after a reset or a 503
         .property(
             Apache5ClientProperties.RETRY_STRATEGY,

@@ -6,22 +6,25 @@ import java.util.Locale;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * HttpClient's resolver, pinned to the one address the DNS probe chose: the JVM's own resolver is
- * never asked, and the URL keeps the host name for the Host header, SNI and the name check.
+ * HttpClient's resolver, pinned to the one address the DNS probe chose for the request in flight
+ * on this thread: the JVM's own resolver is never asked, and the URL keeps the host name for the
+ * Host header, SNI and the name check.
  */
 final class PinnedDns implements DnsResolver {
-  private final String host;
-  private final InetAddress address;
   private final NetworkGate gate;
 
-  PinnedDns(String host, InetAddress address, NetworkGate gate) {
-    this.host = host.toLowerCase(Locale.ROOT);
-    this.address = address;
+  PinnedDns(NetworkGate gate) {
     this.gate = gate;
   }
 
   @Override
   public InetAddress[] resolve(String name) throws UnknownHostException {
+    HttpExchange.Call call = HttpExchange.currentCall();
+    if (call == null) {
+      throw new UnknownHostException("not pinned");
+    }
+    String host = call.host.toLowerCase(Locale.ROOT);
+    InetAddress address = call.address;
     String n = name.toLowerCase(Locale.ROOT);
     if (n.startsWith("[") && n.endsWith("]")) {
       n = n.substring(1, n.length() - 1);

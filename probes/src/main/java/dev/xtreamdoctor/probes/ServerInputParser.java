@@ -354,7 +354,7 @@ public final class ServerInputParser {
     }
 
     private String maskCredentials(String text) {
-      String masked = new Redactor(List.of()).maskUrl(text);
+      String masked = new Redactor(List.of()).maskUrl(maskUserInfo(text));
       List<String> raws = new ArrayList<>(rawCredentials);
       raws.sort((a, b) -> b.length() - a.length());
       for (String raw : raws) {
@@ -363,6 +363,20 @@ public final class ServerInputParser {
         }
       }
       return password == null ? masked : Redactor.of(Secret.of(password)).scrub(masked);
+    }
+
+    /**
+     * Whatever sits before an {@code @} in front of the query may be {@code user:password}, even
+     * when a {@code /} in the password kept it from being read as such: never echo it.
+     */
+    private static String maskUserInfo(String text) {
+      int start = text.indexOf("://") >= 0 ? text.indexOf("://") + 3 : 0;
+      int end = firstOf(text, "?#");
+      int at = text.lastIndexOf('@', end - 1);
+      if (at > start && text.substring(start, at).indexOf(':') >= 0) {
+        return text.substring(0, start) + Redactor.MASK + text.substring(at);
+      }
+      return text;
     }
 
     private String baseUrl() {

@@ -23,9 +23,11 @@ public final class TlsTrust {
     this.trustStore = trustStore;
   }
 
+  private static final TlsTrust SYSTEM = new TlsTrust(null);
+
   /** The JVM's default trust store, as a player app would use. */
   public static TlsTrust system() {
-    return new TlsTrust(null);
+    return SYSTEM;
   }
 
   /** Exactly the certificates in this key store. */
