@@ -4,6 +4,7 @@ import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.HttpResponse;
 import dev.xtreamdoctor.engine.facts.Outcome;
 import dev.xtreamdoctor.engine.facts.ProbeProblem;
+import dev.xtreamdoctor.engine.facts.ServerInput;
 import dev.xtreamdoctor.engine.facts.TcpConnect;
 import dev.xtreamdoctor.engine.facts.TlsHandshake;
 import java.net.InetAddress;
@@ -89,11 +90,27 @@ final class ProbeRun {
 
   List<Fact> inputFacts() {
     List<Fact> out = new ArrayList<>();
-    out.add(server.input());
+    out.add(scrubbed(server.input()));
     out.add(ServerInputParser.describe("username", username, usernameFromUrl));
     out.add(ServerInputParser.describe("password", password == null ? null : password.reveal(), passwordFromUrl));
     symptoms.ifPresent(out::add);
     return out;
+  }
+
+  /** The typed server text with the password masked, even if it was typed in the wrong field. */
+  private ServerInput scrubbed(ServerInput in) {
+    return new ServerInput(
+        redactor.scrub(in.typed()),
+        in.outcome(),
+        in.scheme(),
+        redactor.scrub(in.host()),
+        in.port(),
+        in.schemeGiven(),
+        in.portGiven(),
+        in.hostKind(),
+        in.pastedForm(),
+        redactor.scrub(in.baseUrl()),
+        in.cleanups());
   }
 
   List<Fact> networkFactsSoFar() {
@@ -250,13 +267,17 @@ final class ProbeRun {
     login.get().answer().ifPresent(facts::add);
     if (r.status() > 0) {
       budget.markAnswered();
-    } else if (answeredBefore && r.outcome().equals(Outcome.HTTP_TIMED_OUT)) {
+    } else if (answeredBefore && SILENCE.contains(r.outcome())) {
       budget.stop("panel_went_silent");
       guard("tcp", () -> tcp.connect(target.address(), target.port(), target.resolverRole(), TcpProbe.AFTER_LOGIN, remainingMs(settings.connectMs())))
           .ifPresent(facts::add);
     }
     return login;
   }
+
+  /** Outcomes that mean the panel no longer answers at all, as after a flood ban. */
+  private static final java.util.Set<String> SILENCE =
+      java.util.Set.of(Outcome.HTTP_TIMED_OUT, Outcome.HTTP_RESET, Outcome.HTTP_EMPTY_REPLY);
 
   private static boolean refused(HttpLoginProbe.Login login) {
     return login.answer().map(a -> a.outcome().equals(Outcome.PANEL_AUTH_REJECTED)).orElse(false)

@@ -19,6 +19,15 @@ import dev.xtreamdoctor.engine.facts.ProbeProblem;
 import dev.xtreamdoctor.engine.facts.Settings;
 import dev.xtreamdoctor.engine.facts.TcpConnect;
 import dev.xtreamdoctor.engine.facts.TlsHandshake;
+import dev.xtreamdoctor.simulator.Account;
+import dev.xtreamdoctor.simulator.DnsBehaviour;
+import dev.xtreamdoctor.simulator.DnsServer;
+import dev.xtreamdoctor.simulator.Overlay;
+import dev.xtreamdoctor.simulator.Overlays;
+import dev.xtreamdoctor.simulator.Panel;
+import dev.xtreamdoctor.simulator.PanelServer;
+import dev.xtreamdoctor.simulator.Sites;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -279,6 +288,24 @@ class DiagnoserScenariosTest {
   }
 
   @Test
+  void theBlockCheckAndTheLoginNeverOverlap() throws Exception {
+    Overlay slow = Overlays.slow(Duration.ofMillis(150));
+    try (PanelServer panel = PanelServer.builder(Panel.xc2(Account.active("john", PASS))).name("panel")
+            .overlay(slow).secret(PASS).start();
+        PanelServer block = PanelServer.builder(Sites.ispBlockPage()).name("block").bindAddress("127.0.0.2")
+            .port(panel.port()).overlay(slow).start();
+        DnsServer system = Scenarios.resolver("system", DnsBehaviour.hijack("127.0.0.2"));
+        DnsServer pub = Scenarios.resolver("public", DnsBehaviour.answer("127.0.0.1"))) {
+      Scenarios.diagnose("http://" + Scenarios.HOST + ":" + panel.port(), "john", PASS,
+          Scenarios.settings(system.hostPort(), pub.hostPort()), TlsTrust.system());
+      assertEquals(1, panel.requests().size());
+      assertEquals(1, block.requests().size());
+      long apart = Math.abs(Duration.between(panel.requests().get(0).time(), block.requests().get(0).time()).toMillis());
+      assertTrue(apart >= 140, "requests " + apart + " ms apart: they overlapped");
+    }
+  }
+
+  @Test
   void hostNotFoundVariants() throws Exception {
     List<Fact> nx = run("nxdomain").facts();
     assertTrue(of(nx, DnsAnswer.class).stream().allMatch(a -> a.outcome().equals(Outcome.DNS_NAME_NOT_RESOLVED)));
@@ -348,7 +375,7 @@ class DiagnoserScenariosTest {
     // the default public resolvers are real public addresses: the gate must refuse them
     Scenarios.Outcome o = Scenarios.site(Scenarios.BASE, "john", PASS,
         s -> s.withResolvers(s.systemResolvers(), List.of("1.1.1.1", "8.8.8.8")), null,
-        dev.xtreamdoctor.simulator.Panel.xc2(dev.xtreamdoctor.simulator.Account.active("john", PASS)));
+        Panel.xc2(Account.active("john", PASS)));
     List<ProbeProblem> problems = of(o.facts(), ProbeProblem.class);
     assertEquals(2, problems.size(), o.facts()::toString);
     assertTrue(problems.get(0).detail().contains("refused 1.1.1.1"), problems::toString);
@@ -358,7 +385,7 @@ class DiagnoserScenariosTest {
   @Test
   void budgetOfZeroSendsNothing() throws Exception {
     Scenarios.Outcome o = Scenarios.site(Scenarios.BASE, "john", PASS, s -> s.withLimits(1 << 20, 0, 0), null,
-        dev.xtreamdoctor.simulator.Panel.xc2(dev.xtreamdoctor.simulator.Account.active("john", PASS)));
+        Panel.xc2(Account.active("john", PASS)));
     assertTrue(o.logged().isEmpty());
     PanelRequests p = one(o.facts(), PanelRequests.class);
     assertEquals("budget", p.stopReason());
