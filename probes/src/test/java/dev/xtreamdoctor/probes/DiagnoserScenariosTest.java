@@ -217,6 +217,17 @@ class DiagnoserScenariosTest {
   }
 
   @Test
+  void floodProtectionBansTheSecondRequest() throws Exception {
+    Scenarios.Outcome xc2 = run("xc2_flood_ban");
+    assertEquals("panel_went_silent", one(xc2.facts(), PanelRequests.class).stopReason());
+    assertTrue(of(xc2.facts(), TcpConnect.class).stream().anyMatch(t -> t.stage().equals(TcpProbe.AFTER_LOGIN)));
+    Scenarios.Outcome xui = run("xui_flood_403");
+    List<HttpResponse> http = of(xui.facts(), HttpResponse.class);
+    assertEquals(List.of(404, 403), http.stream().map(HttpResponse::status).toList());
+    assertEquals("empty", http.get(1).bodyShape());
+  }
+
+  @Test
   void hangingServerGivesFactsWithinTheTotalDeadline() throws Exception {
     Scenarios.Outcome o = run("no_http_answer");
     assertTrue(o.wallMillis() < 1500 + 1000, "took " + o.wallMillis() + " ms");

@@ -4,11 +4,13 @@ import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.simulator.Account;
 import dev.xtreamdoctor.simulator.DnsBehaviour;
 import dev.xtreamdoctor.simulator.DnsServer;
+import dev.xtreamdoctor.simulator.FloodProtection;
 import dev.xtreamdoctor.simulator.Handler;
 import dev.xtreamdoctor.simulator.LineStatus;
 import dev.xtreamdoctor.simulator.Overlay;
 import dev.xtreamdoctor.simulator.Overlays;
 import dev.xtreamdoctor.simulator.Panel;
+import dev.xtreamdoctor.simulator.PanelFamily;
 import dev.xtreamdoctor.simulator.PanelServer;
 import dev.xtreamdoctor.simulator.RecordedRequest;
 import dev.xtreamdoctor.simulator.Reply;
@@ -137,6 +139,10 @@ final class Scenarios {
             .withHeader("Location", "http://elsewhere.example.test" + request.target()))));
     m.put("panel_went_silent", p -> site(BASE, " " + USER, p, Panel.xc2(Account.active(USER, p)),
         Overlays.fromRequest(2, Overlays.hang())));
+    m.put("xc2_flood_ban", p -> site(BASE, " " + USER, p, Panel.xc2(Account.active(USER, p)),
+        FloodProtection.of(PanelFamily.XC2).limit(2)));
+    m.put("xui_flood_403", p -> site(BASE, " " + USER, p, Panel.xui(Account.active(USER, p)),
+        FloodProtection.of(PanelFamily.XUI).limit(1)));
     m.put("no_http_answer", p -> site(BASE, USER, p, s -> s.withTimeouts(300, 10_000, 1500), null,
         Panel.xc2(Account.active(USER, p)), Overlays.hang()));
     m.put("trickled_body", p -> site(BASE, USER, p, s -> s.withTimeouts(300, 10_000, 1500), null,
