@@ -27,11 +27,14 @@ public final class RuleBook {
   private final KieBase kieBase;
   private final Catalogue catalogue;
   private final RuleFiles files;
+  // Hashing every rule file costs more than a diagnosis: do it once.
+  private final String fingerprint;
 
   private RuleBook(KieBase kieBase, Catalogue catalogue, RuleFiles files) {
     this.kieBase = kieBase;
     this.catalogue = catalogue;
     this.files = files;
+    this.fingerprint = files.fingerprint();
   }
 
   /** Compiles the bundled rules. */
@@ -60,13 +63,8 @@ public final class RuleBook {
       kfs.write(SOURCE_DIR + f.getKey(), r);
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-    List<RuleProblem> problems = new ArrayList<>();
-    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-      RuleProblem p = RuleMessages.translate(files, m);
-      if (p != null && !problems.contains(p)) {
-        problems.add(p);
-      }
-    }
+    List<RuleProblem> problems =
+        new ArrayList<>(RuleMessages.problems(files, builder.getResults().getMessages(Message.Level.ERROR)));
     if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
       problems.add(new RuleProblem(files.origin(), 0, 0, "the rules do not compile"));
     }
@@ -75,6 +73,11 @@ public final class RuleBook {
     }
     KieBase kieBase = ks.newKieContainer(id).getKieBase();
     return new RuleBook(kieBase, catalogue, files);
+  }
+
+  /** A rule book around a KieBase built elsewhere from these files (see {@link RuleBookCache}). */
+  static RuleBook of(KieBase kieBase, RuleFiles files) throws RulesException {
+    return new RuleBook(kieBase, readCatalogue(files), files);
   }
 
   private static Catalogue readCatalogue(RuleFiles files) throws RulesException {
@@ -104,6 +107,6 @@ public final class RuleBook {
 
   /** The rule set's version: a hash of its files. */
   public String fingerprint() {
-    return files.fingerprint();
+    return fingerprint;
   }
 }

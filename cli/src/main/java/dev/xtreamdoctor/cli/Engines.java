@@ -1,0 +1,141 @@
+package dev.xtreamdoctor.cli;
+
+import dev.xtreamdoctor.engine.DiagnosisEngine;
+import dev.xtreamdoctor.engine.FactsJson;
+import dev.xtreamdoctor.engine.RuleBook;
+import dev.xtreamdoctor.engine.RuleBookCache;
+import dev.xtreamdoctor.engine.RuleFiles;
+import dev.xtreamdoctor.engine.RulesException;
+import dev.xtreamdoctor.engine.config.ConfigException;
+import dev.xtreamdoctor.engine.config.DoctorConfig;
+import dev.xtreamdoctor.engine.facts.Settings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Builds the diagnosis engine a command asked for, turning failures into exit codes. */
+final class Engines {
+  /**
+   * Rule sets loaded in this process, by fingerprint: each is loaded once, even when a preload and
+   * a command ask for it at the same time.
+   */
+  private static final Map<String, CompletableFuture<RuleBook>> LOADED = new ConcurrentHashMap<>();
+
+  /** Commands that diagnose, and so need the rules; a new one that does adds its name here. */
+  static final Set<String> DIAGNOSING_COMMANDS = Set.of("evaluate", "diagnose", "simulate", "demo");
+
+  private Engines() {}
+
+  static DoctorConfig config(EngineOptions options) throws CliException {
+    try {
+      return DoctorConfig.load(Optional.ofNullable(options.configFile));
+    } catch (ConfigException e) {
+      throw CliException.badInput(e.getMessage());
+    }
+  }
+
+  /**
+   * The rules: --rules DIR, else doctor.rules.dir, else the bundled set; loaded once per process
+   * and, unless doctor.cache.enabled=false, kept compiled on disk between runs.
+   */
+  static RuleBook rules(EngineOptions options, DoctorConfig config, Terminal terminal)
+      throws CliException {
+    Optional<Path> dir = Optional.ofNullable(options.rulesDir).or(() -> config.rules().dir());
+    try {
+      RuleFiles files = dir.isPresent() ? RuleFiles.fromDirectory(dir.get()) : RuleFiles.bundled();
+      return load(files, cacheDir(config, terminal)).join();
+    } catch (RulesException e) {
+      throw new CliException(ExitCode.RULES, e.getMessage());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RulesException r) {
+        throw new CliException(ExitCode.RULES, r.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private static CompletableFuture<RuleBook> load(RuleFiles files, Optional<Path> cacheDir) {
+    String key = files.fingerprint();
+    CompletableFuture<RuleBook> mine = new CompletableFuture<>();
+    CompletableFuture<RuleBook> known = LOADED.putIfAbsent(key, mine);
+    if (known != null) {
+      return known;
+    }
+    try {
+      mine.complete(
+          cacheDir.isPresent()
+              ? new RuleBookCache(cacheDir.get()).load(files)
+              : RuleBook.compile(files));
+    } catch (RulesException | RuntimeException | Error e) {
+      LOADED.remove(key, mine);
+      mine.completeExceptionally(e);
+    }
+    return mine;
+  }
+
+  /**
+   * doctor.cache.dir, else the XDG cache directory; none when caching is off or no home is known.
+   */
+  static Optional<Path> cacheDir(DoctorConfig config, Terminal terminal) {
+    if (!config.cache().enabled()) {
+      return Optional.empty();
+    }
+    if (config.cache().dir().isPresent()) {
+      return config.cache().dir();
+    }
+    return defaultCacheDir(terminal);
+  }
+
+  private static Optional<Path> defaultCacheDir(Terminal terminal) {
+    String xdg = terminal.env().getOrDefault("XDG_CACHE_HOME", "");
+    if (!xdg.isBlank()) {
+      return Optional.of(Path.of(xdg, "xtream-doctor"));
+    }
+    String home = terminal.env().getOrDefault("HOME", "");
+    return home.isBlank()
+        ? Optional.empty()
+        : Optional.of(Path.of(home, ".cache", "xtream-doctor"));
+  }
+
+  static DiagnosisEngine engine(EngineOptions options, Terminal terminal) throws CliException {
+    DoctorConfig config = config(options);
+    return new DiagnosisEngine(rules(options, config, terminal), config.settings());
+  }
+
+  /**
+   * Start-up time: when the command line will surely use the bundled rules with the default cache,
+   * starts loading them on a second thread (and runs one empty diagnosis, so Drools' session
+   * classes are ready too) while the main thread parses options, facts and configuration. Only a
+   * guess: the command looks the rules up by fingerprint and loads its own if the guess was wrong.
+   */
+  static void preload(String[] args, Terminal terminal) {
+    boolean diagnosing = args.length > 0 && DIAGNOSING_COMMANDS.contains(args[0]);
+    boolean ownRulesOrConfig =
+        Arrays.stream(args).anyMatch(a -> a.startsWith("--rules") || a.startsWith("--config"));
+    boolean overridden =
+        System.getProperties().stringPropertyNames().stream().anyMatch(k -> k.startsWith("doctor."))
+            || terminal.env().keySet().stream().anyMatch(k -> k.startsWith("DOCTOR_"));
+    Optional<Path> cacheDir = defaultCacheDir(terminal);
+    if (!diagnosing || ownRulesOrConfig || overridden || cacheDir.isEmpty()) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                RuleBook book = load(RuleFiles.bundled(), cacheDir).join();
+                new DiagnosisEngine(book, Settings.defaults()).evaluate(FactsJson.read("[]"));
+              } catch (Exception | LinkageError e) {
+                // A guess that failed: the command loads the rules itself and reports any problem.
+              }
+            },
+            "rules-preload");
+    t.setDaemon(true);
+    t.start();
+  }
+}

@@ -1,0 +1,21 @@
+package dev.xtreamdoctor.cli;
+
+/** The exit codes every command uses; listed in {@code --help}. Scripts rely on them. */
+public final class ExitCode {
+  private ExitCode() {}
+
+  /** The diagnosis found no fault (or the command succeeded). */
+  public static final int NO_FAULT = 0;
+
+  /** A fault was diagnosed. */
+  public static final int FAULT = 1;
+
+  /** Bad input or usage: a missing file, invalid JSON, an unknown option or value. */
+  public static final int USAGE = 2;
+
+  /** The rules failed to load: a compile error in a rule file, or a missing catalogue. */
+  public static final int RULES = 3;
+
+  /** A bug in xtream-doctor (EX_SOFTWARE in sysexits.h). */
+  public static final int INTERNAL = 70;
+}

@@ -1,0 +1,239 @@
+package dev.xtreamdoctor.engine.render;
+
+import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.Diagnosis.FindingView;
+import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.facts.CredentialInput;
+import dev.xtreamdoctor.engine.facts.DnsAnswer;
+import dev.xtreamdoctor.engine.facts.Fact;
+import dev.xtreamdoctor.engine.facts.HttpResponse;
+import dev.xtreamdoctor.engine.facts.Latency;
+import dev.xtreamdoctor.engine.facts.LoginAnswer;
+import dev.xtreamdoctor.engine.facts.Outcome;
+import dev.xtreamdoctor.engine.facts.PanelRequests;
+import dev.xtreamdoctor.engine.facts.ProbeProblem;
+import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
+import dev.xtreamdoctor.engine.facts.ServerInput;
+import dev.xtreamdoctor.engine.facts.TcpConnect;
+import dev.xtreamdoctor.engine.facts.TlsHandshake;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Sorts a diagnosis into one check per layer, in the order a login crosses them. Describes what was
+ * observed; it never judges: the marks come from the rules' findings alone.
+ */
+final class Checks {
+  private Checks() {}
+
+  /** Layer name to the label shown, in login order. Symptoms show only when reported. */
+  static final Map<String, String> LABELS = labels();
+
+  private static Map<String, String> labels() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("input", "Input");
+    m.put("dns", "DNS");
+    m.put("tcp", "TCP");
+    m.put("tls", "TLS");
+    m.put("http", "HTTP");
+    m.put("login", "Login");
+    m.put("account", "Account");
+    m.put("symptoms", "Symptoms");
+    return m;
+  }
+
+  static List<Check> of(Diagnosis d) {
+    List<Check> checks = new ArrayList<>();
+    boolean faultBefore = false;
+    for (Map.Entry<String, String> e : LABELS.entrySet()) {
+      String layer = e.getKey();
+      List<Fact> facts = d.facts().stream().filter(f -> layersOf(f).contains(layer)).toList();
+      List<FindingView> findings =
+          d.findings().stream().filter(f -> layerOrOther(f.layer()).equals(layer)).toList();
+      if (layer.equals("symptoms") && facts.isEmpty() && findings.isEmpty()) {
+        continue;
+      }
+      Check.State state = state(facts, findings, faultBefore);
+      checks.add(new Check(layer, e.getValue(), state, status(layer, facts, d), facts, findings));
+      faultBefore |= state == Check.State.FAULT;
+    }
+    return checks;
+  }
+
+  /** Findings on a layer this renderer does not know are shown with the symptoms. */
+  private static String layerOrOther(String layer) {
+    return LABELS.containsKey(layer) ? layer : "symptoms";
+  }
+
+  private static Check.State state(
+      List<Fact> facts, List<FindingView> findings, boolean faultBefore) {
+    if (has(findings, "error")) {
+      return Check.State.FAULT;
+    }
+    if (has(findings, "warning")) {
+      return Check.State.WARNING;
+    }
+    if (has(findings, "unchecked") || facts.stream().anyMatch(f -> f instanceof ProbeProblem)) {
+      return Check.State.UNCHECKED;
+    }
+    if (!facts.isEmpty()) {
+      return Check.State.OK;
+    }
+    return faultBefore ? Check.State.UNCHECKED : Check.State.NONE;
+  }
+
+  private static boolean has(List<FindingView> findings, String severity) {
+    return findings.stream().anyMatch(f -> f.severity().equals(severity));
+  }
+
+  /** The layers a fact tells about. */
+  static List<String> layersOf(Fact fact) {
+    if (fact instanceof ServerInput || fact instanceof CredentialInput) {
+      return List.of("input");
+    }
+    if (fact instanceof DnsAnswer) {
+      return List.of("dns");
+    }
+    if (fact instanceof TcpConnect || fact instanceof Latency) {
+      return List.of("tcp");
+    }
+    if (fact instanceof TlsHandshake) {
+      return List.of("tls");
+    }
+    if (fact instanceof HttpResponse || fact instanceof PanelRequests) {
+      return List.of("http");
+    }
+    if (fact instanceof LoginAnswer l) {
+      return Outcome.PANEL_LOGIN_OK.equals(l.outcome())
+          ? List.of("login", "account")
+          : List.of("login");
+    }
+    if (fact instanceof ReportedSymptoms) {
+      return List.of("symptoms");
+    }
+    if (fact instanceof ProbeProblem p) {
+      return List.of(p.probe().equals("latency") ? "tcp" : p.probe());
+    }
+    return List.of();
+  }
+
+  /** A few words on what was observed at a layer, or "" when nothing was. */
+  private static String status(String layer, List<Fact> facts, Diagnosis d) {
+    if (facts.isEmpty()) {
+      return layer.equals("tls") && usesPlainHttp(d) ? "not used: http" : "";
+    }
+    String s =
+        switch (layer) {
+          case "input" ->
+              first(facts, ServerInput.class)
+                  .map(i -> i.baseUrl().isEmpty() ? i.typed() : i.baseUrl())
+                  .orElse("");
+          case "dns" -> dns(facts);
+          case "tcp" ->
+              first(facts, TcpConnect.class)
+                  .map(
+                      t ->
+                          t.address()
+                              + ":"
+                              + t.port()
+                              + " "
+                              + word(t.outcome())
+                              + ", "
+                              + t.millis()
+                              + " ms")
+                  .orElse("");
+          case "tls" -> first(facts, TlsHandshake.class).map(t -> word(t.outcome())).orElse("");
+          case "http" -> http(facts);
+          case "login" -> first(facts, LoginAnswer.class).map(Checks::login).orElse("");
+          case "account" -> first(facts, LoginAnswer.class).map(Checks::account).orElse("");
+          case "symptoms" ->
+              first(facts, ReportedSymptoms.class)
+                  .map(r -> r.appMessage().isEmpty() ? "" : "app shows " + r.appMessage())
+                  .orElse("");
+          default -> "";
+        };
+    return Redactor.maskUrl(s);
+  }
+
+  private static boolean usesPlainHttp(Diagnosis d) {
+    return d.facts().stream()
+        .anyMatch(f -> f instanceof ServerInput i && i.scheme().equals("http"));
+  }
+
+  private static String dns(List<Fact> facts) {
+    List<DnsAnswer> answers =
+        facts.stream().filter(f -> f instanceof DnsAnswer).map(f -> (DnsAnswer) f).toList();
+    DnsAnswer a =
+        answers.stream()
+            .filter(x -> x.resolverRole().equals("system"))
+            .findFirst()
+            .orElse(answers.isEmpty() ? null : answers.get(0));
+    if (a == null) {
+      return "";
+    }
+    String what =
+        a.addresses().isEmpty()
+            ? word(a.outcome())
+            : String.join(", ", a.addresses().subList(0, Math.min(2, a.addresses().size())));
+    return a.host() + " → " + what;
+  }
+
+  private static String http(List<Fact> facts) {
+    return facts.stream()
+        .filter(f -> f instanceof HttpResponse)
+        .map(f -> (HttpResponse) f)
+        .filter(h -> h.purpose().equals("login") || h.purpose().isEmpty())
+        .findFirst()
+        .map(
+            h ->
+                h.outcome().equals(Outcome.HTTP_STATUS)
+                    ? "status "
+                        + h.status()
+                        + (h.bodyShape().isEmpty() ? "" : ", " + h.bodyShape())
+                        + ", "
+                        + h.millis()
+                        + " ms"
+                    : word(h.outcome()))
+        .orElse("");
+  }
+
+  private static String login(LoginAnswer l) {
+    String auth = l.auth() < 0 ? "" : "auth " + l.auth();
+    String family =
+        l.panelFamily().isEmpty() || l.panelFamily().equals("unknown") ? "" : l.panelFamily();
+    return join(word(l.outcome()), auth, family);
+  }
+
+  private static String account(LoginAnswer l) {
+    String expires =
+        l.expDate() == 0
+            ? "no end date"
+            : "ends " + Instant.ofEpochSecond(l.expDate()).atOffset(ZoneOffset.UTC).toLocalDate();
+    String cons =
+        l.maxConnections() == 0
+            ? ""
+            : l.activeConnections() + " of " + l.maxConnections() + " connections in use";
+    return join(l.status(), l.trial() ? "trial" : "", expires, cons);
+  }
+
+  private static String join(String... parts) {
+    return java.util.Arrays.stream(parts)
+        .filter(p -> !p.isEmpty())
+        .collect(Collectors.joining(", "));
+  }
+
+  /** "tcp.timed_out" reads as "timed out". */
+  private static String word(String outcome) {
+    int dot = outcome.indexOf('.');
+    return (dot < 0 ? outcome : outcome.substring(dot + 1)).replace('_', ' ').replace('.', ' ');
+  }
+
+  private static <T> java.util.Optional<T> first(List<Fact> facts, Class<T> type) {
+    return facts.stream().filter(type::isInstance).map(type::cast).findFirst();
+  }
+}

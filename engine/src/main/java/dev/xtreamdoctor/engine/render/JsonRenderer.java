@@ -1,0 +1,84 @@
+package dev.xtreamdoctor.engine.render;
+
+import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.Diagnosis.FindingView;
+import dev.xtreamdoctor.engine.FactsJson;
+import dev.xtreamdoctor.engine.Redactor;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The diagnosis for programs, through JSON-P. Field names are stable; a change that breaks a reader
+ * raises {@code schemaVersion}:
+ *
+ * <pre>
+ * { "schemaVersion": 1, "category": "INVALID_DETAILS", "title": "...", "summary": "...",
+ *   "causes": [{"id": "...", "text": "..."}], "fixes": ["..."], "evidence": ["..."],
+ *   "findings": [{"category", "causeId", "severity", "layer", "title", "impact",
+ *                 "fixes": [...], "evidence": [...]}],
+ *   "facts": [{"type": "DnsAnswer", ...}], "rulesFired": ["..."], "rulesVersion": "..." }
+ * </pre>
+ */
+public final class JsonRenderer implements Renderer {
+  private static final JsonWriterFactory PRETTY =
+      Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+
+  @Override
+  public String render(Diagnosis d) {
+    StringWriter out = new StringWriter();
+    try (JsonWriter w = PRETTY.createWriter(out)) {
+      w.writeObject(toJson(d));
+    }
+    // Masked after writing, so no field, present or future, can carry a password out.
+    return Redactor.maskUrl(out.toString().strip()) + "\n";
+  }
+
+  /** The diagnosis as a JSON object, for callers that embed it in a larger document. */
+  public static JsonObject toJson(Diagnosis d) {
+    JsonArrayBuilder causes = Json.createArrayBuilder();
+    d.causes()
+        .forEach(
+            c -> causes.add(Json.createObjectBuilder().add("id", c.id()).add("text", c.text())));
+    JsonArrayBuilder findings = Json.createArrayBuilder();
+    d.findings().forEach(f -> findings.add(finding(f)));
+    return Json.createObjectBuilder()
+        .add("schemaVersion", d.schemaVersion())
+        .add("category", d.category())
+        .add("title", d.title())
+        .add("summary", d.summary())
+        .add("causes", causes)
+        .add("fixes", strings(d.fixes()))
+        .add("evidence", strings(d.evidence()))
+        .add("findings", findings)
+        .add("facts", FactsJson.writeAll(d.facts().stream().map(f -> (Record) f).toList()))
+        .add("rulesFired", strings(d.rulesFired()))
+        .add("rulesVersion", d.rulesVersion())
+        .build();
+  }
+
+  private static JsonObjectBuilder finding(FindingView f) {
+    return Json.createObjectBuilder()
+        .add("category", f.category())
+        .add("causeId", f.causeId())
+        .add("severity", f.severity())
+        .add("layer", f.layer())
+        .add("title", f.title())
+        .add("impact", f.impact())
+        .add("fixes", strings(f.fixes()))
+        .add("evidence", strings(f.evidence()));
+  }
+
+  private static JsonArrayBuilder strings(List<String> list) {
+    JsonArrayBuilder a = Json.createArrayBuilder();
+    list.forEach(a::add);
+    return a;
+  }
+}

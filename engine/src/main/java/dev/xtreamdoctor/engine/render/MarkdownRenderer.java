@@ -1,0 +1,81 @@
+package dev.xtreamdoctor.engine.render;
+
+import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.Diagnosis.FindingView;
+import dev.xtreamdoctor.engine.Redactor;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A reply a support agent pastes into a ticket: no greeting (the agent writes their own), then
+ * "What we found", "What to do" (numbered, in order) and "Details" (the evidence).
+ */
+public final class MarkdownRenderer implements Renderer {
+
+  @Override
+  public String render(Diagnosis d) {
+    StringBuilder out = new StringBuilder();
+    out.append("**").append(esc(d.title())).append("**\n\n");
+
+    out.append("### What we found\n\n");
+    if (!d.faultFound()) {
+      out.append("No problems found.\n\n");
+    }
+    for (Diagnosis.Cause c : d.causes()) {
+      out.append("- **").append(esc(sentence(c.text()))).append("**");
+      impactOf(d, c.id()).ifPresent(i -> out.append(" ").append(esc(i)));
+      out.append('\n');
+    }
+    List<FindingView> warnings =
+        d.findings().stream()
+            .filter(f -> f.severity().equals("warning") && !d.causeIds().contains(f.causeId()))
+            .toList();
+    for (FindingView w : warnings) {
+      out.append("- Also worth a look: ").append(esc(w.title())).append('\n');
+    }
+
+    out.append("\n### What to do\n\n");
+    Set<String> fixes = new LinkedHashSet<>(d.fixes());
+    warnings.forEach(w -> fixes.addAll(w.fixes()));
+    int n = 1;
+    for (String fix : fixes) {
+      out.append(n++).append(". ").append(esc(fix)).append('\n');
+    }
+    if (fixes.isEmpty()) {
+      out.append("Nothing to change.\n");
+    }
+
+    Set<String> evidence = new LinkedHashSet<>(d.evidence());
+    warnings.forEach(w -> evidence.addAll(w.evidence()));
+    if (!evidence.isEmpty()) {
+      out.append("\n### Details\n\n");
+      evidence.forEach(e -> out.append("- ").append(esc(e)).append('\n'));
+    }
+    out.append("\n<sub>xtream-doctor, rules ").append(esc(d.rulesVersion())).append("</sub>\n");
+    return Redactor.maskUrl(out.toString());
+  }
+
+  private static java.util.Optional<String> impactOf(Diagnosis d, String causeId) {
+    return d.findings().stream()
+        .filter(f -> f.causeId().equals(causeId) && !f.impact().isEmpty())
+        .map(FindingView::impact)
+        .findFirst();
+  }
+
+  private static String sentence(String text) {
+    return text.isEmpty() || ".!?".indexOf(text.charAt(text.length() - 1)) >= 0 ? text : text + ".";
+  }
+
+  /** Escapes what Markdown would read as formatting, so texts and URLs show as written. */
+  static String esc(String text) {
+    StringBuilder b = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if ("\\`*_[]<>|".indexOf(c) >= 0) {
+        b.append('\\');
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+}

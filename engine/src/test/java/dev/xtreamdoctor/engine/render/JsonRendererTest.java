@@ -1,0 +1,53 @@
+package dev.xtreamdoctor.engine.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonRendererTest {
+
+  @Test
+  void stableFieldNamesInOrder() {
+    String out = new JsonRenderer().render(SampleDiagnoses.rejected());
+    JsonObject o = Json.createReader(new StringReader(out)).readObject();
+    assertEquals(
+        List.of(
+            "schemaVersion",
+            "category",
+            "title",
+            "summary",
+            "causes",
+            "fixes",
+            "evidence",
+            "findings",
+            "facts",
+            "rulesFired",
+            "rulesVersion"),
+        List.copyOf(o.keySet()));
+    assertEquals(1, o.getInt("schemaVersion"));
+    assertEquals("INVALID_DETAILS", o.getString("category"));
+    assertEquals("CREDENTIALS_REJECTED", o.getJsonArray("causes").getJsonObject(0).getString("id"));
+    JsonObject finding = o.getJsonArray("findings").getJsonObject(0);
+    assertEquals(
+        List.of("category", "causeId", "severity", "layer", "title", "impact", "fixes", "evidence"),
+        List.copyOf(finding.keySet()));
+    assertEquals("login", finding.getString("layer"));
+    assertEquals("ServerInput", o.getJsonArray("facts").getJsonObject(0).getString("type"));
+    assertEquals("0123456789abcdef", o.getString("rulesVersion"));
+  }
+
+  @Test
+  void neverPrintsThePassword() {
+    String out = new JsonRenderer().render(SampleDiagnoses.rejected());
+    assertFalse(out.contains(SampleDiagnoses.SECRET), out);
+    JsonObject o = Json.createReader(new StringReader(out)).readObject();
+    assertEquals(
+        "http://panel.example:8080/get.php?username=joe&password=***",
+        o.getJsonArray("facts").getJsonObject(0).getString("typed"));
+  }
+}
