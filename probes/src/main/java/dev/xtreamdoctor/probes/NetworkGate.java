@@ -14,10 +14,12 @@ import org.xbill.DNS.SimpleResolver;
  *
  * <p>With {@value #LOOPBACK_ONLY_PROPERTY}{@code =true} (set for every test run by the surefire
  * configuration) it refuses any destination outside 127.0.0.0/8 and ::1 before a packet leaves,
- * so even a buggy test cannot reach the default public resolvers or a real panel.
+ * so even a buggy test cannot reach the default public resolvers or a real panel. The property
+ * sits outside the {@code doctor.} prefix on purpose: the configuration mapping refuses unknown
+ * {@code doctor.*} keys.
  */
 public final class NetworkGate {
-  public static final String LOOPBACK_ONLY_PROPERTY = "doctor.network.loopback-only";
+  public static final String LOOPBACK_ONLY_PROPERTY = "xtreamdoctor.network.loopback-only";
 
   private final boolean loopbackOnly;
 

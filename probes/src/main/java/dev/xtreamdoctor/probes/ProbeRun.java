@@ -69,7 +69,7 @@ final class ProbeRun {
     this.gate = NetworkGate.create(settings.loopbackOnly());
     this.redactor = Redactor.of(password);
     this.budget = new PanelBudget(settings.requestBudget());
-    this.dns = new DnsProbe(gate, Duration.ofMillis(Math.min(settings.connectMs(), settings.totalMs())));
+    this.dns = new DnsProbe(gate, Duration.ofMillis(Math.min(settings.dnsMs(), settings.totalMs())));
     this.tcp = new TcpProbe(gate, settings.connectMs());
     this.tls = new TlsProbe(gate, trust, settings.connectMs(), settings.readMs());
     this.http =

@@ -3,49 +3,53 @@ package dev.xtreamdoctor.probes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes a secret from text in every form it travels in: raw, URL-encoded ({@code +} and {@code
- * %20} spaces), JSON-escaped and base64. Package-private stand-in until the engine's {@code
- * Redactor} is on main; the coordinator unifies the two.
+ * The probes' view of the engine's {@link dev.xtreamdoctor.engine.Redactor}, bound to one
+ * diagnosis's password. On top of the engine's forms it matches the raw, URL-encoded and
+ * JSON-escaped forms regardless of case (a page may upper-case what it echoes), and leaves very
+ * short passwords to URL masking alone, since masking every "a" in a text hides more than it
+ * protects.
  */
 final class Redactor {
-  static final String MASK = "*****";
+  static final String MASK = dev.xtreamdoctor.engine.Redactor.MASK;
 
   /** Shorter secrets would mask ordinary words; their leak would reveal next to nothing. */
   private static final int MIN_SECRET_LENGTH = 3;
 
-  private static final Pattern CREDENTIAL_QUERY =
-      Pattern.compile("(?i)([?&](?:username|password|token)=)[^&#\\s\"']*");
+  private final List<String> secrets;
+  private final List<Pattern> caseless;
 
-  private final List<Pattern> forms;
-
-  Redactor(Collection<String> secrets) {
+  Redactor(Collection<String> given) {
     Set<String> all = new LinkedHashSet<>();
-    for (String s : secrets) {
+    for (String s : given) {
       if (s != null && s.length() >= MIN_SECRET_LENGTH) {
-        all.addAll(formsOf(s));
-        if (!s.strip().equals(s) && s.strip().length() >= MIN_SECRET_LENGTH) {
-          all.addAll(formsOf(s.strip()));
+        all.add(s);
+        if (s.strip().length() >= MIN_SECRET_LENGTH) {
+          all.add(s.strip()); // the trimmed login variant sends this one
         }
       }
     }
-    List<String> sorted = new ArrayList<>(all);
+    this.secrets = List.copyOf(all);
+    Set<String> forms = new LinkedHashSet<>();
+    for (String s : secrets) {
+      String form = URLEncoder.encode(s, StandardCharsets.UTF_8);
+      forms.addAll(List.of(s, form, form.replace("+", "%20"), jsonEscaped(s)));
+    }
+    List<String> sorted = new ArrayList<>(forms);
     sorted.sort(Comparator.comparingInt(String::length).reversed());
     List<Pattern> patterns = new ArrayList<>();
     for (String f : sorted) {
       patterns.add(Pattern.compile(Pattern.quote(f), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
-    this.forms = List.copyOf(patterns);
+    this.caseless = List.copyOf(patterns);
   }
 
   static Redactor of(Secret secret) {
@@ -56,40 +60,24 @@ final class Redactor {
     return new Redactor(List.of());
   }
 
-  /** The text with every form of the secret masked. */
+  /** The text with every form of the password masked, and passwords in URLs masked. */
   String scrub(String text) {
     if (text == null || text.isEmpty()) {
       return text == null ? "" : text;
     }
     String out = text;
-    for (Pattern p : forms) {
+    for (Pattern p : caseless) {
       out = p.matcher(out).replaceAll(Matcher.quoteReplacement(MASK));
     }
-    return out;
-  }
-
-  /** A URL with its credential query values masked, then scrubbed. */
-  String maskUrl(String url) {
-    if (url == null || url.isEmpty()) {
-      return "";
+    for (String s : secrets) {
+      out = dev.xtreamdoctor.engine.Redactor.scrub(out, s);
     }
-    return scrub(CREDENTIAL_QUERY.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(MASK)));
+    return dev.xtreamdoctor.engine.Redactor.maskUrl(out);
   }
 
-  private static List<String> formsOf(String s) {
-    List<String> f = new ArrayList<>();
-    f.add(s);
-    String form = URLEncoder.encode(s, StandardCharsets.UTF_8);
-    f.add(form);
-    f.add(form.replace("+", "%20"));
-    f.add(form.toLowerCase(Locale.ROOT));
-    f.add(jsonEscaped(s));
-    f.add(jsonEscaped(s).replace("\\/", "/"));
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    f.add(Base64.getEncoder().encodeToString(bytes));
-    f.add(Base64.getEncoder().withoutPadding().encodeToString(bytes));
-    f.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-    return f;
+  /** A URL (a Location header, a typed server) with its password masked. */
+  String maskUrl(String url) {
+    return url == null ? "" : scrub(url);
   }
 
   /** PHP json_encode's form: slashes and non-ASCII escaped. */

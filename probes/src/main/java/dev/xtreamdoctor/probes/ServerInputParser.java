@@ -77,7 +77,7 @@ public final class ServerInputParser {
   private static final class Reading {
     private final String original;
     private final List<String> cleanups = new ArrayList<>();
-    private final List<String> rawCredentials = new ArrayList<>();
+    private final List<String> rawPasswords = new ArrayList<>();
     private String username;
     private String password;
     private String scheme = "http";
@@ -341,28 +341,29 @@ public final class ServerInputParser {
     private void takeUsername(String raw, String decoded) {
       if (username == null) {
         username = decoded;
-        rawCredentials.add(raw);
       }
     }
 
     private void takePassword(String raw, String decoded) {
       if (password == null) {
         password = decoded;
-        rawCredentials.add(raw);
-        rawCredentials.add(decoded);
+        rawPasswords.add(raw);
+        rawPasswords.add(decoded);
       }
     }
 
+    /** The text as typed, with the password masked wherever it sits. */
     private String maskCredentials(String text) {
-      String masked = new Redactor(List.of()).maskUrl(maskUserInfo(text));
-      List<String> raws = new ArrayList<>(rawCredentials);
+      String masked = maskUserInfo(text);
+      List<String> raws = new ArrayList<>(rawPasswords);
       raws.sort((a, b) -> b.length() - a.length());
       for (String raw : raws) {
         if (!raw.isEmpty()) {
           masked = masked.replace(raw, Redactor.MASK);
         }
       }
-      return password == null ? masked : Redactor.of(Secret.of(password)).scrub(masked);
+      Redactor r = password == null ? Redactor.none() : Redactor.of(Secret.of(password));
+      return r.maskUrl(masked);
     }
 
     /**

