@@ -19,8 +19,11 @@ import picocli.CommandLine.Spec;
       "Tells why an IPTV app cannot log in to an Xtream Codes panel, and what to do about it."
     },
     subcommands = {
+      DiagnoseCommand.class,
       EvaluateCommand.class,
       RulesCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

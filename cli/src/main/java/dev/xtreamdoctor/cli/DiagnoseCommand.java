@@ -1,0 +1,279 @@
+package dev.xtreamdoctor.cli;
+
+import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.DiagnosisEngine;
+import dev.xtreamdoctor.engine.config.DoctorConfig;
+import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
+import dev.xtreamdoctor.probes.BadServerInputException;
+import dev.xtreamdoctor.probes.DiagnoseRequest;
+import dev.xtreamdoctor.probes.Diagnoser;
+import dev.xtreamdoctor.probes.DiagnosisRun;
+import dev.xtreamdoctor.probes.ProbeSettings;
+import dev.xtreamdoctor.probes.Secret;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code xtream-doctor diagnose --server URL --username U --password-file FILE}: looks at the real
+ * panel and network, and says why the login fails.
+ */
+@Command(
+    name = "diagnose",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Look at the panel and the network, and say why the login fails.",
+      "The server may be a pasted link that carries the username and password"
+          + " (get.php, player_api.php, /playlist/U/P ...); then --username and --password may be"
+          + " left out. Timeouts and resolvers come from doctor.timeout.* and doctor.dns.*"
+          + " (e.g. DOCTOR_DNS_SYSTEM_RESOLVERS=127.0.0.1:5353)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:no fault found",
+      " 1:a fault was diagnosed",
+      " 2:bad input or usage",
+      " 3:rules failed to load",
+      "70:internal error (run again with -v and report the stack trace)"
+    })
+public final class DiagnoseCommand implements Callable<Integer> {
+  /** The environment variable a password can come from, so it stays out of the process list. */
+  static final String PASSWORD_ENV = "XTREAM_PASSWORD";
+
+  @Spec CommandSpec spec;
+  @ParentCommand XtreamDoctor root;
+  @Mixin Verbosity verbosity;
+  @Mixin OutputOptions output;
+  @Mixin EngineOptions engineOptions;
+
+  @Option(
+      names = "--server",
+      required = true,
+      paramLabel = "URL",
+      description = "The server URL as typed in the app, or a pasted playlist or API link.")
+  String server;
+
+  @Option(names = "--username", paramLabel = "U", description = "The username.")
+  String username;
+
+  @Option(
+      names = "--password",
+      paramLabel = "P",
+      description =
+          "The password (visible in the process list: prefer --password-file, --password-stdin"
+              + " or " + PASSWORD_ENV + ").")
+  String password;
+
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description = "Read the password from the first line of FILE.")
+  Path passwordFile;
+
+  @Option(
+      names = "--password-stdin",
+      description = "Read the password from the first line of standard input.")
+  boolean passwordStdin;
+
+  @Option(
+      names = "--app-message",
+      paramLabel = "MESSAGE",
+      description =
+          "What the app showed: invalid-details, login-failed, authorization-failed,"
+              + " connection-timeout, host-not-found or other.")
+  String appMessage;
+
+  @Option(names = "--device", paramLabel = "DEVICE", description = "e.g. firestick, android-tv.")
+  String device;
+
+  @Option(
+      names = "--works-on-mobile-data",
+      paramLabel = "yes|no",
+      description = "The same login works on mobile data.")
+  String worksOnMobileData;
+
+  @Option(names = "--works-on-vpn", paramLabel = "yes|no", description = "It works through a VPN.")
+  String worksOnVpn;
+
+  @Option(
+      names = "--works-on-other-device",
+      paramLabel = "yes|no",
+      description = "It works on another device.")
+  String worksOnOtherDevice;
+
+  @Option(
+      names = "--fails-at-peak-hours",
+      paramLabel = "yes|no",
+      description = "It fails mostly in the evening or during live events.")
+  String failsAtPeakHours;
+
+  @Option(
+      names = "--vantage",
+      paramLabel = "WHERE",
+      description = "Where the doctor runs: user-network (the user's own line) or remote.")
+  String vantage;
+
+  @Option(names = "--timing", hidden = true, description = "Print the probe times on stderr.")
+  boolean timing;
+
+  private static final List<String> APP_MESSAGES =
+      List.of(
+          "invalid_details",
+          "login_failed",
+          "authorization_failed",
+          "connection_timeout",
+          "host_not_found",
+          "other");
+
+  @Override
+  public Integer call() throws CliException {
+    DiagnoseRequest request =
+        new DiagnoseRequest(server, username, readPassword(), symptoms());
+    DoctorConfig config = Engines.config(engineOptions);
+    DiagnosisRun run = probe(request, ProbeSettings.from(config));
+    DiagnosisEngine engine =
+        new DiagnosisEngine(Engines.rules(engineOptions, config, root.terminal()), config.settings());
+    Diagnosis diagnosis = engine.evaluate(run.facts());
+    spec.commandLine().getOut().print(output.renderer(root.terminal()).render(diagnosis));
+    spec.commandLine().getOut().flush();
+    if (timing) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "timing: diagnosis wall %d ms, probes %s (sum %d ms)%n",
+              run.wallMillis(), run.probeMillis(), run.sumOfProbeMillis());
+      spec.commandLine().getErr().flush();
+    }
+    return diagnosis.faultFound() ? ExitCode.FAULT : ExitCode.NO_FAULT;
+  }
+
+  private static DiagnosisRun probe(DiagnoseRequest request, ProbeSettings settings)
+      throws CliException {
+    try {
+      return new Diagnoser(settings).runTimed(request);
+    } catch (BadServerInputException e) {
+      throw CliException.badInput("--server: " + e.getMessage());
+    }
+  }
+
+  /** One source at most; none means the pasted link's password, if it has one. */
+  private Secret readPassword() throws CliException {
+    List<String> given = new ArrayList<>();
+    if (password != null) {
+      given.add("--password");
+    }
+    if (passwordFile != null) {
+      given.add("--password-file");
+    }
+    if (passwordStdin) {
+      given.add("--password-stdin");
+    }
+    if (given.size() > 1) {
+      throw CliException.badInput("give the password one way only, not " + String.join(" and ", given));
+    }
+    if (password != null) {
+      return Secret.of(password);
+    }
+    if (passwordFile != null) {
+      return Secret.of(firstLineOf(passwordFile));
+    }
+    if (passwordStdin) {
+      return Secret.of(firstLineOfStdin());
+    }
+    String fromEnv = root.terminal().env().get(PASSWORD_ENV);
+    return fromEnv == null ? null : Secret.of(fromEnv);
+  }
+
+  private static String firstLineOf(Path file) throws CliException {
+    try {
+      if (Files.isDirectory(file)) {
+        throw CliException.badInput(file + ": is a directory");
+      }
+      try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        return Optional.ofNullable(r.readLine()).orElse("");
+      }
+    } catch (NoSuchFileException e) {
+      throw CliException.badInput(file + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw CliException.badInput(file + ": permission denied");
+    } catch (IOException e) {
+      // never the content: a decoding error message could quote it
+      throw CliException.badInput(file + ": cannot read the password file");
+    }
+  }
+
+  private String firstLineOfStdin() throws CliException {
+    try {
+      // Not closed: standard input belongs to the process.
+      BufferedReader r =
+          new BufferedReader(new InputStreamReader(root.terminal().in(), StandardCharsets.UTF_8));
+      return Optional.ofNullable(r.readLine()).orElse("");
+    } catch (IOException e) {
+      throw CliException.badInput("cannot read the password from standard input");
+    }
+  }
+
+  /** What the user reported, if any of it was given. */
+  private Optional<ReportedSymptoms> symptoms() throws CliException {
+    if (appMessage == null
+        && device == null
+        && worksOnMobileData == null
+        && worksOnVpn == null
+        && worksOnOtherDevice == null
+        && failsAtPeakHours == null
+        && vantage == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ReportedSymptoms(
+            oneOf("--app-message", appMessage, APP_MESSAGES),
+            device == null ? "" : word(device),
+            yesNo("--works-on-mobile-data", worksOnMobileData),
+            yesNo("--works-on-vpn", worksOnVpn),
+            yesNo("--works-on-other-device", worksOnOtherDevice),
+            yesNo("--fails-at-peak-hours", failsAtPeakHours),
+            oneOf("--vantage", vantage, List.of("user_network", "remote"))));
+  }
+
+  private static String yesNo(String option, String value) throws CliException {
+    return oneOf(option, value, List.of("yes", "no"));
+  }
+
+  /** The value as the facts write it (lower case, underscores), if it is one of the known ones. */
+  private static String oneOf(String option, String value, List<String> known)
+      throws CliException {
+    if (value == null) {
+      return "";
+    }
+    String w = word(value);
+    if (!known.contains(w)) {
+      throw CliException.badInput(
+          option
+              + ": '"
+              + value
+              + "' is not one of "
+              + String.join(", ", known.stream().map(k -> k.replace('_', '-')).toList()));
+    }
+    return w;
+  }
+
+  private static String word(String value) {
+    return value.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+  }
+}
