@@ -57,6 +57,8 @@ public final class PanelServer implements AutoCloseable {
   private final SSLContext tlsContext;
   private final Duration readTimeout;
   private final RequestLog log;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger peakInFlight = new AtomicInteger();
   private final ThreadPoolExecutor pool;
   private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket serverSocket;
@@ -176,6 +178,11 @@ public final class PanelServer implements AutoCloseable {
 
   public int count() {
     return log.count();
+  }
+
+  /** The most requests this server was ever handling at the same time (politeness checks). */
+  public int peakConcurrentRequests() {
+    return peakInFlight.get();
   }
 
   /**
@@ -309,10 +316,13 @@ public final class PanelServer implements AutoCloseable {
     }
     log.record(request);
     Reply reply;
+    peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
       reply = chain.handle(request);
     } catch (RuntimeException e) {
       reply = Reply.answer(nginxPage(500, "Internal Server Error"));
+    } finally {
+      inFlight.decrementAndGet();
     }
     if (reply instanceof Reply.Answer a) {
       write(out, a.response(), request.isHead());
