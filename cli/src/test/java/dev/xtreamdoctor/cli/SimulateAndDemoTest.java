@@ -1,0 +1,87 @@
+package dev.xtreamdoctor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.xtreamdoctor.simulator.Scenarios;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code simulate} prints what a person needs; {@code demo} shows every chapter of the guide. */
+class SimulateAndDemoTest {
+  @Test
+  void simulatePrintsEverythingNeededToDiagnoseIt() {
+    long start = System.nanoTime();
+    CliRun r = CliRun.run("simulate", "--scenario", "expired-xc2", "--for", "1");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(ExitCode.NO_FAULT, r.exitCode(), r.toString());
+    assertTrue(millis >= 1000 && millis < 10_000, "ran " + millis + " ms");
+    String out = r.out();
+    assertTrue(
+        Pattern.compile("Server URL: http://panel\\.example\\.test:\\d+\\n").matcher(out).find(),
+        out);
+    assertTrue(out.contains("Username:   " + Scenarios.USERNAME + "\n"), out);
+    assertTrue(out.contains("Password:   " + Scenarios.PASSWORD + "\n"), out);
+    Matcher line =
+        Pattern.compile(
+                "DOCTOR_DNS_SYSTEM_RESOLVERS=127\\.0\\.0\\.1:\\d+ DOCTOR_DNS_PUBLIC_RESOLVERS=127\\.0\\.0\\.1:\\d+"
+                    + " \\./xtream-doctor diagnose --server http://panel\\.example\\.test:\\d+"
+                    + " --username demo --password "
+                    + Pattern.quote(Scenarios.PASSWORD)
+                    + "\\n")
+            .matcher(out);
+    assertTrue(line.find(), out);
+    assertTrue(out.endsWith("Stopped.\n"), out);
+  }
+
+  @Test
+  void simulateLists() {
+    CliRun r = CliRun.run("simulate", "--list");
+    assertEquals(ExitCode.NO_FAULT, r.exitCode(), r.toString());
+    for (String name : Scenarios.names()) {
+      assertTrue(r.out().contains(name + " "), name + " missing:\n" + r.out());
+    }
+  }
+
+  @Test
+  void simulateRefusesAnUnknownScenarioInOneLine() {
+    CliRun r = CliRun.run("simulate", "--scenario", "nope", "--for", "1");
+    assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+    assertEquals(1, r.err().lines().count(), r.toString());
+    assertTrue(r.err().startsWith("xtream-doctor: unknown scenario 'nope'"), r.toString());
+  }
+
+  @Test
+  void simulateRefusesScenarioAndFileTogether() {
+    CliRun r = CliRun.run("simulate", "--scenario", "hang", "--config", "x.properties");
+    assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+  }
+
+  @Test
+  void demoShowsEveryChapterAndExitsZero() {
+    long start = System.nanoTime();
+    CliRun r = CliRun.run("demo", "--no-color");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(ExitCode.NO_FAULT, r.exitCode(), r.toString());
+    String[][] chapters = {
+      {"A healthy line", "No problems found."},
+      {"Invalid Details", "Found a problem: Invalid Details"},
+      {"Login Failed", "Found a problem: Login Failed"},
+      {"Authorization Failed", "Found a problem: Authorization Failed"},
+      {"Connection Timeout", "Found a problem: Connection Timeout"},
+      {"Host Not Found", "Found a problem: Host Not Found"},
+    };
+    int from = 0;
+    for (String[] chapter : chapters) {
+      int heading = r.out().indexOf("=== " + chapter[0] + " (scenario ", from);
+      assertTrue(heading >= from, chapter[0] + " missing or out of order:\n" + r.out());
+      int verdict = r.out().indexOf(chapter[1], heading);
+      assertTrue(verdict > heading, chapter[1] + " missing:\n" + r.out());
+      from = verdict;
+    }
+    assertTrue(r.out().contains("Simulated: "), r.out());
+    // quick: a few seconds of probing; the bound is generous for a loaded build machine
+    assertTrue(millis < 30_000, "demo took " + millis + " ms");
+  }
+}
