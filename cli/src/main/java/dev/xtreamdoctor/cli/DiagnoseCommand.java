@@ -2,6 +2,7 @@ package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
+import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.probes.BadServerInputException;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -146,9 +149,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     DiagnoseRequest request =
         new DiagnoseRequest(server, username, readPassword(), symptoms());
     DoctorConfig config = Engines.config(engineOptions);
+    // The rules load while the probes wait on the network: neither needs the other.
+    CompletableFuture<RuleBook> rules = loadRules(config);
     DiagnosisRun run = probe(request, ProbeSettings.from(config));
-    DiagnosisEngine engine =
-        new DiagnosisEngine(Engines.rules(engineOptions, config, root.terminal()), config.settings());
+    DiagnosisEngine engine = new DiagnosisEngine(await(rules), config.settings());
     Diagnosis diagnosis = engine.evaluate(run.facts());
     spec.commandLine().getOut().print(output.renderer(root.terminal()).render(diagnosis));
     spec.commandLine().getOut().flush();
@@ -161,6 +165,37 @@ public final class DiagnoseCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
     }
     return diagnosis.faultFound() ? ExitCode.FAULT : ExitCode.NO_FAULT;
+  }
+
+  private CompletableFuture<RuleBook> loadRules(DoctorConfig config) {
+    CompletableFuture<RuleBook> rules = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                rules.complete(Engines.rules(engineOptions, config, root.terminal()));
+              } catch (CliException | RuntimeException | Error e) {
+                rules.completeExceptionally(e);
+              }
+            },
+            "rules-load");
+    t.setDaemon(true);
+    t.start();
+    return rules;
+  }
+
+  private static RuleBook await(CompletableFuture<RuleBook> rules) throws CliException {
+    try {
+      return rules.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof CliException c) {
+        throw c;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   private static DiagnosisRun probe(DiagnoseRequest request, ProbeSettings settings)
