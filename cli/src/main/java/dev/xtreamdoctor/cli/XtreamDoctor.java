@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       DiagnoseCommand.class,
+      DemoCommand.class,
+      SimulateCommand.class,
       EvaluateCommand.class,
       RulesCommand.class,
-      SimulateCommand.class,
-      DemoCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
