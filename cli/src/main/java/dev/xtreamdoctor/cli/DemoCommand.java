@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
   static ProbeSettings demoSettings(Simulation sim) {
     return ProbeSettings.defaults()
         .withResolvers(List.of(sim.systemResolvers()), List.of(sim.publicResolvers()))
-        .withTimeouts(500, 1000, 4000)
+        .withTimeouts(1000, 1000, 5000)
         .withLimits(1 << 20, 6, 2)
         .withLoopbackOnly(true);
   }
