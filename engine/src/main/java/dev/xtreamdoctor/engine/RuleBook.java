@@ -63,13 +63,8 @@ public final class RuleBook {
       kfs.write(SOURCE_DIR + f.getKey(), r);
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-    List<RuleProblem> problems = new ArrayList<>();
-    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-      RuleProblem p = RuleMessages.translate(files, m);
-      if (p != null && !problems.contains(p)) {
-        problems.add(p);
-      }
-    }
+    List<RuleProblem> problems =
+        new ArrayList<>(RuleMessages.problems(files, builder.getResults().getMessages(Message.Level.ERROR)));
     if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
       problems.add(new RuleProblem(files.origin(), 0, 0, "the rules do not compile"));
     }

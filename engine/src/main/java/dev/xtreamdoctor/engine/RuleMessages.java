@@ -1,22 +1,61 @@
 package dev.xtreamdoctor.engine;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.builder.Message;
 
-/** Turns Drools build messages into {@code file:line:col: plain words}. */
+/**
+ * Turns Drools build messages into {@code file:line:col: plain words}, with 1-based lines and
+ * columns that point into the file the support person edits.
+ */
 final class RuleMessages {
   private RuleMessages() {}
 
-  private static final Pattern PARSER_CODE = Pattern.compile("^\\[ERR \\d+] Line (\\d+):(\\d+) ");
+  private static final Pattern PARSER_CODE = Pattern.compile("^\\[ERR \\d+] Line (\\d+):(-?\\d+) ");
   private static final Pattern UNKNOWN_FIELD =
       Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
   private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '(\\w+)'");
   private static final Pattern EXPAND = Pattern.compile("^\\[(\\d+)] Unable to expand: (.*)$");
   private static final Pattern NO_MAPPING = Pattern.compile("No mapping entries for expanding: (.*)$");
   private static final Pattern COLUMN = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
+  private static final Pattern IN_RULE = Pattern.compile(" in rule \"([^\"]*)\"");
+  /** The name a Java compiler error is about: "The constructor Finding(..)", "x cannot be resolved". */
+  private static final List<Pattern> CULPRIT =
+      List.of(
+          Pattern.compile("The constructor (\\w+)\\("),
+          Pattern.compile("The method (\\w+)\\("),
+          Pattern.compile("(\\w+) cannot be resolved"),
+          Pattern.compile("The field [\\w.]*?(\\w+) is not visible"));
+
+  private static final String DSL_NO_MATCH = "this sentence matches no line of the DSL: ";
+
+  /**
+   * Every problem in the build messages, in order, without repeats. A DSL sentence that cannot
+   * be expanded also upsets the parser on the same line; only the DSL problem is kept.
+   */
+  static List<RuleProblem> problems(RuleFiles files, Collection<Message> messages) {
+    List<RuleProblem> problems = new ArrayList<>();
+    for (Message m : messages) {
+      RuleProblem p = translate(files, m);
+      if (p != null && !problems.contains(p)) {
+        problems.add(p);
+      }
+    }
+    problems.removeIf(
+        p ->
+            !p.message().startsWith(DSL_NO_MATCH)
+                && problems.stream()
+                    .anyMatch(
+                        q ->
+                            q.message().startsWith(DSL_NO_MATCH)
+                                && q.file().equals(p.file())
+                                && q.line() == p.line()));
+    return problems;
+  }
 
   /** The problem a message reports, or null for noise that follows another error. */
   static RuleProblem translate(RuleFiles files, Message m) {
@@ -27,39 +66,32 @@ final class RuleMessages {
     String path = m.getPath() == null ? "" : m.getPath();
     String file = path.substring(path.lastIndexOf('/') + 1);
     String shown = file.isEmpty() ? files.origin() : files.displayName(file);
+    List<String> source = lines(files, file);
     int line = Math.max(m.getLine(), 0);
     int column = Math.max(m.getColumn(), 0);
 
     Matcher parser = PARSER_CODE.matcher(text);
     if (parser.find()) {
       line = Integer.parseInt(parser.group(1));
-      column = Integer.parseInt(parser.group(2)) + 1;
-      text = syntax(text.substring(parser.end()));
-      return new RuleProblem(shown, line, column, text);
+      column = Math.max(Integer.parseInt(parser.group(2)), 0) + 1;
+      return new RuleProblem(shown, line, column, syntax(text.substring(parser.end())));
     }
     Matcher expand = EXPAND.matcher(text);
     if (expand.find()) {
       return new RuleProblem(
-          shown,
-          Integer.parseInt(expand.group(1)),
-          1,
-          "this sentence matches no line of the DSL: \"" + expand.group(2).strip() + "\"");
+          shown, Integer.parseInt(expand.group(1)), 1, DSL_NO_MATCH + "\"" + expand.group(2).strip() + "\"");
     }
     Matcher noMapping = NO_MAPPING.matcher(text);
     if (noMapping.find()) {
-      return new RuleProblem(
-          shown,
-          line,
-          1,
-          "this sentence matches no line of the DSL: \"" + noMapping.group(1).strip() + "\"");
+      return new RuleProblem(shown, line, 1, DSL_NO_MATCH + "\"" + noMapping.group(1).strip() + "\"");
     }
     Matcher field = UNKNOWN_FIELD.matcher(text);
     if (field.find()) {
       String type = field.group(1).substring(field.group(1).lastIndexOf('.') + 1);
       String name = field.group(2);
       Matcher col = COLUMN.matcher(text);
-      int c = col.find() ? Integer.parseInt(col.group(2)) : column;
-      return new RuleProblem(shown, line, c, unknownField(type, name));
+      int fallback = col.find() ? Integer.parseInt(col.group(2)) : column;
+      return new RuleProblem(shown, line, columnOf(source, line, name, fallback), unknownField(type, name));
     }
     Matcher typeName = UNKNOWN_TYPE.matcher(text);
     if (typeName.find()) {
@@ -68,11 +100,14 @@ final class RuleMessages {
       return new RuleProblem(
           shown,
           line,
-          column,
+          columnOf(source, line, name, column),
           "unknown fact " + name + near.map(n -> " (did you mean " + n + "?)").orElse(""));
     }
     if (text.startsWith("Rule Compilation error")) {
-      text = "the rule's then part does not compile: " + text.substring("Rule Compilation error".length()).strip();
+      String detail = text.substring("Rule Compilation error".length()).strip();
+      int[] at = inConsequence(source, line, detail);
+      return new RuleProblem(
+          shown, at[0], at[1], "the rule's then part does not compile: " + detail);
     }
     return new RuleProblem(shown, line, column, text);
   }
@@ -93,11 +128,72 @@ final class RuleMessages {
 
   private static String syntax(String text) {
     String t = text;
-    if (t.startsWith("mismatched input '<EOF>'") || t.contains("Line 0:-1")) {
-      return "the file ends too early: a quote, bracket or 'end' is not closed";
+    if (t.toLowerCase(java.util.Locale.ROOT).startsWith("mismatched input '<eof>'") || t.contains("Line 0:-1")) {
+      Matcher rule = IN_RULE.matcher(t);
+      return rule.find()
+          ? "the file ends inside rule \"" + rule.group(1) + "\": a quote, bracket or 'end' is missing"
+          : "the file ends too early: a quote, bracket or 'end' is missing";
     }
-    t = t.replace("mismatched input", "unexpected").replace("no viable alternative at input", "cannot read");
-    return t;
+    return t.replace("mismatched input", "unexpected").replace("no viable alternative at input", "cannot read");
+  }
+
+  /**
+   * Where in a rule's then part a Java compiler error sits. Drools gives only the rule's first
+   * line; look for the name the error is about after "then", else point at the line after it.
+   */
+  private static int[] inConsequence(List<String> source, int ruleLine, String detail) {
+    int then = -1;
+    for (int i = Math.max(ruleLine - 1, 0); i < source.size(); i++) {
+      if (source.get(i).strip().equals("then") || source.get(i).strip().startsWith("then ")) {
+        then = i;
+        break;
+      }
+    }
+    if (then < 0) {
+      return new int[] {ruleLine, 1};
+    }
+    String culprit = null;
+    for (Pattern p : CULPRIT) {
+      Matcher m = p.matcher(detail);
+      if (m.find()) {
+        culprit = m.group(1);
+        break;
+      }
+    }
+    for (int i = then + 1; i < source.size() && culprit != null; i++) {
+      if (source.get(i).strip().equals("end")) {
+        break;
+      }
+      Matcher word = Pattern.compile("\\b" + Pattern.quote(culprit) + "\\b").matcher(source.get(i));
+      if (word.find()) {
+        return new int[] {i + 1, word.start() + 1};
+      }
+    }
+    int next = Math.min(then + 1, source.size() - 1);
+    return new int[] {next + 1, firstNonBlank(source.get(next))};
+  }
+
+  /** The 1-based column of a word on a 1-based line, or the fallback if it is not there. */
+  private static int columnOf(List<String> source, int line, String word, int fallback) {
+    if (line < 1 || line > source.size()) {
+      return fallback;
+    }
+    Matcher m = Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(source.get(line - 1));
+    return m.find() ? m.start() + 1 : fallback;
+  }
+
+  private static int firstNonBlank(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (!Character.isWhitespace(line.charAt(i))) {
+        return i + 1;
+      }
+    }
+    return 1;
+  }
+
+  private static List<String> lines(RuleFiles files, String file) {
+    String text = files.files().get(file);
+    return text == null ? List.of() : text.lines().toList();
   }
 
   private static String flatten(String text) {

@@ -1,0 +1,98 @@
+Feature: Invalid Details (guide chapter 1: credential mistakes)
+  The server is reachable, but what the user typed does not match: the username or password,
+  the spaces around them, their case, the port, the protocol, or the form of the server URL.
+
+  Scenario: A playlist link pasted as the server URL
+    Given the facts of a working login
+    And the server field holds the get_php link "http://panel.example.com:8080/get.php?username=***&password=***&type=m3u_plus"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is PASTED_URL
+    And the fixes include "Type the server as exactly http://panel.example.com:8080"
+
+  Scenario: The password field is empty
+    Given the facts of a working login
+    And the password is blank
+    And the login request gets HTTP 200 with an empty body
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is BLANK_CREDENTIALS
+    And the fixes include "paste them into their own fields"
+
+  Scenario: An Xtream UI panel answers an empty 200, as it does for a blank credential
+    Given the facts of a working login
+    And the login request gets HTTP 200 with an empty body
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is BLANK_CREDENTIALS
+
+  Scenario: A space after the username
+    Given the facts of a working login
+    And the username has a space before or after it
+    And the login answer says auth 0
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is SPACES_AROUND_CREDENTIALS
+    And the fixes include "Delete the spaces before and after the username"
+
+  Scenario: The panel does not know the username and password (auth 0)
+    Given the facts of a working login
+    And the login answer says auth 0
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is CREDENTIALS_REJECTED
+    And the fixes include "case-sensitive"
+    And the evidence includes "{\"user_info\":{\"auth\":0}}"
+
+  Scenario: An XUI.one panel refuses without saying why (padded 404)
+    Given the facts of a working login
+    And the login request gets HTTP 404 with an html body of 446 bytes
+    And the answer carries the signal "xui_padded_404"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is REJECTED_OR_INACTIVE
+    And the fixes include "whether the subscription is still active"
+
+  Scenario: A refused username with capitals gets the case-sensitivity hint
+    Given the facts of a working login
+    And the username mixes upper- and lower-case letters
+    And the login answer says auth 0
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is CREDENTIALS_REJECTED
+    And there is an info finding CASE_SENSITIVITY_HINT
+
+  Scenario: The port answers with a plain web server, not the panel
+    Given the facts of a working login
+    And the server URL was typed as "http://panel.example.com:80" with port 80
+    And the login request gets HTTP 404 with an html body of 162 bytes
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is WRONG_PORT
+    And the fixes include "Check the port in the provider's message"
+
+  Scenario: https typed for a plain-http port
+    Given the facts of a working login
+    And the server URL was typed as "https://panel.example.com:8080" with https
+    And the TLS handshake finds plain HTTP on the port
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is WRONG_PROTOCOL
+    And the fixes include "Type the server as http://panel.example.com:8080"
+
+  Scenario: http typed for a TLS-only port
+    Given the facts of a working login
+    And the login request gets HTTP 400 with an html body of 255 bytes
+    And the answer carries the signal "plain_http_to_tls_port"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is WRONG_PROTOCOL
+    And the fixes include "Type the server as https://panel.example.com:8080"
+
+  Scenario: A server URL without http:// works, with a warning
+    Given the facts of a working login
+    And the server URL was typed as "panel.example.com:8080" without a scheme
+    When I evaluate the facts
+    Then the category is NO_FAULT_FOUND
+    And the cause is HEALTHY
+    And there is a warning finding MISSING_SCHEME_OR_PORT

@@ -1,0 +1,82 @@
+Feature: Login Failed (guide chapter 2: network or ISP blocking)
+  The details may be right, but something between the user and the panel stops the login.
+
+  Scenario: The internet provider's DNS answers 0.0.0.0
+    Given the facts of a working login
+    And the system resolver answers the address "0.0.0.0" (unspecified)
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is DNS_TAMPERING
+    And the fixes include "1.1.1.1 and 8.8.8.8"
+    And the evidence includes "0.0.0.0"
+
+  Scenario: The internet provider's DNS leads to its block page
+    Given the facts of a working login
+    And the system resolver answers the address "198.51.100.7" (public)
+    And the address "198.51.100.7", which only the system resolver gave, serves a block page
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is DNS_TAMPERING
+    And the evidence includes "serves a block page"
+
+  Scenario: DNS is fine, but the login request meets a block page (HTTP 451)
+    Given the facts of a working login
+    And the login request gets HTTP 451 with an html body of 2310 bytes
+    And the answer carries the signal "block_page"
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is HTTP_BLOCKED
+    And the fixes include "VPN"
+
+  Scenario: DNS is fine, but the connection is reset mid-request
+    Given the facts of a working login
+    And the connection is reset during the login request
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is HTTP_BLOCKED
+
+  Scenario: The provider's firewall answers 403 with its own page
+    Given the facts of a working login
+    And the login request gets HTTP 403 with an html body of 548 bytes
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is PROVIDER_FILTER
+    And the fixes include "HTTP 403"
+
+  Scenario: A web page where the login JSON should be
+    Given the facts of a working login
+    And the login request gets HTTP 200 with an html body of 1200 bytes
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is PROVIDER_FILTER
+
+  Scenario: 403 with an empty body: the panel's flood block list
+    Given the facts of a working login
+    And the login request gets HTTP 403 with an empty body
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is FLOOD_BAN
+    And the fixes include "Restart the router"
+
+  Scenario: The panel answered, then went silent
+    Given the facts of a working login
+    And the panel went silent after answering
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is FLOOD_BAN
+
+  Scenario: The doctor stopped because the panel went silent
+    Given the facts of a working login
+    And the doctor stopped probing because the panel went silent after 4 requests
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is FLOOD_BAN
+    And the evidence includes "after 4 of at most 6 requests"
+
+  Scenario: DNS is fine, but the port does not let the connection in
+    Given the facts of a working login
+    And the connection to the panel's port is timed_out
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is PORT_UNREACHABLE
+    And the fixes include "mobile data or a VPN"

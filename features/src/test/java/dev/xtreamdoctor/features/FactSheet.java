@@ -1,0 +1,146 @@
+package dev.xtreamdoctor.features;
+
+import dev.xtreamdoctor.engine.FactModel;
+import dev.xtreamdoctor.engine.FactsJson;
+import dev.xtreamdoctor.engine.facts.Fact;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The facts a scenario builds up, one map of field values per fact, turned into engine facts
+ * through {@link FactsJson} exactly as a facts file would be.
+ */
+final class FactSheet {
+  static final Path EXAMPLES = Path.of("..", "examples", "facts");
+
+  private final List<Map<String, JsonValue>> facts = new ArrayList<>();
+
+  /** Starts from an example facts file: a whole, realistic probe run. */
+  void loadExample(String name) {
+    facts.clear();
+    try (JsonReader r = Json.createReader(new StringReader(Files.readString(EXAMPLES.resolve(name + ".json"))))) {
+      for (JsonValue v : r.readObject().getJsonArray("facts")) {
+        Map<String, JsonValue> fact = new LinkedHashMap<>();
+        v.asJsonObject().forEach(fact::put);
+        facts.add(fact);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read example " + name, e);
+    }
+  }
+
+  void clear() {
+    facts.clear();
+  }
+
+  /** Sets fields on every fact of a type that matches; adds one if there is none of the type. */
+  void set(String type, Predicate<Map<String, JsonValue>> which, Map<String, String> fields) {
+    List<Map<String, JsonValue>> targets = facts.stream().filter(f -> isA(f, type) && which.test(f)).toList();
+    if (targets.isEmpty()) {
+      targets = List.of(add(type, Map.of()));
+    }
+    for (Map<String, JsonValue> fact : targets) {
+      fields.forEach((name, value) -> fact.put(name, typed(type, name, value)));
+    }
+  }
+
+  void set(String type, Map<String, String> fields) {
+    set(type, f -> true, fields);
+  }
+
+  Map<String, JsonValue> add(String type, Map<String, String> fields) {
+    Map<String, JsonValue> fact = new LinkedHashMap<>();
+    fact.put("type", Json.createValue(type));
+    fields.forEach((name, value) -> fact.put(name, typed(type, name, value)));
+    facts.add(fact);
+    return fact;
+  }
+
+  void remove(String type) {
+    facts.removeIf(f -> isA(f, type));
+  }
+
+  /** A field of the first fact of a type, as text, or empty. */
+  String get(String type, String field) {
+    return facts.stream()
+        .filter(f -> isA(f, type))
+        .map(f -> f.get(field))
+        .filter(v -> v != null)
+        .map(v -> v instanceof jakarta.json.JsonString s ? s.getString() : v.toString())
+        .findFirst()
+        .orElse("");
+  }
+
+  private static boolean isA(Map<String, JsonValue> fact, String type) {
+    return fact.get("type") instanceof jakarta.json.JsonString s && s.getString().equals(type);
+  }
+
+  static Predicate<Map<String, JsonValue>> where(String field, String value) {
+    return f -> f.get(field) instanceof jakarta.json.JsonString s && s.getString().equals(value);
+  }
+
+  List<Fact> facts() {
+    JsonArrayBuilder all = Json.createArrayBuilder();
+    for (Map<String, JsonValue> fact : facts) {
+      JsonObjectBuilder o = Json.createObjectBuilder();
+      fact.forEach(o::add);
+      all.add(o);
+    }
+    try {
+      return FactsJson.read(all.build().toString());
+    } catch (FactsJson.FactsException e) {
+      throw new IllegalArgumentException("the scenario's facts are invalid: " + e.getMessage(), e);
+    }
+  }
+
+  /** A table cell as the JSON value its field needs: true/false, a number, a list "a, b", or text. */
+  private static JsonValue typed(String type, String field, String text) {
+    Class<?> kind =
+        Arrays.stream(FactModel.type(type).orElseThrow(() -> new IllegalArgumentException("unknown fact type " + type)).getRecordComponents())
+            .filter(c -> c.getName().equals(field))
+            .map(RecordComponent::getType)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("unknown field " + field + " on " + type));
+    if (kind == boolean.class) {
+      return Boolean.parseBoolean(text.strip()) ? JsonValue.TRUE : JsonValue.FALSE;
+    }
+    if (kind == int.class || kind == long.class || kind == double.class) {
+      return Json.createValue(new java.math.BigDecimal(text.strip()));
+    }
+    if (kind == List.class) {
+      JsonArrayBuilder list = Json.createArrayBuilder();
+      Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);
+      return list.build();
+    }
+    return Json.createValue(text);
+  }
+
+  /** For a docstring of facts-file JSON: the fallback when no readable step fits. */
+  void addJson(String json) {
+    try (JsonReader r = Json.createReader(new StringReader(json))) {
+      JsonValue root = r.readValue();
+      List<JsonValue> list =
+          root instanceof JsonObject o && o.containsKey("facts") ? o.getJsonArray("facts") : root.asJsonArray();
+      for (JsonValue v : list) {
+        Map<String, JsonValue> fact = new LinkedHashMap<>();
+        v.asJsonObject().forEach(fact::put);
+        facts.add(fact);
+      }
+    }
+  }
+}
