@@ -108,13 +108,16 @@ final class Checks {
     if (fact instanceof TlsHandshake) {
       return List.of("tls");
     }
-    if (fact instanceof HttpResponse || fact instanceof PanelRequests) {
+    if (fact instanceof HttpResponse) {
       return List.of("http");
     }
     if (fact instanceof LoginAnswer l) {
       return Outcome.PANEL_LOGIN_OK.equals(l.outcome())
           ? List.of("login", "account")
           : List.of("login");
+    }
+    if (fact instanceof PanelRequests) {
+      return List.of(); // the politeness budget: about the doctor, not about any layer
     }
     if (fact instanceof ReportedSymptoms) {
       return List.of("symptoms");
