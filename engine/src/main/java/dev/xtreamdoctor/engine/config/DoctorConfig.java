@@ -93,7 +93,10 @@ public interface DoctorConfig {
 
   /** How the HTTP probe talks to the panel. */
   interface Http {
-    /** {@code doctor.http.user-agent}: sent with every request, never rotated; player-like, because some panels refuse unknown clients. */
+    /**
+     * {@code doctor.http.user-agent}: sent with every request, never rotated; player-like, because
+     * some panels refuse unknown clients.
+     */
     @WithDefault("VLC/3.0.21 LibVLC/3.0.21")
     String userAgent();
 
