@@ -50,12 +50,14 @@ Feature: End to end, Connection Timeout (guide chapter 4)
       | 502    |
       | 504    |
 
-  # Rules gap: an empty reply yields "no fault" today.
+  # @rules-gap: main's rules say "no fault" here; the rules branch's EMPTY_REPLY rule gives this.
+  # Remove the tag once that rule is on main.
   @rules-gap
-  Scenario: The connection is closed without an answer
+  Scenario: The connection is closed without an answer: the rules suspect the wrong port
     Given a XC2 panel with an active line and an empty reply
     When I diagnose with these details
-    Then the category is CONNECTION_TIMEOUT
+    Then the category is INVALID_DETAILS
+    And the cause is EMPTY_REPLY
     And the panel saw exactly 1 login request
     And the doctor was polite to the panel
     And the password appears in no output
