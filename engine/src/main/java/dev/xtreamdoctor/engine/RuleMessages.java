@@ -23,6 +23,9 @@ final class RuleMessages {
   private static final Pattern NO_MAPPING = Pattern.compile("No mapping entries for expanding: (.*)$");
   private static final Pattern COLUMN = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
   private static final Pattern IN_RULE = Pattern.compile(" in rule \"([^\"]*)\"");
+  private static final Pattern DUPLICATE = Pattern.compile("^Duplicate rule name: (.*)$");
+  /** A sentence of a .dsl file: its scope and its words, up to the "=". */
+  private static final Pattern DSL_ENTRY = Pattern.compile("(?m)^\\s*\\[(when|then|keyword|\\*)]\\s*([^=]+?)\\s*=");
   /** The name a Java compiler error is about: "The constructor Finding(..)", "x cannot be resolved". */
   private static final List<Pattern> CULPRIT =
       List.of(
@@ -78,12 +81,19 @@ final class RuleMessages {
     }
     Matcher expand = EXPAND.matcher(text);
     if (expand.find()) {
+      String sentence = expand.group(2).strip();
       return new RuleProblem(
-          shown, Integer.parseInt(expand.group(1)), 1, DSL_NO_MATCH + "\"" + expand.group(2).strip() + "\"");
+          shown, Integer.parseInt(expand.group(1)), 1, DSL_NO_MATCH + "\"" + sentence + "\"" + nearestSentence(files, sentence));
     }
     Matcher noMapping = NO_MAPPING.matcher(text);
     if (noMapping.find()) {
-      return new RuleProblem(shown, line, 1, DSL_NO_MATCH + "\"" + noMapping.group(1).strip() + "\"");
+      String sentence = noMapping.group(1).strip();
+      return new RuleProblem(shown, line, 1, DSL_NO_MATCH + "\"" + sentence + "\"" + nearestSentence(files, sentence));
+    }
+    Matcher duplicate = DUPLICATE.matcher(text);
+    if (duplicate.find()) {
+      return new RuleProblem(
+          shown, line, 1, "another rule already has the name \"" + duplicate.group(1).strip() + "\"; give this one a name of its own");
     }
     Matcher field = UNKNOWN_FIELD.matcher(text);
     if (field.find()) {
@@ -110,6 +120,36 @@ final class RuleMessages {
           shown, at[0], at[1], "the rule's then part does not compile: " + detail);
     }
     return new RuleProblem(shown, line, column, text);
+  }
+
+  /**
+   * " (did you mean: SENTENCE?)" for the DSL sentence closest to a mistyped one, or "". The
+   * sentence's filled-in parts ({name}) are compared as they are written in the .dsl.
+   */
+  static String nearestSentence(RuleFiles files, String sentence) {
+    List<String> keys = new ArrayList<>();
+    files.files().forEach(
+        (name, text) -> {
+          if (name.endsWith(".dsl")) {
+            Matcher m = DSL_ENTRY.matcher(text);
+            while (m.find()) {
+              keys.add(m.group(2).strip());
+            }
+          }
+        });
+    String typed = sentence.toLowerCase(java.util.Locale.ROOT);
+    String best = null;
+    int bestScore = Integer.MAX_VALUE;
+    for (String key : keys) {
+      // Compare against the key with each {part} replaced by what the typed sentence has there.
+      String k = key.toLowerCase(java.util.Locale.ROOT);
+      int score = Math.min(FactModel.distance(typed, k), FactModel.distance(typed.replaceAll("\"[^\"]*\"", "\"\""), k.replaceAll("\\{[^}]*}", "")));
+      if (score < bestScore) {
+        bestScore = score;
+        best = key;
+      }
+    }
+    return best != null && bestScore <= Math.max(3, sentence.length() / 4) ? " (did you mean: " + best + "?)" : "";
   }
 
   private static String unknownField(String type, String name) {
