@@ -62,6 +62,7 @@ public final class RuleLint {
   private static final Pattern CALL = Pattern.compile("(\\bnew\\s+)?([A-Za-z_$][\\w$]*)\\s*\\(");
   private static final Pattern FUNCTION = Pattern.compile("(?m)^\\s*function\\s+[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
   private static final Pattern DECLARE = Pattern.compile("(?m)^\\s*declare\\s+(\\w+)");
+  private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"(.*)\"");
   private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
   private RuleLint() {}
@@ -139,29 +140,38 @@ public final class RuleLint {
     for (String type : FactModel.typeNames()) {
       fields.addAll(FactModel.fields(FactModel.type(type).orElseThrow()));
     }
-    // Forbidden Java anywhere in a file, functions included.
     for (Map.Entry<String, String> f : source.expanded().entrySet()) {
+      String file = files.displayName(f.getKey());
       List<String> lines = f.getValue().lines().toList();
+      String rule = null;
+      boolean inThen = false;
       for (int i = 0; i < lines.size(); i++) {
+        int line = source.originalLine(f.getKey(), i + 1);
         String code = code(lines.get(i));
-        Matcher m = FORBIDDEN.matcher(code);
-        if (m.find()) {
+        Matcher start = RULE.matcher(lines.get(i));
+        if (start.find()) {
+          rule = start.group(1);
+          inThen = false;
+        } else if (code.strip().equals("then") || code.strip().startsWith("then ")) {
+          inThen = rule != null;
+          continue;
+        } else if (code.strip().equals("end")) {
+          rule = null;
+          inThen = false;
+        }
+        // Forbidden Java anywhere in a file, functions included.
+        Matcher bad = FORBIDDEN.matcher(code);
+        if (bad.find()) {
           problems.add(
-              error(files.displayName(f.getKey()), i + 1, m.start() + 1,
-                  "rules may not use " + m.group(1).replaceAll("[\\s(.]+$", "") + ": it reaches outside the diagnosis (the machine, files,"
+              error(file, line, bad.start() + 1,
+                  "rules may not use " + bad.group(1).replaceAll("[\\s(.]+$", "") + ": it reaches outside the diagnosis (the machine, files,"
                       + " the network or the program itself)"));
+          continue;
         }
-      }
-    }
-    // Any other call in a then part: a warning, for a developer to look at.
-    for (RuleSource.RuleText r : source.rules()) {
-      List<String> lines = source.expanded().getOrDefault(r.file(), "").lines().toList();
-      int end = (int) Math.min(lines.size(), r.consequenceLine() + r.consequence().lines().count() + 1);
-      for (int i = Math.max(r.consequenceLine() - 1, 0); i < end; i++) {
-        String code = code(lines.get(i));
-        if (code.strip().equals("end")) {
-          break;
+        if (!inThen) {
+          continue;
         }
+        // Any other call in a then part: a warning, for a developer to look at.
         Matcher m = CALL.matcher(code);
         while (m.find()) {
           String name = m.group(2);
@@ -169,10 +179,10 @@ public final class RuleLint {
           boolean ok =
               isNew ? declared.contains(name)
                   : ALLOWED_CALLS.contains(name) || KEYWORDS.contains(name) || functions.contains(name) || fields.contains(name);
-          if (!ok && !FORBIDDEN.matcher(code).find()) {
+          if (!ok) {
             problems.add(
-                warning(files.displayName(r.file()), i + 1, m.start(2) + 1,
-                    "rule \"" + r.name() + "\" calls " + (isNew ? "new " : "") + name + ", which is not among the calls rules need;"
+                warning(file, line, m.start(2) + 1,
+                    "rule \"" + rule + "\" calls " + (isNew ? "new " : "") + name + ", which is not among the calls rules need;"
                         + " ask a developer to add a sentence to support.dsl or a function instead"));
           }
         }

@@ -48,6 +48,11 @@ final class RuleMessages {
         problems.add(p);
       }
     }
+    // An unclosed quote confuses the parser into errors further down: say what it is instead.
+    for (RuleProblem quote : unclosedQuotes(files)) {
+      problems.removeIf(p -> p.file().equals(quote.file()) && p.line() >= quote.line() && !p.message().startsWith(DSL_NO_MATCH));
+      problems.add(quote);
+    }
     problems.removeIf(
         p ->
             !p.message().startsWith(DSL_NO_MATCH)
@@ -58,6 +63,50 @@ final class RuleMessages {
                                 && q.file().equals(p.file())
                                 && q.line() == p.line()));
     return problems;
+  }
+
+  /**
+   * The first line of each rule file with a double quote that is opened and not closed on the
+   * same line (DRL strings never span lines), pointing at that quote.
+   */
+  static List<RuleProblem> unclosedQuotes(RuleFiles files) {
+    List<RuleProblem> found = new ArrayList<>();
+    files.files().forEach(
+        (name, text) -> {
+          if (!RuleFiles.isRuleFile(name)) {
+            return;
+          }
+          List<String> lines = text.lines().toList();
+          for (int i = 0; i < lines.size(); i++) {
+            int open = openQuote(lines.get(i));
+            if (open >= 0) {
+              String rest = lines.get(i).substring(open).strip();
+              found.add(
+                  new RuleProblem(
+                      files.displayName(name), i + 1, open + 1,
+                      "a quote opens here and is never closed on this line: " + rest + " (add the closing \")"));
+              return;
+            }
+          }
+        });
+    return found;
+  }
+
+  /** The index of a double quote a line leaves open, or -1. Skips // comments and \" escapes. */
+  private static int openQuote(String line) {
+    int open = -1;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (open < 0 && c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+        return -1;
+      }
+      if (open >= 0 && c == '\\') {
+        i++;
+      } else if (c == '"') {
+        open = open < 0 ? i : -1;
+      }
+    }
+    return open;
   }
 
   /** The problem a message reports, or null for noise that follows another error. */

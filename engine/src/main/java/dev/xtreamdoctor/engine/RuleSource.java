@@ -30,12 +30,44 @@ public final class RuleSource {
 
   private final List<RuleText> rules;
   private final Map<String, String> expanded;
+  private final Map<String, int[]> lineMaps;
   private final String dsl;
 
-  private RuleSource(List<RuleText> rules, Map<String, String> expanded, String dsl) {
+  private RuleSource(List<RuleText> rules, Map<String, String> expanded, Map<String, int[]> lineMaps, String dsl) {
     this.rules = List.copyOf(rules);
     this.expanded = Map.copyOf(expanded);
+    this.lineMaps = Map.copyOf(lineMaps);
     this.dsl = dsl;
+  }
+
+  /**
+   * The line in the file as written for a line of its expanded text. Expanding a .dslr folds
+   * each "- ..." line of a when part into the sentence above it; every other line stays.
+   */
+  public int originalLine(String file, int expandedLine) {
+    int[] map = lineMaps.get(file);
+    if (map == null || expandedLine < 1 || expandedLine > map.length) {
+      return expandedLine;
+    }
+    return map[expandedLine - 1];
+  }
+
+  private static int[] lineMap(String written) {
+    List<String> lines = written.lines().toList();
+    List<Integer> kept = new ArrayList<>();
+    boolean inWhen = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i).strip();
+      if (l.equals("when") || l.startsWith("when ")) {
+        inWhen = true;
+      } else if (l.equals("then") || l.startsWith("then ")) {
+        inWhen = false;
+      }
+      if (!(inWhen && l.startsWith("-"))) {
+        kept.add(i + 1);
+      }
+    }
+    return kept.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**
@@ -84,17 +116,26 @@ public final class RuleSource {
     StringBuilder dsl = new StringBuilder();
     files.files().entrySet().stream()
         .filter(e -> e.getKey().endsWith(".dsl"))
+        .sorted(Map.Entry.comparingByKey())
         .forEach(e -> dsl.append(e.getValue()).append('\n'));
     List<RuleText> rules = new ArrayList<>();
     Map<String, String> expanded = new java.util.TreeMap<>();
-    for (Map.Entry<String, String> f : files.files().entrySet()) {
+    Map<String, int[]> lineMaps = new java.util.HashMap<>();
+    // In name order, the order support staff see the files in (and "the first" of two rules).
+    for (Map.Entry<String, String> f : new java.util.TreeMap<>(files.files()).entrySet()) {
       if (!RuleFiles.isRuleFile(f.getKey())) {
         continue;
       }
       String text = f.getValue();
       try {
+        int[] map = null;
         if (f.getKey().endsWith(".dslr")) {
+          map = lineMap(text);
+          lineMaps.put(f.getKey(), map);
           text = new DrlParser().getExpandedDRL(text, new StringReader(dsl.toString()));
+        }
+        if (text == null) {
+          continue;
         }
         expanded.put(f.getKey(), text);
         PackageDescr pkg = new DrlParser().parse(false, text);
@@ -102,21 +143,24 @@ public final class RuleSource {
           continue;
         }
         for (RuleDescr r : pkg.getRules()) {
-          rules.add(rule(f.getKey(), text, r));
+          rules.add(rule(f.getKey(), text, r, map));
         }
       } catch (DroolsParserException | RuntimeException e) {
         // Compiling reports the problem, with its place; here the file has no rules.
       }
     }
-    return new RuleSource(rules, expanded, dsl.toString());
+    return new RuleSource(rules, expanded, lineMaps, dsl.toString());
   }
 
-  private static RuleText rule(String file, String text, RuleDescr r) {
+  private static RuleText rule(String file, String text, RuleDescr r, int[] map) {
+    java.util.function.IntUnaryOperator original =
+        line -> map == null || line < 1 || line > map.length ? line : map[line - 1];
     List<Condition> conditions = new ArrayList<>();
     AndDescr lhs = r.getLhs();
     if (lhs != null) {
       for (BaseDescr d : lhs.getDescrs()) {
-        conditions.add(condition(text, d));
+        Condition c = condition(text, d);
+        conditions.add(new Condition(original.applyAsInt(c.line()), c.factType(), c.kind(), c.text()));
       }
     }
     String consequence = r.getConsequence() == null ? "" : r.getConsequence().toString();
@@ -126,14 +170,15 @@ public final class RuleSource {
     Matcher m = FINDING.matcher(consequence);
     while (m.find()) {
       int[] at = locate(lines, consequenceLine, "\"" + m.group(3) + "\"");
-      concludes.add(new Conclusion(m.group(1), m.group(2), m.group(3), at[0], at[1] + 1));
+      concludes.add(new Conclusion(m.group(1), m.group(2), m.group(3), original.applyAsInt(at[0]), at[1] + 1));
     }
     Matcher u = UNCHECKED.matcher(consequence);
     while (u.find()) {
       int[] at = locate(lines, consequenceLine, "\"" + u.group(1) + "\"");
-      concludes.add(new Conclusion("unchecked", "NO_FAULT_FOUND", u.group(1), at[0], at[1] + 1));
+      concludes.add(new Conclusion("unchecked", "NO_FAULT_FOUND", u.group(1), original.applyAsInt(at[0]), at[1] + 1));
     }
-    return new RuleText(r.getName(), file, r.getLine(), conditions, consequence, consequenceLine, concludes);
+    return new RuleText(
+        r.getName(), file, original.applyAsInt(r.getLine()), conditions, consequence, original.applyAsInt(consequenceLine), concludes);
   }
 
   private static Condition condition(String text, BaseDescr d) {
