@@ -9,10 +9,10 @@ import java.util.List;
  *
  * @param username the login name (matched case-sensitively, as {@code case_sensitive_line}=1)
  * @param password the password
- * @param status the status set by the admin; {@code ACTIVE} lines whose {@code expDate} is past
- *     are reported as {@code Expired}, as the panels compute it
- * @param expDate {@code exp_date} as the panel stores it: unix seconds as text, {@code ""},
- *     {@code "0"}, or null (never expires)
+ * @param status the status set by the admin; {@code ACTIVE} lines whose {@code expDate} is past are
+ *     reported as {@code Expired}, as the panels compute it
+ * @param expDate {@code exp_date} as the panel stores it: unix seconds as text, {@code ""}, {@code
+ *     "0"}, or null (never expires)
  * @param trial {@code is_trial}
  * @param activeCons {@code active_cons}
  * @param maxConnections {@code max_connections} (0 = unlimited)
@@ -56,14 +56,28 @@ public record Account(
 
   public Account withStatus(LineStatus newStatus) {
     return new Account(
-        username, password, newStatus, expDate, trial, activeCons, maxConnections, createdAt,
+        username,
+        password,
+        newStatus,
+        expDate,
+        trial,
+        activeCons,
+        maxConnections,
+        createdAt,
         allowedOutputFormats);
   }
 
   /** Sets exp_date verbatim: null, {@code ""}, {@code "0"} or unix seconds. */
   public Account withExpDate(String newExpDate) {
     return new Account(
-        username, password, status, newExpDate, trial, activeCons, maxConnections, createdAt,
+        username,
+        password,
+        status,
+        newExpDate,
+        trial,
+        activeCons,
+        maxConnections,
+        createdAt,
         allowedOutputFormats);
   }
 
@@ -73,7 +87,14 @@ public record Account(
 
   public Account withTrial(boolean isTrial) {
     return new Account(
-        username, password, status, expDate, isTrial, activeCons, maxConnections, createdAt,
+        username,
+        password,
+        status,
+        expDate,
+        isTrial,
+        activeCons,
+        maxConnections,
+        createdAt,
         allowedOutputFormats);
   }
 
@@ -84,14 +105,20 @@ public record Account(
 
   public Account withCreatedAt(long unixSeconds) {
     return new Account(
-        username, password, status, expDate, trial, activeCons, maxConnections, unixSeconds,
+        username,
+        password,
+        status,
+        expDate,
+        trial,
+        activeCons,
+        maxConnections,
+        unixSeconds,
         allowedOutputFormats);
   }
 
   public Account withOutputFormats(List<String> formats) {
     return new Account(
-        username, password, status, expDate, trial, activeCons, maxConnections, createdAt,
-        formats);
+        username, password, status, expDate, trial, activeCons, maxConnections, createdAt, formats);
   }
 
   /** The status the panel reports at {@code now}: admin's word first, then the expiry date. */

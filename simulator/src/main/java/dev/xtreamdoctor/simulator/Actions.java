@@ -34,8 +34,9 @@ final class Actions {
           Map.entry("get_live_streams", LIVE_STREAMS),
           Map.entry("get_vod_streams", VOD_STREAMS),
           Map.entry("get_series", SERIES),
-          Map.entry("get_series_info", "{\"seasons\":[],\"info\":{\"name\":\"Sim Series\"},"
-              + "\"episodes\":{}}"),
+          Map.entry(
+              "get_series_info",
+              "{\"seasons\":[],\"info\":{\"name\":\"Sim Series\"}," + "\"episodes\":{}}"),
           Map.entry("get_vod_info", "{\"info\":[]}"),
           Map.entry("get_short_epg", EPG),
           Map.entry("get_simple_data_table", EPG));

@@ -15,8 +15,8 @@ public sealed interface DnsBehaviour {
    * @param addresses the addresses to answer
    * @param hijacked true when this is a forged answer (an ISP pointing to its block page); only a
    *     label for logs and descriptions, the wire answer is the same
-   * @param truncatedOverUdp answer over UDP with TC set and no records, so the client retries
-   *     over TCP, where it gets the records
+   * @param truncatedOverUdp answer over UDP with TC set and no records, so the client retries over
+   *     TCP, where it gets the records
    */
   record Answer(List<InetAddress> addresses, boolean hijacked, boolean truncatedOverUdp)
       implements DnsBehaviour {
@@ -85,9 +85,12 @@ public sealed interface DnsBehaviour {
       case "answer" -> answer(addresses);
       case "hijack" -> hijack(addresses);
       case "truncated" -> truncated(addresses);
-      default -> throw new IllegalArgumentException(
-          "unknown DNS behaviour '" + spec + "' (use answer ADDR, hijack ADDR, truncated ADDR,"
-              + " nxdomain, servfail, refused, silence or nodata)");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown DNS behaviour '"
+                  + spec
+                  + "' (use answer ADDR, hijack ADDR, truncated ADDR,"
+                  + " nxdomain, servfail, refused, silence or nodata)");
     };
   }
 
@@ -95,7 +98,9 @@ public sealed interface DnsBehaviour {
   default String describe() {
     if (this instanceof Answer a) {
       String kind = a.hijacked() ? "hijack" : a.truncatedOverUdp() ? "truncated" : "answer";
-      return kind + " " + String.join(",", a.addresses().stream().map(InetAddress::getHostAddress).toList());
+      return kind
+          + " "
+          + String.join(",", a.addresses().stream().map(InetAddress::getHostAddress).toList());
     } else if (this instanceof Failure f) {
       return org.xbill.DNS.Rcode.string(f.rcode()).toLowerCase(java.util.Locale.ROOT);
     } else if (this instanceof NoData) {

@@ -36,9 +36,8 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * A real DNS resolver on loopback (UDP and TCP on the same port) with a behaviour per name:
- * answer, hijack, NXDOMAIN, SERVFAIL, REFUSED, NODATA, silence, truncation. Every question is
- * logged.
+ * A real DNS resolver on loopback (UDP and TCP on the same port) with a behaviour per name: answer,
+ * hijack, NXDOMAIN, SERVFAIL, REFUSED, NODATA, silence, truncation. Every question is logged.
  */
 public final class DnsServer implements AutoCloseable {
   private static final int TTL = 60;
@@ -270,7 +269,11 @@ public final class DnsServer implements AutoCloseable {
     DnsBehaviour behaviour = behaviours.getOrDefault(host, otherwise);
     DnsQuery seen =
         new DnsQuery(
-            Instant.now(), name, host, Type.string(question.getType()), transport,
+            Instant.now(),
+            name,
+            host,
+            Type.string(question.getType()),
+            transport,
             behaviour.describe());
     queries.add(seen);
     untaken.add(seen);
@@ -293,8 +296,9 @@ public final class DnsServer implements AutoCloseable {
         addAddresses(reply, question, a.addresses());
       }
     }
-    reply.getHeader().setRcode(
-        behaviour instanceof DnsBehaviour.Failure f ? f.rcode() : Rcode.NOERROR);
+    reply
+        .getHeader()
+        .setRcode(behaviour instanceof DnsBehaviour.Failure f ? f.rcode() : Rcode.NOERROR);
     return reply.toWire();
   }
 

@@ -7,15 +7,20 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A panel's flood protection (reference §2.4), per client IP. XC2 counts every player_api
- * request; XUI counts refused ones (and distinct refused usernames). A run of {@code limit}
- * counted requests, each within {@code gap} of the previous, bans the IP: XUI answers 403 with an
- * empty body {@code forbiddenAnswers} times, then both go silent (the firewall DROP).
+ * A panel's flood protection (reference §2.4), per client IP. XC2 counts every player_api request;
+ * XUI counts refused ones (and distinct refused usernames). A run of {@code limit} counted
+ * requests, each within {@code gap} of the previous, bans the IP: XUI answers 403 with an empty
+ * body {@code forbiddenAnswers} times, then both go silent (the firewall DROP).
  */
 public final class FloodProtection implements Overlay {
   /** What a banned client meets once the 403s are spent. */
   public enum AfterBan {
-    /** Accept the connection and never answer, like an iptables DROP seen through a proxy. */
+    /**
+     * The firewall DROP the real panels add: this request hangs and every later connection times
+     * out at connect (the whole server drops, as all loopback clients share one IP).
+     */
+    DROP,
+    /** Accept the connection and never answer, like a DROP seen through a proxy. */
     SILENCE,
     /** Abort every connection with a RST. */
     RESET
@@ -27,7 +32,11 @@ public final class FloodProtection implements Overlay {
   private int forbiddenAnswers;
   private int distinctUsernames;
   private Duration usernameWindow = Duration.ofSeconds(300);
-  private AfterBan afterBan = AfterBan.SILENCE;
+  private AfterBan afterBan = AfterBan.DROP;
+  private int authFloodLimit;
+  private Duration authFloodWindow = Duration.ofSeconds(10);
+  private Duration authFloodSleep = Duration.ofSeconds(1);
+  private final Map<String, java.util.Deque<Long>> logins = new HashMap<>();
   private final Map<String, Counter> counters = new HashMap<>();
 
   private FloodProtection(PanelFamily family) {
@@ -35,6 +44,7 @@ public final class FloodProtection implements Overlay {
     if (family == PanelFamily.XUI) {
       forbiddenAnswers = 1;
       distinctUsernames = 10;
+      authFloodLimit = 30;
     }
   }
 
@@ -68,6 +78,17 @@ public final class FloodProtection implements Overlay {
     return this;
   }
 
+  /**
+   * XUI's {@code checkAuthFlood}: past {@code limit} good logins of one line from one IP within
+   * {@code window}, each further good login waits {@code sleep} (slowed, not banned); 0 = off.
+   */
+  public FloodProtection authFlood(int limit, Duration window, Duration sleep) {
+    this.authFloodLimit = limit;
+    this.authFloodWindow = window;
+    this.authFloodSleep = sleep;
+    return this;
+  }
+
   public FloodProtection afterBan(AfterBan what) {
     this.afterBan = what;
     return this;
@@ -80,15 +101,25 @@ public final class FloodProtection implements Overlay {
 
   public synchronized Set<String> bannedAddresses() {
     Set<String> out = new TreeSet<>();
-    counters.forEach((ip, c) -> {
-      if (c.banned) {
-        out.add(ip);
-      }
-    });
+    counters.forEach(
+        (ip, c) -> {
+          if (c.banned) {
+            out.add(ip);
+          }
+        });
     return out;
   }
 
-  /** Lifts every ban and forgets the counts (the provider's admin unblocking the IP). */
+  /** Bans an IP at once, as if it had flooded before the scenario began. */
+  public synchronized FloodProtection ban(String ip) {
+    counters.computeIfAbsent(ip, k -> new Counter()).banned = true;
+    return this;
+  }
+
+  /**
+   * Lifts every ban and forgets the counts (the provider's admin unblocking the IP). A server
+   * already dropping at the TCP level keeps dropping.
+   */
   public synchronized void unbanAll() {
     counters.clear();
   }
@@ -108,6 +139,9 @@ public final class FloodProtection implements Overlay {
       }
     }
     Reply reply = next.handle(request);
+    if (family == PanelFamily.XUI && isPlayerApi(request) && isLogin(reply)) {
+      return slowedIfFlooding(ip + "/" + request.param("username").orElse(""), now, reply);
+    }
     if (family == PanelFamily.XUI && isPlayerApi(request) && isRefusal(reply)) {
       synchronized (this) {
         Counter c = counters.computeIfAbsent(ip, k -> new Counter());
@@ -124,16 +158,41 @@ public final class FloodProtection implements Overlay {
     return reply;
   }
 
+  private synchronized Reply slowedIfFlooding(String lineAndIp, long now, Reply reply) {
+    if (authFloodLimit <= 0) {
+      return reply;
+    }
+    java.util.Deque<Long> times =
+        logins.computeIfAbsent(lineAndIp, k -> new java.util.ArrayDeque<>());
+    while (!times.isEmpty() && now - times.peekFirst() > authFloodWindow.toNanos()) {
+      times.removeFirst();
+    }
+    times.addLast(now);
+    if (times.size() <= authFloodLimit) {
+      return reply;
+    }
+    Response r = ((Reply.Answer) reply).response();
+    return Reply.answer(r.withHeaderDelay(r.headerDelay().plus(authFloodSleep)));
+  }
+
   private Reply bannedReply(Counter c) {
     if (c.forbiddenSent < forbiddenAnswers) {
       c.forbiddenSent++;
       return Reply.answer(Response.empty(403).withHeader("Server", "nginx"));
     }
-    return afterBan == AfterBan.RESET ? Reply.reset() : Reply.hang();
+    return switch (afterBan) {
+      case DROP -> Reply.drop();
+      case RESET -> Reply.reset();
+      case SILENCE -> Reply.hang();
+    };
   }
 
   private static boolean isPlayerApi(Request r) {
     return r.path().equals("/player_api.php") || r.path().startsWith("/player_api/");
+  }
+
+  private static boolean isLogin(Reply reply) {
+    return reply instanceof Reply.Answer a && a.response().status() == 200;
   }
 
   private static boolean isRefusal(Reply reply) {

@@ -12,6 +12,16 @@ final class Loopback {
 
   private Loopback() {}
 
+  /** A hint for systems (macOS) where only 127.0.0.1 is configured on the loopback interface. */
+  static String aliasHint(InetAddress address) {
+    String a = address.getHostAddress();
+    return a.equals(DEFAULT) || a.contains(":")
+        ? ""
+        : "; if this system routes only 127.0.0.1, add the address first, e.g. on macOS:"
+            + " sudo ifconfig lo0 alias "
+            + a;
+  }
+
   /** Parses a loopback literal ({@code 127.x.y.z} or {@code ::1}); anything else is refused. */
   static InetAddress address(String literal) {
     String text = literal == null ? "" : literal.trim();

@@ -62,14 +62,50 @@ public final class Overlays {
       String host = request.header("host").orElse("").replaceAll(":\\d+$", "");
       Response page =
           Response.of(status, "text/html; charset=UTF-8", Pages.cloudflareError(status, host, ray));
-      return Reply.answer(cloudflareHeaders(page, ray).withHeader("Cache-Control", "private, max-age=0, no-store, no-cache, must-revalidate, post-check=0, pre-check=0"));
+      return Reply.answer(
+          cloudflareHeaders(page, ray)
+              .withHeader(
+                  "Cache-Control",
+                  "private, max-age=0, no-store, no-cache, must-revalidate, post-check=0,"
+                      + " pre-check=0"));
     };
   }
 
   /** Cloudflare in front of a healthy origin: the site's answers with Cloudflare's headers. */
   public static Overlay cloudflareProxy() {
     return (request, next) ->
-        map(next.handle(request), r -> cloudflareHeaders(r, rayId()).withHeader("cf-cache-status", "DYNAMIC"));
+        map(
+            next.handle(request),
+            r -> cloudflareHeaders(r, rayId()).withHeader("cf-cache-status", "DYNAMIC"));
+  }
+
+  /**
+   * XUI's {@code verify_host}: a Host that is neither an IP address nor one of the panel's domains
+   * gets the padded 404 (INVALID_HOST), whatever the credentials.
+   */
+  public static Overlay xuiVerifyHost(String... allowedDomains) {
+    Set<String> allowed = Set.of(allowedDomains);
+    return (request, next) -> {
+      String host = request.header("host").orElse("").replaceAll(":\\d+$", "");
+      boolean ipLiteral = host.matches("[0-9.]+") || host.startsWith("[");
+      return ipLiteral || allowed.contains(host.toLowerCase(java.util.Locale.ROOT))
+          ? next.handle(request)
+          : Reply.answer(Panel.xuiRefusal());
+    };
+  }
+
+  /**
+   * A redirect for every request to the same path and query on {@code newBase} (e.g. {@code
+   * https://panel.example.test:8443}): a panel that moved.
+   */
+  public static Overlay redirectTo(int status, String newBase) {
+    if (status != 301 && status != 302 && status != 307 && status != 308) {
+      throw new IllegalArgumentException("redirects are 301, 302, 307 or 308, not " + status);
+    }
+    return (request, next) ->
+        Reply.answer(
+            PanelServer.nginxPage(status, Response.reasonOf(status))
+                .withHeader("Location", newBase + request.target()));
   }
 
   /** Applies {@code overlay} only to requests for this path; others pass straight through. */

@@ -59,67 +59,67 @@ public final class Pages {
   /** nginx's default site, as on a fresh install listening on the wrong port. */
   public static String nginxWelcome() {
     return """
-        <!DOCTYPE html>
-        <html>
-        <head>
-        <title>Welcome to nginx!</title>
-        <style>
-        html { color-scheme: light dark; }
-        body { width: 35em; margin: 0 auto;
-        font-family: Tahoma, Verdana, Arial, sans-serif; }
-        </style>
-        </head>
-        <body>
-        <h1>Welcome to nginx!</h1>
-        <p>If you see this page, the nginx web server is successfully installed and
-        working. Further configuration is required.</p>
+    <!DOCTYPE html>
+    <html>
+    <head>
+    <title>Welcome to nginx!</title>
+    <style>
+    html { color-scheme: light dark; }
+    body { width: 35em; margin: 0 auto;
+    font-family: Tahoma, Verdana, Arial, sans-serif; }
+    </style>
+    </head>
+    <body>
+    <h1>Welcome to nginx!</h1>
+    <p>If you see this page, the nginx web server is successfully installed and
+    working. Further configuration is required.</p>
 
-        <p>For online documentation and support please refer to
-        <a href="http://nginx.org/">nginx.org</a>.<br/>
-        Commercial support is available at
-        <a href="http://nginx.com/">nginx.com</a>.</p>
+    <p>For online documentation and support please refer to
+    <a href="http://nginx.org/">nginx.org</a>.<br/>
+    Commercial support is available at
+    <a href="http://nginx.com/">nginx.com</a>.</p>
 
-        <p><em>Thank you for using nginx.</em></p>
-        </body>
-        </html>
-        """;
+    <p><em>Thank you for using nginx.</em></p>
+    </body>
+    </html>
+    """;
   }
 
   /** A Cloudflare 52x error page for {@code host}, shaped like the real ones. */
   public static String cloudflareError(int status, String host, String rayId) {
     String title = cloudflareTitle(status);
     return """
-        <!DOCTYPE html>
-        <!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->
-        <!--[if gt IE 8]><!--> <html class="no-js" lang="en-US"> <!--<![endif]-->
-        <head>
-        <title>%1$s | %2$d: %3$s</title>
-        <meta charset="UTF-8" />
-        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />
-        <meta name="robots" content="noindex, nofollow" />
-        <link rel="stylesheet" id="cf_styles-css" href="/cdn-cgi/styles/main.css" />
-        </head>
-        <body>
-        <div id="cf-wrapper">
-          <div id="cf-error-details" class="p-0">
-            <header class="mx-auto pt-10 lg:pt-6 lg:px-8 w-240 lg:w-full mb-8">
-              <h1 class="inline-block sm:block sm:mb-2 font-light text-60 lg:text-4xl text-black-dark leading-tight mr-2">
-                <span class="inline-block">%3$s</span>
-                <span class="code-label">Error code %2$d</span>
-              </h1>
-              <div>Visit <a href="https://www.cloudflare.com/5xx-error-landing?utm_source=errorcode_%2$d&amp;utm_campaign=%1$s" target="_blank" rel="noopener noreferrer">cloudflare.com</a> for more information.</div>
-            </header>
-          </div>
-          <div class="cf-error-footer cf-wrapper w-240 lg:w-full py-10 sm:py-4 sm:px-8 mx-auto text-center sm:text-left border-solid border-0 border-t border-gray-300">
-            <p class="text-13">
-              <span class="cf-footer-item sm:block sm:mb-1">Cloudflare Ray ID: <strong class="font-semibold">%4$s</strong></span>
-              <span class="cf-footer-item sm:block sm:mb-1"><span>Performance &amp; security by</span> <a rel="noopener noreferrer" href="https://www.cloudflare.com/5xx-error-landing?utm_source=errorcode_%2$d&amp;utm_campaign=%1$s" id="brand_link" target="_blank">Cloudflare</a></span>
-            </p>
-          </div>
-        </div>
-        </body>
-        </html>
-        """
+<!DOCTYPE html>
+<!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->
+<!--[if gt IE 8]><!--> <html class="no-js" lang="en-US"> <!--<![endif]-->
+<head>
+<title>%1$s | %2$d: %3$s</title>
+<meta charset="UTF-8" />
+<meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />
+<meta name="robots" content="noindex, nofollow" />
+<link rel="stylesheet" id="cf_styles-css" href="/cdn-cgi/styles/main.css" />
+</head>
+<body>
+<div id="cf-wrapper">
+  <div id="cf-error-details" class="p-0">
+    <header class="mx-auto pt-10 lg:pt-6 lg:px-8 w-240 lg:w-full mb-8">
+      <h1 class="inline-block sm:block sm:mb-2 font-light text-60 lg:text-4xl text-black-dark leading-tight mr-2">
+        <span class="inline-block">%3$s</span>
+        <span class="code-label">Error code %2$d</span>
+      </h1>
+      <div>Visit <a href="https://www.cloudflare.com/5xx-error-landing?utm_source=errorcode_%2$d&amp;utm_campaign=%1$s" target="_blank" rel="noopener noreferrer">cloudflare.com</a> for more information.</div>
+    </header>
+  </div>
+  <div class="cf-error-footer cf-wrapper w-240 lg:w-full py-10 sm:py-4 sm:px-8 mx-auto text-center sm:text-left border-solid border-0 border-t border-gray-300">
+    <p class="text-13">
+      <span class="cf-footer-item sm:block sm:mb-1">Cloudflare Ray ID: <strong class="font-semibold">%4$s</strong></span>
+      <span class="cf-footer-item sm:block sm:mb-1"><span>Performance &amp; security by</span> <a rel="noopener noreferrer" href="https://www.cloudflare.com/5xx-error-landing?utm_source=errorcode_%2$d&amp;utm_campaign=%1$s" id="brand_link" target="_blank">Cloudflare</a></span>
+    </p>
+  </div>
+</div>
+</body>
+</html>
+"""
         .formatted(host, status, title, rayId);
   }
 
@@ -139,33 +139,33 @@ public final class Pages {
   /** The page an ISP's DNS points blocked names to, as after a court order. */
   public static String ispBlockPage() {
     return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <title>Access to this website has been blocked</title>
-        </head>
-        <body>
-        <h1>Access to this website has been blocked</h1>
-        <p>Access to the website you requested has been blocked by your internet service provider
-        by order of the court, because it was found to infringe copyright.</p>
-        <p>This page is shown instead of the requested site. It is not an error of your device.</p>
-        </body>
-        </html>
-        """;
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <title>Access to this website has been blocked</title>
+    </head>
+    <body>
+    <h1>Access to this website has been blocked</h1>
+    <p>Access to the website you requested has been blocked by your internet service provider
+    by order of the court, because it was found to infringe copyright.</p>
+    <p>This page is shown instead of the requested site. It is not an error of your device.</p>
+    </body>
+    </html>
+    """;
   }
 
   /** A web application firewall's refusal for a client it does not like: HTML, not JSON. */
   public static String accessDenied() {
     return """
-        <!DOCTYPE html>
-        <html>
-        <head><title>Access denied</title></head>
-        <body>
-        <h1>Access denied</h1>
-        <p>Your client is not allowed to access this service.</p>
-        </body>
-        </html>
-        """;
+    <!DOCTYPE html>
+    <html>
+    <head><title>Access denied</title></head>
+    <body>
+    <h1>Access denied</h1>
+    <p>Your client is not allowed to access this service.</p>
+    </body>
+    </html>
+    """;
   }
 }

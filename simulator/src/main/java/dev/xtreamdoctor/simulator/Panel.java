@@ -63,7 +63,8 @@ public final class Panel implements Handler {
 
   @Override
   public Reply handle(Request request) {
-    if (family == PanelFamily.XUI && !request.method().equals("GET")
+    if (family == PanelFamily.XUI
+        && !request.method().equals("GET")
         && !request.method().equals("POST")) {
       // XUI's nginx: "if ($request_method !~ ^(GET|POST)$) { return 200; }"
       return Reply.answer(
@@ -75,8 +76,28 @@ public final class Panel implements Handler {
           case "/player_api.php" -> playerApi(r);
           case "/get.php" -> playlist(r);
           case "/xmltv.php" -> epg(r);
-          default -> PanelServer.nginxPage(404, "Not Found");
+          default ->
+              StreamPath.parse(r.path())
+                  .map(this::stream)
+                  .orElseGet(() -> PanelServer.nginxPage(404, "Not Found"));
         });
+  }
+
+  // ---- streams: /live/U/P/1.ts and the other path forms (reference §1.6, §2.2)
+
+  private Response stream(StreamPath path) {
+    Optional<Account> found = find(path.username(), path.password());
+    boolean active =
+        found.isPresent() && found.get().effectiveStatus(clock.instant()) == LineStatus.ACTIVE;
+    if (active || (found.isPresent() && family == PanelFamily.XUI)) {
+      // XUI plays its "expired" / "banned" loop video with a 200 (show_expired_video=1)
+      return Response.of(200, "video/mp2t", StreamPath.nullTransportStream())
+          .withHeader("Server", "nginx");
+    }
+    if (family == PanelFamily.XUI) {
+      return xuiRefusal();
+    }
+    return Response.empty(found.isPresent() ? 403 : 401).withHeader("Server", "nginx");
   }
 
   // ---- player_api.php
@@ -185,7 +206,8 @@ public final class Panel implements Handler {
     }
     Optional<Account> line = activeLine(r);
     if (line.isEmpty()) {
-      return family == PanelFamily.XC2 ? Response.empty(404).withHeader("Server", "nginx")
+      return family == PanelFamily.XC2
+          ? Response.empty(404).withHeader("Server", "nginx")
           : xuiRefusal();
     }
     String username = line.get().username();
@@ -215,7 +237,8 @@ public final class Panel implements Handler {
     }
     Optional<Account> line = activeLine(r);
     if (line.isEmpty()) {
-      return family == PanelFamily.XC2 ? Response.empty(401).withHeader("Server", "nginx")
+      return family == PanelFamily.XC2
+          ? Response.empty(401).withHeader("Server", "nginx")
           : xuiRefusal();
     }
     String body =

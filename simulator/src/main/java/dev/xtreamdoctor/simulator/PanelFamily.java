@@ -13,8 +13,9 @@ public enum PanelFamily {
     return switch (w) {
       case "xc2", "xtream-codes", "xtream-ui", "xtreamui", "xc" -> XC2;
       case "xui", "xui.one", "xuione", "xc_vm", "xcvm" -> XUI;
-      default -> throw new IllegalArgumentException(
-          "unknown panel family '" + word + "' (use xc2 or xui)");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown panel family '" + word + "' (use xc2 or xui)");
     };
   }
 }

@@ -60,7 +60,11 @@ public final class PanelServer implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket serverSocket;
+  private volatile Blackhole blackhole;
+  private volatile Thread acceptor;
+  private volatile int boundPort;
   private volatile boolean closed;
+  private volatile boolean dropping;
 
   private PanelServer(Builder b) {
     this.name = b.name;
@@ -96,7 +100,9 @@ public final class PanelServer implements AutoCloseable {
     return new Builder(site);
   }
 
-  /** Binds and starts accepting. Returns this, so {@code builder(..).build().start()} reads well. */
+  /**
+   * Binds and starts accepting. Returns this, so {@code builder(..).build().start()} reads well.
+   */
   public synchronized PanelServer start() {
     if (serverSocket != null) {
       return this;
@@ -106,19 +112,30 @@ public final class PanelServer implements AutoCloseable {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(bindAddress, requestedPort), 50);
       serverSocket = socket;
+      boundPort = socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot listen on " + bindAddress.getHostAddress() + ":" + requestedPort, e);
+          "cannot listen on "
+              + bindAddress.getHostAddress()
+              + ":"
+              + requestedPort
+              + " ("
+              + e.getMessage()
+              + ")"
+              + Loopback.aliasHint(bindAddress),
+          e);
     }
-    Thread acceptor = new Thread(this::acceptLoop, "sim-" + name + "-accept");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    Thread accepting = new Thread(this::acceptLoop, "sim-" + name + "-accept");
+    accepting.setDaemon(true);
+    accepting.start();
+    acceptor = accepting;
     return this;
   }
 
   /** The port listened on (the real one when 0 was asked for). */
   public int port() {
-    return requireStarted().getLocalPort();
+    requireStarted();
+    return boundPort;
   }
 
   /** The loopback address listened on, e.g. {@code 127.0.0.1}. */
@@ -128,12 +145,13 @@ public final class PanelServer implements AutoCloseable {
 
   /** {@code http://127.0.0.1:PORT} or {@code https://...}, without a trailing slash. */
   public String baseUrl() {
-    return (tls == null ? "http" : "https") + "://" + address() + ":" + port();
+    return (tls == null ? "http" : "https") + "://" + hostPort();
   }
 
   /** {@code host:port} for the address, e.g. to put in a DNS answer's place. */
   public String hostPort() {
-    return address() + ":" + port();
+    String a = address();
+    return (a.contains(":") ? "[" + a + "]" : a) + ":" + port();
   }
 
   public boolean isTls() {
@@ -160,6 +178,31 @@ public final class PanelServer implements AutoCloseable {
     return log.count();
   }
 
+  /**
+   * From now on new connections time out at the TCP level (a firewall DROP); connections already
+   * open stay as they are. Used by flood protection once a ban turns into a firewall rule.
+   */
+  public synchronized void dropFromNowOn() {
+    if (blackhole != null || closed) {
+      return;
+    }
+    ServerSocket socket = requireStarted();
+    dropping = true;
+    closeQuietly(socket);
+    try {
+      // the port is released only once the thread blocked in accept() has left it
+      acceptor.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    blackhole = Blackhole.open(address(), boundPort);
+  }
+
+  /** Whether new connections are being dropped. */
+  public boolean isDropping() {
+    return blackhole != null;
+  }
+
   /** Stops listening and drops every connection, hung ones included. */
   @Override
   public void close() {
@@ -167,6 +210,10 @@ public final class PanelServer implements AutoCloseable {
     ServerSocket socket = serverSocket;
     if (socket != null) {
       closeQuietly(socket);
+    }
+    Blackhole hole = blackhole;
+    if (hole != null) {
+      hole.close();
     }
     for (Socket s : openSockets) {
       closeQuietly(s);
@@ -193,7 +240,7 @@ public final class PanelServer implements AutoCloseable {
       try {
         socket = serverSocket.accept();
       } catch (IOException e) {
-        if (closed) {
+        if (closed || dropping) {
           return;
         }
         continue;
@@ -227,7 +274,8 @@ public final class PanelServer implements AutoCloseable {
                     .createSocket(raw, new ByteArrayInputStream(new byte[] {(byte) first}), true);
         ssl.setUseClientMode(false);
         ssl.startHandshake();
-        keepOpen = exchange(raw, new BufferedInputStream(ssl.getInputStream()), ssl.getOutputStream());
+        keepOpen =
+            exchange(raw, new BufferedInputStream(ssl.getInputStream()), ssl.getOutputStream());
       } else if (!isTokenStart(first)) {
         // TLS (or garbage) on a plain port: nginx answers 400 at once and closes
         write(raw.getOutputStream(), nginxPage(400, "Bad Request"), false);
@@ -271,6 +319,9 @@ public final class PanelServer implements AutoCloseable {
       return false;
     } else if (reply instanceof Reply.Hang) {
       return true; // the socket stays in openSockets until close()
+    } else if (reply instanceof Reply.Drop) {
+      dropFromNowOn();
+      return true;
     } else if (reply instanceof Reply.Reset) {
       raw.setSoLinger(true, 0);
       raw.close();
@@ -296,9 +347,10 @@ public final class PanelServer implements AutoCloseable {
         throw new MalformedRequest();
       }
       headers.putIfAbsent(
-          line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+          line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).trim());
     }
-    String target = requestLine[1];
+    String target = originForm(requestLine[1]);
     int q = target.indexOf('?');
     String rawPath = q < 0 ? target : target.substring(0, q);
     Map<String, String> params = new LinkedHashMap<>();
@@ -310,6 +362,15 @@ public final class PanelServer implements AutoCloseable {
     }
     return new Request(
         requestLine[0], target, decodePath(rawPath), params, headers, source, arrived);
+  }
+
+  /** {@code http://host:port/p?q} (as sent to proxies) becomes {@code /p?q}. */
+  private static String originForm(String target) {
+    if (!target.startsWith("http://") && !target.startsWith("https://")) {
+      return target;
+    }
+    int slash = target.indexOf('/', target.indexOf("//") + 2);
+    return slash < 0 ? "/" : target.substring(slash);
   }
 
   /** The header lines up to the blank line, or null if the client closed before sending any. */
@@ -389,8 +450,10 @@ public final class PanelServer implements AutoCloseable {
       body = java.util.Arrays.copyOf(body, r.truncateAt());
     }
     pause(r.headerDelay());
-    boolean trickleHead = r.trickle() == Response.Trickle.HEADERS || r.trickle() == Response.Trickle.ALL;
-    boolean trickleBody = r.trickle() == Response.Trickle.BODY || r.trickle() == Response.Trickle.ALL;
+    boolean trickleHead =
+        r.trickle() == Response.Trickle.HEADERS || r.trickle() == Response.Trickle.ALL;
+    boolean trickleBody =
+        r.trickle() == Response.Trickle.BODY || r.trickle() == Response.Trickle.ALL;
     send(out, headBytes, trickleHead ? r.trickleGap() : null);
     send(out, body, trickleBody ? r.trickleGap() : null);
     out.flush();
@@ -463,7 +526,9 @@ public final class PanelServer implements AutoCloseable {
     private static final long serialVersionUID = 1L;
   }
 
-  /** How to build a server. Overlays run in the order added: the first added sees requests first. */
+  /**
+   * How to build a server. Overlays run in the order added: the first added sees requests first.
+   */
   public static final class Builder {
     private final Handler site;
     private final List<Overlay> overlays = new ArrayList<>();

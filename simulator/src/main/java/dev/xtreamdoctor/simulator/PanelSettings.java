@@ -1,8 +1,7 @@
 package dev.xtreamdoctor.simulator;
 
 /**
- * The panel-wide values that show up in {@code server_info} and the switches that change
- * behaviour.
+ * The panel-wide values that show up in {@code server_info} and the switches that change behaviour.
  *
  * @param message {@code user_info.message} (message of the day)
  * @param url {@code server_info.url}, host only; null = the host the client asked for
@@ -37,60 +36,170 @@ public record PanelSettings(
   public static PanelSettings defaults(PanelFamily family) {
     return family == PanelFamily.XC2
         ? new PanelSettings(
-            "Welcome to Xtream Codes Reborn", null, null, "25463", "http", "25462",
-            "Europe/London", false, null, null, false, true, true)
+            "Welcome to Xtream Codes Reborn",
+            null,
+            null,
+            "25463",
+            "http",
+            "25462",
+            "Europe/London",
+            false,
+            null,
+            null,
+            false,
+            true,
+            true)
         : new PanelSettings(
-            "Welcome to XUI.one", null, null, "443", "http", "8880", "Europe/London", null,
-            "1.5.13", 2, false, false, false);
+            "Welcome to XUI.one",
+            null,
+            null,
+            "443",
+            "http",
+            "8880",
+            "Europe/London",
+            null,
+            "1.5.13",
+            2,
+            false,
+            false,
+            false);
   }
 
   public PanelSettings withMessage(String text) {
     return new PanelSettings(
-        text, url, port, httpsPort, serverProtocol, rtmpPort, timezone, process, xuiVersion,
-        xuiRevision, oddTypes, legacyGet, legacyXmltv);
+        text,
+        url,
+        port,
+        httpsPort,
+        serverProtocol,
+        rtmpPort,
+        timezone,
+        process,
+        xuiVersion,
+        xuiRevision,
+        oddTypes,
+        legacyGet,
+        legacyXmltv);
   }
 
   /** Fixes url/port/https_port/rtmp_port instead of echoing the client's host and port. */
   public PanelSettings withServer(String host, String httpPort, String tlsPort, String rtmp) {
     return new PanelSettings(
-        message, host, httpPort, tlsPort, serverProtocol, rtmp, timezone, process, xuiVersion,
-        xuiRevision, oddTypes, legacyGet, legacyXmltv);
+        message,
+        host,
+        httpPort,
+        tlsPort,
+        serverProtocol,
+        rtmp,
+        timezone,
+        process,
+        xuiVersion,
+        xuiRevision,
+        oddTypes,
+        legacyGet,
+        legacyXmltv);
   }
 
   public PanelSettings withServerProtocol(String protocol) {
     return new PanelSettings(
-        message, url, port, httpsPort, protocol, rtmpPort, timezone, process, xuiVersion,
-        xuiRevision, oddTypes, legacyGet, legacyXmltv);
+        message,
+        url,
+        port,
+        httpsPort,
+        protocol,
+        rtmpPort,
+        timezone,
+        process,
+        xuiVersion,
+        xuiRevision,
+        oddTypes,
+        legacyGet,
+        legacyXmltv);
   }
 
   public PanelSettings withTimezone(String zone) {
     return new PanelSettings(
-        message, url, port, httpsPort, serverProtocol, rtmpPort, zone, process, xuiVersion,
-        xuiRevision, oddTypes, legacyGet, legacyXmltv);
+        message,
+        url,
+        port,
+        httpsPort,
+        serverProtocol,
+        rtmpPort,
+        zone,
+        process,
+        xuiVersion,
+        xuiRevision,
+        oddTypes,
+        legacyGet,
+        legacyXmltv);
   }
 
   public PanelSettings withProcess(Boolean value) {
     return new PanelSettings(
-        message, url, port, httpsPort, serverProtocol, rtmpPort, timezone, value, xuiVersion,
-        xuiRevision, oddTypes, legacyGet, legacyXmltv);
+        message,
+        url,
+        port,
+        httpsPort,
+        serverProtocol,
+        rtmpPort,
+        timezone,
+        value,
+        xuiVersion,
+        xuiRevision,
+        oddTypes,
+        legacyGet,
+        legacyXmltv);
   }
 
   public PanelSettings withXuiVersion(String version, Integer revision) {
     return new PanelSettings(
-        message, url, port, httpsPort, serverProtocol, rtmpPort, timezone, process, version,
-        revision, oddTypes, legacyGet, legacyXmltv);
+        message,
+        url,
+        port,
+        httpsPort,
+        serverProtocol,
+        rtmpPort,
+        timezone,
+        process,
+        version,
+        revision,
+        oddTypes,
+        legacyGet,
+        legacyXmltv);
   }
 
   /** Ints instead of strings, {@code "https_port":""}: the types that break strict clients. */
   public PanelSettings withOddTypes(boolean odd) {
     return new PanelSettings(
-        message, url, port, httpsPort, serverProtocol, rtmpPort, timezone, process, xuiVersion,
-        xuiRevision, odd, legacyGet, legacyXmltv);
+        message,
+        url,
+        port,
+        httpsPort,
+        serverProtocol,
+        rtmpPort,
+        timezone,
+        process,
+        xuiVersion,
+        xuiRevision,
+        odd,
+        legacyGet,
+        legacyXmltv);
   }
 
   public PanelSettings withLegacyEndpoints(boolean get, boolean xmltv) {
     return new PanelSettings(
-        message, url, port, httpsPort, serverProtocol, rtmpPort, timezone, process, xuiVersion,
-        xuiRevision, oddTypes, get, xmltv);
+        message,
+        url,
+        port,
+        httpsPort,
+        serverProtocol,
+        rtmpPort,
+        timezone,
+        process,
+        xuiVersion,
+        xuiRevision,
+        oddTypes,
+        get,
+        xmltv);
   }
 }

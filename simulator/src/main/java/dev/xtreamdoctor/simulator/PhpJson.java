@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes JSON as PHP's {@code json_encode} does without flags: no spaces, slashes escaped as
- * {@code \/}, everything outside ASCII as {@code \\uXXXX}. Maps keep their insertion order.
+ * Writes JSON as PHP's {@code json_encode} does without flags: no spaces, slashes escaped as {@code
+ * \/}, everything outside ASCII as {@code \\uXXXX}. Maps keep their insertion order.
  */
 final class PhpJson {
   private PhpJson() {}

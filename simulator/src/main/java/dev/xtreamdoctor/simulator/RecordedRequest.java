@@ -14,6 +14,7 @@ import java.util.List;
  * @param action the {@code action} parameter, or empty
  * @param username the {@code username} parameter, or empty
  * @param userAgent the User-Agent header, or empty when none was sent
+ * @param host the Host header, or empty when none was sent
  * @param sourceAddress the client IP address
  * @param sourcePort the client port (a new one means a new connection)
  */
@@ -26,6 +27,7 @@ public record RecordedRequest(
     String action,
     String username,
     String userAgent,
+    String host,
     String sourceAddress,
     int sourcePort) {
   public RecordedRequest {

@@ -15,6 +15,12 @@ public sealed interface Reply {
   /** Close the connection cleanly without sending anything (an "empty reply"). */
   record EmptyReply() implements Reply {}
 
+  /**
+   * Hang this connection and, from now on, drop every new one at the TCP level (connect times out),
+   * like the iptables DROP a panel adds after a flood ban.
+   */
+  record Drop() implements Reply {}
+
   static Reply answer(Response response) {
     return new Answer(response);
   }
@@ -29,5 +35,9 @@ public sealed interface Reply {
 
   static Reply emptyReply() {
     return new EmptyReply();
+  }
+
+  static Reply drop() {
+    return new Drop();
   }
 }

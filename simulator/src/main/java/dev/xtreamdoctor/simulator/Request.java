@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One HTTP request as a simulated server read it off the socket. Holds the password (it is part
- * of the query): never log or print it; {@link RecordedRequest} is the safe view.
+ * One HTTP request as a simulated server read it off the socket. Holds the password (it is part of
+ * the query): never log or print it; {@link RecordedRequest} is the safe view.
  *
  * @param method the request method, e.g. {@code GET}
  * @param target the raw request target, path and query
@@ -52,6 +52,20 @@ public record Request(
 
   public boolean isHead() {
     return "HEAD".equals(method);
+  }
+
+  /** Never prints the parameter values or the target: they carry the password. */
+  @Override
+  public String toString() {
+    return "Request["
+        + method
+        + " "
+        + path
+        + " params="
+        + params.keySet()
+        + " from "
+        + source.getAddress().getHostAddress()
+        + "]";
   }
 
   /** Parses {@code a=1&b=2} into the map, keeping the first value of each name. */

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Every request a server saw, in arrival order, without passwords: tests assert the request
- * budget and politeness with it.
+ * Every request a server saw, in arrival order, without passwords: tests assert the request budget
+ * and politeness with it.
  */
 public final class RequestLog {
   private static final Set<String> PATH_FORMS =
@@ -40,6 +40,7 @@ public final class RequestLog {
             request.param("action").orElse(""),
             request.param("username").orElse(""),
             request.userAgent(),
+            request.header("host").orElse(""),
             request.source().getAddress().getHostAddress(),
             request.source().getPort());
     all.add(r);
@@ -65,9 +66,29 @@ public final class RequestLog {
     return (int) all.stream().filter(which).count();
   }
 
-  /**
-   * The oldest request not taken yet, waiting up to {@code timeout} for one; null if none came.
-   */
+  /** The shortest time between two consecutive requests, or null with fewer than two. */
+  public Duration shortestGap() {
+    List<RecordedRequest> seen = requests();
+    Duration shortest = null;
+    for (int i = 1; i < seen.size(); i++) {
+      Duration gap = Duration.between(seen.get(i - 1).time(), seen.get(i).time());
+      if (shortest == null || gap.compareTo(shortest) < 0) {
+        shortest = gap;
+      }
+    }
+    return shortest;
+  }
+
+  /** The distinct non-empty usernames tried, in first-seen order. */
+  public List<String> distinctUsernames() {
+    return all.stream()
+        .map(RecordedRequest::username)
+        .filter(u -> !u.isEmpty())
+        .distinct()
+        .toList();
+  }
+
+  /** The oldest request not taken yet, waiting up to {@code timeout} for one; null if none came. */
   public RecordedRequest takeRequest(Duration timeout) {
     try {
       return untaken.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -89,6 +110,8 @@ public final class RequestLog {
     // "/live/U/P/1.ts" splits into "", "live", "U", "P", ...
     if (parts.length > 3 && PATH_FORMS.contains(parts[1])) {
       parts[3] = "***";
+    } else if (parts.length == 4 && StreamPath.parse(path).isPresent()) {
+      parts[2] = "***"; // the short stream form /U/P/1.ts
     }
     for (int i = 0; i < parts.length; i++) {
       if (isSecret(parts[i], requestPassword)) {

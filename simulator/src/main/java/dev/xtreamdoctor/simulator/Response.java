@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An HTTP answer and how to deliver it: the bytes, plus an optional delay before the headers,
- * a trickle (one byte at a time) and a truncation of the body.
+ * An HTTP answer and how to deliver it: the bytes, plus an optional delay before the headers, a
+ * trickle (one byte at a time) and a truncation of the body.
  *
  * @param status the status code
  * @param reason the reason phrase (may be empty, as for 454 or 884)
@@ -78,8 +78,7 @@ public record Response(
   public Response withHeader(String name, String value) {
     List<String> more = new ArrayList<>(headers);
     more.add(name + ": " + value);
-    return new Response(
-        status, reason, more, body, headerDelay, trickle, trickleGap, truncateAt);
+    return new Response(status, reason, more, body, headerDelay, trickle, trickleGap, truncateAt);
   }
 
   /** The same answer with a header replaced (or added when absent). */
@@ -92,8 +91,7 @@ public record Response(
       }
     }
     more.add(name + ": " + value);
-    return new Response(
-        status, reason, more, body, headerDelay, trickle, trickleGap, truncateAt);
+    return new Response(status, reason, more, body, headerDelay, trickle, trickleGap, truncateAt);
   }
 
   public Response withReason(String newReason) {
@@ -120,6 +118,8 @@ public record Response(
       case 206 -> "Partial Content";
       case 301 -> "Moved Permanently";
       case 302 -> "Found";
+      case 307 -> "Temporary Redirect";
+      case 308 -> "Permanent Redirect";
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";

@@ -26,6 +26,7 @@ public enum TlsIdentity {
   private static final String ALIAS = "panel";
 
   private final String resource;
+  private volatile SSLContext cachedContext;
 
   TlsIdentity(String resource) {
     this.resource = resource;
@@ -40,10 +41,20 @@ public enum TlsIdentity {
     }
   }
 
-  /** A server-side TLS context presenting this identity. */
+  /** A server-side TLS context presenting this identity (built once, then shared). */
   public SSLContext serverContext() {
+    SSLContext context = cachedContext;
+    if (context == null) {
+      context = newServerContext();
+      cachedContext = context;
+    }
+    return context;
+  }
+
+  private SSLContext newServerContext() {
     try {
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(keyStore(), STORE_PASSWORD);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(kmf.getKeyManagers(), null, null);

@@ -47,8 +47,9 @@ public final class UserAgentFilter implements Overlay {
 
   private Response refusal() {
     return switch (status) {
-      case 200 -> Response.of(200, "text/html; charset=UTF-8", Pages.accessDenied())
-          .withHeader("Server", "nginx");
+      case 200 ->
+          Response.of(200, "text/html; charset=UTF-8", Pages.accessDenied())
+              .withHeader("Server", "nginx");
       case 401 -> PanelServer.nginxPage(401, "Authorization Required").withReason("Unauthorized");
       case 403, 404 -> PanelServer.nginxPage(status, Response.reasonOf(status));
       default -> Response.of(status, "text/html", new byte[0]).withHeader("Server", "nginx");

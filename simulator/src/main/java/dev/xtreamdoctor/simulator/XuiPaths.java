@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * XUI's nginx rewrites of the path forms {@code /player_api/U/P[/action]},
- * {@code /playlist/U/P[/type]} and {@code /epg/U/P} to the php endpoints.
+ * XUI's nginx rewrites of the path forms {@code /player_api/U/P[/action]}, {@code
+ * /playlist/U/P[/type]} and {@code /epg/U/P} to the php endpoints.
  */
 final class XuiPaths {
   private XuiPaths() {}
@@ -34,7 +34,6 @@ final class XuiPaths {
     if (parts.length > 4) {
       params.put(parts[1].equals("playlist") ? "type" : "action", parts[4]);
     }
-    return new Request(
-        r.method(), r.target(), endpoint, params, r.headers(), r.source(), r.time());
+    return new Request(r.method(), r.target(), endpoint, params, r.headers(), r.source(), r.time());
   }
 }

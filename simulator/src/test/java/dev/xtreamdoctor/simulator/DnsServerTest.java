@@ -100,7 +100,9 @@ class DnsServerTest {
     Message full = resolver().send(query("big.example.test", Type.A)); // retries over TCP
     assertFalse(full.getHeader().getFlag(Flags.TC));
     assertEquals(List.of("127.0.0.7"), addresses(full));
-    assertTrue(dns.queries().stream().anyMatch(q -> q.name().equals("big.example.test") && q.transport().equals("tcp")));
+    assertTrue(
+        dns.queries().stream()
+            .anyMatch(q -> q.name().equals("big.example.test") && q.transport().equals("tcp")));
   }
 
   @Test
@@ -141,16 +143,20 @@ class DnsServerTest {
 
   @Test
   void refusesNonLoopbackAddresses() {
-    assertThrows(IllegalArgumentException.class, () -> DnsServer.builder().bindAddress("0.0.0.0").build());
-    assertThrows(IllegalArgumentException.class, () -> DnsServer.builder().bindAddress("10.0.0.1").build());
+    assertThrows(
+        IllegalArgumentException.class, () -> DnsServer.builder().bindAddress("0.0.0.0").build());
+    assertThrows(
+        IllegalArgumentException.class, () -> DnsServer.builder().bindAddress("10.0.0.1").build());
   }
 
   @Test
   void parsesBehaviourSpecs() {
     assertEquals("hijack 127.0.0.66", DnsBehaviour.parse("hijack 127.0.0.66").describe());
     assertEquals("servfail", DnsBehaviour.parse("SERVFAIL").describe());
-    assertEquals("answer 127.0.0.1,0:0:0:0:0:0:0:1", DnsBehaviour.parse("answer 127.0.0.1, ::1").describe());
-    assertThrows(IllegalArgumentException.class, () -> DnsBehaviour.parse("answer panel.example.com"));
+    assertEquals(
+        "answer 127.0.0.1,0:0:0:0:0:0:0:1", DnsBehaviour.parse("answer 127.0.0.1, ::1").describe());
+    assertThrows(
+        IllegalArgumentException.class, () -> DnsBehaviour.parse("answer panel.example.com"));
     assertThrows(IllegalArgumentException.class, () -> DnsBehaviour.parse("maybe"));
   }
 

@@ -69,7 +69,8 @@ class OverlayTest {
   void cloudflareErrorPageHasServerAndRayHeaders() throws Exception {
     try (PanelServer server = xc2(Overlays.cloudflareError(521))) {
       HttpResponse<String> r =
-          HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + LOGIN)).build(),
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + LOGIN)).build(),
               HttpResponse.BodyHandlers.ofString());
       assertEquals(521, r.statusCode());
       assertEquals("cloudflare", r.headers().firstValue("server").orElseThrow());
@@ -93,8 +94,10 @@ class OverlayTest {
     try (PanelServer server = xc2(Overlays.slow(Duration.ofMillis(600)))) {
       HttpRequest quick =
           HttpRequest.newBuilder(URI.create(server.baseUrl() + LOGIN))
-              .timeout(Duration.ofMillis(200)).build();
-      assertThrows(HttpTimeoutException.class, () -> HTTP.send(quick, HttpResponse.BodyHandlers.ofString()));
+              .timeout(Duration.ofMillis(200))
+              .build();
+      assertThrows(
+          HttpTimeoutException.class, () -> HTTP.send(quick, HttpResponse.BodyHandlers.ofString()));
       long start = System.nanoTime();
       assertEquals(200, RawHttp.get(server, LOGIN).status());
       assertTrue(System.nanoTime() - start >= Duration.ofMillis(550).toNanos());
@@ -103,7 +106,8 @@ class OverlayTest {
 
   @Test
   void hangReadsTheRequestAndNeverAnswers() throws Exception {
-    try (PanelServer server = xc2(Overlays.hang()); Socket s = send(server, LOGIN)) {
+    try (PanelServer server = xc2(Overlays.hang());
+        Socket s = send(server, LOGIN)) {
       s.setSoTimeout(300);
       assertThrows(SocketTimeoutException.class, () -> s.getInputStream().read());
       assertEquals(1, server.count());
@@ -133,7 +137,8 @@ class OverlayTest {
 
   @Test
   void resetAbortsWithRst() throws Exception {
-    try (PanelServer server = xc2(Overlays.reset()); Socket s = send(server, LOGIN)) {
+    try (PanelServer server = xc2(Overlays.reset());
+        Socket s = send(server, LOGIN)) {
       s.setSoTimeout(2000);
       assertThrows(SocketException.class, () -> s.getInputStream().read());
     }
@@ -141,7 +146,8 @@ class OverlayTest {
 
   @Test
   void emptyReplyClosesWithoutAByte() throws Exception {
-    try (PanelServer server = xc2(Overlays.emptyReply()); Socket s = send(server, LOGIN)) {
+    try (PanelServer server = xc2(Overlays.emptyReply());
+        Socket s = send(server, LOGIN)) {
       s.setSoTimeout(2000);
       assertEquals(-1, s.getInputStream().read());
       HttpRequest r = HttpRequest.newBuilder(URI.create(server.baseUrl() + LOGIN)).build();
@@ -171,7 +177,8 @@ class OverlayTest {
   @Test
   void onPathAndFromRequestLimitWhereAFaultApplies() throws Exception {
     try (PanelServer server =
-        xc2(Overlays.onPath("/xmltv.php", Overlays.overloaded(502)),
+        xc2(
+            Overlays.onPath("/xmltv.php", Overlays.overloaded(502)),
             Overlays.fromRequest(2, Overlays.cloudflareError(520)))) {
       assertEquals(502, RawHttp.get(server, "/xmltv.php").status());
       assertEquals(200, RawHttp.get(server, LOGIN).status());
@@ -187,15 +194,18 @@ class OverlayTest {
         assertEquals(200, RawHttp.get(server, LOGIN).status());
       }
       assertFalse(flood.isBanned("127.0.0.1"));
-      assertSilent(server);
+      assertSilent(server); // the 4th request hangs and the firewall rule goes in
       assertTrue(flood.isBanned("127.0.0.1"));
-      assertSilent(server);
+      assertTrue(server.isDropping());
+      assertDropped(server);
+      assertDropped(server);
     }
   }
 
   @Test
   void floodRunResetsAfterAQuietGap() throws Exception {
-    FloodProtection flood = FloodProtection.of(PanelFamily.XC2).limit(3).gap(Duration.ofMillis(100));
+    FloodProtection flood =
+        FloodProtection.of(PanelFamily.XC2).limit(3).gap(Duration.ofMillis(100));
     try (PanelServer server = xc2(flood)) {
       for (int i = 0; i < 4; i++) {
         assertEquals(200, RawHttp.get(server, LOGIN).status());
@@ -220,39 +230,109 @@ class OverlayTest {
       assertEquals(403, forbidden.status());
       assertEquals(0, forbidden.body().length);
       assertSilent(server);
+      assertDropped(server);
+    }
+  }
+
+  @Test
+  void silenceAfterBanKeepsAcceptingButNeverAnswers() throws Exception {
+    FloodProtection flood =
+        FloodProtection.of(PanelFamily.XC2)
+            .afterBan(FloodProtection.AfterBan.SILENCE)
+            .ban("127.0.0.1");
+    try (PanelServer server = xc2(flood)) {
+      assertSilent(server);
+      assertSilent(server);
+      assertFalse(server.isDropping());
+      assertEquals(2, server.count());
     }
   }
 
   @Test
   void xuiBruteforceBansOnDistinctUsernames() throws Exception {
     FloodProtection flood =
-        FloodProtection.of(PanelFamily.XUI).distinctUsernames(3, Duration.ofMinutes(5))
-            .afterBan(FloodProtection.AfterBan.RESET).forbiddenAnswers(0);
+        FloodProtection.of(PanelFamily.XUI)
+            .distinctUsernames(3, Duration.ofMinutes(5))
+            .afterBan(FloodProtection.AfterBan.RESET)
+            .forbiddenAnswers(0);
     try (PanelServer server =
         PanelServer.builder(Panel.xui(Account.active("u", "p"))).overlay(flood).start()) {
       for (String name : new String[] {"a", "a", "b", "c"}) {
         Thread.sleep(0);
-        assertEquals(404, RawHttp.get(server, "/player_api.php?username=" + name + "&password=x").status());
+        assertEquals(
+            404, RawHttp.get(server, "/player_api.php?username=" + name + "&password=x").status());
       }
       assertThrows(SocketException.class, () -> RawHttp.get(server, LOGIN));
     }
   }
 
   @Test
+  void xuiAuthFloodSlowsGoodLoginsWithoutBanning() throws Exception {
+    FloodProtection flood =
+        FloodProtection.of(PanelFamily.XUI)
+            .authFlood(2, Duration.ofSeconds(10), Duration.ofMillis(400));
+    try (PanelServer server =
+        PanelServer.builder(Panel.xui(Account.active("u", "p"))).overlay(flood).start()) {
+      for (int i = 0; i < 2; i++) {
+        long start = System.nanoTime();
+        assertEquals(200, RawHttp.get(server, LOGIN).status());
+        assertTrue(System.nanoTime() - start < Duration.ofMillis(350).toNanos());
+      }
+      long start = System.nanoTime();
+      assertEquals(200, RawHttp.get(server, LOGIN).status());
+      assertTrue(System.nanoTime() - start >= Duration.ofMillis(380).toNanos());
+      assertFalse(flood.isBanned("127.0.0.1"));
+    }
+  }
+
+  @Test
+  void xuiVerifyHostRefusesAliasesButNotAddresses() throws Exception {
+    try (PanelServer server =
+        PanelServer.builder(Panel.xui(Account.active("u", "p")))
+            .overlay(Overlays.xuiVerifyHost("real-panel.example.test"))
+            .start()) {
+      // RawHttp sends Host: panel.example.test:PORT, an alias here
+      assertEquals(Pages.xuiFake404(), RawHttp.get(server, LOGIN).bodyText());
+      HttpResponse<String> byAddress =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + LOGIN)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, byAddress.statusCode());
+    }
+  }
+
+  @Test
+  void redirectKeepsPathAndQuery() throws Exception {
+    try (PanelServer server = xc2(Overlays.redirectTo(302, "https://moved.example.test:8443"))) {
+      RawHttp.Answer a = RawHttp.get(server, LOGIN);
+      assertEquals(302, a.status());
+      assertEquals("https://moved.example.test:8443" + LOGIN, a.header("Location"));
+      assertEquals("/player_api.php", server.requests().get(0).path());
+    }
+    assertThrows(IllegalArgumentException.class, () -> Overlays.redirectTo(200, "x"));
+  }
+
+  @Test
   void ispBlockPageAnswersAnyPathOnAnotherLoopbackAddress() throws Exception {
     try (PanelServer block =
-        PanelServer.builder(Sites.ispBlockPage()).name("block-page").bindAddress("127.0.0.66").start()) {
+        PanelServer.builder(Sites.ispBlockPage())
+            .name("block-page")
+            .bindAddress("127.0.0.66")
+            .start()) {
       assertEquals("127.0.0.66", block.address());
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress("127.0.0.66", block.port()), 1000);
-        s.getOutputStream().write(("GET " + LOGIN + " HTTP/1.1\r\nHost: panel.example.test\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream()
+            .write(
+                ("GET " + LOGIN + " HTTP/1.1\r\nHost: panel.example.test\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
         RawHttp.Answer a = RawHttp.parse(RawHttp.readAll(s.getInputStream()));
         assertEquals(200, a.status());
         assertTrue(a.bodyText().contains("by order of the court"));
       }
     }
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> PanelServer.builder(Sites.ispBlockPage()).bindAddress("192.168.1.1").build());
   }
 
@@ -267,10 +347,29 @@ class OverlayTest {
     }
   }
 
+  /** No answer comes: either the connect times out (dropped) or the read does (hung). */
   private static void assertSilent(PanelServer server) throws IOException {
-    try (Socket s = send(server, LOGIN)) {
+    try (Socket s = new Socket()) {
+      try {
+        s.connect(new InetSocketAddress("127.0.0.1", server.port()), 300);
+      } catch (SocketTimeoutException dropped) {
+        return;
+      }
+      s.getOutputStream()
+          .write(
+              ("GET " + LOGIN + " HTTP/1.1\r\nHost: panel.example.test\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       s.setSoTimeout(250);
       assertThrows(SocketTimeoutException.class, () -> s.getInputStream().read());
+    }
+  }
+
+  /** The connect itself times out: the server drops at the TCP level. */
+  private static void assertDropped(PanelServer server) throws IOException {
+    try (Socket s = new Socket()) {
+      assertThrows(
+          SocketTimeoutException.class,
+          () -> s.connect(new InetSocketAddress("127.0.0.1", server.port()), 300));
     }
   }
 
@@ -279,8 +378,9 @@ class OverlayTest {
     Socket s = new Socket();
     s.connect(new InetSocketAddress("127.0.0.1", server.port()), 1000);
     OutputStream out = s.getOutputStream();
-    out.write(("GET " + target + " HTTP/1.1\r\nHost: panel.example.test\r\nUser-Agent: t\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("GET " + target + " HTTP/1.1\r\nHost: panel.example.test\r\nUser-Agent: t\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return s;
   }

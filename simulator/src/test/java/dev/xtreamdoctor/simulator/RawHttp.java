@@ -17,7 +17,8 @@ final class RawHttp {
   private RawHttp() {}
 
   /** One answer: status, headers (lower-case names), body, and all the bytes as received. */
-  record Answer(int status, String statusLine, Map<String, String> headers, byte[] body, byte[] raw) {
+  record Answer(
+      int status, String statusLine, Map<String, String> headers, byte[] body, byte[] raw) {
     String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -36,8 +37,7 @@ final class RawHttp {
   }
 
   /** Sends a request; a null user agent sends no User-Agent header at all. */
-  static Answer send(int port, String method, String target, String userAgent)
-      throws IOException {
+  static Answer send(int port, String method, String target, String userAgent) throws IOException {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
       s.setSoTimeout(3000);

@@ -17,16 +17,25 @@ class RequestLogTest {
   @Test
   void recordsPathUserAgentUsernameActionAndSourceButNeverThePassword() throws Exception {
     Instant before = Instant.now();
-    try (PanelServer server = PanelServer.builder(Panel.xc2(Account.active("alice", PASSWORD))).start()) {
+    try (PanelServer server =
+        PanelServer.builder(Panel.xc2(Account.active("alice", PASSWORD))).start()) {
       RawHttp.get(server, "/player_api.php?username=alice&password=" + PASSWORD, "VLC/3.0.18");
-      RawHttp.get(server, "/player_api.php?username=alice&password=" + PASSWORD + "&action=get_live_categories", "VLC/3.0.18");
-      RawHttp.send(server.port(), "GET", "/get.php?username=alice&password=" + PASSWORD + "&type=m3u_plus", null);
+      RawHttp.get(
+          server,
+          "/player_api.php?username=alice&password=" + PASSWORD + "&action=get_live_categories",
+          "VLC/3.0.18");
+      RawHttp.send(
+          server.port(),
+          "GET",
+          "/get.php?username=alice&password=" + PASSWORD + "&type=m3u_plus",
+          null);
       RawHttp.get(server, "/live/alice/" + PASSWORD + "/1.ts");
       RawHttp.get(server, "/alice/" + PASSWORD + "/1.ts");
       RawHttp.get(server, "/player_api.php?username=bob&password=typo-" + PASSWORD);
+      RawHttp.get(server, "/bob/typo-" + PASSWORD + "/7");
 
       List<RecordedRequest> seen = server.requests();
-      assertEquals(6, server.count());
+      assertEquals(7, server.count());
       assertEquals(3, server.log().count("/player_api.php"));
       RecordedRequest first = seen.get(0);
       assertEquals("/player_api.php", first.path());
@@ -41,6 +50,10 @@ class RequestLogTest {
       assertEquals("/live/alice/***/1.ts", seen.get(3).path());
       assertEquals("/alice/***/1.ts", seen.get(4).path());
       assertEquals("bob", seen.get(5).username());
+      assertEquals("/bob/***/7", seen.get(6).path());
+      assertEquals("panel.example.test:" + server.port(), first.host());
+      assertEquals(List.of("alice", "bob"), server.log().distinctUsernames());
+      assertTrue(server.log().shortestGap().compareTo(java.time.Duration.ofSeconds(5)) < 0);
       assertFalse(seen.toString().contains(PASSWORD), seen.toString());
       assertFalse(seen.toString().contains("S3cret"), seen.toString());
     }
@@ -62,7 +75,18 @@ class RequestLogTest {
   }
 
   @Test
-  void accountToStringHidesThePassword() {
+  void toStringsHideThePassword() {
     assertFalse(Account.active("alice", PASSWORD).toString().contains(PASSWORD));
+    assertFalse(Scenarios.get("healthy-xc2").toString().contains(Scenarios.PASSWORD));
+    Request r =
+        new Request(
+            "GET",
+            "/player_api.php?username=a&password=" + PASSWORD,
+            "/player_api.php",
+            java.util.Map.of("username", "a", "password", PASSWORD),
+            java.util.Map.of(),
+            new java.net.InetSocketAddress("127.0.0.1", 5000),
+            Instant.now());
+    assertFalse(r.toString().contains(PASSWORD), r.toString());
   }
 }

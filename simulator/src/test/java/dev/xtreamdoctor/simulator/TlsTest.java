@@ -25,9 +25,11 @@ class TlsTest {
   void selfSignedPanelWorksForAClientThatTrustsIt() throws Exception {
     try (PanelServer server = tlsPanel(TlsIdentity.SELF_SIGNED)) {
       assertTrue(server.baseUrl().startsWith("https://127.0.0.1:"));
-      HttpResponse<String> r = trusting(TlsIdentity.SELF_SIGNED).send(
-          HttpRequest.newBuilder(URI.create(server.baseUrl() + LOGIN)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          trusting(TlsIdentity.SELF_SIGNED)
+              .send(
+                  HttpRequest.newBuilder(URI.create(server.baseUrl() + LOGIN)).build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode());
       assertTrue(r.body().startsWith("{\"user_info\":{\"username\":\"u\""));
     }
@@ -37,7 +39,8 @@ class TlsTest {
   void selfSignedPanelFailsTheDefaultTrust() throws Exception {
     try (PanelServer server = tlsPanel(TlsIdentity.SELF_SIGNED)) {
       HttpRequest r = HttpRequest.newBuilder(URI.create(server.baseUrl() + LOGIN)).build();
-      assertThrows(SSLHandshakeException.class,
+      assertThrows(
+          SSLHandshakeException.class,
           () -> HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString()));
     }
   }
@@ -46,7 +49,8 @@ class TlsTest {
   void wrongNameFailsHostnameCheckEvenWhenTrusted() throws Exception {
     try (PanelServer server = tlsPanel(TlsIdentity.WRONG_NAME)) {
       HttpRequest r = HttpRequest.newBuilder(URI.create(server.baseUrl() + LOGIN)).build();
-      assertThrows(SSLHandshakeException.class,
+      assertThrows(
+          SSLHandshakeException.class,
           () -> trusting(TlsIdentity.WRONG_NAME).send(r, HttpResponse.BodyHandlers.ofString()));
     }
   }
@@ -71,9 +75,12 @@ class TlsTest {
   void httpsOnAPlainPortFailsTheHandshake() throws Exception {
     try (PanelServer server = PanelServer.builder(Panel.xc2(Account.active("u", "p"))).start()) {
       URI https = URI.create("https://127.0.0.1:" + server.port() + LOGIN);
-      assertThrows(IOException.class,
-          () -> trusting(TlsIdentity.SELF_SIGNED).send(HttpRequest.newBuilder(https).build(),
-              HttpResponse.BodyHandlers.ofString()));
+      assertThrows(
+          IOException.class,
+          () ->
+              trusting(TlsIdentity.SELF_SIGNED)
+                  .send(
+                      HttpRequest.newBuilder(https).build(), HttpResponse.BodyHandlers.ofString()));
       assertEquals(0, server.count(), "a ClientHello is not a request");
     }
   }
@@ -86,10 +93,14 @@ class TlsTest {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("panel", identity.certificate());
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(2)).build();
+    return HttpClient.newBuilder()
+        .sslContext(context)
+        .connectTimeout(Duration.ofSeconds(2))
+        .build();
   }
 }

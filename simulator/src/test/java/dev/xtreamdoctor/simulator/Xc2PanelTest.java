@@ -54,7 +54,8 @@ class Xc2PanelTest {
   void blankCredentialsGetAnEmptyJson200() throws Exception {
     for (String target :
         new String[] {
-          "/player_api.php?username=&password=", "/player_api.php?username=alice&password=",
+          "/player_api.php?username=&password=",
+          "/player_api.php?username=alice&password=",
           "/player_api.php"
         }) {
       RawHttp.Answer a = RawHttp.get(server, target);
@@ -88,26 +89,61 @@ class Xc2PanelTest {
   @Test
   void knownActionsAnswerTheirShapeUnknownOnesTheLoginObject() throws Exception {
     String base = "/player_api.php?username=alice&password=s3cret&action=";
-    assertTrue(RawHttp.get(server, base + "get_live_categories").bodyText().startsWith("[{\"category_id\":\"1\""));
-    assertTrue(RawHttp.get(server, base + "get_live_streams").bodyText().contains("\"stream_id\":1"));
+    assertTrue(
+        RawHttp.get(server, base + "get_live_categories")
+            .bodyText()
+            .startsWith("[{\"category_id\":\"1\""));
+    assertTrue(
+        RawHttp.get(server, base + "get_live_streams").bodyText().contains("\"stream_id\":1"));
     assertEquals("{\"info\":[]}", RawHttp.get(server, base + "get_vod_info").bodyText());
-    assertTrue(RawHttp.get(server, base + "get_profile").bodyText().startsWith("{\"user_info\":{\"username\":\"alice\""));
-    assertTrue(RawHttp.get(server, base + "get_server_info").bodyText().contains("\"server_info\""));
+    assertTrue(
+        RawHttp.get(server, base + "get_profile")
+            .bodyText()
+            .startsWith("{\"user_info\":{\"username\":\"alice\""));
+    assertTrue(
+        RawHttp.get(server, base + "get_server_info").bodyText().contains("\"server_info\""));
   }
 
   @Test
   void getPhpAndXmltvFailureAnswers() throws Exception {
-    RawHttp.Answer m3u = RawHttp.get(server, "/get.php?username=alice&password=bad&type=m3u_plus&output=ts");
+    RawHttp.Answer m3u =
+        RawHttp.get(server, "/get.php?username=alice&password=bad&type=m3u_plus&output=ts");
     assertEquals(404, m3u.status());
     assertEquals(0, m3u.body().length);
     assertEquals(404, RawHttp.get(server, "/get.php?username=old&password=s3cret").status());
     assertEquals(401, RawHttp.get(server, "/xmltv.php?username=alice&password=bad").status());
-    RawHttp.Answer ok = RawHttp.get(server, "/get.php?username=alice&password=s3cret&type=m3u_plus&output=ts");
+    RawHttp.Answer ok =
+        RawHttp.get(server, "/get.php?username=alice&password=s3cret&type=m3u_plus&output=ts");
     assertEquals(200, ok.status());
     assertTrue(ok.bodyText().startsWith("#EXTM3U\r\n#EXTINF:-1 tvg-id="));
     assertTrue(ok.header("Content-Disposition").contains("tv_channels_alice_plus.m3u"));
     RawHttp.Answer epg = RawHttp.get(server, "/xmltv.php?username=alice&password=s3cret");
     assertEquals("application/xml", epg.header("Content-Type"));
+  }
+
+  @Test
+  void streamsAnswer401ForBadCredentials403ForInactiveLinesAndTsForGoodOnes() throws Exception {
+    assertEquals(401, RawHttp.get(server, "/live/alice/bad/1.ts").status());
+    assertEquals(401, RawHttp.get(server, "/alice/bad/1").status());
+    assertEquals(403, RawHttp.get(server, "/movie/old/s3cret/2.mp4").status());
+    RawHttp.Answer ok = RawHttp.get(server, "/live/alice/s3cret/1.ts");
+    assertEquals(200, ok.status());
+    assertEquals("video/mp2t", ok.header("Content-Type"));
+    assertEquals(0x47, ok.body()[188]);
+    assertEquals(
+        200, RawHttp.get(server, "/timeshift/alice/s3cret/60/2024-01-15:14-00/1.ts").status());
+  }
+
+  @Test
+  void absoluteFormTargetsAreServedLikeOriginForm() throws Exception {
+    RawHttp.Answer a =
+        RawHttp.get(server, "http://panel.example.test/player_api.php?username=alice&password=bad");
+    assertEquals("{\"user_info\":{\"auth\":0}}", a.bodyText());
+  }
+
+  @Test
+  void garbageRequestLineGetsNginxs400() throws Exception {
+    assertEquals(400, RawHttp.send(server.port(), "GET", "/a b", "x").status());
   }
 
   @Test
@@ -132,8 +168,8 @@ class Xc2PanelTest {
       assertEquals(JsonValue.ValueType.NUMBER, user.get("max_connections").getValueType());
       assertEquals(JsonValue.ValueType.NUMBER, user.get("active_cons").getValueType());
       assertEquals("", body.getJsonObject("server_info").getString("https_port"));
-      assertEquals(JsonValue.ValueType.NUMBER,
-          body.getJsonObject("server_info").get("port").getValueType());
+      assertEquals(
+          JsonValue.ValueType.NUMBER, body.getJsonObject("server_info").get("port").getValueType());
     }
   }
 

@@ -37,8 +37,18 @@ class XuiPanelTest {
     assertEquals("application/json", a.header("Content-Type"));
     JsonObject info = Xc2PanelTest.json(a).getJsonObject("server_info");
     assertEquals(
-        List.of("xui", "version", "revision", "url", "port", "https_port", "server_protocol",
-            "rtmp_port", "timestamp_now", "time_now", "timezone"),
+        List.of(
+            "xui",
+            "version",
+            "revision",
+            "url",
+            "port",
+            "https_port",
+            "server_protocol",
+            "rtmp_port",
+            "timestamp_now",
+            "time_now",
+            "timezone"),
         List.copyOf(info.keySet()));
     assertTrue(info.getBoolean("xui"));
     assertEquals("1.5.13", info.getString("version"));
@@ -47,8 +57,13 @@ class XuiPanelTest {
   @Test
   void everyRefusalIsTheFakeNginx404() throws Exception {
     for (String query :
-        List.of("username=alice&password=bad", "username=nobody&password=x", "username=&password=",
-            "", "username=old&password=s3cret", "username=banned&password=s3cret",
+        List.of(
+            "username=alice&password=bad",
+            "username=nobody&password=x",
+            "username=&password=",
+            "",
+            "username=old&password=s3cret",
+            "username=banned&password=s3cret",
             "username=off&password=s3cret")) {
       RawHttp.Answer a = RawHttp.get(server, "/player_api.php?" + query);
       assertEquals(404, a.status(), query);
@@ -59,8 +74,12 @@ class XuiPanelTest {
 
   @Test
   void legacyGetAndXmltvAreDisabledEvenForGoodCredentials() throws Exception {
-    assertEquals(Pages.xuiFake404(), RawHttp.get(server, "/get.php?username=alice&password=s3cret").bodyText());
-    assertEquals(Pages.xuiFake404(), RawHttp.get(server, "/xmltv.php?username=alice&password=s3cret").bodyText());
+    assertEquals(
+        Pages.xuiFake404(),
+        RawHttp.get(server, "/get.php?username=alice&password=s3cret").bodyText());
+    assertEquals(
+        Pages.xuiFake404(),
+        RawHttp.get(server, "/xmltv.php?username=alice&password=s3cret").bodyText());
   }
 
   @Test
@@ -71,7 +90,8 @@ class XuiPanelTest {
             .settings(PanelSettings.defaults(PanelFamily.XUI).withLegacyEndpoints(true, true))
             .build();
     try (PanelServer legacy = PanelServer.builder(panel).start()) {
-      RawHttp.Answer a = RawHttp.get(legacy, "/get.php?username=u&password=p&type=m3u_plus&output=ts");
+      RawHttp.Answer a =
+          RawHttp.get(legacy, "/get.php?username=u&password=p&type=m3u_plus&output=ts");
       assertEquals(200, a.status());
       assertEquals("*", a.header("Access-Control-Allow-Origin"));
       assertEquals(404, RawHttp.get(legacy, "/get.php?username=u&password=bad").status());
@@ -80,7 +100,8 @@ class XuiPanelTest {
 
   @Test
   void headIsAlways200Empty() throws Exception {
-    RawHttp.Answer a = RawHttp.send(server.port(), "HEAD", "/player_api.php?username=x&password=y", "curl/8");
+    RawHttp.Answer a =
+        RawHttp.send(server.port(), "HEAD", "/player_api.php?username=x&password=y", "curl/8");
     assertEquals(200, a.status());
     assertEquals(0, a.body().length);
   }
@@ -88,8 +109,18 @@ class XuiPanelTest {
   @Test
   void pathFormAndNumericActionAliases() throws Exception {
     assertEquals(200, RawHttp.get(server, "/player_api/alice/s3cret").status());
-    assertTrue(RawHttp.get(server, "/player_api.php?username=alice&password=s3cret&action=201")
-        .bodyText().startsWith("[{\"category_id\""));
+    assertTrue(
+        RawHttp.get(server, "/player_api.php?username=alice&password=s3cret&action=201")
+            .bodyText()
+            .startsWith("[{\"category_id\""));
+  }
+
+  @Test
+  void streamsRefuseBadCredentialsWithThePaddedPageAndPlayTheLoopVideoForExpiredLines()
+      throws Exception {
+    assertEquals(Pages.xuiFake404(), RawHttp.get(server, "/live/alice/bad/1.ts").bodyText());
+    assertEquals(200, RawHttp.get(server, "/live/old/s3cret/1.ts").status());
+    assertEquals(200, RawHttp.get(server, "/live/alice/s3cret/1.m3u8").status());
   }
 
   @Test

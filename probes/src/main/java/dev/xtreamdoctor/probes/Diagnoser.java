@@ -1,0 +1,119 @@
+package dev.xtreamdoctor.probes;
+
+import dev.xtreamdoctor.engine.facts.CredentialInput;
+import dev.xtreamdoctor.engine.facts.DnsAnswer;
+import dev.xtreamdoctor.engine.facts.Fact;
+import dev.xtreamdoctor.engine.facts.HttpResponse;
+import dev.xtreamdoctor.engine.facts.Latency;
+import dev.xtreamdoctor.engine.facts.LoginAnswer;
+import dev.xtreamdoctor.engine.facts.PanelRequests;
+import dev.xtreamdoctor.engine.facts.ProbeProblem;
+import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
+import dev.xtreamdoctor.engine.facts.ServerInput;
+import dev.xtreamdoctor.engine.facts.TcpConnect;
+import dev.xtreamdoctor.engine.facts.TlsHandshake;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs every probe for one diagnosis and returns the facts, for the engine's {@code
+ * DiagnosisEngine} to judge. Independent probes run at once under one total deadline; a probe
+ * whose layer below failed does not run; a probe that crashed leaves a {@link ProbeProblem}.
+ */
+public final class Diagnoser {
+  /** Past the total deadline, how long stragglers get before the facts are taken as they are. */
+  static final long GRACE_MS = 500;
+
+  private static final List<Class<? extends Fact>> FACT_ORDER =
+      List.of(
+          ServerInput.class,
+          CredentialInput.class,
+          ReportedSymptoms.class,
+          DnsAnswer.class,
+          TcpConnect.class,
+          TlsHandshake.class,
+          HttpResponse.class,
+          LoginAnswer.class,
+          Latency.class,
+          PanelRequests.class,
+          ProbeProblem.class);
+
+  private final ProbeSettings settings;
+  private final TlsTrust trust;
+
+  public Diagnoser(ProbeSettings settings) {
+    this(settings, TlsTrust.system());
+  }
+
+  public Diagnoser(ProbeSettings settings, TlsTrust trust) {
+    this.settings = settings;
+    this.trust = trust;
+  }
+
+  /** The entry point for the CLI: every fact one diagnosis observed. */
+  public static List<Fact> run(DiagnoseRequest request, ProbeSettings settings)
+      throws BadServerInputException {
+    return new Diagnoser(settings).run(request);
+  }
+
+  public List<Fact> run(DiagnoseRequest request) throws BadServerInputException {
+    return runTimed(request).facts();
+  }
+
+  /** The facts plus wall time and each probe's time. */
+  public DiagnosisRun runTimed(DiagnoseRequest request) throws BadServerInputException {
+    long start = System.nanoTime();
+    ParsedServer parsed = ServerInputParser.parse(request.server());
+    ExecutorService pool = Executors.newCachedThreadPool(daemons("doctor-probe"));
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("doctor-deadline"));
+    try {
+      ProbeRun run = new ProbeRun(settings, trust, parsed, request, pool, timer, start);
+      List<Fact> facts = new ArrayList<>(run.inputFacts());
+      if (parsed.usable()) {
+        facts.addAll(networkFacts(run, pool, start));
+      }
+      facts.sort(Comparator.comparingInt(f -> FACT_ORDER.indexOf(f.getClass())));
+      return new DiagnosisRun(facts, (System.nanoTime() - start) / 1_000_000, run.timings());
+    } finally {
+      pool.shutdownNow();
+      timer.shutdownNow();
+    }
+  }
+
+  private List<Fact> networkFacts(ProbeRun run, ExecutorService pool, long start) {
+    long hardStopNanos = start + Duration.ofMillis(settings.totalMs() + GRACE_MS).toNanos();
+    Future<?> work = pool.submit(run::probeNetwork);
+    try {
+      work.get(Math.max(1, hardStopNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      work.cancel(true);
+      run.budget().stop("deadline");
+    } catch (InterruptedException e) {
+      work.cancel(true);
+      run.budget().stop("deadline");
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      run.problem("diagnoser", e.getCause());
+    }
+    return run.networkFactsSoFar();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemons(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
