@@ -48,6 +48,13 @@ final class RuleMessages {
         problems.add(p);
       }
     }
+    // A .dslr that cannot be expanded makes Drools skip the package's declared types, and every
+    // rule using one (LayerRank) then fails too: noise, gone once the sentence is fixed.
+    if (problems.stream().anyMatch(p -> p.message().startsWith(DSL_NO_MATCH))) {
+      List<String> declared = declaredTypes(files);
+      problems.removeIf(
+          p -> declared.stream().anyMatch(t -> p.message().startsWith("unknown fact " + t) || p.message().contains(t + " cannot be resolved")));
+    }
     // An unclosed quote confuses the parser into errors further down: say what it is instead.
     for (RuleProblem quote : unclosedQuotes(files)) {
       problems.removeIf(p -> p.file().equals(quote.file()) && p.line() >= quote.line() && !p.message().startsWith(DSL_NO_MATCH));
@@ -63,6 +70,20 @@ final class RuleMessages {
                                 && q.file().equals(p.file())
                                 && q.line() == p.line()));
     return problems;
+  }
+
+  private static final Pattern DECLARE = Pattern.compile("(?m)^\\s*declare\\s+(\\w+)");
+
+  private static List<String> declaredTypes(RuleFiles files) {
+    List<String> names = new ArrayList<>();
+    files.files().values().forEach(
+        text -> {
+          Matcher m = DECLARE.matcher(text);
+          while (m.find()) {
+            names.add(m.group(1));
+          }
+        });
+    return names;
   }
 
   /**
