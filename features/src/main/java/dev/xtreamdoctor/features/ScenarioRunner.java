@@ -81,8 +81,8 @@ public final class ScenarioRunner {
       Status status = e.getResult().getStatus();
       boolean passed = status == Status.PASSED;
       PickleStepTestStep bad = firstBadStep.remove(c.getId());
-      String step = bad == null ? "" : "line " + bad.getStepLine() + ": " + bad.getStep().getKeyword() + bad.getStepText();
-      results.add(new ScenarioResult(shown(c.getUri()), c.getLine(), c.getName(), passed, passed ? "" : step, passed ? "" : problem(status, e.getResult().getError())));
+      String step = bad == null ? "" : "line " + bad.getStep().getLine() + ": " + bad.getStep().getKeyword() + bad.getStep().getText();
+      results.add(new ScenarioResult(shown(c.getUri()), c.getLocation().getLine(), c.getName(), passed, passed ? "" : step, passed ? "" : problem(status, e.getResult().getError())));
     }
 
     private static String problem(Status status, Throwable error) {
