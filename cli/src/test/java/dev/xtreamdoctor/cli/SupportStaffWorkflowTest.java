@@ -95,6 +95,15 @@ class SupportStaffWorkflowTest {
     assertTrue(test.out().contains(" 0 failed"), test.toString());
     assertFalse(test.out().contains("35-paused.dslr"), "the new rule fired in a scenario: " + test);
 
+    // Only the team's own scenario: the guide's rules it does not reach are listed as never fired.
+    CliRun mine = CliRun.run("rules", "test", rules.toString(), "--scenarios", scenarios.toString(), "--only-mine");
+    assertEquals(ExitCode.NO_FAULT, mine.exitCode(), mine.toString());
+    assertTrue(mine.out().contains("scenarios: 1 passed, 0 failed"), mine.toString());
+    assertTrue(
+        mine.out().contains("  " + rules.resolve("30-authorization-failed.dslr") + ":78: \"Authorization failed: the provider has banned the line\""),
+        mine.toString());
+    assertFalse(mine.out().contains("35-paused.dslr"), mine.toString());
+
     Path paused = tmp.resolve("paused.json");
     Files.writeString(paused, Files.readString(EXAMPLES.resolve("banned.json")).replace("\"Banned\"", "\"Paused\""));
     CliRun diagnosis = CliRun.run("evaluate", "--rules", rules.toString(), "--facts", paused.toString(), "--no-color");
