@@ -16,8 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * hook through which {@code xtream-doctor rules test DIR} (or {@code
  * -Dxtreamdoctor.scenarios.rules=DIR}) puts edited rules under test. Compiled once and shared by
  * every scenario, because building the KieBase is the slow part. Steps that diagnose call {@link
- * #engine()} and report what they evaluated with {@link #evaluate}, so the runner can list the rules
- * no scenario fired.
+ * #engine()} (or {@link #book()} to build their own engine, e.g. with other settings) and report the
+ * rules that fired with {@link #fired}, so the runner can list the rules no scenario fired.
+ *
+ * <p>Simulator-level (end-to-end) steps go in this package or below it: {@link ScenarioRunner}'s
+ * glue is {@code dev.xtreamdoctor.features}, so {@code rules test} runs them with the same rules.
  */
 public final class ScenarioRules {
   /** A rules directory to test instead of the bundled rules, for runs through JUnit. */
