@@ -74,7 +74,7 @@ public final class RulesTestCommand implements Callable<Integer> {
     RuleBook book;
     try {
       files = dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir);
-      book = RuleBook.compile(files);
+      book = compiled(files);
     } catch (RulesException e) {
       throw new CliException(ExitCode.RULES, e.problems().stream().map(RuleProblem::toString).reduce((a, b) -> a + "\n" + b).orElse("") + "\nrules FAILED: the rules do not compile; run 'rules check' first");
     }
@@ -108,6 +108,19 @@ public final class RulesTestCommand implements Callable<Integer> {
             + (results.isEmpty() ? " (no scenarios found)" : ""));
     out.flush();
     return failed > 0 || results.isEmpty() ? ExitCode.FAULT : ExitCode.NO_FAULT;
+  }
+
+  /** Rule sets compiled in this process, by fingerprint: an unchanged set is compiled once. */
+  private static final java.util.Map<String, RuleBook> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static RuleBook compiled(RuleFiles files) throws RulesException {
+    RuleBook known = COMPILED.get(files.fingerprint());
+    if (known != null) {
+      return known;
+    }
+    RuleBook book = RuleBook.compile(files);
+    COMPILED.put(files.fingerprint(), book);
+    return book;
   }
 
   /** The rules that fired in no scenario, as file:line: "name", in file order. */
