@@ -126,6 +126,14 @@ final class ProbeRun {
   private record Plan(HttpExchange.Target login, Optional<HttpExchange.Target> blockCheck) {}
 
   void probeNetwork() {
+    pool.submit(
+        () -> {
+          try {
+            http.warmUp(); // not a probe: a failure here shows again, as a ProbeProblem, at the login
+          } catch (RuntimeException | LinkageError ignored) {
+            // reported by the login itself
+          }
+        });
     Optional<Plan> plan = guard("dns", this::plan);
     if (plan.isEmpty()) {
       return;
