@@ -127,12 +127,34 @@ public final class Explainer {
             .filter(r -> r.concludes().stream().anyMatch(c -> c.severity().equals("error") && categories.contains(c.category())))
             .toList();
     Set<String> fired = Set.copyOf(d.rulesFired());
-    Map<String, Integer> held =
-        PartialMatches.of(book, source, candidates.stream().filter(r -> !fired.contains(r.name())).toList())
-            .map(pm -> pm.held(recorder.finalFacts))
-            .orElse(null);
     Set<String> present =
         recorder.finalFacts.stream().map(o -> o.getClass().getSimpleName()).collect(Collectors.toSet());
+    Set<String> conditions =
+        recorder.finalFacts.stream().filter(o -> o instanceof Condition).map(o -> ((Condition) o).name()).collect(Collectors.toSet());
+    // Probe each rule only up to its first condition that plainly cannot hold (its fact type or
+    // named condition is absent): most rules start there, and need no probe at all.
+    Map<RuleSource.RuleText, Integer> upTo = new java.util.LinkedHashMap<>();
+    Map<String, Integer> bound = new java.util.HashMap<>();
+    for (RuleSource.RuleText r : candidates) {
+      if (!fired.contains(r.name())) {
+        int u = plainlyFails(r, present, conditions);
+        bound.put(r.name(), u);
+        if (u > 0) {
+          upTo.put(r, u);
+        }
+      }
+    }
+    Map<String, Integer> probed =
+        upTo.isEmpty()
+            ? Map.of()
+            : PartialMatches.of(book, source, upTo).map(pm -> pm.held(recorder.finalFacts)).orElse(null);
+    Map<String, Integer> held = null;
+    if (probed != null) {
+      held = new java.util.HashMap<>();
+      for (Map.Entry<String, Integer> b : bound.entrySet()) {
+        held.put(b.getKey(), Math.min(b.getValue(), probed.getOrDefault(b.getKey(), 0)));
+      }
+    }
     String decidingLayer =
         recorder.finalFacts.stream()
             .filter(o -> o instanceof Finding f && f.isError() && f.causeId().equals(d.causeIds().isEmpty() ? "" : d.causeIds().get(0)))
@@ -166,6 +188,28 @@ public final class Explainer {
       out.add(new Explanation.WhyNot(category, summary, misses));
     }
     return out;
+  }
+
+  /**
+   * The index of a rule's first condition that cannot hold on its face (a pattern on a fact type
+   * the session lacks, or a named condition no rule derived), or the number of conditions.
+   */
+  private static int plainlyFails(RuleSource.RuleText r, Set<String> present, Set<String> conditions) {
+    List<RuleSource.Condition> cs = r.conditions();
+    for (int i = 0; i < cs.size(); i++) {
+      RuleSource.Condition c = cs.get(i);
+      if (!c.kind().equals("pattern")) {
+        continue;
+      }
+      if (!present.contains(c.factType())) {
+        return i;
+      }
+      java.util.regex.Matcher name = CONDITION_NAME.matcher(c.text());
+      if (c.factType().equals("Condition") && name.find() && !conditions.contains(name.group(1))) {
+        return i;
+      }
+    }
+    return cs.size();
   }
 
   private static Explanation.Miss miss(

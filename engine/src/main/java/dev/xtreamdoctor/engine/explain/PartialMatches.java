@@ -47,23 +47,28 @@ final class PartialMatches {
     this.probes = probes;
   }
 
-  /** The probes for these rules of a rule set, or empty if they cannot be built. */
-  static Optional<PartialMatches> of(RuleBook book, RuleSource source, Collection<RuleSource.RuleText> rules) {
-    String key = book.fingerprint() + "/" + rules.stream().map(RuleSource.RuleText::name).sorted().toList().hashCode();
+  /**
+   * The probes for these rules of a rule set, each up to a number of its conditions (no more are
+   * needed: a later one is known not to hold), or empty if they cannot be built.
+   */
+  static Optional<PartialMatches> of(RuleBook book, RuleSource source, Map<RuleSource.RuleText, Integer> rules) {
+    String key =
+        book.fingerprint() + "/" + rules.entrySet().stream().map(e -> e.getKey().name() + "#" + e.getValue()).sorted().toList().hashCode();
     return BY_RULES.computeIfAbsent(key, k -> build(source, rules));
   }
 
-  private static Optional<PartialMatches> build(RuleSource source, Collection<RuleSource.RuleText> rules) {
+  private static Optional<PartialMatches> build(RuleSource source, Map<RuleSource.RuleText, Integer> rules) {
     Map<String, Map.Entry<String, Integer>> probes = new HashMap<>();
     Map<String, StringBuilder> files = new HashMap<>();
     int n = 0;
-    for (RuleSource.RuleText r : rules) {
+    for (Map.Entry<RuleSource.RuleText, Integer> e : rules.entrySet()) {
+      RuleSource.RuleText r = e.getKey();
       String text = source.expanded().get(r.file());
       if (text == null) {
         continue;
       }
       StringBuilder drl = files.computeIfAbsent(r.file(), f -> new StringBuilder(header(text)));
-      for (int k = 1; k <= r.conditions().size(); k++) {
+      for (int k = 1; k <= Math.min(e.getValue(), r.conditions().size()); k++) {
         String name = "explain#" + (n++);
         probes.put(name, Map.entry(r.name(), k));
         drl.append("\nrule \"").append(name).append("\"\nwhen\n");
