@@ -25,6 +25,18 @@
 [when]- the app shows "{message}"=appMessage == "{message}"
 [when]- the line works on another device=worksOnOtherDevice == "yes"
 
+# ---- any fact, any field (see FACTS.md for the facts, their fields and values) ------------------
+[when]There is a {type} fact={type}( )
+[when]There is no {type} fact=not {type}( )
+[when]- its {field} is not "{value}"={field} != "{value}"
+[when]- its {field} is "{value}"={field} == "{value}"
+[when]- its {field} is more than {number}={field} > {number}
+[when]- its {field} is less than {number}={field} < {number}
+[when]- its {field} is {number}={field} == {number}
+[when]- its {field} includes "{value}"={field} contains "{value}"
+[when]- it is not {flag}=!{flag}
+[when]- it is {flag}={flag}
+
 # ---- settings -------------------------------------------------------------------------------
 [when]The warning period before a subscription ends is configured=Settings( $warningDays : expiryWarningDays )
 

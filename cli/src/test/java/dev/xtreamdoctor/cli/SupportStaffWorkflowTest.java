@@ -65,12 +65,29 @@ class SupportStaffWorkflowTest {
             + "  Conclude AUTHORIZATION_FAILED because of PAUSED at the account layer\n"
             + "  Add evidence that the panel accepted the login with its status\n"
             + "  Report it\n"
+            + "end\n\n"
+            // The same kind of rule from the general sentences, over any fact and field.
+            + "rule \"Invalid details: the line is locked to another app\"\n"
+            + "when\n"
+            + "  There is a LoginAnswer fact\n"
+            + "  - its outcome is \"panel.login_ok\"\n"
+            + "  - its status is \"Restricted\"\n"
+            + "  - it is not trial\n"
+            + "  - its maxConnections is more than 0\n"
+            + "then\n"
+            + "  Conclude INVALID_DETAILS because of WRONG_APP at the account layer\n"
+            + "  Add the evidence \"The panel answered status Restricted\"\n"
+            + "  Fill in app as \"IPTV Smarters Pro\"\n"
+            + "  Report it\n"
             + "end\n");
     Files.writeString(
         rules.resolve("catalogue.properties"),
         "\nPAUSED.title = The reseller has paused this line\n"
             + "PAUSED.impact = The panel knows the details but holds the line until the reseller resumes it.\n"
-            + "PAUSED.fix.1 = Ask your reseller to resume the line.\n",
+            + "PAUSED.fix.1 = Ask your reseller to resume the line.\n"
+            + "WRONG_APP.title = This line only works in {app}\n"
+            + "WRONG_APP.impact = The provider locked the line to one app.\n"
+            + "WRONG_APP.fix.1 = Install {app} and log in there.\n",
         java.nio.file.StandardOpenOption.APPEND);
     Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
     Files.writeString(
@@ -82,7 +99,15 @@ class SupportStaffWorkflowTest {
             + "    When I evaluate the facts\n"
             + "    Then the category is AUTHORIZATION_FAILED\n"
             + "    And the cause is PAUSED\n"
-            + "    And the fixes include \"Ask your reseller to resume\"\n");
+            + "    And the fixes include \"Ask your reseller to resume\"\n\n"
+            + "  Scenario: The line is locked to one app\n"
+            + "    Given the facts of a working login\n"
+            + "    And the login answer says status \"Restricted\"\n"
+            + "    When I evaluate the facts\n"
+            + "    Then the category is INVALID_DETAILS\n"
+            + "    And the cause is WRONG_APP\n"
+            + "    And the fixes include \"Install IPTV Smarters Pro\"\n"
+            + "    And the evidence includes \"status Restricted\"\n");
 
     CliRun check = CliRun.run("rules", "check", rules.toString());
     assertEquals(ExitCode.NO_FAULT, check.exitCode(), check.toString());
@@ -98,7 +123,7 @@ class SupportStaffWorkflowTest {
     // Only the team's own scenario: the guide's rules it does not reach are listed as never fired.
     CliRun mine = CliRun.run("rules", "test", rules.toString(), "--scenarios", scenarios.toString(), "--only-mine");
     assertEquals(ExitCode.NO_FAULT, mine.exitCode(), mine.toString());
-    assertTrue(mine.out().contains("scenarios: 1 passed, 0 failed"), mine.toString());
+    assertTrue(mine.out().contains("scenarios: 2 passed, 0 failed"), mine.toString());
     assertTrue(
         mine.out().contains("  " + rules.resolve("30-authorization-failed.dslr") + ":78: \"Authorization failed: the provider has banned the line\""),
         mine.toString());

@@ -51,7 +51,10 @@ class ExplainerTest {
             .filter(m -> m.rule().equals("Login failed: the port cannot be reached although DNS works"))
             .findFirst()
             .orElseThrow();
-    assertEquals("the condition port_unreachable was not derived from the facts", port.reason());
+    assertEquals(
+        "the condition port_unreachable was not derived from the facts"
+            + " (it comes from rule \"Condition: the port does not answer although DNS works\", rules/20-login-failed.drl:93)",
+        port.reason());
     assertEquals("Condition( name == \"port_unreachable\" )", port.condition());
     Explanation.Miss tls =
         e.whyNot().get(0).rules().stream()

@@ -178,7 +178,7 @@ public final class Explainer {
           misses.add(new Explanation.Miss(r.name(), file, r.line(), 0, "", "it fired, but its finding is not the one that decides"));
           continue;
         }
-        misses.add(miss(r, file, held, present, book.files()));
+        misses.add(miss(r, file, held, present, book.files(), source));
       }
       String summary =
           found.isEmpty()
@@ -213,7 +213,7 @@ public final class Explainer {
   }
 
   private static Explanation.Miss miss(
-      RuleSource.RuleText r, String file, Map<String, Integer> held, Set<String> present, RuleFiles files) {
+      RuleSource.RuleText r, String file, Map<String, Integer> held, Set<String> present, RuleFiles files, RuleSource source) {
     List<RuleSource.Condition> conditions = r.conditions();
     if (conditions.isEmpty()) {
       return new Explanation.Miss(r.name(), file, r.line(), 0, "", "it has no conditions, yet did not fire");
@@ -242,7 +242,7 @@ public final class Explainer {
     } else if (c.factType().equals("Condition") && CONDITION_NAME.matcher(c.text()).find()) {
       java.util.regex.Matcher m = CONDITION_NAME.matcher(c.text());
       m.find();
-      reason = "the condition " + m.group(1) + " was not derived from the facts";
+      reason = "the condition " + m.group(1) + " was not derived from the facts" + notedBy(m.group(1), source, files);
     } else if (c.kind().equals("pattern") && !present.contains(c.factType())) {
       reason = "there is no " + c.factType() + " fact";
     } else if (c.kind().equals("pattern")) {
@@ -251,6 +251,18 @@ public final class Explainer {
       reason = "this does not hold" + (index > 0 ? " together with the conditions above it" : "");
     }
     return new Explanation.Miss(r.name(), file, r.line(), c.line(), written, reason);
+  }
+
+  /** " (it comes from rule "X", file:line)": where a condition is noted, to look there next. */
+  private static String notedBy(String condition, RuleSource source, RuleFiles files) {
+    java.util.regex.Pattern notes =
+        java.util.regex.Pattern.compile("(?:Condition\\s*\\.\\s*of|new\\s+Condition)\\s*\\(\\s*\"" + java.util.regex.Pattern.quote(condition) + "\"");
+    List<String> from =
+        source.rules().stream()
+            .filter(r -> notes.matcher(r.consequence()).find())
+            .map(r -> "\"" + r.name() + "\", " + files.displayName(r.file()) + ":" + r.line())
+            .toList();
+    return from.isEmpty() ? "" : " (it comes from rule " + String.join(" or rule ", from) + ")";
   }
 
   /** Lines [from, to) of a file as written (a .dslr's sentences, not their expansion), joined. */
