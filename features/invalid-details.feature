@@ -96,3 +96,55 @@ Feature: Invalid Details (guide chapter 1: credential mistakes)
     Then the category is NO_FAULT_FOUND
     And the cause is HEALTHY
     And there is a warning finding MISSING_SCHEME_OR_PORT
+
+  Scenario: The https certificate has expired
+    Given the facts of a working login
+    And the server URL was typed as "https://panel.example.com:25463" with https
+    And the TLS handshake fails with tls.cert.expired: "certificate expired 2026-10-01"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is TLS_CERT_EXPIRED
+    And the fixes include "http://panel.example.com:PORT"
+    And the evidence includes "certificate expired 2026-10-01"
+
+  Scenario: The https certificate is self-signed
+    Given the facts of a working login
+    And the server URL was typed as "https://panel.example.com:25463" with https
+    And the TLS handshake fails with tls.cert.untrusted: "self-signed certificate"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is TLS_CERT_UNTRUSTED
+
+  Scenario: The https certificate is made out for another name
+    Given the facts of a working login
+    And the server URL was typed as "https://panel.example.com:25463" with https
+    And the TLS handshake fails with tls.cert.name_mismatch: "certificate for *.cdn.example.net"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is TLS_CERT_NAME_MISMATCH
+    And the fixes include "letter by letter"
+
+  Scenario: The https handshake fails for another reason
+    Given the facts of a working login
+    And the server URL was typed as "https://panel.example.com:25463" with https
+    And the TLS handshake fails with tls.failed: "no shared cipher"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is TLS_FAILED
+    And the fixes include "Update the IPTV app"
+
+  Scenario: The port closes the connection without answering
+    Given the facts of a working login
+    And the port closes the connection without answering the login
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is EMPTY_REPLY
+    And the fixes include "may belong to another service"
+
+  Scenario: JSON answers at the URL, but no Xtream login
+    Given the facts of a working login
+    And the panel's answer is panel.answer_unexpected
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is PANEL_ANSWER_UNEXPECTED
+    And there is no finding HEALTHY

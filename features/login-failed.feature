@@ -80,3 +80,11 @@ Feature: Login Failed (guide chapter 2: network or ISP blocking)
     Then the category is LOGIN_FAILED
     And the cause is PORT_UNREACHABLE
     And the fixes include "mobile data or a VPN"
+
+  Scenario: The panel's answer is broken JSON
+    Given the facts of a working login
+    And the panel's answer is panel.answer_malformed
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is PANEL_ANSWER_MALFORMED
+    And the fixes include "invalid JSON"

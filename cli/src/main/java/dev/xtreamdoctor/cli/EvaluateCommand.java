@@ -6,6 +6,7 @@ import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.FactsJson.FactsException;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
+import dev.xtreamdoctor.engine.explain.Explained;
 import dev.xtreamdoctor.engine.facts.Fact;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,6 +52,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Mixin Verbosity verbosity;
   @Mixin OutputOptions output;
   @Mixin EngineOptions engineOptions;
+  @Mixin ExplainOption explain;
 
   @Option(
       names = "--facts",
@@ -71,9 +73,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     long t2 = System.nanoTime();
     RuleBook rules = Engines.rules(engineOptions, config, root.terminal());
     long t3 = System.nanoTime();
-    Diagnosis diagnosis = new DiagnosisEngine(rules, config.settings()).evaluate(facts);
+    Explained explained = explain.evaluate(new DiagnosisEngine(rules, config.settings()), facts);
+    Diagnosis diagnosis = explained.diagnosis();
     long t4 = System.nanoTime();
-    String text = output.renderer(root.terminal()).render(diagnosis);
+    String text = explain.render(output, root.terminal(), explained);
     long t5 = System.nanoTime();
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();

@@ -10,12 +10,12 @@ import picocli.CommandLine.Spec;
     name = "rules",
     mixinStandardHelpOptions = true,
     description = "Work with the rule files.",
-    subcommands = {RulesCheckCommand.class})
+    subcommands = {RulesCheckCommand.class, RulesTestCommand.class})
 public final class RulesCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand: try 'rules check'");
+    throw new ParameterException(spec.commandLine(), "missing subcommand: try 'rules check' or 'rules test'");
   }
 }

@@ -33,11 +33,29 @@ public final class DiagnosisEngine {
     return book;
   }
 
+  /**
+   * Watches a diagnosis session: told when it starts (to add listeners) and before it is
+   * disposed (to read what it holds). For explanations; a diagnosis without one pays nothing.
+   */
+  public interface SessionObserver {
+    void started(KieSession session);
+
+    void finished(KieSession session);
+  }
+
   /** Runs the rules only: the conclusion, findings and fired rules, without words. */
   public Evaluation evaluateRules(Collection<? extends Fact> facts) {
+    return evaluateRules(facts, null);
+  }
+
+  /** Runs the rules only, with an observer on the session (may be null). */
+  public Evaluation evaluateRules(Collection<? extends Fact> facts, SessionObserver observer) {
     KieSession session = book.kieBase().newKieSession();
     List<String> fired = new ArrayList<>();
     try {
+      if (observer != null) {
+        observer.started(session);
+      }
       session.addEventListener(
           new DefaultAgendaEventListener() {
             @Override
@@ -61,6 +79,9 @@ public final class DiagnosisEngine {
         }
       }
       findings.sort(FINDING_ORDER);
+      if (observer != null) {
+        observer.finished(session);
+      }
       if (conclusion == null) {
         throw new IllegalStateException(
             "the rules drew no conclusion: the ranking rules (rules/00-ranking.drl) are missing or broken");
@@ -73,7 +94,12 @@ public final class DiagnosisEngine {
 
   /** Runs the rules and attaches the catalogue's words: the full diagnosis. */
   public Diagnosis evaluate(Collection<? extends Fact> facts) {
-    Evaluation e = evaluateRules(facts);
+    return evaluate(facts, null);
+  }
+
+  /** The full diagnosis, with an observer on the session (may be null). */
+  public Diagnosis evaluate(Collection<? extends Fact> facts, SessionObserver observer) {
+    Evaluation e = evaluateRules(facts, observer);
     Catalogue words = book.catalogue();
     Conclusion c = e.conclusion();
 

@@ -23,6 +23,9 @@ final class RuleMessages {
   private static final Pattern NO_MAPPING = Pattern.compile("No mapping entries for expanding: (.*)$");
   private static final Pattern COLUMN = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
   private static final Pattern IN_RULE = Pattern.compile(" in rule \"([^\"]*)\"");
+  private static final Pattern DUPLICATE = Pattern.compile("^Duplicate rule name: (.*)$");
+  /** A sentence of a .dsl file: its scope and its words, up to the "=". */
+  private static final Pattern DSL_ENTRY = Pattern.compile("(?m)^\\s*\\[(when|then|keyword|\\*)]\\s*([^=]+?)\\s*=");
   /** The name a Java compiler error is about: "The constructor Finding(..)", "x cannot be resolved". */
   private static final List<Pattern> CULPRIT =
       List.of(
@@ -45,6 +48,18 @@ final class RuleMessages {
         problems.add(p);
       }
     }
+    // A .dslr that cannot be expanded makes Drools skip the package's declared types, and every
+    // rule using one (LayerRank) then fails too: noise, gone once the sentence is fixed.
+    if (problems.stream().anyMatch(p -> p.message().startsWith(DSL_NO_MATCH))) {
+      List<String> declared = declaredTypes(files);
+      problems.removeIf(
+          p -> declared.stream().anyMatch(t -> p.message().startsWith("unknown fact " + t) || p.message().contains(t + " cannot be resolved")));
+    }
+    // An unclosed quote confuses the parser into errors further down: say what it is instead.
+    for (RuleProblem quote : unclosedQuotes(files)) {
+      problems.removeIf(p -> p.file().equals(quote.file()) && p.line() >= quote.line() && !p.message().startsWith(DSL_NO_MATCH));
+      problems.add(quote);
+    }
     problems.removeIf(
         p ->
             !p.message().startsWith(DSL_NO_MATCH)
@@ -55,6 +70,64 @@ final class RuleMessages {
                                 && q.file().equals(p.file())
                                 && q.line() == p.line()));
     return problems;
+  }
+
+  private static final Pattern DECLARE = Pattern.compile("(?m)^\\s*declare\\s+(\\w+)");
+
+  private static List<String> declaredTypes(RuleFiles files) {
+    List<String> names = new ArrayList<>();
+    files.files().values().forEach(
+        text -> {
+          Matcher m = DECLARE.matcher(text);
+          while (m.find()) {
+            names.add(m.group(1));
+          }
+        });
+    return names;
+  }
+
+  /**
+   * The first line of each rule file with a double quote that is opened and not closed on the
+   * same line (DRL strings never span lines), pointing at that quote.
+   */
+  static List<RuleProblem> unclosedQuotes(RuleFiles files) {
+    List<RuleProblem> found = new ArrayList<>();
+    files.files().forEach(
+        (name, text) -> {
+          if (!RuleFiles.isRuleFile(name)) {
+            return;
+          }
+          List<String> lines = text.lines().toList();
+          for (int i = 0; i < lines.size(); i++) {
+            int open = openQuote(lines.get(i));
+            if (open >= 0) {
+              String rest = lines.get(i).substring(open).strip();
+              found.add(
+                  new RuleProblem(
+                      files.displayName(name), i + 1, open + 1,
+                      "a quote opens here and is never closed on this line: " + rest + " (add the closing \")"));
+              return;
+            }
+          }
+        });
+    return found;
+  }
+
+  /** The index of a double quote a line leaves open, or -1. Skips // comments and \" escapes. */
+  private static int openQuote(String line) {
+    int open = -1;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (open < 0 && c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+        return -1;
+      }
+      if (open >= 0 && c == '\\') {
+        i++;
+      } else if (c == '"') {
+        open = open < 0 ? i : -1;
+      }
+    }
+    return open;
   }
 
   /** The problem a message reports, or null for noise that follows another error. */
@@ -78,12 +151,19 @@ final class RuleMessages {
     }
     Matcher expand = EXPAND.matcher(text);
     if (expand.find()) {
+      String sentence = expand.group(2).strip();
       return new RuleProblem(
-          shown, Integer.parseInt(expand.group(1)), 1, DSL_NO_MATCH + "\"" + expand.group(2).strip() + "\"");
+          shown, Integer.parseInt(expand.group(1)), 1, DSL_NO_MATCH + "\"" + sentence + "\"" + nearestSentence(files, sentence));
     }
     Matcher noMapping = NO_MAPPING.matcher(text);
     if (noMapping.find()) {
-      return new RuleProblem(shown, line, 1, DSL_NO_MATCH + "\"" + noMapping.group(1).strip() + "\"");
+      String sentence = noMapping.group(1).strip();
+      return new RuleProblem(shown, line, 1, DSL_NO_MATCH + "\"" + sentence + "\"" + nearestSentence(files, sentence));
+    }
+    Matcher duplicate = DUPLICATE.matcher(text);
+    if (duplicate.find()) {
+      return new RuleProblem(
+          shown, line, 1, "another rule already has the name \"" + duplicate.group(1).strip() + "\"; give this one a name of its own");
     }
     Matcher field = UNKNOWN_FIELD.matcher(text);
     if (field.find()) {
@@ -110,6 +190,36 @@ final class RuleMessages {
           shown, at[0], at[1], "the rule's then part does not compile: " + detail);
     }
     return new RuleProblem(shown, line, column, text);
+  }
+
+  /**
+   * " (did you mean: SENTENCE?)" for the DSL sentence closest to a mistyped one, or "". The
+   * sentence's filled-in parts ({name}) are compared as they are written in the .dsl.
+   */
+  static String nearestSentence(RuleFiles files, String sentence) {
+    List<String> keys = new ArrayList<>();
+    files.files().forEach(
+        (name, text) -> {
+          if (name.endsWith(".dsl")) {
+            Matcher m = DSL_ENTRY.matcher(text);
+            while (m.find()) {
+              keys.add(m.group(2).strip());
+            }
+          }
+        });
+    String typed = sentence.toLowerCase(java.util.Locale.ROOT);
+    String best = null;
+    int bestScore = Integer.MAX_VALUE;
+    for (String key : keys) {
+      // Compare against the key with each {part} replaced by what the typed sentence has there.
+      String k = key.toLowerCase(java.util.Locale.ROOT);
+      int score = Math.min(FactModel.distance(typed, k), FactModel.distance(typed.replaceAll("\"[^\"]*\"", "\"\""), k.replaceAll("\\{[^}]*}", "")));
+      if (score < bestScore) {
+        bestScore = score;
+        best = key;
+      }
+    }
+    return best != null && bestScore <= Math.max(3, sentence.length() / 4) ? " (did you mean: " + best + "?)" : "";
   }
 
   private static String unknownField(String type, String name) {

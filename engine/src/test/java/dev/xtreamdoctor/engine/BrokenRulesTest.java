@@ -44,7 +44,13 @@ class BrokenRulesTest {
             List.of("rules-invalid/unclosed-rule.drl:11:1: the file ends inside rule \"Broken: no end\": a quote, bracket or 'end' is missing")),
         Arguments.of(
             List.of("support.dsl", "unmatched-sentence.dslr"),
-            List.of("rules-invalid/unmatched-sentence.dslr:7:1: this sentence matches no line of the DSL: \"The acount status is \"Expired\"\"")),
+            List.of(
+                "rules-invalid/unmatched-sentence.dslr:7:1: this sentence matches no line of the DSL: \"The acount status is \"Expired\"\""
+                    + " (did you mean: The account status is \"{status}\"?)")),
+        Arguments.of(
+            List.of("unclosed-quote.drl"),
+            List.of(
+                "rules-invalid/unclosed-quote.drl:7:26: a quote opens here and is never closed on this line: \"Expired ) (add the closing \")")),
         Arguments.of(
             List.of("syntax-error.drl", "unknown-field.drl", "bad-consequence.drl"),
             List.of(

@@ -9,11 +9,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,21 +26,24 @@ import java.util.function.Predicate;
  * through {@link FactsJson} exactly as a facts file would be.
  */
 final class FactSheet {
-  static final Path EXAMPLES = Path.of("..", "examples", "facts");
+  /** Where the example facts files are on the classpath (the features module ships them). */
+  static final String EXAMPLES = "xtream-doctor/examples/facts/";
 
   private final List<Map<String, JsonValue>> facts = new ArrayList<>();
 
   /** Starts from an example facts file: a whole, realistic probe run. */
   void loadExample(String name) {
     facts.clear();
-    try (JsonReader r = Json.createReader(new StringReader(Files.readString(EXAMPLES.resolve(name + ".json"))))) {
+    InputStream in = FactSheet.class.getClassLoader().getResourceAsStream(EXAMPLES + name + ".json");
+    if (in == null) {
+      throw new IllegalArgumentException("there is no example facts file named \"" + name + "\"");
+    }
+    try (JsonReader r = Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (JsonValue v : r.readObject().getJsonArray("facts")) {
         Map<String, JsonValue> fact = new LinkedHashMap<>();
         v.asJsonObject().forEach(fact::put);
         facts.add(fact);
       }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read example " + name, e);
     }
   }
 

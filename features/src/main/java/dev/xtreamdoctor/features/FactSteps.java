@@ -183,6 +183,22 @@ public class FactSteps {
     facts().remove("LoginAnswer");
   }
 
+  /** tls.cert.expired, tls.cert.untrusted, tls.cert.name_mismatch, tls.failed...: no HTTP follows. */
+  @Given("the TLS handshake fails with {word}: {string}")
+  public void tlsFails(String outcome, String detail) {
+    facts()
+        .add(
+            "TlsHandshake",
+            Map.of(
+                "address", facts().get("TcpConnect", "address"),
+                "port", facts().get("TcpConnect", "port"),
+                "outcome", outcome,
+                "millis", "88",
+                "detail", detail));
+    facts().remove("HttpResponse");
+    facts().remove("LoginAnswer");
+  }
+
   /** A probe broke: the tool's problem, not the line's. */
   @Given("the {word} check could not finish: {string}")
   public void aCheckBroke(String probe, String detail) {
@@ -255,6 +271,26 @@ public class FactSteps {
             where("purpose", "login"),
             Map.of("outcome", "http.reset", "status", "0", "bodyShape", "", "bodyBytes", "0", "contentType", "", "signals", ""));
     facts().remove("LoginAnswer");
+  }
+
+  @Given("the port closes the connection without answering the login")
+  public void emptyReply() {
+    facts()
+        .set(
+            "HttpResponse",
+            where("purpose", "login"),
+            Map.of("outcome", "http.empty_reply", "status", "0", "bodyShape", "", "bodyBytes", "0", "contentType", "", "signals", ""));
+    facts().remove("LoginAnswer");
+  }
+
+  /** panel.answer_unexpected (JSON without user_info) or panel.answer_malformed (not valid JSON). */
+  @Given("the panel's answer is {word}")
+  public void panelAnswerIs(String outcome) {
+    facts().set("HttpResponse", where("purpose", "login"), Map.of("signals", ""));
+    facts()
+        .set(
+            "LoginAnswer",
+            Map.of("outcome", outcome, "auth", "-1", "status", "", "expDate", "0", "serverTime", "0", "panelFamily", "unknown"));
   }
 
   @Given("the login answer took {int} ms")

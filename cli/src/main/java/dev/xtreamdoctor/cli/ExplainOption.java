@@ -1,0 +1,32 @@
+package dev.xtreamdoctor.cli;
+
+import dev.xtreamdoctor.engine.DiagnosisEngine;
+import dev.xtreamdoctor.engine.explain.Explained;
+import dev.xtreamdoctor.engine.explain.Explainer;
+import dev.xtreamdoctor.engine.explain.Explanations;
+import dev.xtreamdoctor.engine.facts.Fact;
+import java.util.Collection;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --explain}, for every command that diagnoses: the diagnosis with why (the rules and facts
+ * behind it, and why no other category). Costs nothing unless given.
+ */
+public final class ExplainOption {
+  @Option(
+      names = "--explain",
+      description =
+          "Also show why: which rules fired on which facts to reach the conclusion, and which"
+              + " condition stopped each other category.")
+  boolean explain;
+
+  /** The diagnosis, explained only if --explain was given. */
+  Explained evaluate(DiagnosisEngine engine, Collection<? extends Fact> facts) {
+    return explain ? Explainer.evaluate(engine, facts) : new Explained(engine.evaluate(facts), null);
+  }
+
+  /** The diagnosis in the chosen format, with the explanation if there is one. */
+  String render(OutputOptions output, Terminal terminal, Explained explained) {
+    return Explanations.render(output.format, output.renderer(terminal), explained);
+  }
+}

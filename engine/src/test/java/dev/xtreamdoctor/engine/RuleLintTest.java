@@ -1,0 +1,87 @@
+package dev.xtreamdoctor.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What {@code rules check} adds to compiling: lint on the text, with exact places and words. */
+class RuleLintTest {
+  private static final String HEAD = "package dev.xtreamdoctor.rules;\n\nimport dev.xtreamdoctor.engine.facts.*;\n\n";
+
+  private static List<String> lint(RuleFiles files) {
+    return RuleLint.check(files, RuleSource.of(files), Optional.of(Catalogue.parse(files.files().get(RuleFiles.CATALOGUE))))
+        .stream()
+        .map(RuleLint.Problem::toString)
+        .toList();
+  }
+
+  /** The bundled rules plus one more file, shown as if they sat in a directory "r". */
+  private static RuleFiles withExtra(String name, String text, String catalogueAddition) {
+    Map<String, String> files = new LinkedHashMap<>(SharedRules.BOOK.files().files());
+    files.put(name, text);
+    files.merge(RuleFiles.CATALOGUE, catalogueAddition, String::concat);
+    return new RuleFiles("r", java.nio.file.Path.of("r"), files);
+  }
+
+  @Test
+  void theBundledRulesAreClean() {
+    assertEquals(List.of(), lint(SharedRules.BOOK.files()));
+  }
+
+  @Test
+  void aCauseWithoutWordsOrFixesAndAnUnknownCategoryAreErrors() {
+    RuleFiles files =
+        withExtra(
+            "90-new.drl",
+            HEAD
+                + "rule \"New: no words\"\nwhen\n  LoginAnswer( outcome == \"panel.login_ok\" )\nthen\n"
+                + "  insert( Finding.error( \"AUTHORISATION_FAILED\", \"NEW_CAUSE\", \"account\" ) );\nend\n\n"
+                + "rule \"New: no fix\"\nwhen\n  LoginAnswer( outcome == \"panel.login_ok\" )\nthen\n"
+                + "  insert( Finding.error( \"AUTHORIZATION_FAILED\", \"HALF_DONE\", \"account\" ) );\nend\n",
+            "\nHALF_DONE.title = Half done\nHALF_DONE.impact = Something\n");
+    assertEquals(
+        List.of(
+            "r/90-new.drl:9:27: unknown category AUTHORISATION_FAILED in rule \"New: no words\" (did you mean AUTHORIZATION_FAILED?);"
+                + " the categories are INVALID_DETAILS, LOGIN_FAILED, AUTHORIZATION_FAILED, CONNECTION_TIMEOUT, HOST_NOT_FOUND, NO_FAULT_FOUND",
+            "r/90-new.drl:9:51: the cause NEW_CAUSE has no words in catalogue.properties:"
+                + " add NEW_CAUSE.title, NEW_CAUSE.impact and NEW_CAUSE.fix.1",
+            "r/90-new.drl:16:51: the cause HALF_DONE has no fix in catalogue.properties: add HALF_DONE.fix.1, what the user should do"),
+        lint(files));
+  }
+
+  @Test
+  void aRuleNameUsedTwiceIsAnError() {
+    RuleFiles files =
+        withExtra(
+            "90-new.drl",
+            HEAD + "rule \"Authorization failed: the provider has banned the line\"\nwhen\nthen\nend\n",
+            "");
+    assertEquals(
+        List.of(
+            "r/90-new.drl:5:1: another rule already has the name \"Authorization failed: the provider has banned the line\""
+                + " (r/30-authorization-failed.dslr:78); give this one a name of its own"),
+        lint(files));
+  }
+
+  @Test
+  void javaThatReachesOutIsAnErrorAndOtherJavaAWarning() {
+    RuleFiles files =
+        withExtra(
+            "90-new.drl",
+            HEAD
+                + "rule \"New: dangerous\"\nwhen\n  LoginAnswer( )\nthen\n  System.exit( 1 );\nend\n\n"
+                + "rule \"New: clever\"\nwhen\n  $l : LoginAnswer( )\nthen\n"
+                + "  insert( Finding.info( \"NO_FAULT_FOUND\", \"HEALTHY\", \"login\" ).because( $l.status().repeat( 2 ) ) );\nend\n",
+            "");
+    assertEquals(
+        List.of(
+            "r/90-new.drl:9:3: rules may not use System: it reaches outside the diagnosis (the machine, files, the network or the program itself)",
+            "r/90-new.drl:16:85: warning: rule \"New: clever\" calls repeat, which is not among the calls rules need;"
+                + " ask a developer to add a sentence to support.dsl or a function instead"),
+        lint(files));
+  }
+}
