@@ -81,7 +81,8 @@ final class HttpExchange {
     return CALL.get();
   }
 
-  private record ClientKey(TlsTrust trust, boolean loopbackOnly, int connectMs, int readMs) {}
+  private record ClientKey(
+      TlsTrust trust, boolean loopbackOnly, TargetPolicy policy, int connectMs, int readMs) {}
 
   private final NetworkGate gate;
   private final TlsTrust trust;
@@ -262,7 +263,7 @@ final class HttpExchange {
   }
 
   private Client client() throws Exception {
-    ClientKey key = new ClientKey(trust, gate.loopbackOnly(), connectMs, readMs);
+    ClientKey key = new ClientKey(trust, gate.loopbackOnly(), gate.policy(), connectMs, readMs);
     Client c = CLIENTS.get(key);
     if (c == null) {
       TlsTrust.Recorded tls = trust.newContext();
