@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       EvaluateCommand.class,
       RulesCommand.class,
+      ServeCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -143,6 +143,7 @@ public final class XtreamDoctor implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private RulesCheck check = RulesCheck.compilesOnly();
     private Optional<Duration> watch = Optional.empty();
+    private RuleBook compiled;
 
     private Builder() {}
 
@@ -152,9 +153,17 @@ public final class XtreamDoctor implements AutoCloseable {
       return this;
     }
 
+    /** Rules compiled already (e.g. shared by several instances); not reloaded. */
+    public Builder ruleBook(RuleBook book) {
+      this.compiled = Objects.requireNonNull(book);
+      this.rulesDirectory = Optional.empty();
+      return this;
+    }
+
     /** The rules in this directory (*.drl and catalogue.properties). */
     public Builder rulesDirectory(Path dir) {
       this.rulesDirectory = Optional.of(dir);
+      this.compiled = null;
       return this;
     }
 
@@ -226,8 +235,8 @@ public final class XtreamDoctor implements AutoCloseable {
      * @throws RulesException when the first rule set does not compile or fails the check
      */
     public XtreamDoctor build() throws RulesException {
-      RuleBook first = rulesDirectory.isPresent()
-          ? RuleBook.compile(RuleFiles.fromDirectory(rulesDirectory.get()))
+      RuleBook first = compiled != null ? compiled
+          : rulesDirectory.isPresent() ? RuleBook.compile(RuleFiles.fromDirectory(rulesDirectory.get()))
           : RuleBook.bundled();
       check.check(first);
       LiveRules live = new LiveRules(first, rulesDirectory, settings, clock, check);
