@@ -157,9 +157,14 @@ public final class TargetGuard implements TargetPolicy {
     } else if (lower.matches("^[a-z][a-z0-9+.-]*:[^0-9].*")) {
       return Optional.of("only http:// and https:// servers can be checked");
     }
-    String host = hostOf(s.substring(sep >= 0 ? sep + 3 : 0));
+    String afterScheme = s.substring(sep >= 0 ? sep + 3 : 0);
+    String host = hostOf(afterScheme);
     if (host.isEmpty()) {
       return Optional.empty();
+    }
+    Optional<String> port = portRefusalOfText(afterScheme, lower.startsWith("https://") ? 443 : 80);
+    if (port.isPresent()) {
+      return port;
     }
     Optional<String> odd = Addresses.oddIpv4Spelling(host);
     if (odd.isPresent()) {
@@ -193,8 +198,24 @@ public final class TargetGuard implements TargetPolicy {
     }
   }
 
-  /** The host part of what follows the scheme: user info, port, path, query and fragment cut off. */
-  private static String hostOf(String afterScheme) {
+  /** The port written after the host (or the scheme's own), checked against the list. */
+  private Optional<String> portRefusalOfText(String afterScheme, int schemePort) {
+    String authority = authority(afterScheme);
+    int close = authority.lastIndexOf(']');
+    String tail = close >= 0 ? authority.substring(close + 1)
+        : authority.indexOf(':') != authority.lastIndexOf(':') ? "" : authority;
+    int colon = tail.lastIndexOf(':');
+    if (colon < 0 || colon == tail.length() - 1) {
+      return portRefusal(schemePort);
+    }
+    String text = tail.substring(colon + 1);
+    if (!text.matches("\\d{1,5}")) {
+      return Optional.of("the port is not a number");
+    }
+    return portRefusal(Integer.parseInt(text));
+  }
+
+  private static String authority(String afterScheme) {
     int end = afterScheme.length();
     for (int i = 0; i < afterScheme.length(); i++) {
       if ("/?#".indexOf(afterScheme.charAt(i)) >= 0) {
@@ -203,7 +224,12 @@ public final class TargetGuard implements TargetPolicy {
       }
     }
     String authority = afterScheme.substring(0, end);
-    authority = authority.substring(authority.lastIndexOf('@') + 1);
+    return authority.substring(authority.lastIndexOf('@') + 1);
+  }
+
+  /** The host part of what follows the scheme: user info, port, path, query and fragment cut off. */
+  private static String hostOf(String afterScheme) {
+    String authority = authority(afterScheme);
     if (authority.startsWith("[")) {
       int close = authority.indexOf(']');
       return close < 0 ? authority.substring(1) : authority.substring(1, close);

@@ -50,11 +50,12 @@ public final class NetworkGate {
 
   /** The address itself if it may be contacted. */
   public InetAddress admit(InetAddress address) throws NetworkRefusedException {
-    admitNetwork(address);
-    Optional<String> refusal = policy.addressRefusal(address);
+    // the policy first, so its reason is the one reported; loopback-only still refuses after it
+    Optional<String> refusal = address == null ? Optional.empty() : policy.addressRefusal(address);
     if (refusal.isPresent()) {
       throw new TargetRefusedException(address.getHostAddress(), refusal.get());
     }
+    admitNetwork(address);
     return address;
   }
 
