@@ -24,6 +24,7 @@ sample() { while kill -0 $pid 2>/dev/null; do
   echo "$peak" > "$out.peak"; sleep 0.2; done; }
 sample & sampler=$!
 facts='{"facts":[{"type":"ServerInput","typed":"http://p.example:8080","outcome":"input.ok","scheme":"http","host":"p.example","port":8080,"hostKind":"name","baseUrl":"http://p.example:8080"},{"type":"LoginAnswer","outcome":"panel.auth_rejected","auth":0}]}'
+java -Xmx256m -cp "$cp" dev.xtreamdoctor.service.EvalCost "$facts" 3000
 echo "service $uri, pid $pid, RSS after start: $(rss)"
 echo "== POST /v1/evaluations: $eval_count requests max, 60 s max, $eval_conc connections"
 java bench/ServeLoad.java "$uri/v1/evaluations" "$token" "$facts" "$eval_count" 60 "$eval_conc" 2000
