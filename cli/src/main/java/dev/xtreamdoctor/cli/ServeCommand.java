@@ -14,9 +14,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code xtream-doctor serve}: the HTTP JSON service and helpdesk page until the process is
@@ -34,6 +36,7 @@ import picocli.CommandLine.ParentCommand;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:stopped", " 2:bad configuration or the port is taken", " 3:rules failed to load"})
 public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @ParentCommand XtreamDoctor root;
   @Mixin EngineOptions engineOptions;
 
@@ -69,7 +72,9 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IOException | IllegalArgumentException e) {
       throw CliException.badInput("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
     }
-    System.out.println("xtream-doctor serving on " + service.uri() + " (rules " + service.doctor().rules().fingerprint() + ")");
+    spec.commandLine().getOut().println(
+        "xtream-doctor serving on " + service.uri() + " (rules " + service.doctor().rules().fingerprint() + ")");
+    spec.commandLine().getOut().flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       service.close();

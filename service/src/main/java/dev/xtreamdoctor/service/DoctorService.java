@@ -303,31 +303,44 @@ public final class DoctorService implements AutoCloseable {
     return b;
   }
 
-  /** The body, or empty when it is larger than allowed (read no further than the limit). */
+  /**
+   * The body, or empty when it is larger than allowed. An oversized body is still read and thrown
+   * away up to eight times the limit, so the client receives the 413 instead of a reset; beyond
+   * that the connection is closed.
+   */
   private Optional<String> body(HttpExchange ex) throws IOException {
     int max = settings.maxBodyBytes();
+    long drainLimit = 8L * max;
     String length = ex.getRequestHeaders().getFirst("Content-Length");
+    long declared = -1;
     if (length != null) {
       try {
-        if (Long.parseLong(length.strip()) > max) {
-          return Optional.empty();
-        }
+        declared = Long.parseLong(length.strip());
       } catch (NumberFormatException e) {
-        return Optional.empty();
+        declared = Long.MAX_VALUE;
       }
+    }
+    if (declared > drainLimit) {
+      ex.getResponseHeaders().set("Connection", "close");
+      return Optional.empty();
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[8192];
+    long seen = 0;
     try (InputStream in = ex.getRequestBody()) {
       int r;
       while ((r = in.read(buf)) >= 0) {
-        if (out.size() + r > max) {
+        seen += r;
+        if (seen > drainLimit) {
+          ex.getResponseHeaders().set("Connection", "close");
           return Optional.empty();
         }
-        out.write(buf, 0, r);
+        if (seen <= max) {
+          out.write(buf, 0, r);
+        }
       }
     }
-    return Optional.of(out.toString(StandardCharsets.UTF_8));
+    return seen > max ? Optional.empty() : Optional.of(out.toString(StandardCharsets.UTF_8));
   }
 
   private int page(HttpExchange ex, String name) throws IOException {

@@ -7,6 +7,7 @@ import dev.xtreamdoctor.api.TargetGuard;
 import dev.xtreamdoctor.simulator.Account;
 import dev.xtreamdoctor.simulator.DnsBehaviour;
 import dev.xtreamdoctor.simulator.DnsServer;
+import dev.xtreamdoctor.simulator.Overlays;
 import dev.xtreamdoctor.simulator.Panel;
 import dev.xtreamdoctor.simulator.PanelServer;
 import java.net.InetAddress;
@@ -167,6 +168,24 @@ class SsrfGuardTest {
       assertTrue(panel.count() >= 1, "the checked address was used");
       assertEquals(0, rebound.count(), "the rebound address was never contacted");
       assertTrue(panel.takeRequest(Duration.ofSeconds(1)) != null);
+    }
+  }
+
+  @Test
+  void redirectsAreNeverFollowed() throws Exception {
+    try (Fixtures.Counter inside = new Fixtures.Counter("127.0.0.2", 0)) {
+      for (String target : List.of("http://127.0.0.2:%d/", "http://allowed-host@127.0.0.2:%d/", "http://[::1]:%d/")) {
+        try (PanelServer redirecting = PanelServer.builder(Panel.xc2(Account.active("user", "pass-9876")))
+                .overlay(Overlays.redirectTo(302, String.format(target, inside.port())))
+                .bindAddress("127.0.0.1").start();
+            DoctorService s = Fixtures.start(Fixtures.settings(), Fixtures.probes(List.of()),
+                TargetGuard.of(List.of("127.0.0.1/32"), Set.of(redirecting.port(), inside.port())))) {
+          HttpResponse<String> r = diagnose(s, "http://127.0.0.1:" + redirecting.port());
+          assertEquals(200, r.statusCode(), r.body());
+          assertTrue(redirecting.count() >= 1, "the allowed panel was asked");
+          assertEquals(0, inside.count(), target + " was followed");
+        }
+      }
     }
   }
 
