@@ -91,8 +91,10 @@ final class Fixtures {
       socket = new ServerSocket(port, 50, InetAddress.getByName(address));
       Thread t = new Thread(() -> {
         while (!socket.isClosed()) {
-          try (Socket c = socket.accept()) {
+          try {
+            Socket c = socket.accept();
             accepted.incrementAndGet();
+            c.close();
           } catch (IOException e) {
             return;
           }
