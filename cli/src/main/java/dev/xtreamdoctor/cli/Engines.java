@@ -31,6 +31,11 @@ final class Engines {
 
   private Engines() {}
 
+  /** Forgets the rule sets loaded so far, so a test sees a fresh process. */
+  static void forgetLoaded() {
+    LOADED.clear();
+  }
+
   static DoctorConfig config(EngineOptions options) throws CliException {
     try {
       return DoctorConfig.load(Optional.ofNullable(options.configFile));

@@ -12,12 +12,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The on-disk cache gives the same diagnoses as compiling, and never a stale or broken set. */
 class RuleBookCacheTest {
   @TempDir Path dir;
+
+  // Compiled once for the tests that only read: each compile takes seconds.
+  @TempDir static Path shared;
+  static RuleBook compiled;
+  static RuleBook cached;
+
+  @BeforeAll
+  static void compileOnceAndLoadFromTheCache() throws Exception {
+    compiled = new RuleBookCache(shared).load(RuleFiles.bundled());
+    cached = new RuleBookCache(shared).load(RuleFiles.bundled());
+  }
 
   static final String FACTS =
       "{\"facts\":[{\"type\":\"LoginAnswer\",\"outcome\":\"panel.auth_rejected\",\"auth\":0},"
@@ -26,10 +38,9 @@ class RuleBookCacheTest {
 
   @Test
   void aCachedRuleBookDiagnosesLikeACompiledOne() throws Exception {
-    RuleFiles files = RuleFiles.bundled();
-    RuleBook compiled = new RuleBookCache(dir).load(files);
-    assertEquals(1, entries().size());
-    RuleBook cached = new RuleBookCache(dir).load(files);
+    try (Stream<Path> list = Files.list(shared)) {
+      assertEquals(1, list.filter(p -> p.toString().endsWith(".bin")).count());
+    }
     assertNotEquals(compiled.kieBase(), cached.kieBase());
 
     List<Fact> facts = FactsJson.read(FACTS);
@@ -42,6 +53,26 @@ class RuleBookCacheTest {
       assertEquals(expected.causes(), d.causes());
       assertEquals(expected.findings(), d.findings());
       assertEquals(expected.rulesFired(), d.rulesFired());
+    }
+  }
+
+  @Test
+  void everyExampleGetsTheSameDiagnosisFromTheCache() throws Exception {
+    DiagnosisEngine fromCompiled = new DiagnosisEngine(compiled, Settings.defaults());
+    DiagnosisEngine fromCache = new DiagnosisEngine(cached, Settings.defaults());
+    List<Path> examples;
+    try (Stream<Path> list = Files.list(Path.of("../examples/facts"))) {
+      examples = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    assertTrue(examples.size() > 10, "examples found: " + examples.size());
+    for (Path example : examples) {
+      List<Fact> facts = FactsJson.read(Files.readString(example));
+      Diagnosis expected = fromCompiled.evaluate(facts);
+      Diagnosis actual = fromCache.evaluate(facts);
+      assertEquals(expected.category(), actual.category(), example.toString());
+      assertEquals(expected.causes(), actual.causes(), example.toString());
+      assertEquals(expected.findings(), actual.findings(), example.toString());
+      assertEquals(expected.rulesFired(), actual.rulesFired(), example.toString());
     }
   }
 

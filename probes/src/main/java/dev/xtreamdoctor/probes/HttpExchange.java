@@ -9,8 +9,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -56,10 +59,11 @@ final class HttpExchange {
   private static final ThreadLocal<Call> CALL = new ThreadLocal<>();
   private static final ConcurrentHashMap<ClientKey, Client> CLIENTS = new ConcurrentHashMap<>();
 
-  /** The request in flight on this thread: where it may connect, and how to cancel it. */
+  /** The request in flight on this thread: where it may connect, and how to stop it. */
   static final class Call {
     final String host;
     final InetAddress address;
+    final List<Socket> sockets = new CopyOnWriteArrayList<>();
     volatile Cancellable handle;
     volatile boolean expired;
 
@@ -68,11 +72,19 @@ final class HttpExchange {
       this.address = address;
     }
 
+    /** Cancels the request and closes its sockets: a blocked connect, handshake or read fails at once. */
     void expire() {
       expired = true;
       Cancellable h = handle;
       if (h != null) {
-        h.cancel(); // closes the socket: a blocked connect, handshake or read fails at once
+        h.cancel();
+      }
+      for (Socket s : sockets) {
+        try {
+          s.close();
+        } catch (IOException ignored) {
+          // already closed
+        }
       }
     }
   }
@@ -140,11 +152,12 @@ final class HttpExchange {
   /** GET {@code pathAndQuery} (already encoded) on the target, finished by {@code deadlineNanos}. */
   Result get(Target target, String pathAndQuery, long deadlineNanos) throws Exception {
     long start = System.nanoTime();
-    long remainingMs = Math.max(1, (deadlineNanos - start) / 1_000_000);
     Client client = client();
     Call call = new Call(target.host(), target.address());
     CALL.set(call);
-    ScheduledFuture<?> watchdog = timer.schedule(call::expire, remainingMs, TimeUnit.MILLISECONDS);
+    // counted from now: building the first client in a JVM may itself take a second
+    ScheduledFuture<?> watchdog =
+        timer.schedule(call::expire, Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     boolean headers = false;
     long headerMillis = 0;
     try {
@@ -159,13 +172,11 @@ final class HttpExchange {
         String server = header(r, "Server");
         String cfRay = header(r, "CF-RAY");
         String location = header(r, "Location");
-        byte[] body = new byte[0];
+        ByteArrayOutputStream partial = new ByteArrayOutputStream();
         String outcome = Outcome.HTTP_STATUS;
         String detail = "";
         try {
-          Capped capped = readCapped(r);
-          body = capped.bytes();
-          if (capped.overCap()) {
+          if (readCapped(r, partial)) {
             outcome = Outcome.HTTP_TOO_LARGE;
           }
         } catch (IOException | ProcessingException e) {
@@ -175,6 +186,7 @@ final class HttpExchange {
           }
           detail = String.valueOf(e);
         }
+        byte[] body = partial.toByteArray(); // on a cut-off body: what arrived before the cut
         return new Result(outcome, status, type, server, cfRay, location, body, headerMillis, detail);
       }
     } catch (ProcessingException e) {
@@ -236,25 +248,23 @@ final class HttpExchange {
     return false;
   }
 
-  private record Capped(byte[] bytes, boolean overCap) {}
-
-  private Capped readCapped(Response r) throws IOException {
+  /** Reads the body into {@code out}, at most the cap; true if there was more. */
+  private boolean readCapped(Response r, ByteArrayOutputStream out) throws IOException {
     if (!r.hasEntity()) {
-      return new Capped(new byte[0], false);
+      return false;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[8192];
     try (InputStream in = r.readEntity(InputStream.class)) {
       int n;
       while ((n = in.read(buf)) >= 0) {
         if (out.size() + n > maxBodyBytes) {
           out.write(buf, 0, maxBodyBytes - out.size());
-          return new Capped(out.toByteArray(), true);
+          return true;
         }
         out.write(buf, 0, n);
       }
     }
-    return new Capped(out.toByteArray(), false);
+    return false;
   }
 
   private static String header(Response r, String name) {
@@ -262,27 +272,40 @@ final class HttpExchange {
     return v == null ? "" : v;
   }
 
-  private Client client() throws Exception {
+  private Client client() {
     ClientKey key = new ClientKey(trust, gate.loopbackOnly(), gate.policy(), connectMs, readMs);
-    Client c = CLIENTS.get(key);
-    if (c == null) {
-      TlsTrust.Recorded tls = trust.newContext();
-      Client fresh = ClientBuilder.newClient(clientConfig(connectionManager(tls, connectMs, readMs), connectMs, readMs));
-      c = CLIENTS.putIfAbsent(key, fresh);
-      if (c == null) {
-        c = fresh;
-      } else {
-        fresh.close();
-      }
-    }
-    return c;
+    return CLIENTS.computeIfAbsent(
+        key,
+        k -> {
+          try {
+            TlsTrust.Recorded tls = trust.newContext();
+            return ClientBuilder.newClient(clientConfig(connectionManager(tls, connectMs, readMs), connectMs, readMs));
+          } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS context: " + e.getMessage(), e);
+          }
+        });
+  }
+
+  /**
+   * Builds the client ahead of the first request: in a fresh JVM loading Jersey and HttpClient
+   * takes one to two seconds, which can then overlap the DNS probe instead of following it.
+   */
+  void warmUp() {
+    client();
   }
 
   private PoolingHttpClientConnectionManager connectionManager(
       TlsTrust.Recorded tls, int connectTimeout, int readTimeout) {
     DefaultHttpClientConnectionOperator operator =
         new DefaultHttpClientConnectionOperator(
-            proxy -> gate.newSocket(),
+            proxy -> {
+              Socket socket = gate.newSocket();
+              Call call = CALL.get();
+              if (call != null) {
+                call.sockets.add(socket); // so the deadline can close it from another thread
+              }
+              return socket;
+            },
             DefaultSchemePortResolver.INSTANCE,
             new PinnedDns(gate),
             RegistryBuilder.<TlsSocketStrategy>create()

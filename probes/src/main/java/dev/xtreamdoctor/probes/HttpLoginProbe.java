@@ -45,6 +45,11 @@ final class HttpLoginProbe {
     return fact(BLOCK_CHECK, target, exchange.get(target, "/", deadlineNanos));
   }
 
+  /** Loads the HTTP stack early, while other probes run. */
+  void warmUp() {
+    exchange.warmUp();
+  }
+
   /** Form encoding, as PHP decodes it: a space becomes {@code +}, a plus {@code %2B}. */
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -72,6 +72,23 @@ public final class NetworkGate {
     }
   }
 
+  /**
+   * Asks the policy alone about a resolved address before anything is chosen: a name with any
+   * refused answer is refused whole. (Loopback-only is left to the connect itself.)
+   */
+  public void screen(InetAddress address, int port) throws TargetRefusedException {
+    Optional<String> refusal = policy.addressRefusal(address);
+    if (refusal.isEmpty()) {
+      refusal = policy.portRefusal(port);
+    }
+    if (refusal.isEmpty()) {
+      refusal = policy.destinationRefusal(address, port);
+    }
+    if (refusal.isPresent()) {
+      throw new TargetRefusedException(address.getHostAddress() + " port " + port, refusal.get());
+    }
+  }
+
   /** Loopback-only applies to everything, resolvers included. */
   private void admitNetwork(InetAddress address) throws NetworkRefusedException {
     if (address == null) {

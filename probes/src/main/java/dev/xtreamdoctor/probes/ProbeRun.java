@@ -127,6 +127,14 @@ final class ProbeRun {
   private record Plan(HttpExchange.Target login, Optional<HttpExchange.Target> blockCheck) {}
 
   void probeNetwork() {
+    pool.submit(
+        () -> {
+          try {
+            http.warmUp(); // not a probe: a failure here shows again, as a ProbeProblem, at the login
+          } catch (RuntimeException | LinkageError ignored) {
+            // reported by the login itself
+          }
+        });
     Optional<Plan> plan = guard("dns", this::plan);
     if (plan.isEmpty()) {
       return;
@@ -165,7 +173,7 @@ final class ProbeRun {
     if (!kind.equals("name")) {
       // an IP literal: nothing to resolve; InetAddress parses it without a lookup
       InetAddress a = InetAddress.getByName(server.host());
-      gate.admit(a, server.port());
+      gate.screen(a, server.port());
       return new Plan(target(a, "literal"), Optional.empty());
     }
     List<InetSocketAddress> system = resolvers(settings.systemResolvers(), true);
@@ -180,10 +188,10 @@ final class ProbeRun {
     }
     // every answer, not only the one used: a name that also points inside is refused outright
     for (InetAddress a : sys) {
-      gate.admit(a, server.port());
+      gate.screen(a, server.port());
     }
     for (InetAddress a : pub) {
-      gate.admit(a, server.port());
+      gate.screen(a, server.port());
     }
     boolean disagree = !sys.isEmpty() && !pub.isEmpty() && Collections.disjoint(sys, pub);
     if (disagree) {

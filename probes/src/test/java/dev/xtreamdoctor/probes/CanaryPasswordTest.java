@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.xtreamdoctor.engine.DiagnosisEngine;
-import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.facts.Fact;
-import dev.xtreamdoctor.engine.facts.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
@@ -16,7 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +21,7 @@ import org.junit.jupiter.api.Test;
  * in the facts, the judged diagnosis, and anything printed meanwhile.
  */
 class CanaryPasswordTest {
-  private static final String CANARY =
-      "cnry+P w/&%\"" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
+  private static final String CANARY = Scenarios.PASSWORD;
 
   static List<String> forms(String secret) {
     String form = URLEncoder.encode(secret, StandardCharsets.UTF_8);
@@ -43,7 +39,8 @@ class CanaryPasswordTest {
 
   @Test
   void theCanaryAppearsNowhere() throws Exception {
-    DiagnosisEngine engine = new DiagnosisEngine(RuleBook.bundled(), Settings.defaults());
+    DiagnosisEngine engine = TestRules.engine();
+    Scenarios.warmUp();
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -54,7 +51,7 @@ class CanaryPasswordTest {
     System.setErr(capture);
     try {
       for (Map.Entry<String, Scenarios.Scenario> s : Scenarios.all().entrySet()) {
-        List<Fact> facts = s.getValue().run(CANARY).facts();
+        List<Fact> facts = Scenarios.run(s.getKey()).facts();
         String text = facts + "\n" + engine.evaluate(facts);
         check(s.getKey(), text, leaks);
         scenarios++;

@@ -95,8 +95,11 @@ public interface DoctorConfig {
 
   /** How the HTTP probe talks to the panel. */
   interface Http {
-    /** {@code doctor.http.user-agent}: sent with every request, never rotated. */
-    @WithDefault("xtream-doctor/0.1")
+    /**
+     * {@code doctor.http.user-agent}: sent with every request, never rotated; player-like, because
+     * some panels refuse unknown clients.
+     */
+    @WithDefault("VLC/3.0.21 LibVLC/3.0.21")
     String userAgent();
 
     /** {@code doctor.http.max-body-bytes}: read at most this much of an answer (1 MiB). */

@@ -59,6 +59,9 @@ final class Checks {
         continue;
       }
       Check.State state = state(facts, findings, faultBefore);
+      if (layer.equals("tls") && facts.isEmpty() && findings.isEmpty() && usesPlainHttp(d)) {
+        state = Check.State.NONE; // nothing to check: plain http has no TLS layer
+      }
       checks.add(new Check(layer, e.getValue(), state, status(layer, facts, d), facts, findings));
       faultBefore |= state == Check.State.FAULT;
     }
@@ -105,13 +108,16 @@ final class Checks {
     if (fact instanceof TlsHandshake) {
       return List.of("tls");
     }
-    if (fact instanceof HttpResponse || fact instanceof PanelRequests) {
+    if (fact instanceof HttpResponse) {
       return List.of("http");
     }
     if (fact instanceof LoginAnswer l) {
       return Outcome.PANEL_LOGIN_OK.equals(l.outcome())
           ? List.of("login", "account")
           : List.of("login");
+    }
+    if (fact instanceof PanelRequests) {
+      return List.of(); // the politeness budget: about the doctor, not about any layer
     }
     if (fact instanceof ReportedSymptoms) {
       return List.of("symptoms");
@@ -135,7 +141,14 @@ final class Checks {
                   .orElse("");
           case "dns" -> dns(facts);
           case "tcp" ->
-              first(facts, TcpConnect.class)
+              facts.stream()
+                  .filter(f -> f instanceof TcpConnect)
+                  .map(f -> (TcpConnect) f)
+                  // The connect that reached the server says most; else the first attempt.
+                  .sorted(
+                      java.util.Comparator.comparing(
+                          (TcpConnect t) -> !t.outcome().equals(Outcome.TCP_CONNECTED)))
+                  .findFirst()
                   .map(
                       t ->
                           t.address()

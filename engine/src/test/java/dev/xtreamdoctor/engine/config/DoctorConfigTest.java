@@ -36,7 +36,7 @@ class DoctorConfigTest {
     assertEquals(10000, c.timeout().readMs());
     assertEquals(30000, c.timeout().totalMs());
     assertEquals(Settings.defaults(), c.settings());
-    assertEquals("xtream-doctor/0.1", c.http().userAgent());
+    assertEquals("VLC/3.0.21 LibVLC/3.0.21", c.http().userAgent());
     assertEquals(1 << 20, c.http().maxBodyBytes());
     assertEquals(6, c.panel().requestBudget());
     assertEquals(5, c.latency().samples());

@@ -1,0 +1,63 @@
+package dev.xtreamdoctor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every example facts file through the command line, in all three formats: the exit code follows
+ * the category, and text, JSON and Markdown tell the same diagnosis. (Which category each example
+ * must get is asserted in the engine's ExamplesTest.)
+ */
+class ExamplesCliTest {
+  static Stream<Path> examples() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("../examples/facts"))) {
+      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void allFormatsAgree(Path example) {
+    CliRun json = CliRun.run("evaluate", "--facts", example.toString(), "--format", "json");
+    JsonObject d = Json.createReader(new StringReader(json.out())).readObject();
+    boolean fault = !d.getString("category").equals("NO_FAULT_FOUND");
+    int code = fault ? ExitCode.FAULT : ExitCode.NO_FAULT;
+    assertEquals(code, json.exitCode(), json.toString());
+    String title = d.getString("title");
+    String cause = d.getJsonArray("causes").getJsonObject(0).getString("text");
+
+    CliRun text = CliRun.run("evaluate", "--facts", example.toString());
+    assertEquals(code, text.exitCode(), text.toString());
+    String last = text.out().lines().reduce((a, b) -> b).orElse("");
+    if (fault) {
+      assertEquals(
+          "! Found a problem: " + title + " — " + cause,
+          last.replaceAll(" \\(and \\d+ more\\)$", ""));
+    } else {
+      assertTrue(text.out().contains("• No problems found"), text.toString());
+    }
+    assertTrue(text.out().contains(cause), text.toString());
+
+    CliRun md = CliRun.run("evaluate", "--facts", example.toString(), "--format", "markdown");
+    assertEquals(code, md.exitCode(), md.toString());
+    assertTrue(md.out().startsWith("**" + MarkdownEscape.of(title) + "**\n"), md.toString());
+    assertTrue(md.out().contains("### What to do\n\n1. "), md.toString());
+  }
+
+  /** The renderer's escaping, for comparing titles. */
+  static final class MarkdownEscape {
+    static String of(String s) {
+      return s.replaceAll("([\\\\`*_\\[\\]<>|])", "\\\\$1");
+    }
+  }
+}

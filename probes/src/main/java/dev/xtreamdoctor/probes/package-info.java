@@ -1,0 +1,11 @@
+/**
+ * Probes: look at the real server and network and emit facts; they never judge.
+ *
+ * <p>Entry point: {@link dev.xtreamdoctor.probes.Diagnoser#run(DiagnoseRequest, ProbeSettings)}
+ * returns every fact one diagnosis observed, for the engine's {@code DiagnosisEngine}. The chain is
+ * input ({@link dev.xtreamdoctor.probes.ServerInputParser}) → DNS → TCP → TLS → login, with the
+ * block check and latency samples beside it, all under one total deadline. Every connection goes
+ * through {@link dev.xtreamdoctor.probes.NetworkGate}; the password travels as a {@link
+ * dev.xtreamdoctor.probes.Secret} and reaches no fact, message or log.
+ */
+package dev.xtreamdoctor.probes;
