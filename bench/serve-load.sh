@@ -17,6 +17,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null; rm -f "$cpfile" "$out"' EXIT
 for _ in $(seq 1 600); do grep -q READY "$out" && break; sleep 0.1; done
 read -r _ uri panel user pass < <(grep READY "$out")
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14+$15)*1000/hz}' "/proc/$pid/stat"; }
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status"; }
 peak=0
 sample() { while kill -0 $pid 2>/dev/null; do
@@ -27,11 +28,13 @@ facts='{"facts":[{"type":"ServerInput","typed":"http://p.example:8080","outcome"
 java -Xmx256m -cp "$cp" dev.xtreamdoctor.service.EvalCost "$facts" 3000
 echo "service $uri, pid $pid, RSS after start: $(rss)"
 echo "== POST /v1/evaluations: $eval_count requests max, 60 s max, $eval_conc connections"
-java bench/ServeLoad.java "$uri/v1/evaluations" "$token" "$facts" "$eval_count" 60 "$eval_conc" 2000
-echo "RSS now: $(rss)"
+c0=$(cpu_ms)
+java bench/ServeLoad.java "$uri/v1/evaluations" "$token" "$facts" "$eval_count" 60 "$eval_conc" 2000 | tee "$out.eval"
+c1=$(cpu_ms); n=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$out.eval")
+echo "server CPU per evaluation request (incl. warm-up): $(( (c1 - c0) * 1000 / (n + 2000) )) us; RSS now: $(rss)"
 diag="{\"server\":\"$panel\",\"username\":\"$user\",\"password\":\"$pass\",\"symptoms\":{\"vantage\":\"remote\"}}"
 echo "== POST /v1/diagnoses against the loopback simulator: $diag_count requests max, 60 s max, $diag_conc connections"
 java bench/ServeLoad.java "$uri/v1/diagnoses" "$token" "$diag" "$diag_count" 60 "$diag_conc" 5
 kill $sampler 2>/dev/null || true
 echo "RSS now: $(rss), peak under load: $(( $(cat "$out.peak") / 1024 )) MB"
-rm -f "$out.peak"
+rm -f "$out.peak" "$out.eval"

@@ -92,6 +92,9 @@ public final class DoctorService implements AutoCloseable {
     System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
     System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "90"));
     System.setProperty("sun.net.httpserver.idleInterval", System.getProperty("sun.net.httpserver.idleInterval", "30"));
+    // headers and body go out in separate writes: without TCP_NODELAY, Nagle and the client's
+    // delayed ACK hold every answer for ~40 ms
+    System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
     InetSocketAddress bind = new InetSocketAddress(InetAddress.getByName(literalHost(settings.host())), settings.port());
     HttpServer server = HttpServer.create(bind, 256);
     XtreamDoctor doctor;
