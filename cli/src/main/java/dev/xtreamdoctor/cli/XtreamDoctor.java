@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       SimulateCommand.class,
       EvaluateCommand.class,
       RulesCommand.class,
+      ServeCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

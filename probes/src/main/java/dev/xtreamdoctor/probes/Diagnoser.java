@@ -50,14 +50,21 @@ public final class Diagnoser {
 
   private final ProbeSettings settings;
   private final TlsTrust trust;
+  private final TargetPolicy policy;
 
   public Diagnoser(ProbeSettings settings) {
     this(settings, TlsTrust.system());
   }
 
   public Diagnoser(ProbeSettings settings, TlsTrust trust) {
+    this(settings, trust, TargetPolicy.any());
+  }
+
+  /** A diagnoser whose network gate also asks {@code policy} about every panel address and port. */
+  public Diagnoser(ProbeSettings settings, TlsTrust trust, TargetPolicy policy) {
     this.settings = settings;
     this.trust = trust;
+    this.policy = policy;
   }
 
   /** The entry point for the CLI: every fact one diagnosis observed. */
@@ -77,7 +84,7 @@ public final class Diagnoser {
     ExecutorService pool = Executors.newCachedThreadPool(daemons("doctor-probe"));
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("doctor-deadline"));
     try {
-      ProbeRun run = new ProbeRun(settings, trust, parsed, request, pool, timer, start);
+      ProbeRun run = new ProbeRun(settings, trust, policy, parsed, request, pool, timer, start);
       List<Fact> facts = new ArrayList<>(run.inputFacts());
       if (parsed.usable()) {
         facts.addAll(networkFacts(run, pool, start));

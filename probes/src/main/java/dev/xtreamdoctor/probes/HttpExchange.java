@@ -93,7 +93,8 @@ final class HttpExchange {
     return CALL.get();
   }
 
-  private record ClientKey(TlsTrust trust, boolean loopbackOnly, int connectMs, int readMs) {}
+  private record ClientKey(
+      TlsTrust trust, boolean loopbackOnly, TargetPolicy policy, int connectMs, int readMs) {}
 
   private final NetworkGate gate;
   private final TlsTrust trust;
@@ -272,7 +273,7 @@ final class HttpExchange {
   }
 
   private Client client() {
-    ClientKey key = new ClientKey(trust, gate.loopbackOnly(), connectMs, readMs);
+    ClientKey key = new ClientKey(trust, gate.loopbackOnly(), gate.policy(), connectMs, readMs);
     return CLIENTS.computeIfAbsent(
         key,
         k -> {

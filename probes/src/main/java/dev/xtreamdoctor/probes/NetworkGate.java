@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import javax.net.SocketFactory;
 import org.xbill.DNS.SimpleResolver;
 
@@ -22,22 +23,74 @@ public final class NetworkGate {
   public static final String LOOPBACK_ONLY_PROPERTY = "xtreamdoctor.network.loopback-only";
 
   private final boolean loopbackOnly;
+  private final TargetPolicy policy;
 
-  private NetworkGate(boolean loopbackOnly) {
+  private NetworkGate(boolean loopbackOnly, TargetPolicy policy) {
     this.loopbackOnly = loopbackOnly;
+    this.policy = policy;
   }
 
   /** A gate that is loopback-only if asked to be, or if the system property says so. */
   public static NetworkGate create(boolean loopbackOnly) {
-    return new NetworkGate(loopbackOnly || Boolean.getBoolean(LOOPBACK_ONLY_PROPERTY));
+    return create(loopbackOnly, TargetPolicy.any());
+  }
+
+  /** The same, with a policy asked about every panel address and port on top. */
+  public static NetworkGate create(boolean loopbackOnly, TargetPolicy policy) {
+    return new NetworkGate(loopbackOnly || Boolean.getBoolean(LOOPBACK_ONLY_PROPERTY), policy);
   }
 
   public boolean loopbackOnly() {
     return loopbackOnly;
   }
 
+  public TargetPolicy policy() {
+    return policy;
+  }
+
   /** The address itself if it may be contacted. */
   public InetAddress admit(InetAddress address) throws NetworkRefusedException {
+    // the policy first, so its reason is the one reported; loopback-only still refuses after it
+    Optional<String> refusal = address == null ? Optional.empty() : policy.addressRefusal(address);
+    if (refusal.isPresent()) {
+      throw new TargetRefusedException(address.getHostAddress(), refusal.get());
+    }
+    admitNetwork(address);
+    return address;
+  }
+
+  /** Address and port of a panel connect: the policy is asked about both. */
+  public void admit(InetAddress address, int port) throws NetworkRefusedException {
+    admit(address);
+    Optional<String> refusal = policy.portRefusal(port);
+    if (refusal.isPresent()) {
+      throw new TargetRefusedException(address.getHostAddress() + " port " + port, refusal.get());
+    }
+    refusal = policy.destinationRefusal(address, port);
+    if (refusal.isPresent()) {
+      throw new TargetRefusedException(address.getHostAddress() + " port " + port, refusal.get());
+    }
+  }
+
+  /**
+   * Asks the policy alone about a resolved address before anything is chosen: a name with any
+   * refused answer is refused whole. (Loopback-only is left to the connect itself.)
+   */
+  public void screen(InetAddress address, int port) throws TargetRefusedException {
+    Optional<String> refusal = policy.addressRefusal(address);
+    if (refusal.isEmpty()) {
+      refusal = policy.portRefusal(port);
+    }
+    if (refusal.isEmpty()) {
+      refusal = policy.destinationRefusal(address, port);
+    }
+    if (refusal.isPresent()) {
+      throw new TargetRefusedException(address.getHostAddress() + " port " + port, refusal.get());
+    }
+  }
+
+  /** Loopback-only applies to everything, resolvers included. */
+  private void admitNetwork(InetAddress address) throws NetworkRefusedException {
     if (address == null) {
       throw new NetworkRefusedException("refused an unresolved destination: the probes resolve names themselves");
     }
@@ -46,7 +99,6 @@ public final class NetworkGate {
           "refused " + address.getHostAddress() + ": the network is limited to loopback ("
               + LOOPBACK_ONLY_PROPERTY + "=true)");
     }
-    return address;
   }
 
   /** An unconnected socket whose connect passes through this gate. */
@@ -94,7 +146,7 @@ public final class NetworkGate {
   /** A dnsjava resolver for one server, with no search path and the given timeout. */
   public SimpleResolver dnsResolver(InetSocketAddress server, Duration timeout)
       throws NetworkRefusedException {
-    admit(server.getAddress());
+    admitNetwork(server.getAddress()); // the operator's resolvers, not a panel: no target policy
     SimpleResolver r = new SimpleResolver(server);
     r.setTimeout(timeout);
     return r;
@@ -113,7 +165,7 @@ public final class NetworkGate {
       if (!(endpoint instanceof InetSocketAddress isa) || isa.isUnresolved()) {
         throw new NetworkRefusedException("refused an unresolved destination: the probes resolve names themselves");
       }
-      gate.admit(isa.getAddress());
+      gate.admit(isa.getAddress(), isa.getPort());
       super.connect(endpoint, timeout);
     }
   }

@@ -3,7 +3,7 @@ package dev.xtreamdoctor.probes;
 import java.io.IOException;
 
 /** The {@link NetworkGate} refused a destination before any packet left. */
-public final class NetworkRefusedException extends IOException {
+public class NetworkRefusedException extends IOException {
   public NetworkRefusedException(String message) {
     super(message);
   }

@@ -52,6 +52,7 @@ final class ProbeRun {
   ProbeRun(
       ProbeSettings settings,
       TlsTrust trust,
+      TargetPolicy policy,
       ParsedServer server,
       DiagnoseRequest request,
       ExecutorService pool,
@@ -66,7 +67,7 @@ final class ProbeRun {
     this.username = request.username() != null ? request.username() : server.pastedUsername().orElse(null);
     this.password = request.password() != null ? request.password() : server.pastedPassword().orElse(null);
     this.symptoms = request.symptoms().map(s -> s);
-    this.gate = NetworkGate.create(settings.loopbackOnly());
+    this.gate = NetworkGate.create(settings.loopbackOnly(), policy);
     this.redactor = Redactor.of(password);
     this.budget = new PanelBudget(settings.requestBudget());
     this.dns = new DnsProbe(gate, Duration.ofMillis(Math.min(settings.dnsMs(), settings.totalMs())));
@@ -172,6 +173,7 @@ final class ProbeRun {
     if (!kind.equals("name")) {
       // an IP literal: nothing to resolve; InetAddress parses it without a lookup
       InetAddress a = InetAddress.getByName(server.host());
+      gate.screen(a, server.port());
       return new Plan(target(a, "literal"), Optional.empty());
     }
     List<InetSocketAddress> system = resolvers(settings.systemResolvers(), true);
@@ -183,6 +185,13 @@ final class ProbeRun {
     List<InetAddress> pub = result.addresses(DnsProbe.PUBLIC);
     if (sys.isEmpty() && pub.isEmpty()) {
       return null;
+    }
+    // every answer, not only the one used: a name that also points inside is refused outright
+    for (InetAddress a : sys) {
+      gate.screen(a, server.port());
+    }
+    for (InetAddress a : pub) {
+      gate.screen(a, server.port());
     }
     boolean disagree = !sys.isEmpty() && !pub.isEmpty() && Collections.disjoint(sys, pub);
     if (disagree) {
@@ -314,6 +323,10 @@ final class ProbeRun {
 
   void problem(String probe, Throwable e) {
     NetworkRefusedException refused = NetworkRefusedException.findIn(e);
+    if (refused instanceof TargetRefusedException) {
+      problem(probe, refused.getMessage());
+      return;
+    }
     if (refused != null) {
       problem(probe, "the network gate " + refused.getMessage());
       return;

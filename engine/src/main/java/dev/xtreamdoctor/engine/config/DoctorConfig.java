@@ -38,6 +38,8 @@ public interface DoctorConfig {
 
   Cache cache();
 
+  Serve serve();
+
   /** The thresholds the rules read, as the fact inserted into every diagnosis. */
   default Settings settings() {
     Thresholds t = thresholds();
@@ -136,5 +138,65 @@ public interface DoctorConfig {
      * {@code ~/.cache/xtream-doctor}.
      */
     Optional<Path> dir();
+  }
+
+  /** The HTTP service ({@code xtream-doctor serve}). */
+  interface Serve {
+    /** {@code doctor.serve.host}: the address to listen on; loopback unless opened on purpose. */
+    @WithDefault("127.0.0.1")
+    String host();
+
+    /** {@code doctor.serve.port}: the port to listen on (0 picks a free one). */
+    @WithDefault("8765")
+    int port();
+
+    /** {@code doctor.serve.tokens}: the bearer tokens callers may present; none means no start. */
+    Optional<List<String>> tokens();
+
+    /** {@code doctor.serve.max-body-bytes}: the largest request body accepted. */
+    @WithDefault("65536")
+    int maxBodyBytes();
+
+    /** {@code doctor.serve.rate-per-second}: requests one client may send per second, sustained. */
+    @WithDefault("20")
+    int ratePerSecond();
+
+    /** {@code doctor.serve.rate-burst}: requests one client may send at once. */
+    @WithDefault("40")
+    int rateBurst();
+
+    /** {@code doctor.serve.max-diagnoses}: diagnoses run at once (each contacts a panel). */
+    @WithDefault("4")
+    int maxDiagnoses();
+
+    /** {@code doctor.serve.max-evaluations}: evaluations run at once. */
+    @WithDefault("16")
+    int maxEvaluations();
+
+    /** {@code doctor.serve.queue-timeout-ms}: how long a request waits for a free slot. */
+    @WithDefault("2000")
+    int queueTimeoutMs();
+
+    /**
+     * {@code doctor.serve.allow-cidrs}: address ranges a diagnosis may reach although they are
+     * private or local (e.g. a LAN panel); each exempts exactly its own range.
+     */
+    Optional<List<String>> allowCidrs();
+
+    /** {@code doctor.serve.ports}: the ports a diagnosed panel may be on. */
+    @WithDefault("80,443,8080,8000,8880,2052,2053,2082,2083,2086,2087,2095,2096,8443,25461,25463")
+    List<Integer> ports();
+
+    /** {@code doctor.serve.watch-rules}: reload the rules directory when it changes. */
+    @WithDefault("true")
+    boolean watchRules();
+
+    /** {@code doctor.serve.reload-debounce-ms}: quiet time before a reload. */
+    @WithDefault("500")
+    int reloadDebounceMs();
+
+    /** {@code doctor.serve.frame-ancestors}: who may frame the helpdesk page (CSP). */
+    @WithDefault("'self'")
+    String frameAncestors();
   }
 }

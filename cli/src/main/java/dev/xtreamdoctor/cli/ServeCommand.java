@@ -1,0 +1,91 @@
+package dev.xtreamdoctor.cli;
+
+import dev.xtreamdoctor.api.TargetGuard;
+import dev.xtreamdoctor.engine.RulesException;
+import dev.xtreamdoctor.engine.config.DoctorConfig;
+import dev.xtreamdoctor.service.DoctorService;
+import dev.xtreamdoctor.service.ServeSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code xtream-doctor serve}: the HTTP JSON service and helpdesk page until the process is
+ * stopped. Everything is configured through {@code doctor.serve.*}; the tokens are required.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve diagnoses over HTTP (POST /v1/diagnoses, POST /v1/evaluations, GET /v1/rules, /health,"
+          + " /openapi.json) and the helpdesk page at /.",
+      "Needs doctor.serve.tokens (bearer tokens, 16+ characters). Diagnoses never reach private,"
+          + " loopback or link-local addresses unless doctor.serve.allow-cidrs lists them."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:stopped", " 2:bad configuration or the port is taken", " 3:rules failed to load"})
+public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @ParentCommand XtreamDoctor root;
+  @Mixin EngineOptions engineOptions;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Listen on PORT (also doctor.serve.port).")
+  Integer port;
+
+  @Override
+  public Integer call() throws CliException {
+    DoctorConfig config = Engines.config(engineOptions);
+    ServeSettings settings;
+    TargetGuard guard;
+    try {
+      settings = ServeSettings.from(config.serve());
+      settings = port == null ? settings : settings.withPort(port);
+      guard = TargetGuard.of(config.serve().allowCidrs().orElse(List.of()), Set.copyOf(config.serve().ports()));
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput(e.getMessage());
+    }
+    Optional<Path> dir = Optional.ofNullable(engineOptions.rulesDir).or(() -> config.rules().dir());
+    dev.xtreamdoctor.api.XtreamDoctor.Builder builder =
+        dev.xtreamdoctor.api.XtreamDoctor.builder().configuration(config);
+    if (dir.isPresent()) {
+      builder.rulesDirectory(dir.get());
+      if (config.serve().watchRules()) {
+        builder.watchRules(Duration.ofMillis(config.serve().reloadDebounceMs()));
+      }
+    }
+    DoctorService service;
+    try {
+      service = DoctorService.start(settings, builder, guard);
+    } catch (RulesException e) {
+      throw new CliException(ExitCode.RULES, e.getMessage());
+    } catch (IOException | IllegalArgumentException e) {
+      throw CliException.badInput("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
+    }
+    spec.commandLine().getOut().println(
+        "xtream-doctor serving on " + service.uri() + " (rules " + service.doctor().rules().fingerprint() + ")");
+    spec.commandLine().getOut().flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      service.close();
+      stopped.countDown();
+    }, "serve-stop"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      service.close();
+    }
+    return ExitCode.NO_FAULT;
+  }
+}

@@ -1,0 +1,254 @@
+package dev.xtreamdoctor.api;
+
+import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.RuleBook;
+import dev.xtreamdoctor.engine.RuleFiles;
+import dev.xtreamdoctor.engine.RulesException;
+import dev.xtreamdoctor.engine.config.DoctorConfig;
+import dev.xtreamdoctor.engine.facts.Fact;
+import dev.xtreamdoctor.engine.facts.ProbeProblem;
+import dev.xtreamdoctor.engine.facts.Settings;
+import dev.xtreamdoctor.probes.BadServerInputException;
+import dev.xtreamdoctor.probes.Diagnoser;
+import dev.xtreamdoctor.probes.ProbeSettings;
+import dev.xtreamdoctor.probes.TargetPolicy;
+import dev.xtreamdoctor.probes.TargetRefusedException;
+import dev.xtreamdoctor.probes.TlsTrust;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * xtream-doctor as a library: diagnose a login against the real panel, or evaluate facts you
+ * already have, and get the {@link Diagnosis} value back (render it with the engine's {@code
+ * render} package). Made with {@link #builder()}; one instance serves any number of threads at
+ * once and should be shared. It logs through {@link System.Logger} only, so it binds no logging
+ * framework in its host.
+ *
+ * <pre>{@code
+ * XtreamDoctor doctor = XtreamDoctor.builder().bundledRules().build();
+ * Diagnosis d = doctor.diagnose(
+ *     DiagnosisRequest.forServer("http://panel.example.com:8080")
+ *         .username("alice").password(passwordChars).build());
+ * }</pre>
+ */
+public final class XtreamDoctor implements AutoCloseable {
+  private final LiveRules rules;
+  private final ProbeSettings probeSettings;
+  private final TargetPolicy policy;
+  private final TlsTrust trust;
+  private final Executor executor;
+  private final Clock clock;
+
+  private XtreamDoctor(Builder b, LiveRules rules) {
+    this.rules = rules;
+    this.probeSettings = b.probeSettings;
+    this.policy = b.policy;
+    this.trust = b.trust;
+    this.executor = b.executor;
+    this.clock = b.clock;
+  }
+
+  /** A builder with the bundled rules, the default configuration and no target restrictions. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs every probe against the server in the request and judges what they saw.
+   *
+   * @throws BadServerInputException when the server text cannot be a server address at all
+   * @throws TargetRefusedException when the target policy refused the server (nothing was sent to
+   *     it); its {@code reason()} says why
+   */
+  public Diagnosis diagnose(DiagnosisRequest request) throws BadServerInputException, TargetRefusedException {
+    Objects.requireNonNull(request, "request");
+    if (policy instanceof TargetGuard guard) {
+      Optional<String> refusal = guard.inputRefusal(request.server());
+      if (refusal.isPresent()) {
+        throw new TargetRefusedException("the server address", refusal.get());
+      }
+    }
+    List<Fact> facts = new Diagnoser(probeSettings, trust, policy).run(request.toProbeRequest());
+    for (Fact f : facts) {
+      if (f instanceof ProbeProblem p && p.detail().startsWith(TargetRefusedException.PREFIX)) {
+        throw TargetRefusedException.fromDetail(p.detail());
+      }
+    }
+    return evaluate(facts);
+  }
+
+  /** {@link #diagnose} on the builder's executor. */
+  public CompletableFuture<Diagnosis> diagnoseAsync(DiagnosisRequest request) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return diagnose(request);
+          } catch (BadServerInputException | TargetRefusedException e) {
+            throw new CompletionException(e);
+          }
+        },
+        executor);
+  }
+
+  /** Judges facts observed elsewhere (e.g. read with the engine's {@code FactsJson}). */
+  public Diagnosis evaluate(List<? extends Fact> facts) {
+    return rules.engine().evaluate(List.copyOf(facts));
+  }
+
+  /** The rule set in use, when it was loaded, and the last refused reload if any. */
+  public RulesStatus rules() {
+    return rules.status();
+  }
+
+  /**
+   * Reloads the rules directory now (with the builder's {@link RulesCheck}); the bundled rules
+   * never change.
+   *
+   * @return true when the directory's rules are in use, false when they were refused (see {@link
+   *     #rules()})
+   */
+  public boolean reloadRules() {
+    return rules.reload();
+  }
+
+  /** The clock this instance stamps times with. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Stops watching the rules directory. */
+  @Override
+  public void close() {
+    rules.close();
+  }
+
+  /** Configures an {@link XtreamDoctor}; not thread-safe, the instance it builds is. */
+  public static final class Builder {
+    private Optional<Path> rulesDirectory = Optional.empty();
+    private ProbeSettings probeSettings = ProbeSettings.defaults();
+    private Settings settings = Settings.defaults();
+    private TargetPolicy policy = TargetPolicy.any();
+    private TlsTrust trust = TlsTrust.system();
+    private Executor executor = ForkJoinPool.commonPool();
+    private Clock clock = Clock.systemUTC();
+    private RulesCheck check = RulesCheck.compilesOnly();
+    private Optional<Duration> watch = Optional.empty();
+    private RuleBook compiled;
+
+    private Builder() {}
+
+    /** The rules shipped inside the jar (the default). */
+    public Builder bundledRules() {
+      this.rulesDirectory = Optional.empty();
+      return this;
+    }
+
+    /** Rules compiled already (e.g. shared by several instances); not reloaded. */
+    public Builder ruleBook(RuleBook book) {
+      this.compiled = Objects.requireNonNull(book);
+      this.rulesDirectory = Optional.empty();
+      return this;
+    }
+
+    /** The rules in this directory (*.drl and catalogue.properties). */
+    public Builder rulesDirectory(Path dir) {
+      this.rulesDirectory = Optional.of(dir);
+      this.compiled = null;
+      return this;
+    }
+
+    /**
+     * The {@code doctor.*} configuration: timeouts, resolvers, thresholds and the rules directory
+     * ({@code doctor.rules.dir}) when one is set.
+     */
+    public Builder configuration(DoctorConfig config) {
+      this.probeSettings = ProbeSettings.from(config);
+      this.settings = config.settings();
+      config.rules().dir().ifPresent(this::rulesDirectory);
+      return this;
+    }
+
+    /** The probes' settings, when not taken from a configuration. */
+    public Builder probeSettings(ProbeSettings value) {
+      this.probeSettings = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The thresholds the rules read, when not taken from a configuration. */
+    public Builder settings(Settings value) {
+      this.settings = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Which panels may be contacted; a service open to others passes a {@link TargetGuard}. The
+     * default contacts any address, as the command line does.
+     */
+    public Builder targetPolicy(TargetPolicy value) {
+      this.policy = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Which certificates the TLS probe trusts (default: the JVM's, as a player app would). */
+    public Builder trust(TlsTrust value) {
+      this.trust = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Where {@link #diagnoseAsync} runs (default: the common pool). */
+    public Builder executor(Executor value) {
+      this.executor = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The clock for the times in {@link RulesStatus} (default: UTC system clock). */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** What a reloaded rule set must pass before it is used (default: it compiles). */
+    public Builder rulesCheck(RulesCheck value) {
+      this.check = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Watch the rules directory and reload after {@code debounce} of quiet (off by default). */
+    public Builder watchRules(Duration debounce) {
+      this.watch = Optional.of(debounce);
+      return this;
+    }
+
+    /**
+     * Compiles the rules and, if asked, starts watching them.
+     *
+     * @throws RulesException when the first rule set does not compile or fails the check
+     */
+    public XtreamDoctor build() throws RulesException {
+      RuleBook first = compiled != null ? compiled
+          : rulesDirectory.isPresent() ? RuleBook.compile(RuleFiles.fromDirectory(rulesDirectory.get()))
+          : RuleBook.bundled();
+      check.check(first);
+      LiveRules live = new LiveRules(first, rulesDirectory, settings, clock, check);
+      if (watch.isPresent()) {
+        try {
+          live.watch(watch.get());
+        } catch (IOException e) {
+          live.close();
+          throw new UncheckedIOException("cannot watch " + rulesDirectory.get() + ": " + e.getMessage(), e);
+        }
+      }
+      return new XtreamDoctor(this, live);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.xtreamdoctor.service;
+
+import dev.xtreamdoctor.api.DiagnosisRequest;
+import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the body of {@code POST /v1/diagnoses}: server, username, password and what the user
+ * reported. Unknown fields and out-of-range values are refused with one line that names the
+ * field, never its value.
+ */
+final class DiagnosisBody {
+  static final List<String> FIELDS = List.of("server", "username", "password", "symptoms");
+  static final List<String> SYMPTOM_FIELDS =
+      List.of("appMessage", "device", "worksOnMobileData", "worksOnVpn", "worksOnOtherDevice", "failsAtPeakHours",
+          "vantage");
+  static final List<String> APP_MESSAGES =
+      List.of("invalid_details", "login_failed", "authorization_failed", "connection_timeout", "host_not_found",
+          "other");
+  static final List<String> VANTAGES = List.of("user_network", "remote");
+  private static final Pattern DEVICE = Pattern.compile("[a-z0-9_]{1,40}");
+  private static final int MAX_FIELD = 2048;
+
+  /** A body that cannot be used; the message names the field, not its content. */
+  static final class BadBody extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadBody(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The request, and the raw password for scrubbing any message that might quote it.
+   *
+   * @param request the request
+   * @param password the password as sent, or empty
+   */
+  record Read(DiagnosisRequest request, String password) {
+    @Override
+    public String toString() {
+      return "Read[" + request + "]";
+    }
+  }
+
+  private DiagnosisBody() {}
+
+  static JsonObject object(String body) throws BadBody {
+    try (JsonReader r = Json.createReader(new StringReader(body))) {
+      JsonValue v = r.readValue();
+      if (!(v instanceof JsonObject o)) {
+        throw new BadBody("the body must be a JSON object");
+      }
+      return o;
+    } catch (JsonParsingException e) {
+      throw new BadBody("the body is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
+          + e.getLocation().getColumnNumber() + ")");
+    } catch (JsonException e) {
+      throw new BadBody("the body is not valid JSON");
+    }
+  }
+
+  static Read read(String body) throws BadBody {
+    JsonObject o = object(body);
+    for (String k : o.keySet()) {
+      if (!FIELDS.contains(k)) {
+        throw new BadBody("unknown field \"" + printable(k) + "\"; expected " + FIELDS);
+      }
+    }
+    String server = text(o, "server", true);
+    String username = text(o, "username", false);
+    String password = text(o, "password", false);
+    DiagnosisRequest.Builder b = DiagnosisRequest.forServer(server).username(username);
+    if (password != null) {
+      b.password(password.toCharArray());
+    }
+    if (o.containsKey("symptoms") && o.get("symptoms") != JsonValue.NULL) {
+      if (!(o.get("symptoms") instanceof JsonObject s)) {
+        throw new BadBody("\"symptoms\" must be an object");
+      }
+      b.symptoms(symptoms(s));
+    }
+    return new Read(b.build(), password == null ? "" : password);
+  }
+
+  static ReportedSymptoms symptoms(JsonObject s) throws BadBody {
+    for (String k : s.keySet()) {
+      if (!SYMPTOM_FIELDS.contains(k)) {
+        throw new BadBody("unknown symptom \"" + printable(k) + "\"; expected " + SYMPTOM_FIELDS);
+      }
+    }
+    String app = oneOf(s, "appMessage", APP_MESSAGES);
+    String device = orEmpty(text(s, "device", false)).toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    if (!device.isEmpty() && !DEVICE.matcher(device).matches()) {
+      throw new BadBody("\"device\" must be a short name such as firestick, android_tv or smart_tv");
+    }
+    return new ReportedSymptoms(
+        app, device, yesNo(s, "worksOnMobileData"), yesNo(s, "worksOnVpn"), yesNo(s, "worksOnOtherDevice"),
+        yesNo(s, "failsAtPeakHours"), oneOf(s, "vantage", VANTAGES));
+  }
+
+  private static String oneOf(JsonObject o, String field, List<String> allowed) throws BadBody {
+    String v = orEmpty(text(o, field, false));
+    if (!v.isEmpty() && !allowed.contains(v)) {
+      throw new BadBody("\"" + field + "\" must be one of " + allowed);
+    }
+    return v;
+  }
+
+  private static final Set<String> YES_NO = Set.of("yes", "no", "");
+
+  private static String yesNo(JsonObject o, String field) throws BadBody {
+    JsonValue v = o.get(field);
+    if (v == null || v == JsonValue.NULL) {
+      return "";
+    }
+    if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
+      return v == JsonValue.TRUE ? "yes" : "no";
+    }
+    if (v instanceof JsonString js && YES_NO.contains(js.getString())) {
+      return js.getString();
+    }
+    throw new BadBody("\"" + field + "\" must be true, false, \"yes\" or \"no\"");
+  }
+
+  private static String text(JsonObject o, String field, boolean required) throws BadBody {
+    JsonValue v = o.get(field);
+    if (v == null || v == JsonValue.NULL) {
+      if (required) {
+        throw new BadBody("\"" + field + "\" is required");
+      }
+      return null;
+    }
+    if (!(v instanceof JsonString s)) {
+      throw new BadBody("\"" + field + "\" must be a string");
+    }
+    if (s.getString().length() > MAX_FIELD) {
+      throw new BadBody("\"" + field + "\" is longer than " + MAX_FIELD + " characters");
+    }
+    return s.getString();
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** A field name for a message: short, printable. */
+  private static String printable(String s) {
+    String p = s.replaceAll("[^A-Za-z0-9_.-]", "?");
+    return p.length() > 40 ? p.substring(0, 40) + "..." : p;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.xtreamdoctor.service;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * An error answer as {@code application/problem+json} (RFC 9457): a type, a title, the status and
+ * one line of detail. The detail never quotes the request body, so nothing a caller sent (least of
+ * all a password) comes back.
+ *
+ * @param status the HTTP status
+ * @param type a stable identifier of the kind of problem
+ * @param title the kind of problem, in words
+ * @param detail this occurrence, in one line
+ * @param retryAfterSeconds for 429 and 503: when to try again, else 0
+ */
+public record Problem(int status, String type, String title, String detail, int retryAfterSeconds) {
+  static final String MEDIA_TYPE = "application/problem+json";
+
+  static Problem of(int status, String type, String title, String detail) {
+    return new Problem(status, type, title, detail, 0);
+  }
+
+  String json() {
+    JsonObjectBuilder b = Json.createObjectBuilder()
+        .add("type", "https://xtream-doctor.dev/problems/" + type)
+        .add("title", title)
+        .add("status", status);
+    if (detail != null && !detail.isEmpty()) {
+      b.add("detail", detail);
+    }
+    return b.build().toString();
+  }
+}
