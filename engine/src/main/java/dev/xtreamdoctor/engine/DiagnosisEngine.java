@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * Evaluates facts against a rule book: a fresh session per diagnosis over one shared KieBase, so
- * it is safe to call from many threads at once.
+ * Evaluates facts against a rule book: a clean session per diagnosis (taken from the rule book's
+ * pool and reset after use) over one shared KieBase, so it is safe to call from many threads at
+ * once.
  */
 public final class DiagnosisEngine {
   private final RuleBook book;
@@ -50,19 +52,23 @@ public final class DiagnosisEngine {
 
   /** Runs the rules only, with an observer on the session (may be null). */
   public Evaluation evaluateRules(Collection<? extends Fact> facts, SessionObserver observer) {
-    KieSession session = book.kieBase().newKieSession();
+    // A pooled session is reset on dispose; an observed one gets its own, so its listeners
+    // never outlive the diagnosis they watch.
+    KieSession session =
+        observer == null ? book.pooledSession() : book.kieBase().newKieSession();
     List<String> fired = new ArrayList<>();
+    AgendaEventListener recorder =
+        new DefaultAgendaEventListener() {
+          @Override
+          public void afterMatchFired(AfterMatchFiredEvent event) {
+            fired.add(event.getMatch().getRule().getName());
+          }
+        };
     try {
       if (observer != null) {
         observer.started(session);
       }
-      session.addEventListener(
-          new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-              fired.add(event.getMatch().getRule().getName());
-            }
-          });
+      session.addEventListener(recorder);
       session.insert(settings);
       for (Fact f : facts) {
         session.insert(f);
@@ -88,6 +94,7 @@ public final class DiagnosisEngine {
       }
       return new Evaluation(conclusion, findings, fired);
     } finally {
+      session.removeEventListener(recorder);
       session.dispose();
     }
   }

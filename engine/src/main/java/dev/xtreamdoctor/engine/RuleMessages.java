@@ -49,7 +49,7 @@ final class RuleMessages {
       }
     }
     // A .dslr that cannot be expanded makes Drools skip the package's declared types, and every
-    // rule using one (LayerRank) then fails too: noise, gone once the sentence is fixed.
+    // rule using one then fails too: noise, gone once the sentence is fixed.
     if (problems.stream().anyMatch(p -> p.message().startsWith(DSL_NO_MATCH))) {
       List<String> declared = declaredTypes(files);
       problems.removeIf(

@@ -30,7 +30,7 @@ class ExplainerTest {
     List<String> rules = e.chain().stream().map(s -> s.depth() + " " + s.rule()).toList();
     assertEquals(
         List.of(
-            "0 Ranking: the earliest failing layer decides",
+            "0 Ranking: a fault in the account decides",
             "1 Authorization failed: the subscription has expired",
             "2 Condition: the line has expired (status, or exp_date before the server's clock)"),
         rules);
@@ -53,7 +53,7 @@ class ExplainerTest {
             .orElseThrow();
     assertEquals(
         "the condition port_unreachable was not derived from the facts"
-            + " (it comes from rule \"Condition: the port does not answer although DNS works\", rules/20-login-failed.drl:93)",
+            + " (it comes from rule \"Condition: the port does not answer although DNS works\", rules/20-login-failed.drl:94)",
         port.reason());
     assertEquals("Condition( name == \"port_unreachable\" )", port.condition());
     Explanation.Miss tls =

@@ -50,11 +50,10 @@ class RuleFiringTest {
     Evaluation e = run(ExampleFacts.of("credentials-rejected"));
     assertEquals(
         List.of(
-            "Ranking: layers in the order a login crosses them",
             "Condition: the panel answered the login",
             "Condition: the login was refused",
             "Invalid details: the panel refused the username and password (auth 0)",
-            "Ranking: the earliest failing layer decides"),
+            "Ranking: a fault in the login answer decides"),
         e.rulesFired());
     assertEquals(List.of("CREDENTIALS_REJECTED"), causeIds(e));
     assertEvidence(only(e, "CREDENTIALS_REJECTED"), "\"auth\":0");
