@@ -50,9 +50,6 @@ Feature: End to end, Connection Timeout (guide chapter 4)
       | 502    |
       | 504    |
 
-  # @rules-gap: main's rules say "no fault" here; the rules branch's EMPTY_REPLY rule gives this.
-  # Remove the tag once that rule is on main.
-  @rules-gap
   Scenario: The connection is closed without an answer: the rules suspect the wrong port
     Given a XC2 panel with an active line and an empty reply
     When I diagnose with these details

@@ -25,11 +25,8 @@ Feature: End to end, Login Failed (guide chapter 2)
       | family | status |
       | XC2    | 401    |
       | XUI    | 403    |
-
-    # Rules gap: 454 and 884 count as a filter only with a body, and real filters send them
-    # empty (the simulator does too), so these give "no fault" today. Add them back with the rule:
-    #   | XC2    | 454    |
-    #   | XUI    | 884    |
+      | XC2    | 454    |
+      | XUI    | 884    |
 
   Scenario: A User-Agent filter answers a web page instead of JSON (reference 3.3 cases 5, 10)
     Given a XC2 panel with an active line and a User-Agent filter answering a web page to all but xciptv
@@ -85,9 +82,6 @@ Feature: End to end, Login Failed (guide chapter 2)
       | a filtered port |
       | a closed port   |
 
-  # @rules-gap: main's rules say "no fault" here; the rules branch's TLS_CERT_* rules give this.
-  # Remove the tag once those rules are on main.
-  @rules-gap
   Scenario Outline: A certificate the app cannot trust: <fault>
     Given a XC2 panel with an active line and <fault>
     When I diagnose with these details

@@ -1,13 +1,9 @@
 package dev.xtreamdoctor.features;
 
 import dev.xtreamdoctor.engine.Diagnosis;
-import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.FactsJson;
-import dev.xtreamdoctor.engine.RuleBook;
-import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.facts.PanelRequests;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
-import dev.xtreamdoctor.engine.facts.Settings;
 import dev.xtreamdoctor.engine.render.Format;
 import dev.xtreamdoctor.engine.render.TextStyle;
 import dev.xtreamdoctor.probes.BadServerInputException;
@@ -49,19 +45,6 @@ public class EndToEndSteps {
   static final int REQUEST_BUDGET = 6;
 
   private static SimulatedLine line;
-
-  /** The bundled rules, compiled once for every scenario. */
-  private static final class Rules {
-    static final DiagnosisEngine ENGINE = new DiagnosisEngine(compile(), Settings.defaults());
-
-    private static RuleBook compile() {
-      try {
-        return RuleBook.bundled();
-      } catch (RulesException e) {
-        throw new IllegalStateException("the bundled rules do not compile:\n" + e.getMessage(), e);
-      }
-    }
-  }
 
   @Before(order = 1)
   public void freshLine() {
@@ -172,7 +155,8 @@ public class EndToEndSteps {
               .withLimits(1 << 20, REQUEST_BUDGET, 2)
               .withLoopbackOnly(true);
       DiagnosisRun run = new Diagnoser(settings).runTimed(request);
-      Diagnosis d = Rules.ENGINE.evaluate(run.facts());
+      Diagnosis d = ScenarioRules.engine().evaluate(run.facts());
+      ScenarioRules.fired(d.rulesFired());
       World.diagnosis = d;
       l.wallMillis = run.wallMillis();
       l.panelRequests = sim.panel().requests();

@@ -1,7 +1,6 @@
 package dev.xtreamdoctor.features;
 
 import static io.cucumber.junit.platform.engine.Constants.ANSI_COLORS_DISABLED_PROPERTY_NAME;
-import static io.cucumber.junit.platform.engine.Constants.FILTER_TAGS_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 
@@ -12,7 +11,7 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * Runs every {@code features/*.feature} file (Surefire finds this suite by its name; each
- * scenario counts as one test). Scenarios tagged {@code @rules-gap} wait for a rule and are skipped.
+ * scenario counts as one test).
  */
 @Suite
 @IncludeEngines("cucumber")
@@ -20,6 +19,4 @@ import org.junit.platform.suite.api.Suite;
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.xtreamdoctor.features")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary")
 @ConfigurationParameter(key = ANSI_COLORS_DISABLED_PROPERTY_NAME, value = "true")
-// @rules-gap: end-to-end scenarios the bundled rules do not diagnose yet (they say "no fault").
-@ConfigurationParameter(key = FILTER_TAGS_PROPERTY_NAME, value = "not @rules-gap")
 public class RunCucumberTest {}
