@@ -4,6 +4,7 @@ import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
+import dev.xtreamdoctor.engine.explain.Explained;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.probes.BadServerInputException;
 import dev.xtreamdoctor.probes.DiagnoseRequest;
@@ -64,6 +65,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
   @Mixin Verbosity verbosity;
   @Mixin OutputOptions output;
   @Mixin EngineOptions engineOptions;
+  @Mixin ExplainOption explain;
 
   @Option(
       names = "--server",
@@ -153,8 +155,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     CompletableFuture<RuleBook> rules = loadRules(config);
     DiagnosisRun run = probe(request, ProbeSettings.from(config));
     DiagnosisEngine engine = new DiagnosisEngine(await(rules), config.settings());
-    Diagnosis diagnosis = engine.evaluate(run.facts());
-    spec.commandLine().getOut().print(output.renderer(root.terminal()).render(diagnosis));
+    Explained explained = explain.evaluate(engine, run.facts());
+    Diagnosis diagnosis = explained.diagnosis();
+    spec.commandLine().getOut().print(explain.render(output, root.terminal(), explained));
     spec.commandLine().getOut().flush();
     if (timing) {
       spec.commandLine()
