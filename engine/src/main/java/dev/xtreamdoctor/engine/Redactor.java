@@ -19,11 +19,12 @@ public final class Redactor {
   public static final String MASK = "***";
 
   // password=... up to the next separator; also pass=, pwd= as some panels and apps use them.
+  // The look-behind (not a word character before) keeps the scan cheap on long texts.
   private static final Pattern PASSWORD_PARAM =
-      Pattern.compile("(?i)([?&;]|\\b)(password|passwd|pass|pwd)=([^&#\\s\"'<>]*)");
+      Pattern.compile("(?i)(?<![a-z0-9_])(password|passwd|pass|pwd)=([^&#\\s\"'<>]*)");
   // scheme://user:password@host
   private static final Pattern USERINFO =
-      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^/@\\s:\"'<>]*):([^@/\\s\"'<>]*)@");
+      Pattern.compile("(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*://[^/@\\s:\"'<>]*):([^@/\\s\"'<>]*)@");
   // /live/USER/PASS/123.ts, /movie/.., /series/.., /timeshift/USER/PASS/..: the password in the
   // path.
   private static final Pattern STREAM_PATH =
@@ -36,12 +37,24 @@ public final class Redactor {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String out =
-        PASSWORD_PARAM
-            .matcher(text)
-            .replaceAll(m -> quote(m.group(1) + m.group(2) + "=" + maskIfAny(m.group(3))));
-    out = USERINFO.matcher(out).replaceAll(m -> quote(m.group(1) + ":" + MASK + "@"));
-    out = STREAM_PATH.matcher(out).replaceAll(m -> quote(m.group(1) + MASK + m.group(3)));
+    // Each pattern runs only where its marker appears: renderings pass every output through here.
+    String out = text;
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    if (text.indexOf('=') >= 0 && (lower.contains("pass") || lower.contains("pwd"))) {
+      out =
+          PASSWORD_PARAM
+              .matcher(out)
+              .replaceAll(m -> quote(m.group(1) + "=" + maskIfAny(m.group(2))));
+    }
+    if (out.indexOf('@') >= 0 && out.contains("://")) {
+      out = USERINFO.matcher(out).replaceAll(m -> quote(m.group(1) + ":" + MASK + "@"));
+    }
+    if (lower.contains("/live/")
+        || lower.contains("/movie/")
+        || lower.contains("/series/")
+        || lower.contains("/timeshift/")) {
+      out = STREAM_PATH.matcher(out).replaceAll(m -> quote(m.group(1) + MASK + m.group(3)));
+    }
     return out;
   }
 

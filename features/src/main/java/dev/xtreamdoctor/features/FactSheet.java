@@ -3,12 +3,12 @@ package dev.xtreamdoctor.features;
 import dev.xtreamdoctor.engine.FactModel;
 import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.facts.Fact;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
@@ -26,6 +26,9 @@ import java.util.function.Predicate;
  * through {@link FactsJson} exactly as a facts file would be.
  */
 final class FactSheet {
+  /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   /** Where the example facts files are on the classpath (the features module ships them). */
   static final String EXAMPLES = "xtream-doctor/examples/facts/";
 
@@ -38,7 +41,7 @@ final class FactSheet {
     if (in == null) {
       throw new IllegalArgumentException("there is no example facts file named \"" + name + "\"");
     }
-    try (JsonReader r = Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (JsonReader r = JSON.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (JsonValue v : r.readObject().getJsonArray("facts")) {
         Map<String, JsonValue> fact = new LinkedHashMap<>();
         v.asJsonObject().forEach(fact::put);
@@ -68,7 +71,7 @@ final class FactSheet {
 
   Map<String, JsonValue> add(String type, Map<String, String> fields) {
     Map<String, JsonValue> fact = new LinkedHashMap<>();
-    fact.put("type", Json.createValue(type));
+    fact.put("type", JSON.createValue(type));
     fields.forEach((name, value) -> fact.put(name, typed(type, name, value)));
     facts.add(fact);
     return fact;
@@ -98,9 +101,9 @@ final class FactSheet {
   }
 
   List<Fact> facts() {
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = JSON.createArrayBuilder();
     for (Map<String, JsonValue> fact : facts) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       fact.forEach(o::add);
       all.add(o);
     }
@@ -123,19 +126,19 @@ final class FactSheet {
       return Boolean.parseBoolean(text.strip()) ? JsonValue.TRUE : JsonValue.FALSE;
     }
     if (kind == int.class || kind == long.class || kind == double.class) {
-      return Json.createValue(new java.math.BigDecimal(text.strip()));
+      return JSON.createValue(new java.math.BigDecimal(text.strip()));
     }
     if (kind == List.class) {
-      JsonArrayBuilder list = Json.createArrayBuilder();
+      JsonArrayBuilder list = JSON.createArrayBuilder();
       Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);
       return list.build();
     }
-    return Json.createValue(text);
+    return JSON.createValue(text);
   }
 
   /** For a docstring of facts-file JSON: the fallback when no readable step fits. */
   void addJson(String json) {
-    try (JsonReader r = Json.createReader(new StringReader(json))) {
+    try (JsonReader r = JSON.createReader(new StringReader(json))) {
       JsonValue root = r.readValue();
       List<JsonValue> list =
           root instanceof JsonObject o && o.containsKey("facts") ? o.getJsonArray("facts") : root.asJsonArray();

@@ -15,9 +15,9 @@ import dev.xtreamdoctor.engine.render.JsonRenderer;
 import dev.xtreamdoctor.engine.render.MarkdownRenderer;
 import dev.xtreamdoctor.probes.BadServerInputException;
 import dev.xtreamdoctor.probes.TargetRefusedException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +46,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link TargetGuard}.
  */
 public final class DoctorService implements AutoCloseable {
+  /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final System.Logger LOG = System.getLogger("dev.xtreamdoctor.service");
 
   /** The routes, as the OpenAPI document must describe them: method and path. */
@@ -250,7 +253,7 @@ public final class DoctorService implements AutoCloseable {
     try {
       Diagnosis d = doctor.diagnose(read.request());
       LOG.log(Level.INFO, "diagnosis for {0}: {1}", client, d.category());
-      JsonObjectBuilder out = Json.createObjectBuilder(JsonRenderer.toJson(d))
+      JsonObjectBuilder out = JSON.createObjectBuilder(JsonRenderer.toJson(d))
           .add("checkedAt", doctor.clock().instant().toString())
           .add("ticketReply", new MarkdownRenderer().render(d));
       return sendJson(ex, 200, scrub(out.build().toString(), read.password()));
@@ -284,21 +287,21 @@ public final class DoctorService implements AutoCloseable {
   }
 
   private int health(HttpExchange ex) throws IOException {
-    return sendJson(ex, 200, Json.createObjectBuilder()
+    return sendJson(ex, 200, JSON.createObjectBuilder()
         .add("status", "ok").add("rulesVersion", doctor.rules().fingerprint()).build().toString());
   }
 
   static JsonObjectBuilder rulesJson(RulesStatus s) {
-    JsonObjectBuilder b = Json.createObjectBuilder()
+    JsonObjectBuilder b = JSON.createObjectBuilder()
         .add("fingerprint", s.fingerprint())
         .add("origin", s.origin())
         .add("loadedAt", s.loadedAt().toString());
     if (s.lastReload().isPresent()) {
-      JsonArrayBuilder problems = Json.createArrayBuilder();
-      s.lastReload().get().problems().forEach(p -> problems.add(Json.createObjectBuilder()
+      JsonArrayBuilder problems = JSON.createArrayBuilder();
+      s.lastReload().get().problems().forEach(p -> problems.add(JSON.createObjectBuilder()
           .add("file", p.file()).add("line", p.line()).add("column", p.column()).add("message", p.message())
           .add("text", p.toString())));
-      b.add("lastReloadError", Json.createObjectBuilder()
+      b.add("lastReloadError", JSON.createObjectBuilder()
           .add("at", s.lastReload().get().at().toString()).add("problems", problems));
     } else {
       b.add("lastReloadError", jakarta.json.JsonValue.NULL);

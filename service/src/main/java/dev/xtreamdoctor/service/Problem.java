@@ -1,7 +1,7 @@
 package dev.xtreamdoctor.service;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * An error answer as {@code application/problem+json} (RFC 9457): a type, a title, the status and
@@ -15,6 +15,9 @@ import jakarta.json.JsonObjectBuilder;
  * @param retryAfterSeconds for 429 and 503: when to try again, else 0
  */
 public record Problem(int status, String type, String title, String detail, int retryAfterSeconds) {
+  /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final String MEDIA_TYPE = "application/problem+json";
 
   static Problem of(int status, String type, String title, String detail) {
@@ -22,7 +25,7 @@ public record Problem(int status, String type, String title, String detail, int 
   }
 
   String json() {
-    JsonObjectBuilder b = Json.createObjectBuilder()
+    JsonObjectBuilder b = JSON.createObjectBuilder()
         .add("type", "https://xtream-doctor.dev/problems/" + type)
         .add("title", title)
         .add("status", status);

@@ -4,13 +4,13 @@ import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.Diagnosis.FindingView;
 import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.Redactor;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,11 @@ import java.util.Map;
  * </pre>
  */
 public final class JsonRenderer implements Renderer {
+  /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final JsonWriterFactory PRETTY =
-      Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+      JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
   @Override
   public String render(Diagnosis d) {
@@ -43,13 +46,13 @@ public final class JsonRenderer implements Renderer {
 
   /** The diagnosis as a JSON object, for callers that embed it in a larger document. */
   public static JsonObject toJson(Diagnosis d) {
-    JsonArrayBuilder causes = Json.createArrayBuilder();
+    JsonArrayBuilder causes = JSON.createArrayBuilder();
     d.causes()
         .forEach(
-            c -> causes.add(Json.createObjectBuilder().add("id", c.id()).add("text", c.text())));
-    JsonArrayBuilder findings = Json.createArrayBuilder();
+            c -> causes.add(JSON.createObjectBuilder().add("id", c.id()).add("text", c.text())));
+    JsonArrayBuilder findings = JSON.createArrayBuilder();
     d.findings().forEach(f -> findings.add(finding(f)));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("schemaVersion", d.schemaVersion())
         .add("category", d.category())
         .add("title", d.title())
@@ -65,7 +68,7 @@ public final class JsonRenderer implements Renderer {
   }
 
   private static JsonObjectBuilder finding(FindingView f) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("category", f.category())
         .add("causeId", f.causeId())
         .add("severity", f.severity())
@@ -77,7 +80,7 @@ public final class JsonRenderer implements Renderer {
   }
 
   private static JsonArrayBuilder strings(List<String> list) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = JSON.createArrayBuilder();
     list.forEach(a::add);
     return a;
   }
