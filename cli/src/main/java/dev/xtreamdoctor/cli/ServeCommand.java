@@ -58,6 +58,9 @@ public final class ServeCommand implements Callable<Integer> {
     Optional<Path> dir = Optional.ofNullable(engineOptions.rulesDir).or(() -> config.rules().dir());
     dev.xtreamdoctor.api.XtreamDoctor.Builder builder =
         dev.xtreamdoctor.api.XtreamDoctor.builder().configuration(config);
+    if (config.serve().reloadRequiresRulesTest()) {
+      builder.rulesCheck(new GuideScenariosCheck());
+    }
     if (dir.isPresent()) {
       builder.rulesDirectory(dir.get());
       if (config.serve().watchRules()) {

@@ -195,6 +195,13 @@ public interface DoctorConfig {
     @WithDefault("500")
     int reloadDebounceMs();
 
+    /**
+     * {@code doctor.serve.reload-requires-rules-test}: a reloaded rule set must also pass every
+     * bundled guide scenario ({@code rules test}) before it is put in use.
+     */
+    @WithDefault("false")
+    boolean reloadRequiresRulesTest();
+
     /** {@code doctor.serve.frame-ancestors}: who may frame the helpdesk page (CSP). */
     @WithDefault("'self'")
     String frameAncestors();
