@@ -47,15 +47,8 @@ import picocli.CommandLine.Spec;
           + " (get.php, player_api.php, /playlist/U/P ...); then --username and --password may be"
           + " left out. Timeouts and resolvers come from doctor.timeout.* and doctor.dns.*"
           + " (e.g. DOCTOR_DNS_SYSTEM_RESOLVERS=127.0.0.1:5353)."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      " 0:no fault found",
-      " 1:a fault was diagnosed",
-      " 2:bad input or usage",
-      " 3:rules failed to load",
-      "70:internal error (run again with -v and report the stack trace)"
     })
+// Exit codes: the same list as the root command, set in XtreamDoctor.commandLine.
 public final class DiagnoseCommand implements Callable<Integer> {
   /** The environment variable a password can come from, so it stays out of the process list. */
   static final String PASSWORD_ENV = "XTREAM_PASSWORD";

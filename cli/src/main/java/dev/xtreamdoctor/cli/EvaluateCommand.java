@@ -37,15 +37,8 @@ import picocli.CommandLine.Spec;
       "Diagnose from facts already known, without touching the network.",
       "FILE is JSON: {\"facts\": [{\"type\": \"LoginAnswer\", \"outcome\": \"panel.auth_rejected\","
           + " \"auth\": 0}, ...]}; see rules/FACTS.md for every fact type and field."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      " 0:no fault found",
-      " 1:a fault was diagnosed",
-      " 2:bad input or usage",
-      " 3:rules failed to load",
-      "70:internal error (run again with -v and report the stack trace)"
     })
+// Exit codes: the same list as the root command, set in XtreamDoctor.commandLine.
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand XtreamDoctor root;

@@ -1,8 +1,10 @@
 package dev.xtreamdoctor.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -58,6 +60,13 @@ public final class XtreamDoctor implements Runnable {
     cmd.setExecutionExceptionHandler(new Failures());
     cmd.setParameterExceptionHandler(new Failures());
     cmd.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
+    // diagnose and evaluate end as the whole program does: one exit-code list, kept on the root.
+    UsageMessageSpec usage = cmd.getCommandSpec().usageMessage();
+    for (String name : List.of("diagnose", "evaluate")) {
+      cmd.getSubcommands().get(name).getCommandSpec().usageMessage()
+          .exitCodeListHeading(usage.exitCodeListHeading())
+          .exitCodeList(usage.exitCodeList());
+    }
     return cmd;
   }
 }
