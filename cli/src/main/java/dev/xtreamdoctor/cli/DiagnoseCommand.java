@@ -130,15 +130,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
   @Option(names = "--timing", hidden = true, description = "Print the probe times on stderr.")
   boolean timing;
 
-  private static final List<String> APP_MESSAGES =
-      List.of(
-          "invalid_details",
-          "login_failed",
-          "authorization_failed",
-          "connection_timeout",
-          "host_not_found",
-          "other");
-
   @Override
   public Integer call() throws CliException {
     DiagnoseRequest request =
@@ -273,17 +264,17 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
     return Optional.of(
         new ReportedSymptoms(
-            oneOf("--app-message", appMessage, APP_MESSAGES),
+            oneOf("--app-message", appMessage, ReportedSymptoms.APP_MESSAGES),
             device == null ? "" : word(device),
             yesNo("--works-on-mobile-data", worksOnMobileData),
             yesNo("--works-on-vpn", worksOnVpn),
             yesNo("--works-on-other-device", worksOnOtherDevice),
             yesNo("--fails-at-peak-hours", failsAtPeakHours),
-            oneOf("--vantage", vantage, List.of("user_network", "remote"))));
+            oneOf("--vantage", vantage, ReportedSymptoms.VANTAGES)));
   }
 
   private static String yesNo(String option, String value) throws CliException {
-    return oneOf(option, value, List.of("yes", "no"));
+    return oneOf(option, value, ReportedSymptoms.ANSWERS);
   }
 
   /** The value as the facts write it (lower case, underscores), if it is one of the known ones. */

@@ -78,6 +78,20 @@ public final class Redactor {
 
   /** Every way the secret may be spelt in a text, longest first so no form is left half-masked. */
   static Set<String> forms(String secret) {
+    Set<String> forms = new LinkedHashSet<>(textForms(secret));
+    forms.addAll(base64Cores(secret));
+    return forms.stream()
+        .filter(f -> !f.isEmpty())
+        .sorted((a, b) -> Integer.compare(b.length(), a.length()))
+        .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /**
+   * The secret as it may appear in text: as typed, URL-encoded ({@code +} or {@code %20} for a
+   * space) and JSON-escaped (with and without escaped slashes and non-ASCII, as PHP, Parsson and
+   * others write it). Unlike base64, these forms keep their meaning when a page changes their case.
+   */
+  public static Set<String> textForms(String secret) {
     Set<String> forms = new LinkedHashSet<>();
     forms.add(secret);
     forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
@@ -85,11 +99,13 @@ public final class Redactor {
     forms.add(jsonEscaped(secret, false, false));
     forms.add(jsonEscaped(secret, true, false));
     forms.add(jsonEscaped(secret, false, true));
-    forms.addAll(base64Cores(secret));
-    return forms.stream()
-        .filter(f -> !f.isEmpty())
-        .sorted((a, b) -> Integer.compare(b.length(), a.length()))
-        .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+    forms.add(phpJsonEscaped(secret));
+    return forms;
+  }
+
+  /** PHP json_encode's form: slashes and non-ASCII escaped. */
+  public static String phpJsonEscaped(String secret) {
+    return jsonEscaped(secret, true, true);
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.xtreamdoctor.probes;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -40,8 +38,7 @@ final class Redactor {
     this.secrets = List.copyOf(all);
     Set<String> forms = new LinkedHashSet<>();
     for (String s : secrets) {
-      String form = URLEncoder.encode(s, StandardCharsets.UTF_8);
-      forms.addAll(List.of(s, form, form.replace("+", "%20"), jsonEscaped(s)));
+      forms.addAll(dev.xtreamdoctor.engine.Redactor.textForms(s));
     }
     List<String> sorted = new ArrayList<>(forms);
     sorted.sort(Comparator.comparingInt(String::length).reversed());
@@ -78,28 +75,5 @@ final class Redactor {
   /** A URL (a Location header, a typed server) with its password masked. */
   String maskUrl(String url) {
     return url == null ? "" : scrub(url);
-  }
-
-  /** PHP json_encode's form: slashes and non-ASCII escaped. */
-  static String jsonEscaped(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '/' -> b.append("\\/");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20 || c > 0x7e) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
   }
 }

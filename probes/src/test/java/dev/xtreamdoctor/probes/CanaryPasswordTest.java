@@ -31,8 +31,8 @@ class CanaryPasswordTest {
         secret.toLowerCase(Locale.ROOT),
         form,
         form.replace("+", "%20"),
-        Redactor.jsonEscaped(secret),
-        Redactor.jsonEscaped(secret).replace("\\/", "/"),
+        dev.xtreamdoctor.engine.Redactor.phpJsonEscaped(secret),
+        dev.xtreamdoctor.engine.Redactor.phpJsonEscaped(secret).replace("\\/", "/"),
         Base64.getEncoder().encodeToString(bytes),
         Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }

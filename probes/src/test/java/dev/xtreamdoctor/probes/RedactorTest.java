@@ -17,7 +17,7 @@ class RedactorTest {
     Redactor r = new Redactor(List.of(CANARY));
     String raw = "x " + CANARY + " y";
     String form = URLEncoder.encode(CANARY, StandardCharsets.UTF_8);
-    String json = Redactor.jsonEscaped(CANARY);
+    String json = dev.xtreamdoctor.engine.Redactor.phpJsonEscaped(CANARY);
     String b64 = Base64.getEncoder().encodeToString(CANARY.getBytes(StandardCharsets.UTF_8));
     for (String text : List.of(raw, form, form.replace("+", "%20"), json, b64, CANARY.toUpperCase())) {
       String out = r.scrub("before " + text + " after");

@@ -12,7 +12,6 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,10 +27,8 @@ final class DiagnosisBody {
   static final List<String> SYMPTOM_FIELDS =
       List.of("appMessage", "device", "worksOnMobileData", "worksOnVpn", "worksOnOtherDevice", "failsAtPeakHours",
           "vantage");
-  static final List<String> APP_MESSAGES =
-      List.of("invalid_details", "login_failed", "authorization_failed", "connection_timeout", "host_not_found",
-          "other");
-  static final List<String> VANTAGES = List.of("user_network", "remote");
+  static final List<String> APP_MESSAGES = ReportedSymptoms.APP_MESSAGES;
+  static final List<String> VANTAGES = ReportedSymptoms.VANTAGES;
   private static final Pattern DEVICE = Pattern.compile("[a-z0-9_]{1,40}");
   private static final int MAX_FIELD = 2048;
 
@@ -121,8 +118,6 @@ final class DiagnosisBody {
     return v;
   }
 
-  private static final Set<String> YES_NO = Set.of("yes", "no", "");
-
   private static String yesNo(JsonObject o, String field) throws BadBody {
     JsonValue v = o.get(field);
     if (v == null || v == JsonValue.NULL) {
@@ -131,7 +126,8 @@ final class DiagnosisBody {
     if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
       return v == JsonValue.TRUE ? "yes" : "no";
     }
-    if (v instanceof JsonString js && YES_NO.contains(js.getString())) {
+    if (v instanceof JsonString js
+        && (js.getString().isEmpty() || ReportedSymptoms.ANSWERS.contains(js.getString()))) {
       return js.getString();
     }
     throw new BadBody("\"" + field + "\" must be true, false, \"yes\" or \"no\"");

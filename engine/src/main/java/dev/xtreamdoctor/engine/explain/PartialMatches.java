@@ -114,7 +114,7 @@ final class PartialMatches {
           });
       List<Object> known = new ArrayList<>();
       for (Object o : facts) {
-        // Declared types (LayerRank) belong to the other KieBase's class loader: they cannot match here.
+        // Declared types (a rule set's own `declare`) belong to the other KieBase's class loader: they cannot match here.
         if (FactModel.type(o.getClass().getSimpleName()).filter(t -> t == o.getClass()).isPresent()) {
           known.add(o);
         }

@@ -1,5 +1,7 @@
 package dev.xtreamdoctor.engine.facts;
 
+import java.util.List;
+
 /**
  * What the user reported. Yes/no answers are {@code yes}, {@code no}, or empty when not asked.
  *
@@ -21,4 +23,21 @@ public record ReportedSymptoms(
     String worksOnOtherDevice,
     String failsAtPeakHours,
     String vantage)
-    implements Fact {}
+    implements Fact {
+
+  /** The values {@code appMessage} may take (empty when not asked). */
+  public static final List<String> APP_MESSAGES =
+      List.of(
+          "invalid_details",
+          "login_failed",
+          "authorization_failed",
+          "connection_timeout",
+          "host_not_found",
+          "other");
+
+  /** The answers a yes/no field may take (empty when not asked). */
+  public static final List<String> ANSWERS = List.of("yes", "no");
+
+  /** The values {@code vantage} may take. */
+  public static final List<String> VANTAGES = List.of("user_network", "remote");
+}
