@@ -7,6 +7,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every failure into one line on stderr and an exit code. Stack traces only with {@code -v},
@@ -21,11 +22,20 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     err.println(
         "xtream-doctor: "
             + oneLine(e.getMessage())
+            + suggestions(e)
             + " (see '"
             + cmd.getCommandSpec().qualifiedName()
             + " --help')");
     err.flush();
     return ExitCode.USAGE;
+  }
+
+  /** A mistyped command or option: what was probably meant, on the same line. */
+  private static String suggestions(ParameterException e) {
+    if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      return "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+    }
+    return "";
   }
 
   @Override

@@ -9,8 +9,9 @@ public final class Main {
 
   public static void main(String[] args) {
     Terminal terminal = Terminal.system();
+    DroolsSettings.install();
     Engines.preload(args, terminal);
-    var cmd = XtreamDoctor.commandLine(terminal);
+    var cmd = XtreamDoctor.commandLine(terminal, args);
     // Write in the terminal's charset, so the marks the renderer picks are the ones that show.
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, terminal.charset()), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, terminal.charset()), true));

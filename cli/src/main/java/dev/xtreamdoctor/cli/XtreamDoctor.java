@@ -1,6 +1,10 @@
 package dev.xtreamdoctor.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The root command. A new command is one class plus one line in {@code subcommands} below; it
+ * The root command. A new command is one class plus one line in {@link #COMMANDS} below; it
  * reaches the terminal through {@code @ParentCommand XtreamDoctor root} and reports failures by
  * throwing {@link CliException} (one line, an exit code) — see {@link EvaluateCommand}.
  */
@@ -20,14 +24,6 @@ import picocli.CommandLine.Spec;
     description = {
       "Tells why an IPTV app cannot log in to an Xtream Codes panel, and what to do about it."
     },
-    subcommands = {
-      DiagnoseCommand.class,
-      DemoCommand.class,
-      SimulateCommand.class,
-      EvaluateCommand.class,
-      RulesCommand.class,
-      ServeCommand.class,
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:no fault found",
@@ -37,6 +33,25 @@ import picocli.CommandLine.Spec;
       "70:internal error (run again with -v and report the stack trace)"
     })
 public final class XtreamDoctor implements Runnable {
+  /**
+   * The commands by name, in the order help lists them. Not in {@code @Command(subcommands)}:
+   * picocli builds the model of every command it is given, by reflection, which cost a third of a
+   * short run's start-up; a run that names its command only gets that one (see {@link
+   * #commandLine(Terminal, String...)}). XtreamDoctorTest keeps the names equal to the commands'.
+   */
+  static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("diagnose", DiagnoseCommand.class);
+    commands.put("demo", DemoCommand.class);
+    commands.put("simulate", SimulateCommand.class);
+    commands.put("evaluate", EvaluateCommand.class);
+    commands.put("rules", RulesCommand.class);
+    commands.put("serve", ServeCommand.class);
+    return Collections.unmodifiableMap(commands);
+  }
+
   @Spec CommandSpec spec;
   private final Terminal terminal;
 
@@ -53,9 +68,31 @@ public final class XtreamDoctor implements Runnable {
     throw new ParameterException(spec.commandLine(), "missing command: try 'xtream-doctor --help'");
   }
 
-  /** The command line with this program's error handling: what main and tests execute. */
+  /** The whole command line, every command in it, with this program's error handling. */
   public static CommandLine commandLine(Terminal terminal) {
+    return commandLine(terminal, COMMANDS.keySet());
+  }
+
+  /**
+   * The command line that will execute these arguments: what main and tests run. When the first
+   * argument names a command, that command is the only one built (its parse is the same: the root
+   * has no options of its own beyond help and version); otherwise all are, for help, suggestions
+   * and errors.
+   */
+  public static CommandLine commandLine(Terminal terminal, String... args) {
+    return args.length > 0 && COMMANDS.containsKey(args[0])
+        ? commandLine(terminal, Set.of(args[0]))
+        : commandLine(terminal);
+  }
+
+  private static CommandLine commandLine(Terminal terminal, Set<String> names) {
     CommandLine cmd = new CommandLine(new XtreamDoctor(terminal));
+    COMMANDS.forEach(
+        (name, type) -> {
+          if (names.contains(name)) {
+            cmd.addSubcommand(name, type);
+          }
+        });
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler(new Failures());
     cmd.setParameterExceptionHandler(new Failures());
@@ -63,9 +100,12 @@ public final class XtreamDoctor implements Runnable {
     // diagnose and evaluate end as the whole program does: one exit-code list, kept on the root.
     UsageMessageSpec usage = cmd.getCommandSpec().usageMessage();
     for (String name : List.of("diagnose", "evaluate")) {
-      cmd.getSubcommands().get(name).getCommandSpec().usageMessage()
-          .exitCodeListHeading(usage.exitCodeListHeading())
-          .exitCodeList(usage.exitCodeList());
+      CommandLine sub = cmd.getSubcommands().get(name);
+      if (sub != null) {
+        sub.getCommandSpec().usageMessage()
+            .exitCodeListHeading(usage.exitCodeListHeading())
+            .exitCodeList(usage.exitCodeList());
+      }
     }
     return cmd;
   }

@@ -2,8 +2,10 @@ package dev.xtreamdoctor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
 
 class HelpTest {
   @Test
@@ -43,6 +45,30 @@ class HelpTest {
         }) {
       assertTrue(r.out().contains(s), s + " in\n" + r);
     }
+  }
+
+  @Test
+  void everyCommandIsListedUnderItsOwnName() {
+    CliRun r = CliRun.run("--help");
+    XtreamDoctor.COMMANDS.forEach(
+        (name, type) -> {
+          assertEquals(name, type.getAnnotation(Command.class).name(), type.getName());
+          assertTrue(r.out().contains("\n  " + name + " "), name + " in\n" + r);
+        });
+  }
+
+  @Test
+  void aNamedCommandIsTheOnlyOneBuiltAndAnUnknownOneStillGetsSuggestions() {
+    Terminal terminal = new Terminal(CliRun.stdin(""), java.util.Map.of(), false, UTF_8);
+    assertEquals(
+        java.util.Set.of("evaluate"),
+        XtreamDoctor.commandLine(terminal, "evaluate", "--help").getSubcommands().keySet());
+    assertEquals(
+        XtreamDoctor.COMMANDS.keySet(),
+        XtreamDoctor.commandLine(terminal, "evalute").getSubcommands().keySet());
+    CliRun r = CliRun.run("evalute", "--facts", "x.json");
+    assertEquals(2, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("did you mean evaluate"), r.toString());
   }
 
   @Test

@@ -9,13 +9,10 @@ import java.io.ObjectOutput;
 import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -66,24 +63,18 @@ public final class RuleBookCache {
 
   /** The entry's name: the rules and every piece of code that shapes their compiled form. */
   static String key(RuleFiles files) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      update(sha, MAGIC);
-      update(sha, files.fingerprint());
-      update(sha, String.valueOf(Runtime.version().feature()));
-      for (Class<?> type : FactModel.OBSERVATIONS) {
-        update(sha, signature(type));
-      }
-      for (Class<?> type : FactModel.INFERRED) {
-        update(sha, signature(type));
-      }
-      update(sha, stamp(RuleBook.class));
-      update(sha, stamp(InternalKnowledgeBase.class));
-      update(sha, stamp(ProjectClassLoader.class));
-      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 24);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    Fingerprint key = new Fingerprint().add(MAGIC).add(files.fingerprint());
+    key.add(String.valueOf(Runtime.version().feature()));
+    for (Class<?> type : FactModel.OBSERVATIONS) {
+      key.add(signature(type));
     }
+    for (Class<?> type : FactModel.INFERRED) {
+      key.add(signature(type));
+    }
+    key.add(stamp(RuleBook.class));
+    key.add(stamp(InternalKnowledgeBase.class));
+    key.add(stamp(ProjectClassLoader.class));
+    return key.hex();
   }
 
   private static String signature(Class<?> type) {
@@ -106,11 +97,6 @@ public final class RuleBookCache {
     } catch (IOException | URISyntaxException | IllegalArgumentException e) {
       return source.getLocation().toString();
     }
-  }
-
-  private static void update(MessageDigest sha, String s) {
-    sha.update(s.getBytes(StandardCharsets.UTF_8));
-    sha.update((byte) 0);
   }
 
   @SuppressWarnings("unchecked")

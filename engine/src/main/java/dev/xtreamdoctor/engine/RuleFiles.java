@@ -2,54 +2,91 @@ package dev.xtreamdoctor.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Enumeration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
  * The text of a rule set: every {@code .drl}, {@code .dsl}, {@code .dslr} file and the catalogue,
- * read from a directory or from the bundled copy on the classpath.
- *
- * @param origin where the files came from, for messages ("bundled" or a directory)
- * @param directory the directory, or null for the bundled rules
- * @param files file name to content, sorted by name
+ * read from a directory or from the bundled copy on the classpath. Immutable.
  */
-public record RuleFiles(String origin, Path directory, Map<String, String> files) {
+public final class RuleFiles {
   /** Where the rules module puts the rules on the classpath. */
   public static final String CLASSPATH_DIR = "xtream-doctor/rules/";
 
   public static final String CATALOGUE = "catalogue.properties";
 
-  public RuleFiles {
-    files = Map.copyOf(files);
+  /** The list of the bundled files, one name a line, written by the rules module's build. */
+  static final String INDEX = "INDEX";
+
+  private final String origin;
+  private final Path directory;
+  private final Map<String, String> files;
+  private volatile String fingerprint;
+
+  /**
+   * @param origin where the files came from, for messages ("bundled" or a directory)
+   * @param directory the directory, or null for the bundled rules
+   * @param files file name to content
+   */
+  public RuleFiles(String origin, Path directory, Map<String, String> files) {
+    this.origin = origin;
+    this.directory = directory;
+    this.files = Map.copyOf(files);
   }
 
-  /** The rules shipped inside the jar. */
+  /** Where the files came from, for messages ("bundled" or a directory). */
+  public String origin() {
+    return origin;
+  }
+
+  /** The directory, or null for the bundled rules. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** File name to content. */
+  public Map<String, String> files() {
+    return files;
+  }
+
+  /** The rules shipped inside the jar: read once per process, they cannot change under it. */
   public static RuleFiles bundled() throws RulesException {
-    URL marker = RuleFiles.class.getClassLoader().getResource(CLASSPATH_DIR + CATALOGUE);
+    RuleFiles known = bundled;
+    if (known == null) {
+      known = readBundled(RuleFiles.class.getClassLoader());
+      bundled = known;
+    }
+    return known;
+  }
+
+  private static volatile RuleFiles bundled;
+
+  /** The rules on this class loader's classpath, read afresh. */
+  static RuleFiles readBundled(ClassLoader loader) throws RulesException {
+    URL marker = loader.getResource(CLASSPATH_DIR + CATALOGUE);
     if (marker == null) {
       throw new RulesException("bundled rules", "the bundled rules are missing from the classpath");
     }
     try {
-      URI uri = marker.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        try (FileSystem jar = openJar(uri)) {
-          return new RuleFiles("bundled", null, read(jar.getPath(CLASSPATH_DIR)));
-        }
+      Map<String, String> indexed = readIndexed(loader);
+      if (indexed != null) {
+        return new RuleFiles("bundled", null, indexed);
       }
-      return new RuleFiles("bundled", null, read(Path.of(uri).getParent()));
+      if ("jar".equals(marker.getProtocol())) {
+        return new RuleFiles("bundled", null, readJar(marker));
+      }
+      return new RuleFiles("bundled", null, read(Path.of(marker.toURI()).getParent()));
     } catch (IOException | URISyntaxException e) {
       throw new RulesException("bundled rules", "cannot read the bundled rules: " + e.getMessage());
     }
@@ -78,21 +115,18 @@ public record RuleFiles(String origin, Path directory, Map<String, String> files
 
   /** A short, stable hash of every file's name and text: the rule set's version. */
   public String fingerprint() {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      files.entrySet().stream()
-          .sorted(Map.Entry.comparingByKey())
-          .forEach(
-              e -> {
-                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-              });
-      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    String known = fingerprint;
+    if (known == null) {
+      known = hash(files);
+      fingerprint = known;
     }
+    return known;
+  }
+
+  private static String hash(Map<String, String> files) {
+    Fingerprint hash = new Fingerprint();
+    new TreeMap<>(files).forEach((name, text) -> hash.add(name).add(text));
+    return hash.hex();
   }
 
   static boolean isRuleFile(String name) {
@@ -118,14 +152,61 @@ public record RuleFiles(String origin, Path directory, Map<String, String> files
     return files;
   }
 
-  private static FileSystem openJar(URI uri) throws IOException {
-    try {
-      return FileSystems.newFileSystem(uri, Map.of());
-    } catch (FileSystemAlreadyExistsException e) {
-      // Another caller has it open: read through a second, private instance of the same jar.
-      String jarPart = uri.getSchemeSpecificPart();
-      Path jarFile = Path.of(URI.create(jarPart.substring(0, jarPart.indexOf("!/"))));
-      return FileSystems.newFileSystem(jarFile);
+  /**
+   * The files the rules module's build listed in {@link #INDEX}, or null where the classpath has no
+   * index (rules copied there by an IDE). Start-up time: each is looked up by name, where listing
+   * the rules directory of the application jar means walking its 16,000 entries.
+   */
+  private static Map<String, String> readIndexed(ClassLoader loader) throws IOException {
+    String index = resource(loader, CLASSPATH_DIR + INDEX);
+    if (index == null) {
+      return null;
     }
+    Map<String, String> files = new TreeMap<>();
+    for (String name : index.split("\\R")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      String text = resource(loader, CLASSPATH_DIR + name.strip());
+      if (text == null) {
+        throw new IOException("the index names " + name.strip() + ", which is missing");
+      }
+      files.put(name.strip(), text);
+    }
+    return files;
+  }
+
+  private static String resource(ClassLoader loader, String path) throws IOException {
+    try (InputStream in = loader.getResourceAsStream(path)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * The rule files in the jar the marker is in. Start-up time: the JDK shares one parsed central
+   * directory between every reader of a jar, so this only walks its entries; a zip file system
+   * would parse them all again.
+   */
+  private static Map<String, String> readJar(URL marker) throws IOException {
+    JarURLConnection connection = (JarURLConnection) marker.openConnection();
+    connection.setUseCaches(false);
+    Map<String, String> files = new TreeMap<>();
+    try (JarFile jar = connection.getJarFile()) {
+      Enumeration<JarEntry> entries = jar.entries();
+      while (entries.hasMoreElements()) {
+        JarEntry entry = entries.nextElement();
+        String path = entry.getName();
+        if (!path.startsWith(CLASSPATH_DIR) || entry.isDirectory()) {
+          continue;
+        }
+        String name = path.substring(CLASSPATH_DIR.length());
+        if (name.indexOf('/') < 0 && isRuleSetFile(name)) {
+          try (InputStream in = jar.getInputStream(entry)) {
+            files.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          }
+        }
+      }
+    }
+    return files;
   }
 }
