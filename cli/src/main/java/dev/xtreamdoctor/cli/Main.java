@@ -9,7 +9,9 @@ public final class Main {
 
   public static void main(String[] args) {
     Terminal terminal = Terminal.system();
-    DroolsSettings.install();
+    if (XtreamDoctor.runsACommand(args)) {
+      DroolsSettings.install();
+    }
     Engines.preload(args, terminal);
     var cmd = XtreamDoctor.commandLine(terminal, args);
     // Write in the terminal's charset, so the marks the renderer picks are the ones that show.

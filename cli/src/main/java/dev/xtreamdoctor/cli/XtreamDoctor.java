@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.cli;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,12 +78,24 @@ public final class XtreamDoctor implements Runnable {
    * The command line that will execute these arguments: what main and tests run. When the first
    * argument names a command, that command is the only one built (its parse is the same: the root
    * has no options of its own beyond help and version); otherwise all are, for help, suggestions
-   * and errors.
+   * and errors; a lone --version needs none.
    */
   public static CommandLine commandLine(Terminal terminal, String... args) {
-    return args.length > 0 && COMMANDS.containsKey(args[0])
-        ? commandLine(terminal, Set.of(args[0]))
+    if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+      return commandLine(terminal, Set.of(args[0]));
+    }
+    return args.length == 1 && VERSION.contains(args[0])
+        ? commandLine(terminal, Set.of())
         : commandLine(terminal);
+  }
+
+  private static final Set<String> VERSION = Set.of("-V", "--version");
+
+  /** Whether these arguments run a command (which may load rules), not only help or version. */
+  static boolean runsACommand(String... args) {
+    return args.length > 0
+        && COMMANDS.containsKey(args[0])
+        && Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help") || VERSION.contains(a));
   }
 
   private static CommandLine commandLine(Terminal terminal, Set<String> names) {

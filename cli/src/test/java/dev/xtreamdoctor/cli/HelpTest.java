@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -66,6 +67,12 @@ class HelpTest {
     assertEquals(
         XtreamDoctor.COMMANDS.keySet(),
         XtreamDoctor.commandLine(terminal, "evalute").getSubcommands().keySet());
+    assertEquals(
+        java.util.Set.of(), XtreamDoctor.commandLine(terminal, "--version").getSubcommands().keySet());
+    assertTrue(XtreamDoctor.runsACommand("evaluate", "--facts", "x.json"));
+    assertFalse(XtreamDoctor.runsACommand("evaluate", "--help"));
+    assertFalse(XtreamDoctor.runsACommand("--version"));
+    assertFalse(XtreamDoctor.runsACommand("evalute"));
     CliRun r = CliRun.run("evalute", "--facts", "x.json");
     assertEquals(2, r.exitCode(), r.toString());
     assertTrue(r.err().contains("did you mean evaluate"), r.toString());
