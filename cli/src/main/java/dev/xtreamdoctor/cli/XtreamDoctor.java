@@ -38,7 +38,7 @@ public final class XtreamDoctor implements Runnable {
    * The commands by name, in the order help lists them. Not in {@code @Command(subcommands)}:
    * picocli builds the model of every command it is given, by reflection, which cost a third of a
    * short run's start-up; a run that names its command only gets that one (see {@link
-   * #commandLine(Terminal, String...)}). XtreamDoctorTest keeps the names equal to the commands'.
+   * #commandLine(Terminal, String...)}). HelpTest keeps the names equal to the commands'.
    */
   static final Map<String, Class<?>> COMMANDS = commands();
 
@@ -90,12 +90,13 @@ public final class XtreamDoctor implements Runnable {
   }
 
   private static final Set<String> VERSION = Set.of("-V", "--version");
+  private static final Set<String> HELP = Set.of("-h", "--help");
 
   /** Whether these arguments run a command (which may load rules), not only help or version. */
   static boolean runsACommand(String... args) {
     return args.length > 0
         && COMMANDS.containsKey(args[0])
-        && Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help") || VERSION.contains(a));
+        && Arrays.stream(args).noneMatch(a -> HELP.contains(a) || VERSION.contains(a));
   }
 
   private static CommandLine commandLine(Terminal terminal, Set<String> names) {

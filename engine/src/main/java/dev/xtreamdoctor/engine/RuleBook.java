@@ -30,14 +30,11 @@ public final class RuleBook {
   private volatile KieSessionsPool sessions;
   private final Catalogue catalogue;
   private final RuleFiles files;
-  // Hashing every rule file costs more than a diagnosis: do it once.
-  private final String fingerprint;
 
   private RuleBook(KieBase kieBase, Catalogue catalogue, RuleFiles files) {
     this.kieBase = kieBase;
     this.catalogue = catalogue;
     this.files = files;
-    this.fingerprint = files.fingerprint();
   }
 
   /** Compiles the bundled rules. */
@@ -127,6 +124,6 @@ public final class RuleBook {
 
   /** The rule set's version: a hash of its files. */
   public String fingerprint() {
-    return fingerprint;
+    return files.fingerprint();
   }
 }
