@@ -15,7 +15,6 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Evaluates facts against a rule book: a clean session per diagnosis (taken from the rule book's
@@ -76,8 +75,7 @@ public final class DiagnosisEngine {
       session.fireAllRules();
       List<Finding> findings = new ArrayList<>();
       Conclusion conclusion = null;
-      for (FactHandle h : session.getFactHandles()) {
-        Object o = session.getObject(h);
+      for (Object o : session.getObjects()) {
         if (o instanceof Finding f) {
           findings.add(f);
         } else if (o instanceof Conclusion c && conclusion == null) {

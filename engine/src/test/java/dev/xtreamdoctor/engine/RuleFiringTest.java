@@ -50,7 +50,6 @@ class RuleFiringTest {
     Evaluation e = run(ExampleFacts.of("credentials-rejected"));
     assertEquals(
         List.of(
-            "Condition: the panel answered the login",
             "Condition: the login was refused",
             "Invalid details: the panel refused the username and password (auth 0)",
             "Ranking: a fault in the login answer decides"),
