@@ -237,7 +237,8 @@ public final class FactsJson {
     return a.build();
   }
 
-  private static JsonValue toJson(Object v) {
+  /** A Java value as JSON: what {@link #write} puts in each field. */
+  static JsonValue toJson(Object v) {
     if (v == null) {
       return JsonValue.NULL;
     }

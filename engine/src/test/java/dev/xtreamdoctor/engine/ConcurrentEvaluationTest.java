@@ -3,14 +3,11 @@ package dev.xtreamdoctor.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.xtreamdoctor.engine.facts.Fact;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,12 +17,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrentEvaluationTest {
   @Test
   void manyThreadsGetTheSameDiagnosesAsOne() throws Exception {
-    List<List<Fact>> cases = new ArrayList<>();
-    try (Stream<Path> files = Files.list(ExampleFacts.DIR)) {
-      for (Path p : files.sorted().toList()) {
-        cases.add(FactsJson.read(Files.readString(p)));
-      }
-    }
+    List<List<Fact>> cases = ExampleFacts.all();
     List<Evaluation> alone = new ArrayList<>();
     for (List<Fact> facts : cases) {
       alone.add(SharedRules.ENGINE.evaluateRules(facts));

@@ -6,7 +6,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * An example facts file from {@code examples/facts}, changed step by step for a variant: tests
@@ -27,6 +27,17 @@ final class ExampleFacts {
 
   private ExampleFacts(List<JsonObject> facts) {
     this.facts = facts;
+  }
+
+  /** Every example file's facts, in file-name order. */
+  static List<List<Fact>> all() throws IOException, FactsJson.FactsException {
+    List<List<Fact>> all = new ArrayList<>();
+    try (Stream<Path> files = Files.list(DIR)) {
+      for (Path p : files.sorted().toList()) {
+        all.add(FactsJson.read(Files.readString(p)));
+      }
+    }
+    return all;
   }
 
   static ExampleFacts of(String name) {
@@ -50,7 +61,7 @@ final class ExampleFacts {
       JsonObject f = facts.get(i);
       if (f.getString("type").equals(type) && which.test(f)) {
         JsonObjectBuilder b = Json.createObjectBuilder(f);
-        fields.forEach((k, v) -> b.add(k, json(v)));
+        fields.forEach((k, v) -> b.add(k, FactsJson.toJson(v)));
         facts.set(i, b.build());
       }
     }
@@ -64,7 +75,7 @@ final class ExampleFacts {
 
   ExampleFacts add(String type, Map<String, ?> fields) {
     JsonObjectBuilder b = Json.createObjectBuilder().add("type", type);
-    fields.forEach((k, v) -> b.add(k, json(v)));
+    fields.forEach((k, v) -> b.add(k, FactsJson.toJson(v)));
     facts.add(b.build());
     return this;
   }
@@ -90,29 +101,5 @@ final class ExampleFacts {
 
   static Predicate<JsonObject> where(String field, String value) {
     return f -> value.equals(f.getString(field, ""));
-  }
-
-  private static JsonValue json(Object v) {
-    if (v instanceof String s) {
-      return Json.createValue(s);
-    }
-    if (v instanceof Integer n) {
-      return Json.createValue(n);
-    }
-    if (v instanceof Long n) {
-      return Json.createValue(n);
-    }
-    if (v instanceof Double n) {
-      return Json.createValue(n);
-    }
-    if (v instanceof Boolean b) {
-      return b ? JsonValue.TRUE : JsonValue.FALSE;
-    }
-    if (v instanceof List<?> list) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
-      list.forEach(x -> a.add(String.valueOf(x)));
-      return a.build();
-    }
-    throw new IllegalArgumentException("unsupported value " + v);
   }
 }

@@ -1,17 +1,8 @@
 package dev.xtreamdoctor.probes;
 
-import dev.xtreamdoctor.engine.facts.CredentialInput;
-import dev.xtreamdoctor.engine.facts.DnsAnswer;
+import dev.xtreamdoctor.engine.FactModel;
 import dev.xtreamdoctor.engine.facts.Fact;
-import dev.xtreamdoctor.engine.facts.HttpResponse;
-import dev.xtreamdoctor.engine.facts.Latency;
-import dev.xtreamdoctor.engine.facts.LoginAnswer;
-import dev.xtreamdoctor.engine.facts.PanelRequests;
 import dev.xtreamdoctor.engine.facts.ProbeProblem;
-import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
-import dev.xtreamdoctor.engine.facts.ServerInput;
-import dev.xtreamdoctor.engine.facts.TcpConnect;
-import dev.xtreamdoctor.engine.facts.TlsHandshake;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,20 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Diagnoser {
   /** Past the total deadline, how long stragglers get before the facts are taken as they are. */
   static final long GRACE_MS = 500;
-
-  private static final List<Class<? extends Fact>> FACT_ORDER =
-      List.of(
-          ServerInput.class,
-          CredentialInput.class,
-          ReportedSymptoms.class,
-          DnsAnswer.class,
-          TcpConnect.class,
-          TlsHandshake.class,
-          HttpResponse.class,
-          LoginAnswer.class,
-          Latency.class,
-          PanelRequests.class,
-          ProbeProblem.class);
 
   private final ProbeSettings settings;
   private final TlsTrust trust;
@@ -89,7 +66,7 @@ public final class Diagnoser {
       if (parsed.usable()) {
         facts.addAll(networkFacts(run, pool, start));
       }
-      facts.sort(Comparator.comparingInt(f -> FACT_ORDER.indexOf(f.getClass())));
+      facts.sort(Comparator.comparingInt(f -> FactModel.OBSERVATIONS.indexOf(f.getClass())));
       return new DiagnosisRun(facts, (System.nanoTime() - start) / 1_000_000, run.timings());
     } finally {
       pool.shutdownNow();

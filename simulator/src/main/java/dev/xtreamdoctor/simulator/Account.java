@@ -54,6 +54,20 @@ public record Account(
     return active(username, password).expiringAt(Instant.now().minus(Duration.ofDays(30)));
   }
 
+  /** The same line under another username and password. */
+  public Account withCredentials(String newUsername, String newPassword) {
+    return new Account(
+        newUsername,
+        newPassword,
+        status,
+        expDate,
+        trial,
+        activeCons,
+        maxConnections,
+        createdAt,
+        allowedOutputFormats);
+  }
+
   public Account withStatus(LineStatus newStatus) {
     return new Account(
         username,

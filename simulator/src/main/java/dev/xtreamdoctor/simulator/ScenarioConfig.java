@@ -140,30 +140,10 @@ public final class ScenarioConfig {
       b.host(v.trim());
     }
     if ((v = values.get("username")) != null) {
-      account =
-          new Account(
-              v,
-              account.password(),
-              account.status(),
-              account.expDate(),
-              account.trial(),
-              account.activeCons(),
-              account.maxConnections(),
-              account.createdAt(),
-              account.allowedOutputFormats());
+      account = account.withCredentials(v, account.password());
     }
     if ((v = values.get("password")) != null) {
-      account =
-          new Account(
-              account.username(),
-              v,
-              account.status(),
-              account.expDate(),
-              account.trial(),
-              account.activeCons(),
-              account.maxConnections(),
-              account.createdAt(),
-              account.allowedOutputFormats());
+      account = account.withCredentials(account.username(), v);
     }
     if ((v = values.get("status")) != null) {
       account = account.withStatus(LineStatus.parse(v));

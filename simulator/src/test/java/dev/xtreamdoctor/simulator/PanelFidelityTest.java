@@ -44,13 +44,7 @@ class PanelFidelityTest {
             .withServer("<host>", "25461", "25463", "25462")
             .withTimezone("America/New_York")
             .withProcess(false);
-    Panel panel =
-        Panel.builder(PanelFamily.XC2)
-            .account(eternal)
-            .settings(settings)
-            .clock(fixedAt(1535230019L))
-            .build();
-    try (PanelServer server = PanelServer.builder(panel).start()) {
+    try (PanelServer server = servedAt(1535230019L, PanelFamily.XC2, eternal, settings)) {
       RawHttp.Answer a =
           RawHttp.get(
               server, "/player_api.php?username=ETERNAL_USERNAME&password=ETERNAL_PASSWORD");
@@ -79,13 +73,7 @@ class PanelFidelityTest {
             .withServer("<host>", "2052", "2053", "8001")
             .withTimezone("America/New_York")
             .withProcess(false);
-    Panel panel =
-        Panel.builder(PanelFamily.XC2)
-            .account(line)
-            .settings(settings)
-            .clock(fixedAt(1535230022L))
-            .build();
-    try (PanelServer server = PanelServer.builder(panel).start()) {
+    try (PanelServer server = servedAt(1535230022L, PanelFamily.XC2, line, settings)) {
       assertEquals(
           BODY_B,
           RawHttp.get(server, "/player_api.php?username=TNT_USERNAME&password=TNT_PASSWORD")
@@ -112,13 +100,7 @@ class PanelFidelityTest {
             .withServer("example.com", "80", "", "8009")
             .withTimezone("Europe/London")
             .withProcess(true);
-    Panel panel =
-        Panel.builder(PanelFamily.XC2)
-            .account(line)
-            .settings(settings)
-            .clock(fixedAt(1729335877L))
-            .build();
-    try (PanelServer server = PanelServer.builder(panel).start()) {
+    try (PanelServer server = servedAt(1729335877L, PanelFamily.XC2, line, settings)) {
       assertEquals(
           BODY_E,
           RawHttp.get(server, "/player_api.php?username=username&password=password").bodyText());
@@ -144,13 +126,7 @@ class PanelFidelityTest {
             .withServer("<host>", "80", "443", "8484")
             .withTimezone("America/Sao_Paulo")
             .withXuiVersion("1.5.5", 2);
-    Panel panel =
-        Panel.builder(PanelFamily.XUI)
-            .account(line)
-            .settings(settings)
-            .clock(fixedAt(1761674900L))
-            .build();
-    try (PanelServer server = PanelServer.builder(panel).start()) {
+    try (PanelServer server = servedAt(1761674900L, PanelFamily.XUI, line, settings)) {
       String body =
           RawHttp.get(server, "/player_api.php?username=teste&password=123456").bodyText();
       // F was pretty-printed by its reporter; PHP's json_encode writes it compact with "\/".
@@ -194,8 +170,16 @@ class PanelFidelityTest {
     }
   }
 
-  private static Clock fixedAt(long epochSecond) {
-    return Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
+  /** A panel of one line, its clock stopped where the reference body was captured. */
+  private static PanelServer servedAt(
+      long epochSecond, PanelFamily family, Account line, PanelSettings settings) {
+    Panel panel =
+        Panel.builder(family)
+            .account(line)
+            .settings(settings)
+            .clock(Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC))
+            .build();
+    return PanelServer.builder(panel).start();
   }
 
   private static JsonObject parse(String json) {
