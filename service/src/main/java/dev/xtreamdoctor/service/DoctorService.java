@@ -1,85 +1,51 @@
 package dev.xtreamdoctor.service;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.xtreamdoctor.api.RulesStatus;
 import dev.xtreamdoctor.api.TargetGuard;
 import dev.xtreamdoctor.api.XtreamDoctor;
-import dev.xtreamdoctor.engine.Diagnosis;
-import dev.xtreamdoctor.engine.FactsJson;
-import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.RulesException;
-import dev.xtreamdoctor.engine.facts.Fact;
-import dev.xtreamdoctor.engine.render.JsonRenderer;
-import dev.xtreamdoctor.engine.render.MarkdownRenderer;
-import dev.xtreamdoctor.probes.BadServerInputException;
-import dev.xtreamdoctor.probes.TargetRefusedException;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.jetty.JettyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
- * {@code xtream-doctor serve}: the HTTP JSON service and the helpdesk page, on the JDK's own HTTP
- * server (no framework: every byte of a request passes the checks below before anything else
- * reads it). Every {@code /v1} call needs a bearer token; each client has a rate limit; diagnoses
- * and evaluations each have a fixed number of slots and a bounded wait for one; bodies have a size
- * limit; every error is {@code application/problem+json}. Diagnoses reach panels only through the
- * {@link TargetGuard}.
+ * {@code xtream-doctor serve}: the HTTP JSON service and the helpdesk page, as JAX-RS resources
+ * (Jersey) on Jetty. Jetty reads requests without blocking, so a client that trickles its request
+ * holds a connection, never a thread; the {@link ConnectionGuard} closes it when its head is
+ * late, and caps connections per client address. Every {@code /v1} call needs a bearer token and
+ * each client has a rate limit ({@link ClientGate}); diagnoses and evaluations each have a fixed
+ * number of slots and a bounded wait for one; bodies have a size limit; every error is {@code
+ * application/problem+json}. Diagnoses reach panels only through the {@link TargetGuard}.
  */
 public final class DoctorService implements AutoCloseable {
-  /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   private static final System.Logger LOG = System.getLogger("dev.xtreamdoctor.service");
 
   /** The routes, as the OpenAPI document must describe them: method and path. */
   static final List<String> API_ROUTES =
       List.of("POST /v1/diagnoses", "POST /v1/evaluations", "GET /v1/rules", "GET /health", "GET /openapi.json");
 
-  private static final Map<String, String> PAGE =
-      Map.of("/", "index.html", "/helpdesk.js", "helpdesk.js", "/helpdesk.css", "helpdesk.css");
-
-  private final HttpServer server;
-  private final ExecutorService threads;
+  private final Server server;
+  private final ServerConnector connector;
+  private final ConnectionGuard guard;
   private final XtreamDoctor doctor;
-  private final ServeSettings settings;
-  private final BearerTokens tokens;
-  private final RateLimiter rates;
-  private final Semaphore diagnoses;
-  private final Semaphore evaluations;
-  private final Map<String, byte[]> resources;
 
-  private DoctorService(HttpServer server, ExecutorService threads, XtreamDoctor doctor, ServeSettings settings) {
+  private DoctorService(Server server, ServerConnector connector, ConnectionGuard guard, XtreamDoctor doctor) {
     this.server = server;
-    this.threads = threads;
+    this.connector = connector;
+    this.guard = guard;
     this.doctor = doctor;
-    this.settings = settings;
-    this.tokens = new BearerTokens(settings.tokens());
-    this.rates = new RateLimiter(settings.ratePerSecond(), settings.rateBurst());
-    this.diagnoses = new Semaphore(settings.maxDiagnoses(), true);
-    this.evaluations = new Semaphore(settings.maxEvaluations(), true);
-    this.resources = Map.of(
-        "index.html", resource("index.html"), "helpdesk.js", resource("helpdesk.js"),
-        "helpdesk.css", resource("helpdesk.css"), "openapi.json", resource("openapi.json"));
   }
 
   /**
@@ -91,35 +57,74 @@ public final class DoctorService implements AutoCloseable {
    */
   public static DoctorService start(ServeSettings settings, XtreamDoctor.Builder builder, TargetGuard guard)
       throws IOException, RulesException {
-    // the JDK server's own guards against slow or idle clients (read once, at first use)
-    System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
-    System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "90"));
-    System.setProperty("sun.net.httpserver.idleInterval", System.getProperty("sun.net.httpserver.idleInterval", "30"));
-    // headers and body go out in separate writes: without TCP_NODELAY, Nagle and the client's
-    // delayed ACK hold every answer for ~40 ms
-    System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
-    InetSocketAddress bind = new InetSocketAddress(InetAddress.getByName(literalHost(settings.host())), settings.port());
-    HttpServer server = HttpServer.create(bind, 256);
+    ServeSettings.Connections limits = settings.connections();
+    // blocking work (a diagnosis waits on a panel) runs on these; waiting clients hold none
+    QueuedThreadPool threads = new QueuedThreadPool(
+        Math.max(32, settings.maxDiagnoses() * 2 + settings.maxEvaluations() + 16), 4, 60_000);
+    threads.setName("serve");
+    threads.setDaemon(true);
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(limits.maxRequestHeaderBytes());
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(literalHost(settings.host()));
+    connector.setPort(settings.port());
+    connector.setIdleTimeout(limits.idleTimeoutMs());
+    connector.setAcceptQueueSize(256);
+    ConnectionGuard connections = new ConnectionGuard(limits.maxConnectionsPerClient(), limits.headerTimeoutMs());
+    connector.addEventListener(connections);
+    server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+    server.setErrorHandler(new ProblemErrorHandler());
     XtreamDoctor doctor;
     try {
-      doctor = builder.targetPolicy(guard.excludingSelf(server.getAddress())).build();
-    } catch (RulesException | RuntimeException e) {
-      server.stop(0);
+      connector.open();
+      doctor = builder.targetPolicy(guard.excludingSelf(
+          new InetSocketAddress(connector.getHost(), connector.getLocalPort()))).build();
+    } catch (IOException | RulesException | RuntimeException e) {
+      connector.close();
+      connections.close();
       throw e;
     }
-    int poolSize = settings.maxDiagnoses() * 2 + settings.maxEvaluations() + 8;
-    AtomicInteger n = new AtomicInteger();
-    ExecutorService threads = Executors.newFixedThreadPool(poolSize, r -> {
-      Thread t = new Thread(r, "serve-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    DoctorService service = new DoctorService(server, threads, doctor, settings);
-    server.createContext("/", service::handle);
-    server.setExecutor(threads);
-    server.start();
+    ClientGate gate = new ClientGate(new BearerTokens(settings.tokens()),
+        new RateLimiter(settings.ratePerSecond(), settings.rateBurst()), limits.maxRequestHeaders());
+    gate.setHandler(ContainerFactory.createContainer(JettyHttpContainer.class, application(doctor, settings)));
+    server.setHandler(gate);
+    DoctorService service = new DoctorService(server, connector, connections, doctor);
+    try {
+      server.start();
+    } catch (Exception e) {
+      service.close();
+      throw new IOException("the server did not start: " + e.getMessage(), e);
+    }
     LOG.log(Level.INFO, "serving on {0}", service.uri());
     return service;
+  }
+
+  /** The JAX-RS application: the resources and the error mapping, nothing discovered. */
+  private static ResourceConfig application(XtreamDoctor doctor, ServeSettings settings) {
+    ApiResource api = new ApiResource(doctor, settings);
+    PublicResource pub = new PublicResource(doctor, settings);
+    return new ResourceConfig()
+        // classes bound to ready instances: registering the instances themselves makes Jersey
+        // warn that they are not providers (eclipse-ee4j/jersey#3700)
+        .register(new AbstractBinder() {
+          @Override
+          protected void configure() {
+            bind(api).to(ApiResource.class);
+            bind(pub).to(PublicResource.class);
+          }
+        })
+        .register(ApiResource.class)
+        .register(PublicResource.class)
+        .register(new ProblemMapper())
+        .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
+        .property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true)
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+        .property(ServerProperties.BV_FEATURE_DISABLE, true)
+        .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
   }
 
   /** The host to bind must be a literal or {@code localhost}: binding never triggers a lookup of a name. */
@@ -134,274 +139,35 @@ public final class DoctorService implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   /** The base URI, e.g. {@code http://127.0.0.1:8765}. */
   public URI uri() {
-    InetSocketAddress a = server.getAddress();
-    String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
-    return URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort());
+    String host = connector.getHost();
+    if (host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      host = "127.0.0.1";
+    }
+    return URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port());
   }
 
   public XtreamDoctor doctor() {
     return doctor;
   }
 
+  /** Connections closed so far because their client had its share, or their head came too late. */
+  long connectionsCut() {
+    return guard.refused() + guard.timedOut();
+  }
+
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "the server did not stop cleanly: {0}", e.toString());
+    }
+    guard.close();
     doctor.close();
-  }
-
-  private void handle(HttpExchange ex) {
-    long start = System.nanoTime();
-    String route = ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath();
-    int status;
-    try {
-      status = route(ex);
-    } catch (IOException | UncheckedIOException e) {
-      status = -1; // the client went away
-    } catch (RuntimeException | Error e) {
-      LOG.log(Level.ERROR, "internal error on " + route, e);
-      status = send(ex, Problem.of(500, "internal", "Internal error", "the service failed; see its log"));
-    } finally {
-      ex.close();
-    }
-    Level level = status >= 500 || status < 0 ? Level.WARNING : status >= 400 ? Level.INFO : Level.DEBUG;
-    if (LOG.isLoggable(level)) {
-      LOG.log(level, "{0} -> {1} in {2} ms", route, status, (System.nanoTime() - start) / 1_000_000);
-    }
-  }
-
-  private int route(HttpExchange ex) throws IOException {
-    String method = ex.getRequestMethod();
-    String path = ex.getRequestURI().getRawPath();
-    if (PAGE.containsKey(path)) {
-      return method.equals("GET") || method.equals("HEAD") ? page(ex, PAGE.get(path)) : notAllowed(ex, "GET");
-    }
-    switch (path) {
-      case "/health":
-        return method.equals("GET") ? health(ex) : notAllowed(ex, "GET");
-      case "/openapi.json":
-        return method.equals("GET") ? sendBytes(ex, 200, "application/json", resources.get("openapi.json")) : notAllowed(ex, "GET");
-      case "/v1/diagnoses":
-      case "/v1/evaluations":
-      case "/v1/rules":
-        return api(ex, method, path);
-      default:
-        return send(ex, Problem.of(404, "not-found", "Not found", "no such resource; see /openapi.json"));
-    }
-  }
-
-  private int api(HttpExchange ex, String method, String path) throws IOException {
-    String expected = path.equals("/v1/rules") ? "GET" : "POST";
-    Optional<String> caller = tokens.caller(ex.getRequestHeaders().getFirst("Authorization"));
-    String client = caller.orElse("ip-" + ex.getRemoteAddress().getAddress().getHostAddress());
-    int wait = rates.take(client);
-    if (wait > 0) {
-      return send(ex, new Problem(429, "rate-limited", "Too many requests",
-          "this client's request rate is limited; try again in " + wait + " s", wait));
-    }
-    if (caller.isEmpty()) {
-      ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"xtream-doctor\"");
-      return send(ex, Problem.of(401, "unauthorized", "Unauthorized",
-          "send the header Authorization: Bearer <token>"));
-    }
-    if (!method.equals(expected)) {
-      return notAllowed(ex, expected);
-    }
-    if (path.equals("/v1/rules")) {
-      return sendJson(ex, 200, rulesJson(doctor.rules()).build().toString());
-    }
-    String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("");
-    if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      return send(ex, Problem.of(415, "unsupported-media-type", "Unsupported media type",
-          "send the body as application/json"));
-    }
-    Optional<String> body = body(ex);
-    if (body.isEmpty()) {
-      return send(ex, Problem.of(413, "too-large", "Request too large",
-          "the body is larger than " + settings.maxBodyBytes() + " bytes"));
-    }
-    boolean diagnosis = path.equals("/v1/diagnoses");
-    Semaphore slots = diagnosis ? diagnoses : evaluations;
-    try {
-      if (!slots.tryAcquire(settings.queueTimeoutMs(), TimeUnit.MILLISECONDS)) {
-        return send(ex, new Problem(503, "busy", "Service busy",
-            "all " + (diagnosis ? "diagnosis" : "evaluation") + " slots stayed busy; try again shortly", 1));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return send(ex, new Problem(503, "busy", "Service busy", "the service is stopping", 1));
-    }
-    try {
-      return diagnosis ? diagnose(ex, body.get(), client) : evaluate(ex, body.get());
-    } finally {
-      slots.release();
-    }
-  }
-
-  private int diagnose(HttpExchange ex, String body, String client) throws IOException {
-    DiagnosisBody.Read read;
-    try {
-      read = DiagnosisBody.read(body);
-    } catch (DiagnosisBody.BadBody e) {
-      return send(ex, Problem.of(400, "bad-request", "Bad request", e.getMessage()));
-    }
-    try {
-      Diagnosis d = doctor.diagnose(read.request());
-      LOG.log(Level.INFO, "diagnosis for {0}: {1}", client, d.category());
-      JsonObjectBuilder out = JSON.createObjectBuilder(JsonRenderer.toJson(d))
-          .add("checkedAt", doctor.clock().instant().toString())
-          .add("ticketReply", new MarkdownRenderer().render(d));
-      return sendJson(ex, 200, scrub(out.build().toString(), read.password()));
-    } catch (BadServerInputException e) {
-      return send(ex, Problem.of(422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password())));
-    } catch (TargetRefusedException e) {
-      LOG.log(Level.INFO, "diagnosis for {0} refused: {1}", client, scrub(e.reason(), read.password()));
-      String why = e.reason().substring(e.reason().indexOf(": ") + 2);
-      return send(ex, Problem.of(422, "target-refused", "Server not allowed",
-          "this service does not contact that server: " + scrub(why, read.password())));
-    }
-  }
-
-  /**
-   * Defence in depth: the facts never hold the password, but any text going back is scrubbed of
-   * it anyway (unless it is so short that masking it would garble the answer).
-   */
-  private static String scrub(String text, String password) {
-    return Redactor.maskUrl(password.length() < 4 ? text : Redactor.scrub(text, password));
-  }
-
-  private int evaluate(HttpExchange ex, String body) throws IOException {
-    List<Fact> facts;
-    try {
-      facts = FactsJson.read(body);
-    } catch (FactsJson.FactsException e) {
-      return send(ex, Problem.of(400, "bad-facts", "Bad facts", e.getMessage()));
-    }
-    Diagnosis d = doctor.evaluate(facts);
-    return sendJson(ex, 200, Redactor.maskUrl(JsonRenderer.toJson(d).toString()));
-  }
-
-  private int health(HttpExchange ex) throws IOException {
-    return sendJson(ex, 200, JSON.createObjectBuilder()
-        .add("status", "ok").add("rulesVersion", doctor.rules().fingerprint()).build().toString());
-  }
-
-  static JsonObjectBuilder rulesJson(RulesStatus s) {
-    JsonObjectBuilder b = JSON.createObjectBuilder()
-        .add("fingerprint", s.fingerprint())
-        .add("origin", s.origin())
-        .add("loadedAt", s.loadedAt().toString());
-    if (s.lastReload().isPresent()) {
-      JsonArrayBuilder problems = JSON.createArrayBuilder();
-      s.lastReload().get().problems().forEach(p -> problems.add(JSON.createObjectBuilder()
-          .add("file", p.file()).add("line", p.line()).add("column", p.column()).add("message", p.message())
-          .add("text", p.toString())));
-      b.add("lastReloadError", JSON.createObjectBuilder()
-          .add("at", s.lastReload().get().at().toString()).add("problems", problems));
-    } else {
-      b.add("lastReloadError", jakarta.json.JsonValue.NULL);
-    }
-    return b;
-  }
-
-  /**
-   * The body, or empty when it is larger than allowed. An oversized body is still read and thrown
-   * away up to eight times the limit, so the client receives the 413 instead of a reset; beyond
-   * that the connection is closed.
-   */
-  private Optional<String> body(HttpExchange ex) throws IOException {
-    int max = settings.maxBodyBytes();
-    long drainLimit = 8L * max;
-    String length = ex.getRequestHeaders().getFirst("Content-Length");
-    long declared = -1;
-    if (length != null) {
-      try {
-        declared = Long.parseLong(length.strip());
-      } catch (NumberFormatException e) {
-        declared = Long.MAX_VALUE;
-      }
-    }
-    if (declared > drainLimit) {
-      ex.getResponseHeaders().set("Connection", "close");
-      return Optional.empty();
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[8192];
-    long seen = 0;
-    try (InputStream in = ex.getRequestBody()) {
-      int r;
-      while ((r = in.read(buf)) >= 0) {
-        seen += r;
-        if (seen > drainLimit) {
-          ex.getResponseHeaders().set("Connection", "close");
-          return Optional.empty();
-        }
-        if (seen <= max) {
-          out.write(buf, 0, r);
-        }
-      }
-    }
-    return seen > max ? Optional.empty() : Optional.of(out.toString(StandardCharsets.UTF_8));
-  }
-
-  private int page(HttpExchange ex, String name) throws IOException {
-    Headers h = ex.getResponseHeaders();
-    h.set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-        + "img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors " + settings.frameAncestors());
-    h.set("Referrer-Policy", "no-referrer");
-    String type = name.endsWith(".html") ? "text/html; charset=utf-8"
-        : name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
-    return sendBytes(ex, 200, type, resources.get(name));
-  }
-
-  private int notAllowed(HttpExchange ex, String allowed) {
-    ex.getResponseHeaders().set("Allow", allowed);
-    return send(ex, Problem.of(405, "method-not-allowed", "Method not allowed", "use " + allowed));
-  }
-
-  private int send(HttpExchange ex, Problem p) {
-    if (p.retryAfterSeconds() > 0) {
-      ex.getResponseHeaders().set("Retry-After", Integer.toString(p.retryAfterSeconds()));
-    }
-    try {
-      return sendBytes(ex, p.status(), Problem.MEDIA_TYPE, p.json().getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
-  private static int sendJson(HttpExchange ex, int status, String json) throws IOException {
-    return sendBytes(ex, status, "application/json", json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int sendBytes(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-    Headers h = ex.getResponseHeaders();
-    h.set("Content-Type", type);
-    h.set("X-Content-Type-Options", "nosniff");
-    h.set("Cache-Control", "no-store");
-    boolean head = ex.getRequestMethod().equals("HEAD");
-    ex.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
-    if (!head && body.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    }
-    return status;
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = DoctorService.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,6 +2,8 @@ package dev.xtreamdoctor.service;
 
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An error answer as {@code application/problem+json} (RFC 9457): a type, a title, the status and
@@ -33,5 +35,18 @@ public record Problem(int status, String type, String title, String detail, int 
       b.add("detail", detail);
     }
     return b.build().toString();
+  }
+
+  byte[] bytes() {
+    return json().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The answer, with Retry-After when there is one. */
+  Response response() {
+    Response.ResponseBuilder r = Response.status(status).type(MEDIA_TYPE).entity(bytes());
+    if (retryAfterSeconds > 0) {
+      r.header("Retry-After", Integer.toString(retryAfterSeconds));
+    }
+    return r.build();
   }
 }

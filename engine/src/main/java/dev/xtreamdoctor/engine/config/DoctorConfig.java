@@ -202,6 +202,36 @@ public interface DoctorConfig {
     @WithDefault("false")
     boolean reloadRequiresRulesTest();
 
+    /** {@code doctor.serve.max-request-header-bytes}: request line and headers together (else 431). */
+    @WithDefault("8192")
+    int maxRequestHeaderBytes();
+
+    /** {@code doctor.serve.max-request-headers}: header fields in one request (else 431). */
+    @WithDefault("200")
+    int maxRequestHeaders();
+
+    /**
+     * {@code doctor.serve.header-timeout-ms}: a request's line and headers must arrive within this,
+     * or the connection is closed (a client trickling its headers holds nothing for long).
+     */
+    @WithDefault("10000")
+    int headerTimeoutMs();
+
+    /** {@code doctor.serve.idle-timeout-ms}: a connection with no traffic is closed after this. */
+    @WithDefault("30000")
+    int idleTimeoutMs();
+
+    /** {@code doctor.serve.max-connections}: connections open at once, in all. */
+    @WithDefault("512")
+    int maxConnections();
+
+    /**
+     * {@code doctor.serve.max-connections-per-client}: connections open at once from one client
+     * address (behind a reverse proxy every client has the proxy's address: raise it there).
+     */
+    @WithDefault("32")
+    int maxConnectionsPerClient();
+
     /** {@code doctor.serve.frame-ancestors}: who may frame the helpdesk page (CSP). */
     @WithDefault("'self'")
     String frameAncestors();

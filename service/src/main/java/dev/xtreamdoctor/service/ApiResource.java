@@ -1,0 +1,172 @@
+package dev.xtreamdoctor.service;
+
+import dev.xtreamdoctor.api.RulesStatus;
+import dev.xtreamdoctor.api.XtreamDoctor;
+import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.FactsJson;
+import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.facts.Fact;
+import dev.xtreamdoctor.engine.render.JsonRenderer;
+import dev.xtreamdoctor.engine.render.MarkdownRenderer;
+import dev.xtreamdoctor.probes.BadServerInputException;
+import dev.xtreamdoctor.probes.TargetRefusedException;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * The {@code /v1} resources. The {@link ClientGate} has checked the token and the client's rate
+ * before any of these runs. Diagnoses and evaluations each have a fixed number of slots and a
+ * bounded wait for one.
+ */
+@Path("/v1")
+public final class ApiResource {
+  /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  private static final System.Logger LOG = System.getLogger("dev.xtreamdoctor.service");
+
+  private final XtreamDoctor doctor;
+  private final ServeSettings settings;
+  private final Semaphore diagnoses;
+  private final Semaphore evaluations;
+
+  public ApiResource(XtreamDoctor doctor, ServeSettings settings) {
+    this.doctor = doctor;
+    this.settings = settings;
+    this.diagnoses = new Semaphore(settings.maxDiagnoses(), true);
+    this.evaluations = new Semaphore(settings.maxEvaluations(), true);
+  }
+
+  @GET
+  @Path("/rules")
+  public Response rules() {
+    return json(rulesJson(doctor.rules()).build().toString());
+  }
+
+  @POST
+  @Path("/diagnoses")
+  public Response diagnose(@HeaderParam("Content-Type") String type, @HeaderParam("Content-Length") String length,
+      @Context Request jetty, InputStream in) throws IOException {
+    String client = String.valueOf(jetty.getAttribute(ClientGate.CLIENT));
+    return withBody(type, length, in, diagnoses, "diagnosis", body -> diagnose(body, client));
+  }
+
+  @POST
+  @Path("/evaluations")
+  public Response evaluate(@HeaderParam("Content-Type") String type, @HeaderParam("Content-Length") String length,
+      InputStream in) throws IOException {
+    return withBody(type, length, in, evaluations, "evaluation", this::evaluate);
+  }
+
+  /** What to do with a body once it has been read and a slot taken. */
+  private interface Handler {
+    Response handle(String body);
+  }
+
+  private Response withBody(String type, String length, InputStream in, Semaphore slots, String kind, Handler h)
+      throws IOException {
+    String body;
+    try {
+      body = RequestBody.read(type, length, in, settings.maxBodyBytes());
+    } catch (RequestBody.Refused e) {
+      Response r = e.problem.response();
+      return e.closeConnection ? Response.fromResponse(r).header("Connection", "close").build() : r;
+    }
+    try {
+      if (!slots.tryAcquire(settings.queueTimeoutMs(), TimeUnit.MILLISECONDS)) {
+        return new Problem(503, "busy", "Service busy",
+            "all " + kind + " slots stayed busy; try again shortly", 1).response();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Problem(503, "busy", "Service busy", "the service is stopping", 1).response();
+    }
+    try {
+      return h.handle(body);
+    } finally {
+      slots.release();
+    }
+  }
+
+  private Response diagnose(String body, String client) {
+    DiagnosisBody.Read read;
+    try {
+      read = DiagnosisBody.read(body);
+    } catch (DiagnosisBody.BadBody e) {
+      return Problem.of(400, "bad-request", "Bad request", e.getMessage()).response();
+    }
+    try {
+      Diagnosis d = doctor.diagnose(read.request());
+      LOG.log(Level.INFO, "diagnosis for {0}: {1}", client, d.category());
+      JsonObjectBuilder out = JSON.createObjectBuilder(JsonRenderer.toJson(d))
+          .add("checkedAt", doctor.clock().instant().toString())
+          .add("ticketReply", new MarkdownRenderer().render(d));
+      return json(scrub(out.build().toString(), read.password()));
+    } catch (BadServerInputException e) {
+      return Problem.of(422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password()))
+          .response();
+    } catch (TargetRefusedException e) {
+      LOG.log(Level.INFO, "diagnosis for {0} refused: {1}", client, scrub(e.reason(), read.password()));
+      String why = e.reason().substring(e.reason().indexOf(": ") + 2);
+      return Problem.of(422, "target-refused", "Server not allowed",
+          "this service does not contact that server: " + scrub(why, read.password())).response();
+    }
+  }
+
+  /**
+   * Defence in depth: the facts never hold the password, but any text going back is scrubbed of
+   * it anyway (unless it is so short that masking it would garble the answer).
+   */
+  private static String scrub(String text, String password) {
+    return Redactor.maskUrl(password.length() < 4 ? text : Redactor.scrub(text, password));
+  }
+
+  private Response evaluate(String body) {
+    List<Fact> facts;
+    try {
+      facts = FactsJson.read(body);
+    } catch (FactsJson.FactsException e) {
+      return Problem.of(400, "bad-facts", "Bad facts", e.getMessage()).response();
+    }
+    Diagnosis d = doctor.evaluate(facts);
+    return json(Redactor.maskUrl(JsonRenderer.toJson(d).toString()));
+  }
+
+  static Response json(String json) {
+    return Response.ok(json.getBytes(StandardCharsets.UTF_8), "application/json").build();
+  }
+
+  static JsonObjectBuilder rulesJson(RulesStatus s) {
+    JsonObjectBuilder b = JSON.createObjectBuilder()
+        .add("fingerprint", s.fingerprint())
+        .add("origin", s.origin())
+        .add("loadedAt", s.loadedAt().toString());
+    if (s.lastReload().isPresent()) {
+      JsonArrayBuilder problems = JSON.createArrayBuilder();
+      s.lastReload().get().problems().forEach(p -> problems.add(JSON.createObjectBuilder()
+          .add("file", p.file()).add("line", p.line()).add("column", p.column()).add("message", p.message())
+          .add("text", p.toString())));
+      b.add("lastReloadError", JSON.createObjectBuilder()
+          .add("at", s.lastReload().get().at().toString()).add("problems", problems));
+    } else {
+      b.add("lastReloadError", JsonValue.NULL);
+    }
+    return b;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.xtreamdoctor.service;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The answers Jetty gives on its own, before a request reaches the service (a malformed request
+ * line, a negative Content-Length, headers over the size limit), as {@code
+ * application/problem+json} like every other error of the service, instead of Jetty's HTML page.
+ */
+final class ProblemErrorHandler extends ErrorHandler {
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
+  @Override
+  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+      Callback callback) {
+    Problem p = Problem.of(code, type(code), title(code), detail(message));
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+    byte[] body = p.bytes();
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  private static String type(int code) {
+    return switch (code) {
+      case 400 -> "bad-request";
+      case 404 -> "not-found";
+      case 408 -> "timeout";
+      case 413 -> "too-large";
+      case 414 -> "uri-too-long";
+      case 431 -> "headers-too-large";
+      case 503 -> "busy";
+      default -> code >= 500 ? "internal" : "http-" + code;
+    };
+  }
+
+  private static String title(int code) {
+    return switch (code) {
+      case 400 -> "Bad request";
+      case 404 -> "Not found";
+      case 408 -> "Request timeout";
+      case 413 -> "Request too large";
+      case 414 -> "URI too long";
+      case 431 -> "Request header fields too large";
+      case 503 -> "Service busy";
+      default -> code >= 500 ? "Internal error" : "HTTP " + code;
+    };
+  }
+
+  /** Jetty's own one-line reason, kept only when it is short printable ASCII. */
+  private static String detail(String message) {
+    if (message == null || message.length() > 120 || !message.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      return "";
+    }
+    return message;
+  }
+}
