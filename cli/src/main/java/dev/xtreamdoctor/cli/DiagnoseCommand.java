@@ -12,9 +12,12 @@ import dev.xtreamdoctor.probes.Diagnoser;
 import dev.xtreamdoctor.probes.DiagnosisRun;
 import dev.xtreamdoctor.probes.ProbeSettings;
 import dev.xtreamdoctor.probes.Secret;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -132,6 +135,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException {
+    checkLengths();
     DiagnoseRequest request =
         new DiagnoseRequest(server, username, readPassword(), symptoms());
     DoctorConfig config = Engines.config(engineOptions);
@@ -207,10 +211,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
       given.add("--password-stdin");
     }
     if (given.size() > 1) {
-      throw CliException.badInput("give the password one way only, not " + String.join(" and ", given));
+      throw CliException.badInput(
+          "give the password one way only, not " + String.join(" and ", given));
     }
     if (password != null) {
-      return Secret.of(password);
+      return Secret.of(checked("--password", password));
     }
     if (passwordFile != null) {
       return Secret.of(firstLineOf(passwordFile));
@@ -219,17 +224,32 @@ public final class DiagnoseCommand implements Callable<Integer> {
       return Secret.of(firstLineOfStdin());
     }
     String fromEnv = root.terminal().env().get(PASSWORD_ENV);
-    return fromEnv == null ? null : Secret.of(fromEnv);
+    return fromEnv == null ? null : Secret.of(checked(PASSWORD_ENV, fromEnv));
+  }
+
+  /** The server and username as given, refused when longer than any real one. */
+  private void checkLengths() throws CliException {
+    checked("--server", server);
+    if (username != null) {
+      checked("--username", username);
+    }
+  }
+
+  private static String checked(String source, String value) throws CliException {
+    if (value.length() > DiagnoseRequest.MAX_CHARS) {
+      throw CliException.badInput(
+          source + ": longer than " + DiagnoseRequest.MAX_CHARS + " characters");
+    }
+    return value;
   }
 
   private static String firstLineOf(Path file) throws CliException {
-    try {
-      if (Files.isDirectory(file)) {
-        throw CliException.badInput(file + ": is a directory");
-      }
-      try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        return Optional.ofNullable(r.readLine()).orElse("");
-      }
+    if (Files.isDirectory(file)) {
+      throw CliException.badInput(file + ": is a directory");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return firstLine(file + ": ", in)
+          .orElseThrow(() -> CliException.badInput(file + ": empty; no password in it"));
     } catch (NoSuchFileException e) {
       throw CliException.badInput(file + ": no such file");
     } catch (AccessDeniedException e) {
@@ -243,12 +263,60 @@ public final class DiagnoseCommand implements Callable<Integer> {
   private String firstLineOfStdin() throws CliException {
     try {
       // Not closed: standard input belongs to the process.
-      BufferedReader r =
-          new BufferedReader(new InputStreamReader(root.terminal().in(), StandardCharsets.UTF_8));
-      return Optional.ofNullable(r.readLine()).orElse("");
+      return firstLine("--password-stdin: ", root.terminal().in())
+          .orElseThrow(
+              () ->
+                  CliException.badInput(
+                      "--password-stdin: standard input is closed or empty; no password was read"));
     } catch (IOException e) {
       throw CliException.badInput("cannot read the password from standard input");
     }
+  }
+
+  /**
+   * The first line of {@code in}, read a character at a time and never past {@link
+   * DiagnoseRequest#MAX_CHARS} (a password "file" may be /dev/zero or a film), without a
+   * byte-order mark or line end; empty when the input ends before a single character.
+   */
+  static Optional<String> firstLine(String source, InputStream in)
+      throws CliException, IOException {
+    Reader r =
+        new InputStreamReader(
+            in,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    StringBuilder line = new StringBuilder();
+    int c;
+    boolean any = false;
+    try {
+      while ((c = r.read()) >= 0 && c != '\n') {
+        any = true;
+        if (line.length() == 0 && c == '\uFEFF') {
+          continue; // a byte-order mark is the editor's, not part of the password
+        }
+        if (c == 0) {
+          throw CliException.badInput(source + "holds a NUL character: not a password file");
+        }
+        if (line.length() >= DiagnoseRequest.MAX_CHARS) {
+          throw CliException.badInput(
+              source + "the first line is longer than " + DiagnoseRequest.MAX_CHARS
+                  + " characters");
+        }
+        line.append((char) c);
+      }
+    } catch (CharacterCodingException e) {
+      throw CliException.badInput(source + "not UTF-8 text");
+    }
+    if (!any && c < 0) {
+      return Optional.empty();
+    }
+    int end = line.length();
+    if (end > 0 && line.charAt(end - 1) == '\r') {
+      line.setLength(end - 1);
+    }
+    return Optional.of(line.toString());
   }
 
   /** What the user reported, if any of it was given. */

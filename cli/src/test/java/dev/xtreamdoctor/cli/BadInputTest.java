@@ -108,4 +108,27 @@ class BadInputTest {
         "xtream-doctor: doctor.timeout.connect-ms: \"soon\" is not valid (Expected an integer"
             + " value, got \"soon\")");
   }
+
+  @Test
+  void hostileFactsFilesAreRefusedByName() throws Exception {
+    String[][] cases = {
+      {"[".repeat(2000) + "]".repeat(2000), "nested more than 32 levels deep"},
+      {"[{\"type\":\"LoginAnswer\",\"auth\":" + "1".repeat(2_000_000) + "}]",
+        "\"[0].auth\" holds a number of 2000000 characters"},
+      {"{\"facts\":[{\"type\":\"LoginAnswer\",\"auth\":0,\"auth\":1}]}",
+        "\"facts[0].auth\" appears twice"},
+      {"{\"facts\":[]} {\"facts\":[]}", "more after the JSON document"},
+      {"{\"facts\":[{\"type\":\"LoginAnswer\",\"outcome\":null}]}", "field \"outcome\" is null"},
+      {"[{\"type\":\"LoginAnswer\",\"auth\":4294967297}]", "field \"auth\" must be a whole number"},
+      {"[{\"type\":\"ServerInput\",\"port\":-1}]", "field \"port\" must be a whole number from 0"},
+      {"[{\"type\":\"TcpConnect\",\"millis\":-1}]", "field \"millis\""},
+    };
+    for (String[] c : cases) {
+      Path f = dir.resolve("hostile.json");
+      Files.writeString(f, c[0]);
+      CliRun r = CliRun.run("evaluate", "--facts", f.toString());
+      assertOneLine(r, 2, c[1]);
+      assertTrue(r.err().startsWith("xtream-doctor: " + f + ": "), r.toString());
+    }
+  }
 }

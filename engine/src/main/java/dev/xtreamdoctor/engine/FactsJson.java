@@ -4,18 +4,16 @@ import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.Outcome;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.json.spi.JsonProvider;
+import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.lang.reflect.Constructor;
+import java.math.BigDecimal;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -43,25 +41,39 @@ public final class FactsJson {
     }
   }
 
+  /** The most a facts document may hold, in characters: far beyond any real one (a few KB). */
+  public static final long MAX_CHARS = 4L << 20;
+
+  /** What a facts document may hold; see {@link StrictJson}. */
+  public static final StrictJson.Limits LIMITS = StrictJson.Limits.defaults(MAX_CHARS);
+
   public static List<Fact> read(String json) throws FactsException {
-    return read(new StringReader(json));
+    try {
+      return facts(StrictJson.read(json, LIMITS));
+    } catch (StrictJson.Invalid e) {
+      throw new FactsException(e.getMessage());
+    }
   }
 
-  public static List<Fact> read(Reader in) throws FactsException {
-    JsonValue root;
-    try (JsonReader reader = JSON.createReader(in)) {
-      root = reader.readValue();
-    } catch (JsonParsingException e) {
-      var at = e.getLocation();
-      throw new FactsException(
-          "not valid JSON at line " + at.getLineNumber() + ", column " + at.getColumnNumber());
-    } catch (JsonException e) {
-      throw new FactsException("not valid JSON: " + e.getMessage());
+  /**
+   * Reads a facts document of at most {@link #MAX_CHARS} characters from {@code in}.
+   *
+   * @throws IOException when reading fails
+   */
+  public static List<Fact> read(Reader in) throws FactsException, IOException {
+    try {
+      return facts(StrictJson.read(in, LIMITS));
+    } catch (StrictJson.Invalid e) {
+      throw new FactsException(e.getMessage());
     }
+  }
+
+  private static List<Fact> facts(JsonValue root) throws FactsException {
     JsonArray list;
     if (root instanceof JsonArray a) {
       list = a;
     } else if (root instanceof JsonObject o && o.get("facts") instanceof JsonArray a) {
+      // other members (a description, or a whole JSON diagnosis around its facts) are left alone
       list = a;
     } else {
       throw new FactsException("expected {\"facts\": [...]} or a JSON array of facts");
@@ -142,7 +154,10 @@ public final class FactsJson {
   private static Object value(RecordComponent c, JsonValue v, String where) throws FactsException {
     Class<?> t = c.getType();
     String field = where + ": field \"" + c.getName() + "\"";
-    boolean absent = v == null || v.getValueType() == JsonValue.ValueType.NULL;
+    if (v != null && v.getValueType() == JsonValue.ValueType.NULL) {
+      throw new FactsException(field + " is null; leave the field out for its empty value");
+    }
+    boolean absent = v == null;
     if (t == String.class) {
       if (absent) {
         return "";
@@ -168,18 +183,7 @@ public final class FactsJson {
       if (absent) {
         return t == int.class ? (Object) 0 : t == long.class ? (Object) 0L : (Object) 0.0;
       }
-      JsonNumber n = number(v, field);
-      try {
-        if (t == int.class) {
-          return n.intValueExact();
-        }
-        if (t == long.class) {
-          return n.longValueExact();
-        }
-        return n.doubleValue();
-      } catch (ArithmeticException e) {
-        throw new FactsException(field + " must be a whole number");
-      }
+      return inRange(c.getName(), t, number(v, field), field);
     }
     if (t == List.class && c.getGenericType() instanceof ParameterizedType) {
       if (absent) {
@@ -200,13 +204,43 @@ public final class FactsJson {
     throw new IllegalStateException("unsupported field type " + t + " in " + where);
   }
 
+  /**
+   * A number within what its field can mean: ports 0-65535, HTTP statuses 0-999, {@code auth} -1
+   * (absent) or more, times and every other count 0 or more, and within the Java type.
+   */
+  private static Object inRange(String name, Class<?> t, JsonNumber n, String field) throws FactsException {
+    BigDecimal value = n.bigDecimalValue();
+    long min = name.equals("auth") ? -1 : 0;
+    long max = name.equals("port") || name.endsWith("Port") ? 65535
+        : name.equals("status") ? 999
+        : t == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
+    if (t == double.class) {
+      double d = value.doubleValue();
+      if (!Double.isFinite(d) || d < min) {
+        throw new FactsException(field + " must be a number of " + min + " or more");
+      }
+      return d;
+    }
+    if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+      throw new FactsException(field + " must be a whole number");
+    }
+    if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new FactsException(field + " must be a whole number from " + min + " to " + max);
+    }
+    return t == int.class ? (Object) value.intValue() : (Object) value.longValue();
+  }
+
   private static JsonNumber number(JsonValue v, String field) throws FactsException {
     if (v instanceof JsonNumber n) {
       return n;
     }
     if (v instanceof JsonString s) {
+      String text = s.getString().strip();
+      if (text.length() > LIMITS.maxNumberChars()) {
+        throw new FactsException(field + " must be a number");
+      }
       try {
-        return JSON.createValue(new java.math.BigDecimal(s.getString().strip()));
+        return JSON.createValue(new BigDecimal(text));
       } catch (NumberFormatException e) {
         throw new FactsException(field + " must be a number");
       }

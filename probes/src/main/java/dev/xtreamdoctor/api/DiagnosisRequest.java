@@ -91,8 +91,14 @@ public final class DiagnosisRequest {
       return this;
     }
 
+    /**
+     * @throws IllegalArgumentException when the server text, username or password is longer than
+     *     {@link DiagnoseRequest#MAX_CHARS} characters
+     */
     public DiagnosisRequest build() {
-      return new DiagnosisRequest(this);
+      DiagnosisRequest r = new DiagnosisRequest(this);
+      r.toProbeRequest(); // checks the lengths now, not when the diagnosis starts
+      return r;
     }
   }
 

@@ -15,8 +15,28 @@ import java.util.Optional;
 public record DiagnoseRequest(
     String server, String username, Secret password, Optional<ReportedSymptoms> symptoms) {
 
+  /**
+   * The longest server text, username or password taken, in characters (the CLI and the service
+   * refuse longer ones with this number): real ones are far shorter, and a longer one is never
+   * sent to a panel.
+   */
+  public static final int MAX_CHARS = 2048;
+
+  /**
+   * @throws IllegalArgumentException when the server text, username or password is longer than
+   *     {@link #MAX_CHARS} (the message names which, never the value)
+   */
   public DiagnoseRequest {
     symptoms = symptoms == null ? Optional.empty() : symptoms;
+    tooLong("the server", server == null ? 0 : server.length());
+    tooLong("the username", username == null ? 0 : username.length());
+    tooLong("the password", password == null ? 0 : password.length());
+  }
+
+  private static void tooLong(String what, int length) {
+    if (length > MAX_CHARS) {
+      throw new IllegalArgumentException(what + " is longer than " + MAX_CHARS + " characters");
+    }
   }
 
   public static DiagnoseRequest of(String server, String username, Secret password) {

@@ -28,7 +28,7 @@ final class LoginAnswerReader {
       return empty(Outcome.PANEL_ANSWER_UNEXPECTED, usernameVariant);
     }
     JsonObject server = root.get("server_info") instanceof JsonObject s ? s : JsonValue.EMPTY_JSON_OBJECT;
-    int auth = user.containsKey("auth") ? (int) number(user.get("auth"), -1) : -1;
+    int auth = user.containsKey("auth") ? intOf(user.get("auth"), -1) : -1;
     String outcome =
         auth == 1 ? Outcome.PANEL_LOGIN_OK
             : auth == 0 ? Outcome.PANEL_AUTH_REJECTED
@@ -42,8 +42,8 @@ final class LoginAnswerReader {
         expiry(user.get("exp_date")),
         number(server.get("timestamp_now"), 0),
         truthy(user.get("is_trial")),
-        (int) number(user.get("active_cons"), 0),
-        (int) number(user.get("max_connections"), 0),
+        intOf(user.get("active_cons"), 0),
+        intOf(user.get("max_connections"), 0),
         family,
         text(server.get("server_protocol")),
         text(server.get("port")),
@@ -86,7 +86,12 @@ final class LoginAnswerReader {
     }
     switch (v.getValueType()) {
       case NUMBER:
-        return ((JsonNumber) v).longValue();
+        try {
+          // exactly, or not at all: longValue() keeps the low bits, and 2^64 + 1 would read as 1
+          return ((JsonNumber) v).bigDecimalValue().setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+        } catch (ArithmeticException e) {
+          return fallback;
+        }
       case TRUE:
         return 1;
       case FALSE:
@@ -100,13 +105,20 @@ final class LoginAnswerReader {
           return 0;
         }
         try {
-          return (long) Double.parseDouble(s);
-        } catch (NumberFormatException e) {
+          return s.length() > 40 ? fallback
+              : new java.math.BigDecimal(s).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
           return fallback;
         }
       default:
         return fallback;
     }
+  }
+
+  /** A number that must fit an int (auth 4294967297 is not 1): the fallback when it does not. */
+  static int intOf(JsonValue v, int fallback) {
+    long n = number(v, fallback);
+    return n < Integer.MIN_VALUE || n > Integer.MAX_VALUE ? fallback : (int) n;
   }
 
   static boolean truthy(JsonValue v) {

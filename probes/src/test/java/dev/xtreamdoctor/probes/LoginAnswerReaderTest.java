@@ -42,7 +42,9 @@ class LoginAnswerReaderTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"1|1", "\"1\"|1", "true|1", "0|0", "\"0\"|0", "false|0"})
+  @CsvSource(delimiter = '|', value = {"1|1", "\"1\"|1", "true|1", "0|0", "\"0\"|0", "false|0",
+      // out of range is not "1" in disguise (issue 13): the low 32 or 64 bits are never used
+      "4294967297|-1", "\"4294967297\"|-1", "18446744073709551617|-1", "1e400|-1", "\"1.0\"|1"})
   void authForms(String json, int expected) {
     assertEquals(expected, read("{\"user_info\":{\"auth\":" + json + "}}").auth());
   }

@@ -2,14 +2,11 @@ package dev.xtreamdoctor.service;
 
 import dev.xtreamdoctor.api.DiagnosisRequest;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
-import jakarta.json.JsonException;
+import dev.xtreamdoctor.engine.StrictJson;
+import dev.xtreamdoctor.probes.DiagnoseRequest;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -20,9 +17,6 @@ import java.util.regex.Pattern;
  * field, never its value.
  */
 final class DiagnosisBody {
-  /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   static final List<String> FIELDS = List.of("server", "username", "password", "symptoms");
   static final List<String> SYMPTOM_FIELDS =
       List.of("appMessage", "device", "worksOnMobileData", "worksOnVpn", "worksOnOtherDevice", "failsAtPeakHours",
@@ -30,7 +24,8 @@ final class DiagnosisBody {
   static final List<String> APP_MESSAGES = ReportedSymptoms.APP_MESSAGES;
   static final List<String> VANTAGES = ReportedSymptoms.VANTAGES;
   private static final Pattern DEVICE = Pattern.compile("[a-z0-9_]{1,40}");
-  private static final int MAX_FIELD = 2048;
+  private static final int MAX_FIELD = DiagnoseRequest.MAX_CHARS;
+  private static final StrictJson.Limits LIMITS = StrictJson.Limits.defaults(1L << 20);
 
   /** A body that cannot be used; the message names the field, not its content. */
   static final class BadBody extends Exception {
@@ -57,18 +52,16 @@ final class DiagnosisBody {
   private DiagnosisBody() {}
 
   static JsonObject object(String body) throws BadBody {
-    try (JsonReader r = JSON.createReader(new StringReader(body))) {
-      JsonValue v = r.readValue();
-      if (!(v instanceof JsonObject o)) {
-        throw new BadBody("the body must be a JSON object");
-      }
-      return o;
-    } catch (JsonParsingException e) {
-      throw new BadBody("the body is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
-          + e.getLocation().getColumnNumber() + ")");
-    } catch (JsonException e) {
-      throw new BadBody("the body is not valid JSON");
+    JsonValue v;
+    try {
+      v = StrictJson.read(body, LIMITS);
+    } catch (StrictJson.Invalid e) {
+      throw new BadBody("the body: " + e.getMessage());
     }
+    if (!(v instanceof JsonObject o)) {
+      throw new BadBody("the body must be a JSON object");
+    }
+    return o;
   }
 
   static Read read(String body) throws BadBody {
