@@ -2,7 +2,10 @@ package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
+import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
+import dev.xtreamdoctor.engine.render.Format;
+import dev.xtreamdoctor.engine.render.JsonRenderer;
 import dev.xtreamdoctor.engine.render.Renderer;
 import dev.xtreamdoctor.probes.BadServerInputException;
 import dev.xtreamdoctor.probes.DiagnoseRequest;
@@ -12,7 +15,11 @@ import dev.xtreamdoctor.probes.Secret;
 import dev.xtreamdoctor.simulator.Scenarios;
 import dev.xtreamdoctor.simulator.Simulation;
 import dev.xtreamdoctor.engine.facts.Fact;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,7 +43,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Show the doctor at work without a network: start simulated panels on loopback and diagnose"
           + " one per chapter of the guide (Invalid Details, Login Failed, Authorization Failed,"
-          + " Connection Timeout, Host Not Found) plus a healthy line."
+          + " Connection Timeout, Host Not Found) plus a healthy line.",
+      "With --format json: one JSON object per line (JSON Lines), one per scenario."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -94,20 +102,27 @@ public final class DemoCommand implements Callable<Integer> {
       for (int i = 0; i < TOUR.size(); i++) {
         Stop stop = TOUR.get(i);
         Diagnosis d = engine.evaluate(resultOf(facts.get(i)));
-        out.println("=== " + stop.chapter() + " (scenario " + stop.scenario() + ") ===");
-        out.println("Simulated: " + Scenarios.get(stop.scenario()).description());
-        out.println();
-        out.print(renderer.render(d));
-        out.println();
+        if (output.format == Format.JSON) {
+          out.println(jsonLine(stop, d));
+        } else {
+          out.println("=== " + stop.chapter() + " (scenario " + stop.scenario() + ") ===");
+          out.println("Simulated: " + Scenarios.get(stop.scenario()).description());
+          out.println();
+          out.print(renderer.render(d));
+          out.println();
+        }
         out.flush();
         if (!d.category().equals(stop.category())) {
           unexpected++;
         }
       }
-      out.println(
-          "Every server above ran on this machine (loopback). Try one yourself:"
-              + " 'xtream-doctor simulate --list', then 'xtream-doctor simulate --scenario NAME'.");
-      out.flush();
+      if (output.format != Format.JSON) {
+        out.println(
+            "Every server above ran on this machine (loopback). Try one yourself:"
+                + " 'xtream-doctor simulate --list',"
+                + " then 'xtream-doctor simulate --scenario NAME'.");
+        out.flush();
+      }
       if (unexpected > 0) {
         spec.commandLine()
             .getErr()
@@ -121,6 +136,28 @@ public final class DemoCommand implements Callable<Integer> {
     } finally {
       prober.shutdownNow();
     }
+  }
+
+  /**
+   * One stop as one line of JSON (JSON Lines): the chapter, the scenario and what it simulates, the
+   * category expected, and the diagnosis as {@code diagnose --format json} gives it.
+   */
+  static String jsonLine(Stop stop, Diagnosis d) {
+    JsonObject line =
+        Json.createObjectBuilder()
+            .add("chapter", stop.chapter())
+            .add("scenario", stop.scenario())
+            .add("simulated", Scenarios.get(stop.scenario()).description())
+            .add("expectedCategory", stop.category())
+            .add("asExpected", d.category().equals(stop.category()))
+            .add("diagnosis", JsonRenderer.toJson(d))
+            .build();
+    StringWriter text = new StringWriter();
+    try (JsonWriter w = Json.createWriter(text)) {
+      w.writeObject(line);
+    }
+    // Masked after writing, as diagnose's JSON is.
+    return Redactor.maskUrl(text.toString());
   }
 
   /** Starts the stop's simulation, probes it, stops it. */

@@ -50,10 +50,8 @@ final class Engines {
    */
   static RuleBook rules(EngineOptions options, DoctorConfig config, Terminal terminal)
       throws CliException {
-    Optional<Path> dir = Optional.ofNullable(options.rulesDir).or(() -> config.rules().dir());
     try {
-      RuleFiles files = dir.isPresent() ? RuleFiles.fromDirectory(dir.get()) : RuleFiles.bundled();
-      return load(files, cacheDir(config, terminal)).join();
+      return load(ruleFiles(options, config), cacheDir(config, terminal)).join();
     } catch (RulesException e) {
       throw new CliException(ExitCode.RULES, e.getMessage());
     } catch (CompletionException e) {
@@ -62,6 +60,12 @@ final class Engines {
       }
       throw e;
     }
+  }
+
+  /** The rule files a command uses: --rules DIR, else doctor.rules.dir, else the bundled set. */
+  static RuleFiles ruleFiles(EngineOptions options, DoctorConfig config) throws RulesException {
+    Optional<Path> dir = Optional.ofNullable(options.rulesDir).or(() -> config.rules().dir());
+    return dir.isPresent() ? RuleFiles.fromDirectory(dir.get()) : RuleFiles.bundled();
   }
 
   private static CompletableFuture<RuleBook> load(RuleFiles files, Optional<Path> cacheDir) {
@@ -112,6 +116,13 @@ final class Engines {
     return new DiagnosisEngine(rules(options, config, terminal), config.settings());
   }
 
+  /** Whether any doctor.* system property or DOCTOR_* variable is set (else: the defaults). */
+  static boolean configured(Terminal terminal) {
+    return System.getProperties().stringPropertyNames().stream()
+            .anyMatch(k -> k.startsWith("doctor."))
+        || terminal.env().keySet().stream().anyMatch(k -> k.startsWith("DOCTOR_"));
+  }
+
   /**
    * Start-up time: when the command line will surely use the bundled rules with the default cache,
    * starts loading them on a second thread (and runs one empty diagnosis, so Drools' session
@@ -122,11 +133,8 @@ final class Engines {
     boolean diagnosing = args.length > 0 && DIAGNOSING_COMMANDS.contains(args[0]);
     boolean ownRulesOrConfig =
         Arrays.stream(args).anyMatch(a -> a.startsWith("--rules") || a.startsWith("--config"));
-    boolean overridden =
-        System.getProperties().stringPropertyNames().stream().anyMatch(k -> k.startsWith("doctor."))
-            || terminal.env().keySet().stream().anyMatch(k -> k.startsWith("DOCTOR_"));
     Optional<Path> cacheDir = defaultCacheDir(terminal);
-    if (!diagnosing || ownRulesOrConfig || overridden || cacheDir.isEmpty()) {
+    if (!diagnosing || ownRulesOrConfig || configured(terminal) || cacheDir.isEmpty()) {
       return;
     }
     Thread t =

@@ -8,6 +8,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("simulate")) {
+      StopOnSignal.installEarly();
+    }
     Terminal terminal = Terminal.system();
     if (XtreamDoctor.runsACommand(args)) {
       DroolsSettings.install();
@@ -17,6 +20,6 @@ public final class Main {
     // Write in the terminal's charset, so the marks the renderer picks are the ones that show.
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, terminal.charset()), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, terminal.charset()), true));
-    System.exit(cmd.execute(args));
+    StopOnSignal.exit(cmd.execute(args));
   }
 }

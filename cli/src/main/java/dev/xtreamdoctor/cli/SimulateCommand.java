@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +29,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      " 0:the simulation ran and stopped",
+      " 0:the simulation ran and stopped (Ctrl-C, SIGTERM or the end of --for)",
       " 2:bad input or usage (unknown scenario, bad scenario file, port in use)",
       "70:internal error (run again with -v and report the stack trace)"
     })
@@ -79,34 +77,26 @@ public final class SimulateCommand implements Callable<Integer> {
     if (seconds != null && seconds < 0) {
       throw CliException.badInput("--for: SECONDS must not be negative");
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (Simulation sim = start()) {
-      Thread hook = new Thread(() -> stopAndWait(sim, stopped), "simulate-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      sim.describe().forEach(out::println);
-      out.println();
-      out.println("To diagnose it, paste:");
-      out.println("  " + diagnoseCommandLine(sim));
-      out.println();
-      out.println(
-          seconds == null ? "Running; press Ctrl-C to stop." : "Running for " + seconds + " s.");
-      out.flush();
-      if (seconds == null) {
-        stopped.await();
-      } else {
-        stopped.await(seconds, TimeUnit.SECONDS);
-        Runtime.getRuntime().removeShutdownHook(hook);
+    // Before the simulation starts: a signal while it starts still gets it closed and the exit
+    // code below.
+    try (StopOnSignal stop = StopOnSignal.install()) {
+      try (Simulation sim = start()) {
+        sim.describe().forEach(out::println);
+        out.println();
+        out.println("To diagnose it, paste:");
+        out.println("  " + diagnoseCommandLine(sim));
+        out.println();
+        out.println(
+            seconds == null
+                ? "Running; press Ctrl-C to stop."
+                : "Running for " + seconds + " s (Ctrl-C stops it sooner).");
+        out.flush();
+        stop.await(seconds);
       }
+      out.println("Stopped.");
+      out.flush();
     }
-    out.println("Stopped.");
-    out.flush();
     return ExitCode.NO_FAULT;
-  }
-
-  /** On Ctrl-C: close the servers before the JVM goes. */
-  private static void stopAndWait(Simulation sim, CountDownLatch stopped) {
-    sim.close();
-    stopped.countDown();
   }
 
   private Simulation start() throws CliException {

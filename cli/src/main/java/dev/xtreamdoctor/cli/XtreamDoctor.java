@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.cli;
 
+import dev.xtreamdoctor.engine.render.TextStyle;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
@@ -21,7 +24,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "xtream-doctor",
     mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Tells why an IPTV app cannot log in to an Xtream Codes panel, and what to do about it."
     },
@@ -42,6 +44,9 @@ public final class XtreamDoctor implements Runnable {
    */
   static final Map<String, Class<?>> COMMANDS = commands();
 
+  /** {@code help [COMMAND]}: needs every command built, to show the one it names. */
+  private static final String HELP_COMMAND = "help";
+
   private static Map<String, Class<?>> commands() {
     Map<String, Class<?>> commands = new LinkedHashMap<>();
     commands.put("diagnose", DiagnoseCommand.class);
@@ -50,6 +55,7 @@ public final class XtreamDoctor implements Runnable {
     commands.put("evaluate", EvaluateCommand.class);
     commands.put("rules", RulesCommand.class);
     commands.put("serve", ServeCommand.class);
+    commands.put(HELP_COMMAND, HelpCommand.class);
     return Collections.unmodifiableMap(commands);
   }
 
@@ -81,7 +87,7 @@ public final class XtreamDoctor implements Runnable {
    * and errors; a lone --version needs none.
    */
   public static CommandLine commandLine(Terminal terminal, String... args) {
-    if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+    if (args.length > 0 && COMMANDS.containsKey(args[0]) && !HELP_COMMAND.equals(args[0])) {
       return commandLine(terminal, Set.of(args[0]));
     }
     return args.length == 1 && VERSION.contains(args[0])
@@ -96,6 +102,7 @@ public final class XtreamDoctor implements Runnable {
   static boolean runsACommand(String... args) {
     return args.length > 0
         && COMMANDS.containsKey(args[0])
+        && !HELP_COMMAND.equals(args[0])
         && Arrays.stream(args).noneMatch(a -> HELP.contains(a) || VERSION.contains(a));
   }
 
@@ -107,6 +114,13 @@ public final class XtreamDoctor implements Runnable {
             cmd.addSubcommand(name, type);
           }
         });
+    versionOnEveryCommand(cmd, terminal);
+    // Help is coloured as the diagnosis is: not when NO_COLOR is non-empty (picocli would turn it
+    // off for an empty one too, against no-color.org), TERM=dumb, or output is not a terminal.
+    boolean colour =
+        TextStyle.detect(false, false, terminal.env(), terminal.interactive(), terminal.charset())
+            .colour();
+    cmd.setColorScheme(Help.defaultColorScheme(colour ? Ansi.ON : Ansi.OFF));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler(new Failures());
     cmd.setParameterExceptionHandler(new Failures());
@@ -122,5 +136,12 @@ public final class XtreamDoctor implements Runnable {
       }
     }
     return cmd;
+  }
+
+  /** -V on a command prints the version with the rules that command would use. */
+  private static void versionOnEveryCommand(CommandLine cmd, Terminal terminal) {
+    CommandSpec spec = cmd.getCommandSpec();
+    spec.versionProvider(new VersionProvider(spec, terminal));
+    cmd.getSubcommands().values().forEach(sub -> versionOnEveryCommand(sub, terminal));
   }
 }

@@ -1,9 +1,14 @@
 package dev.xtreamdoctor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xtreamdoctor.simulator.Scenarios;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -83,5 +88,26 @@ class SimulateAndDemoTest {
     assertTrue(r.out().contains("Simulated: "), r.out());
     // quick: a few seconds of probing; the bound is generous for a loaded build machine
     assertTrue(millis < 30_000, "demo took " + millis + " ms");
+  }
+
+  @Test
+  void demoInJsonPrintsOneDocumentPerScenario() {
+    CliRun r = CliRun.run("demo", "--format", "json");
+    assertEquals(ExitCode.NO_FAULT, r.exitCode(), r.toString());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(DemoCommand.TOUR.size(), lines.size(), r.out());
+    for (int i = 0; i < lines.size(); i++) {
+      DemoCommand.Stop stop = DemoCommand.TOUR.get(i);
+      JsonObject line = Json.createReader(new StringReader(lines.get(i))).readObject();
+      assertEquals(stop.chapter(), line.getString("chapter"), lines.get(i));
+      assertEquals(stop.scenario(), line.getString("scenario"), lines.get(i));
+      assertEquals(Scenarios.get(stop.scenario()).description(), line.getString("simulated"));
+      assertEquals(stop.category(), line.getString("expectedCategory"), lines.get(i));
+      assertTrue(line.getBoolean("asExpected"), lines.get(i));
+      JsonObject diagnosis = line.getJsonObject("diagnosis");
+      assertEquals(stop.category(), diagnosis.getString("category"), lines.get(i));
+      assertFalse(diagnosis.getJsonArray("facts").isEmpty(), lines.get(i));
+      assertFalse(lines.get(i).contains(Scenarios.PASSWORD), lines.get(i));
+    }
   }
 }

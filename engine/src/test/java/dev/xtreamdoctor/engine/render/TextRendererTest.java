@@ -106,6 +106,15 @@ class TextRendererTest {
         new TextStyle(false, true),
         TextStyle.detect(false, false, Map.of("TERM", "dumb"), true, utf8));
     assertEquals(new TextStyle(false, true), TextStyle.detect(false, false, Map.of(), false, utf8));
+    assertEquals(
+        new TextStyle(false, true),
+        TextStyle.detect(false, false, Map.of("OS", "Windows_NT"), true, utf8));
+    assertEquals(
+        new TextStyle(true, true),
+        TextStyle.detect(false, false, Map.of("OS", "Windows_NT", "WT_SESSION", "x"), true, utf8));
+    assertEquals(
+        new TextStyle(true, true),
+        TextStyle.detect(false, false, Map.of("OS", "Windows_NT", "TERM", "xterm"), true, utf8));
     assertEquals(new TextStyle(true, false), TextStyle.detect(false, true, Map.of(), true, utf8));
     assertEquals(
         new TextStyle(true, false),
