@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,7 +35,7 @@ class RedactorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"s3cret", "p@ss word+/=", "ünïcödé-pässwörd", "a\"b\\c/d", "x"})
+  @ValueSource(strings = {"s3cret", "p@ss word+/=", "ünïcödé-pässwörd", "a\"b\\c/d", "xyz"})
   void scrubsEveryFormOfTheSecret(String secret) {
     String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
     String json = secret.replace("\\", "\\\\").replace("\"", "\\\"");
@@ -73,5 +76,52 @@ class RedactorTest {
   void leavesOtherTextAlone(String text) {
     assertEquals(text, Redactor.scrub(text, "s3cret"));
     assertEquals(text, Redactor.scrub(text, ""));
+  }
+
+  @Test
+  void secretsTooShortToMaskSafelyAreLeftToUrlMasking() {
+    assertEquals("a b ab x", Redactor.scrub("a b ab x", "ab"));
+    assertEquals("?password=***", Redactor.scrub("?password=ab", "ab"));
+  }
+
+  /** Issue 13: the spellings that leaked, each in a realistic place. */
+  @ParameterizedTest
+  @ValueSource(strings = {"Cnry!Pw/x+9%", "cnry+P w/&%\"é", "Pässwörd€-2", "日本語パス", "a'b(c)*d~e"})
+  void masksEverySpellingAPanelMightEcho(String secret) {
+    Redactor r = Redactor.of(secret);
+    byte[] utf8 = secret.getBytes(StandardCharsets.UTF_8);
+    List<String> spellings = new ArrayList<>(Redactor.textForms(secret));
+    spellings.add(Redactor.rfc3986(secret).toLowerCase(java.util.Locale.ROOT));
+    spellings.add(encodeUriComponent(secret));
+    spellings.add(URLEncoder.encode(URLEncoder.encode(secret, StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    spellings.add(secret.toUpperCase(java.util.Locale.ROOT));
+    spellings.add(html(secret));
+    spellings.add(new String(utf8, java.nio.charset.Charset.forName("windows-1252")));
+    spellings.add(URLEncoder.encode(Redactor.latin1Reading(secret), StandardCharsets.UTF_8));
+    spellings.add(Redactor.phpJsonEscaped(Redactor.latin1Reading(secret)));
+    for (String s : spellings) {
+      for (String place : List.of("Server: nginx " + s, "Location: http://h.test/x?u=a&p=" + s + "&z=1",
+          "Set-Cookie: sid=" + s + "; Path=/", "{\"status\":\"" + s + "\"}", "<b>" + s + "</b>", s)) {
+        String out = r.scrub(place);
+        assertFalse(out.contains(s), "spelling [" + s + "] left in: " + out);
+        assertTrue(out.contains(Redactor.MASK), out);
+        for (String f : Redactor.textForms(secret)) {
+          assertFalse(f.length() >= 4 && out.contains(f), f + " in " + out);
+        }
+      }
+    }
+    assertEquals("Server: nginx/1.18 (Ubuntu)", r.scrub("Server: nginx/1.18 (Ubuntu)"));
+  }
+
+  static String encodeUriComponent(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%21", "!")
+        .replace("%27", "'").replace("%28", "(").replace("%29", ")").replace("%7E", "~");
+  }
+
+  static String html(String s) {
+    StringBuilder b = new StringBuilder();
+    s.codePoints().forEach(c -> b.append(c < 0x80 && Character.isLetterOrDigit(c) ? Character.toString(c)
+        : "&#" + c + ";"));
+    return b.toString();
   }
 }

@@ -65,30 +65,41 @@ final class HttpLoginProbe {
         target.resolverRole(),
         r.outcome(),
         r.status(),
-        redactor.scrub(r.contentType()),
+        bounded(redactor.scrub(r.contentType())),
         shape,
         r.body().length,
-        redactor.scrub(r.server()),
-        redactor.scrub(r.cfRay()),
+        bounded(redactor.scrub(r.server())),
+        bounded(redactor.scrub(r.cfRay())),
         signals,
-        redactor.maskUrl(r.location()),
+        bounded(redactor.maskUrl(r.location())),
         r.millis());
+  }
+
+  /** The most of one panel text kept in a fact: a status is a word, a header a line. */
+  static final int MAX_TEXT = 256;
+
+  /**
+   * A panel's text, cut at {@link #MAX_TEXT} characters so a panel cannot flood the report (cut
+   * after scrubbing, so a password split by the cut is still masked whole).
+   */
+  static String bounded(String text) {
+    return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
   }
 
   private LoginAnswer scrubbed(LoginAnswer a) {
     return new LoginAnswer(
         a.outcome(),
         a.auth(),
-        redactor.scrub(a.status()),
+        bounded(redactor.scrub(a.status())),
         a.expDate(),
         a.serverTime(),
         a.trial(),
         a.activeConnections(),
         a.maxConnections(),
         a.panelFamily(),
-        redactor.scrub(a.serverProtocol()),
-        redactor.scrub(a.serverPort()),
-        redactor.scrub(a.httpsPort()),
+        bounded(redactor.scrub(a.serverProtocol())),
+        bounded(redactor.scrub(a.serverPort())),
+        bounded(redactor.scrub(a.httpsPort())),
         a.usernameVariant());
   }
 }

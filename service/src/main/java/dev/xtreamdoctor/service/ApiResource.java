@@ -126,15 +126,36 @@ public final class ApiResource {
       String why = e.reason().substring(e.reason().indexOf(": ") + 2);
       return Problem.of(422, "target-refused", "Server not allowed",
           "this service does not contact that server: " + scrub(why, read.password())).response();
+    } catch (RuntimeException e) {
+      // logged here, where the password is known: a message or cause may quote it
+      LOG.log(Level.ERROR, "diagnosis for " + client + " failed", scrubbed(e, Redactor.of(read.password())));
+      return Problem.of(500, "internal", "Internal error", "the service failed; see its log").response();
+    }
+  }
+
+  /** The exception and its causes with every message scrubbed; the stack traces as they were. */
+  static Throwable scrubbed(Throwable e, Redactor redactor) {
+    Throwable cause = e.getCause() == null || e.getCause() == e ? null : scrubbed(e.getCause(), redactor);
+    Scrubbed copy = new Scrubbed(e.getClass().getName() + ": " + redactor.scrub(String.valueOf(e.getMessage())), cause);
+    copy.setStackTrace(e.getStackTrace());
+    return copy;
+  }
+
+  /** An exception as logged: its class and scrubbed message in the message, its stack trace. */
+  static final class Scrubbed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Scrubbed(String message, Throwable cause) {
+      super(message, cause, false, true);
     }
   }
 
   /**
    * Defence in depth: the facts never hold the password, but any text going back is scrubbed of
-   * it anyway (unless it is so short that masking it would garble the answer).
+   * every spelling of it anyway (unless it is so short that masking it would garble the answer).
    */
   private static String scrub(String text, String password) {
-    return Redactor.maskUrl(password.length() < 4 ? text : Redactor.scrub(text, password));
+    return Redactor.of(password).scrub(text);
   }
 
   private Response evaluate(String body) {

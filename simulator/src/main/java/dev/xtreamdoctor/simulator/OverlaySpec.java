@@ -10,7 +10,7 @@ import java.util.Locale;
  * Overlays written as short text, for scenario files: {@code ua-filter 454 allow VLC}, {@code
  * cloudflare 521}, {@code cloudflare proxy}, {@code overloaded 503}, {@code slow 4000}, {@code
  * hang}, {@code trickle 50 body}, {@code reset}, {@code empty-reply}, {@code truncated 10}, {@code
- * flood limit 3 gap 2000}, {@code flood banned}.
+ * flood limit 3 gap 2000}, {@code flood banned}, {@code echo-password}, {@code ansi}.
  */
 final class OverlaySpec {
   private OverlaySpec() {}
@@ -55,6 +55,8 @@ final class OverlaySpec {
         case "flood" -> flood(args, family);
         case "verify-host" -> Overlays.xuiVerifyHost(args.toArray(new String[0]));
         case "redirect" -> Overlays.redirectTo(Integer.parseInt(args.get(0)), args.get(1));
+        case "echo-password" -> HostileEchoes.password();
+        case "ansi" -> HostileEchoes.ansi();
         default -> throw new IllegalArgumentException("unknown overlay '" + kind + "'");
       };
     } catch (IndexOutOfBoundsException e) {

@@ -344,6 +344,24 @@ public final class Scenarios {
                 "No resolver knows the name: a typo in the host, or the provider's domain is gone.")
             .systemDns("nxdomain")
             .publicDns("nxdomain"));
+    add(
+        m,
+        spec(
+                "hostile-echo",
+                XC2,
+                line,
+                "A panel that refuses the login and echoes the password in every spelling and place:"
+                    + " status line, Server, CF-RAY, Location, Set-Cookie and the JSON body.")
+            .overlay("echo-password"));
+    add(
+        m,
+        spec(
+                "hostile-ansi",
+                XC2,
+                line,
+                "A panel that refuses the login with terminal escape sequences and a CR LF in its"
+                    + " status line, Server header and account status.")
+            .overlay("ansi"));
     return Collections.unmodifiableMap(m);
   }
 

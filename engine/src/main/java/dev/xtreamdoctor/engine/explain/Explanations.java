@@ -4,6 +4,7 @@ import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.render.Format;
 import dev.xtreamdoctor.engine.render.JsonRenderer;
 import dev.xtreamdoctor.engine.render.Renderer;
+import dev.xtreamdoctor.engine.render.SafeText;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -62,11 +63,11 @@ public final class Explanations {
     }
     for (Explanation.Step s : e.chain()) {
       String pad = "  " + "   ".repeat(s.depth());
-      b.append(pad).append(s.depth() == 0 ? "" : "<- ").append(s.produced()).append('\n');
+      b.append(pad).append(s.depth() == 0 ? "" : "<- ").append(SafeText.of(s.produced())).append('\n');
       b.append(pad).append("   by rule \"").append(s.rule()).append('"').append(where(s.file(), s.line())).append('\n');
       for (String m : s.matched()) {
         if (!m.startsWith("Finding ") && !m.startsWith("Condition ")) {
-          b.append(pad).append("   matched ").append(m).append('\n');
+          b.append(pad).append("   matched ").append(SafeText.of(m)).append('\n');
         }
       }
     }
@@ -74,11 +75,11 @@ public final class Explanations {
       b.append("Why not the other categories:\n");
     }
     for (Explanation.WhyNot w : e.whyNot()) {
-      b.append("  ").append(w.category()).append(": ").append(w.summary()).append('\n');
+      b.append("  ").append(w.category()).append(": ").append(SafeText.of(w.summary())).append('\n');
       for (Explanation.Miss m : w.rules()) {
-        b.append("    - \"").append(m.rule()).append('"').append(where(m.file(), m.line())).append(": ").append(m.reason());
+        b.append("    - \"").append(m.rule()).append('"').append(where(m.file(), m.line())).append(": ").append(SafeText.of(m.reason()));
         if (!m.condition().isEmpty()) {
-          b.append(" (line ").append(m.conditionLine()).append(": ").append(m.condition()).append(')');
+          b.append(" (line ").append(m.conditionLine()).append(": ").append(SafeText.of(m.condition())).append(')');
         }
         b.append('\n');
       }

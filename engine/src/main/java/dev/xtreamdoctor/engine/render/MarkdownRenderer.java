@@ -67,10 +67,13 @@ public final class MarkdownRenderer implements Renderer {
     return text.isEmpty() || ".!?".indexOf(text.charAt(text.length() - 1)) >= 0 ? text : text + ".";
   }
 
-  /** Escapes what Markdown would read as formatting, so texts and URLs show as written. */
+  /**
+   * Escapes what Markdown would read as formatting, so texts and URLs show as written, after
+   * {@link SafeText} has made control characters visible.
+   */
   static String esc(String text) {
     StringBuilder b = new StringBuilder();
-    for (char c : text.toCharArray()) {
+    for (char c : SafeText.of(text).toCharArray()) {
       if ("\\`*_[]<>|".indexOf(c) >= 0) {
         b.append('\\');
       }

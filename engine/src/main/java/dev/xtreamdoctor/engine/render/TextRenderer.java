@@ -20,6 +20,8 @@ import java.util.Map;
  *
  * ! Found a problem: Invalid Details — The panel refused this username and password
  * </pre>
+ *
+ * Every text from the diagnosis passes {@link SafeText}: what a panel sent cannot drive the terminal.
  */
 public final class TextRenderer implements Renderer {
   private static final String RESET = "\u001b[0m";
@@ -53,7 +55,7 @@ public final class TextRenderer implements Renderer {
   }
 
   private void line(StringBuilder out, Check c) {
-    out.append(mark(c.state())).append(' ').append(c.label());
+    out.append(mark(c.state())).append(' ').append(SafeText.of(c.label()));
     String status = c.status();
     if (status.isEmpty() && c.state() == Check.State.UNCHECKED && c.facts().isEmpty()) {
       status = "not reached";
@@ -61,7 +63,7 @@ public final class TextRenderer implements Renderer {
       status = "not checked";
     }
     if (!status.isEmpty()) {
-      out.append(' ').append(paint(GREY, "(" + status + ")"));
+      out.append(' ').append(paint(GREY, "(" + SafeText.of(status) + ")"));
     }
     out.append('\n');
     for (FindingView f : c.findings()) {
@@ -74,26 +76,26 @@ public final class TextRenderer implements Renderer {
     out.append("    ")
         .append(severityMark(f.severity()))
         .append(' ')
-        .append(f.title())
+        .append(SafeText.of(f.title()))
         .append('\n');
     if (!f.impact().isEmpty()) {
-      out.append(indent).append(f.impact()).append('\n');
+      out.append(indent).append(SafeText.of(f.impact())).append('\n');
     }
     List<String> fixes = f.fixes();
     for (int i = 0; i < fixes.size(); i++) {
-      out.append(indent).append(i + 1).append(". ").append(fixes.get(i)).append('\n');
+      out.append(indent).append(i + 1).append(". ").append(SafeText.of(fixes.get(i))).append('\n');
     }
     for (String seen : f.evidence()) {
-      out.append(indent).append(paint(GREY, "Seen: " + seen)).append('\n');
+      out.append(indent).append(paint(GREY, "Seen: " + SafeText.of(seen))).append('\n');
     }
   }
 
   private void summary(StringBuilder out, Diagnosis d) {
     if (d.faultFound()) {
-      String cause = d.causes().isEmpty() ? "" : " — " + d.causes().get(0).text();
+      String cause = d.causes().isEmpty() ? "" : " — " + SafeText.of(d.causes().get(0).text());
       int more = d.causes().size() - 1;
       String also = more > 0 ? " (and " + more + " more)" : "";
-      out.append(paint(RED, "! Found a problem: " + d.title() + cause + also)).append('\n');
+      out.append(paint(RED, "! Found a problem: " + SafeText.of(d.title()) + cause + also)).append('\n');
       return;
     }
     long warnings = d.findings().stream().filter(f -> f.severity().equals("warning")).count();
@@ -102,9 +104,9 @@ public final class TextRenderer implements Renderer {
     out.append(paint(GREEN, "• No problems found" + note + ".")).append('\n');
     boolean shown = d.findings().stream().anyMatch(f -> d.causeIds().contains(f.causeId()));
     if (!shown && !d.causes().isEmpty()) {
-      out.append("  ").append(d.causes().get(0).text()).append('\n');
+      out.append("  ").append(SafeText.of(d.causes().get(0).text())).append('\n');
       for (int i = 0; i < d.fixes().size(); i++) {
-        out.append("  ").append(i + 1).append(". ").append(d.fixes().get(i)).append('\n');
+        out.append("  ").append(i + 1).append(". ").append(SafeText.of(d.fixes().get(i))).append('\n');
       }
     }
   }
