@@ -34,6 +34,13 @@ public sealed interface DnsBehaviour {
   /** Never answer: the client times out. */
   record Silence() implements DnsBehaviour {}
 
+  /**
+   * The name is an alias (CNAME) of {@code target}: the answer holds the CNAME, then whatever this
+   * resolver says for the target, as a recursive resolver follows the chain (a dangling alias
+   * answers NXDOMAIN with the CNAME).
+   */
+  record Alias(String target) implements DnsBehaviour {}
+
   static DnsBehaviour answer(String... addresses) {
     return new Answer(parse(addresses), false, false);
   }
@@ -68,6 +75,13 @@ public sealed interface DnsBehaviour {
     return new Silence();
   }
 
+  static DnsBehaviour alias(String target) {
+    if (!target.matches("[A-Za-z0-9.-]+")) {
+      throw new IllegalArgumentException("not a host name: '" + target + "'");
+    }
+    return new Alias(target.toLowerCase(java.util.Locale.ROOT));
+  }
+
   /**
    * Parses {@code nxdomain}, {@code servfail}, {@code refused}, {@code silence}, {@code nodata},
    * {@code answer 127.0.0.1[,::1]}, {@code hijack 127.0.0.66}, {@code truncated 127.0.0.1}.
@@ -85,12 +99,13 @@ public sealed interface DnsBehaviour {
       case "answer" -> answer(addresses);
       case "hijack" -> hijack(addresses);
       case "truncated" -> truncated(addresses);
+      case "cname", "alias" -> alias(rest.trim());
       default ->
           throw new IllegalArgumentException(
               "unknown DNS behaviour '"
                   + spec
                   + "' (use answer ADDR, hijack ADDR, truncated ADDR,"
-                  + " nxdomain, servfail, refused, silence or nodata)");
+                  + " cname NAME, nxdomain, servfail, refused, silence or nodata)");
     };
   }
 
@@ -105,6 +120,8 @@ public sealed interface DnsBehaviour {
       return org.xbill.DNS.Rcode.string(f.rcode()).toLowerCase(java.util.Locale.ROOT);
     } else if (this instanceof NoData) {
       return "nodata";
+    } else if (this instanceof Alias a) {
+      return "cname " + a.target();
     }
     return "silence";
   }

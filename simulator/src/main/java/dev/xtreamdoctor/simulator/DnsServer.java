@@ -26,12 +26,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
@@ -287,13 +289,29 @@ public final class DnsServer implements AutoCloseable {
       reply.getHeader().setFlag(Flags.RD);
     }
     reply.addRecord(question, Section.QUESTION);
+    // follow aliases as a recursive resolver does: CNAME records first, then the target's answer
+    Name owner = question.getName();
+    for (int hops = 0; behaviour instanceof DnsBehaviour.Alias alias && hops < 16; hops++) {
+      Name target;
+      try {
+        target = Name.fromString(alias.target() + ".");
+      } catch (TextParseException e) {
+        break;
+      }
+      reply.addRecord(new CNAMERecord(owner, DClass.IN, TTL, target), Section.ANSWER);
+      owner = target;
+      behaviour = behaviours.getOrDefault(key(alias.target()), otherwise);
+    }
+    if (behaviour instanceof DnsBehaviour.Silence) {
+      return null;
+    }
     if (behaviour instanceof DnsBehaviour.Failure f) {
       reply.getHeader().setRcode(f.rcode());
     } else if (behaviour instanceof DnsBehaviour.Answer a) {
       if (a.truncatedOverUdp() && transport.equals("udp")) {
         reply.getHeader().setFlag(Flags.TC);
       } else {
-        addAddresses(reply, question, a.addresses());
+        addAddresses(reply, owner, question.getType(), a.addresses());
       }
     }
     reply
@@ -302,13 +320,12 @@ public final class DnsServer implements AutoCloseable {
     return reply.toWire();
   }
 
-  private static void addAddresses(Message reply, Record question, List<InetAddress> addresses) {
-    Name owner = question.getName();
+  private static void addAddresses(Message reply, Name owner, int type, List<InetAddress> addresses) {
     for (InetAddress address : addresses) {
       boolean v4 = address instanceof Inet4Address;
-      if (question.getType() == Type.A && v4) {
+      if (type == Type.A && v4) {
         reply.addRecord(new ARecord(owner, DClass.IN, TTL, address), Section.ANSWER);
-      } else if (question.getType() == Type.AAAA && !v4) {
+      } else if (type == Type.AAAA && !v4) {
         reply.addRecord(new AAAARecord(owner, DClass.IN, TTL, address), Section.ANSWER);
       }
     }

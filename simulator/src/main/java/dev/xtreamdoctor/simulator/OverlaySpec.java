@@ -10,7 +10,8 @@ import java.util.Locale;
  * Overlays written as short text, for scenario files: {@code ua-filter 454 allow VLC}, {@code
  * cloudflare 521}, {@code cloudflare proxy}, {@code overloaded 503}, {@code slow 4000}, {@code
  * hang}, {@code trickle 50 body}, {@code reset}, {@code empty-reply}, {@code truncated 10}, {@code
- * flood limit 3 gap 2000}, {@code flood banned}, {@code echo-password}, {@code ansi}.
+ * flood limit 3 gap 2000}, {@code flood banned}, {@code echo-password}, {@code ansi}, {@code hostile
+ * gzip-bomb} (see {@link Hostile}), {@code php-warnings before}, {@code bom}, {@code status 401}.
  */
 final class OverlaySpec {
   private OverlaySpec() {}
@@ -57,6 +58,10 @@ final class OverlaySpec {
         case "redirect" -> Overlays.redirectTo(Integer.parseInt(args.get(0)), args.get(1));
         case "echo-password" -> HostileEchoes.password();
         case "ansi" -> HostileEchoes.ansi();
+        case "hostile" -> Hostile.named(args.get(0), args.subList(1, args.size()));
+        case "php-warnings" -> Overlays.phpWarnings(args.isEmpty() ? "before" : args.get(0));
+        case "bom" -> Overlays.byteOrderMark();
+        case "status" -> Overlays.status(Integer.parseInt(args.get(0)));
         default -> throw new IllegalArgumentException("unknown overlay '" + kind + "'");
       };
     } catch (IndexOutOfBoundsException e) {

@@ -108,6 +108,58 @@ public final class Overlays {
                 .withHeader("Location", newBase + request.target()));
   }
 
+  /**
+   * PHP warnings printed around the site's answer, as a panel with {@code display_errors} on
+   * does: {@code before}, {@code after} or {@code both}. The status and headers stay.
+   */
+  public static Overlay phpWarnings(String where) {
+    String w = where.toLowerCase(java.util.Locale.ROOT);
+    if (!Set.of("before", "after", "both").contains(w)) {
+      throw new IllegalArgumentException("php-warnings goes before, after or both, not " + where);
+    }
+    return (request, next) ->
+        map(
+            next.handle(request),
+            r -> {
+              byte[] warning = Pages.phpWarning().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+              java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+              if (!w.equals("after")) {
+                body.writeBytes(warning);
+              }
+              body.writeBytes(r.body());
+              if (!w.equals("before")) {
+                body.writeBytes(warning);
+              }
+              return r.withBody(body.toByteArray());
+            });
+  }
+
+  /** A UTF-8 byte-order mark before the site's answer (a PHP file saved "with BOM"). */
+  public static Overlay byteOrderMark() {
+    return (request, next) ->
+        map(
+            next.handle(request),
+            r -> {
+              byte[] body = new byte[r.body().length + 3];
+              body[0] = (byte) 0xEF;
+              body[1] = (byte) 0xBB;
+              body[2] = (byte) 0xBF;
+              System.arraycopy(r.body(), 0, body, 3, r.body().length);
+              return r.withBody(body);
+            });
+  }
+
+  /**
+   * The site's answer under another status code, body and headers kept: an emulator or a
+   * hardened panel answering a refused login with 401 or 403 and its login JSON.
+   */
+  public static Overlay status(int code) {
+    if (code < 200 || code > 599) {
+      throw new IllegalArgumentException("not an HTTP status: " + code);
+    }
+    return (request, next) -> map(next.handle(request), r -> r.withStatus(code));
+  }
+
   /** Applies {@code overlay} only to requests for this path; others pass straight through. */
   public static Overlay onPath(String path, Overlay overlay) {
     return (request, next) ->

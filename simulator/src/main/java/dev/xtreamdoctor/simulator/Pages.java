@@ -168,4 +168,13 @@ public final class Pages {
     </html>
     """;
   }
+
+  /**
+   * A PHP warning as {@code display_errors=On} with {@code html_errors=On} prints it, in the
+   * panel's own path (a common sight on badly kept Xtream UI installs).
+   */
+  public static String phpWarning() {
+    return "<br />\n<b>Warning</b>:  Undefined array key \"HTTP_X_FORWARDED_FOR\" in"
+        + " <b>/home/xtreamcodes/iptv_xtream_codes/wwwdir/init.php</b> on line <b>41</b><br />\n";
+  }
 }

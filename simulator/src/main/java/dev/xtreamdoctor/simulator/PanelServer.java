@@ -336,6 +336,11 @@ public final class PanelServer implements AutoCloseable {
       raw.setSoLinger(true, 0);
       raw.close();
       return false;
+    } else if (reply instanceof Reply.Raw r) {
+      OutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
+      r.writer().write(buffered);
+      buffered.flush();
+      return false;
     }
     return false; // EmptyReply: the finally block closes without a byte
   }

@@ -21,6 +21,19 @@ public sealed interface Reply {
    */
   record Drop() implements Reply {}
 
+  /**
+   * Write these bytes as they are (status line and headers included), then close: for answers no
+   * well-behaved server gives, streamed so that an endless or huge one costs the simulator no
+   * memory (see {@link Hostile}).
+   */
+  record Raw(RawWriter writer) implements Reply {}
+
+  /** Writes a raw answer; it may stop at any time when the client goes away (an IOException). */
+  @FunctionalInterface
+  interface RawWriter {
+    void write(java.io.OutputStream out) throws java.io.IOException;
+  }
+
   static Reply answer(Response response) {
     return new Answer(response);
   }
@@ -39,5 +52,9 @@ public sealed interface Reply {
 
   static Reply drop() {
     return new Drop();
+  }
+
+  static Reply raw(RawWriter writer) {
+    return new Raw(writer);
   }
 }

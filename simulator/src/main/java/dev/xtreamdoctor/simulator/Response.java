@@ -94,6 +94,22 @@ public record Response(
     return new Response(status, reason, more, body, headerDelay, trickle, trickleGap, truncateAt);
   }
 
+  /** The same answer with another body (a Content-Length header, if set, is dropped). */
+  public Response withBody(byte[] newBody) {
+    List<String> kept = new ArrayList<>();
+    for (String h : headers) {
+      if (!h.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        kept.add(h);
+      }
+    }
+    return new Response(status, reason, kept, newBody, headerDelay, trickle, trickleGap, truncateAt);
+  }
+
+  /** The same answer under another status code, with that code's reason phrase. */
+  public Response withStatus(int code) {
+    return new Response(code, reasonOf(code), headers, body, headerDelay, trickle, trickleGap, truncateAt);
+  }
+
   public Response withReason(String newReason) {
     return new Response(
         status, newReason, headers, body, headerDelay, trickle, trickleGap, truncateAt);

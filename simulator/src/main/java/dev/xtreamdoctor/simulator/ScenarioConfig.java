@@ -49,6 +49,9 @@ import java.util.Set;
  * overlays = ua-filter 454 allow VLC; slow 2000
  * dns.system = hijack           # answer | hijack [ADDR] | answer ADDR | nxdomain | servfail | refused | silence | nodata
  * dns.public = answer
+ * dns.names = new-panel.example.test=answer panel; old.example.test=cname new-panel.example.test
+ * redirect = 301 http://new-panel.example.test:{panelPort}   # the URL leads to a redirect
+ * address.panel = 127.0.0.1     # or ::1 for an IPv6 panel
  * port.panel = 0
  * port.dns.system = 0
  * port.dns.public = 0
@@ -85,6 +88,9 @@ public final class ScenarioConfig {
           "overlays",
           "dns.system",
           "dns.public",
+          "dns.names",
+          "redirect",
+          "address.panel",
           "port.panel",
           "port.dns.system",
           "port.dns.public");
@@ -216,6 +222,21 @@ public final class ScenarioConfig {
     }
     if ((v = values.get("dns.public")) != null) {
       b.publicDns(v);
+    }
+    if ((v = values.get("dns.names")) != null) {
+      for (String entry : OverlaySpec.split(v)) {
+        int eq = entry.indexOf('=');
+        if (eq <= 0) {
+          throw new IllegalArgumentException("dns.names takes NAME=BEHAVIOUR; ..., not '" + entry + "'");
+        }
+        b.name(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+      }
+    }
+    if ((v = values.get("redirect")) != null && !v.isBlank()) {
+      b.redirect(v.trim());
+    }
+    if ((v = values.get("address.panel")) != null && !v.isBlank()) {
+      b.panelAddress(v.trim());
     }
     if ((v = values.get("port.panel")) != null) {
       b.panelPort(integer("port.panel", v));

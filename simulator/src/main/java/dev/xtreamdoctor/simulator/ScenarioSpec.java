@@ -1,8 +1,11 @@
 package dev.xtreamdoctor.simulator;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Everything needed to start one simulated situation: the panel and its line, what the user types,
@@ -26,6 +29,14 @@ import java.util.Locale;
  * @param panelPort a fixed panel port, or 0 for a free one
  * @param systemDnsPort a fixed system resolver port, or 0
  * @param publicDnsPort a fixed public resolver port, or 0
+ * @param redirect empty, or {@code STATUS LOCATION}: the URL leads to a server that answers every
+ *     request with that redirect, the request's path and query appended to LOCATION, in which
+ *     {@code {panelPort}} is the panel's port, {@code {panelScheme}} its scheme and {@code {self}}
+ *     the redirecting server's own base URL (a loop)
+ * @param otherNames more names both resolvers know, each with its behaviour (e.g. the host a
+ *     redirect leads to)
+ * @param panelAddress the loopback address the panel listens on ({@code 127.0.0.1}, or {@code ::1}
+ *     for an IPv6 panel)
  */
 public record ScenarioSpec(
     String name,
@@ -44,7 +55,10 @@ public record ScenarioSpec(
     String publicDns,
     int panelPort,
     int systemDnsPort,
-    int publicDnsPort) {
+    int publicDnsPort,
+    String redirect,
+    Map<String, String> otherNames,
+    String panelAddress) {
 
   /** Where the port in the URL leads. */
   public enum Target {
@@ -74,6 +88,9 @@ public record ScenarioSpec(
 
   public ScenarioSpec {
     overlays = List.copyOf(overlays);
+    redirect = redirect == null ? "" : redirect.trim();
+    otherNames = Collections.unmodifiableMap(new LinkedHashMap<>(otherNames));
+    panelAddress = panelAddress == null || panelAddress.isBlank() ? Loopback.DEFAULT : panelAddress.trim();
   }
 
   public static Builder builder(String name, PanelFamily family) {
@@ -98,6 +115,9 @@ public record ScenarioSpec(
     b.panelPort = panelPort;
     b.systemDnsPort = systemDnsPort;
     b.publicDnsPort = publicDnsPort;
+    b.redirect = redirect;
+    b.otherNames.putAll(otherNames);
+    b.panelAddress = panelAddress;
     return b;
   }
 
@@ -118,12 +138,47 @@ public record ScenarioSpec(
     }
     dnsBehaviour(systemDns, "127.0.0.1");
     dnsBehaviour(publicDns, "127.0.0.1");
+    otherNames.forEach(
+        (n, b) -> {
+          if (!n.matches("[A-Za-z0-9.-]+")) {
+            throw new IllegalArgumentException("not a host name: '" + n + "'");
+          }
+          dnsBehaviour(b, "127.0.0.1");
+        });
+    Loopback.address(panelAddress);
+    if (!redirect.isEmpty()) {
+      redirectStatus();
+      redirectLocation(0, "http", "http://127.0.0.1:1");
+    }
     for (int port : new int[] {panelPort, systemDnsPort, publicDnsPort}) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("not a port: " + port);
       }
     }
     return this;
+  }
+
+  /** The status of the redirect, e.g. 301. */
+  int redirectStatus() {
+    String[] w = redirect.split("\\s+", 2);
+    try {
+      int status = Integer.parseInt(w[0]);
+      if (w.length < 2 || status < 300 || status > 399) {
+        throw new NumberFormatException();
+      }
+      return status;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "redirect must be 'STATUS LOCATION' (e.g. 301 http://new.example.test:{panelPort}), not '" + redirect + "'");
+    }
+  }
+
+  /** Where the redirect leads, the placeholders filled in. */
+  String redirectLocation(int panelPort, String panelScheme, String self) {
+    return redirect.split("\\s+", 2)[1]
+        .replace("{panelPort}", Integer.toString(panelPort))
+        .replace("{panelScheme}", panelScheme)
+        .replace("{self}", self);
   }
 
   /** Whether a resolver answers with the block page address, so a block page must run. */
@@ -133,7 +188,8 @@ public record ScenarioSpec(
 
   /** The behaviour for a resolver spec, with the panel's address filled in. */
   static DnsBehaviour dnsBehaviour(String spec, String panelAddress) {
-    String s = spec.trim();
+    // "panel" in an address list stands for the panel's own address
+    String s = spec.trim().replaceAll("(?<=[\\s,])panel(?=$|[\\s,])", panelAddress);
     if (s.equals("answer")) {
       return DnsBehaviour.answer(panelAddress);
     }
@@ -162,6 +218,9 @@ public record ScenarioSpec(
     private int panelPort;
     private int systemDnsPort;
     private int publicDnsPort;
+    private String redirect = "";
+    private final Map<String, String> otherNames = new LinkedHashMap<>();
+    private String panelAddress = Loopback.DEFAULT;
 
     private Builder(String name, PanelFamily family) {
       this.name = name;
@@ -275,6 +334,27 @@ public record ScenarioSpec(
       return this;
     }
 
+    /**
+     * The URL leads to a server that redirects every request: {@code STATUS LOCATION}, see
+     * {@link ScenarioSpec#redirect()}.
+     */
+    public Builder redirect(String statusAndLocation) {
+      this.redirect = statusAndLocation;
+      return this;
+    }
+
+    /** One more name both resolvers know, with its behaviour ({@code answer panel}, {@code nxdomain}...). */
+    public Builder name(String host, String behaviour) {
+      this.otherNames.put(host.toLowerCase(Locale.ROOT), behaviour);
+      return this;
+    }
+
+    /** The loopback address the panel listens on, e.g. {@code ::1}. */
+    public Builder panelAddress(String address) {
+      this.panelAddress = address;
+      return this;
+    }
+
     public ScenarioSpec build() {
       return new ScenarioSpec(
               name,
@@ -293,7 +373,10 @@ public record ScenarioSpec(
               publicDns,
               panelPort,
               systemDnsPort,
-              publicDnsPort)
+              publicDnsPort,
+              redirect,
+              otherNames,
+              panelAddress)
           .check();
     }
   }
@@ -313,6 +396,8 @@ public record ScenarioSpec(
         + systemDns
         + ", dns.public="
         + publicDns
+        + (redirect.isEmpty() ? "" : ", redirect=" + redirect)
+        + (otherNames.isEmpty() ? "" : ", names=" + otherNames)
         + "]";
   }
 }

@@ -362,6 +362,204 @@ public final class Scenarios {
                 "A panel that refuses the login with terminal escape sequences and a CR LF in its"
                     + " status line, Server header and account status.")
             .overlay("ansi"));
+    // ---- the app's path: the system resolver's addresses, in order ------------------------
+    add(
+        m,
+        spec(
+                "dns-sinkhole",
+                XC2,
+                line,
+                "The system resolver answers 0.0.0.0 (a DNS filter's sinkhole); a public resolver"
+                    + " gives the panel's address.")
+            .systemDns("answer 0.0.0.0"));
+    add(
+        m,
+        spec(
+                "dns-stale-address",
+                XC2,
+                line,
+                "The system resolver gives an old address where nothing listens any more; a public"
+                    + " resolver gives the panel's new one.")
+            .systemDns("answer 127.0.0.77"));
+    add(
+        m,
+        spec(
+                "dns-first-address-dead",
+                XC2,
+                line,
+                "The name has two addresses; the first refuses connections, the second is the"
+                    + " panel: the app falls back to it.")
+            .systemDns("answer 127.0.0.77,panel")
+            .publicDns("answer 127.0.0.77,panel"));
+    add(
+        m,
+        spec(
+                "dns-nodata",
+                XC2,
+                line,
+                "The name exists, but no resolver has an address for it (NODATA for A and AAAA).")
+            .systemDns("nodata")
+            .publicDns("nodata"));
+    add(
+        m,
+        spec(
+                "dns-cname-chain",
+                XUI,
+                line,
+                "The name is an alias (CNAME) of a CDN name that leads to the panel: nothing wrong.")
+            .systemDns("cname edge.cdn.example.test")
+            .publicDns("cname edge.cdn.example.test")
+            .name("edge.cdn.example.test", "answer panel"));
+    add(
+        m,
+        spec(
+                "dns-cname-dangling",
+                XC2,
+                line,
+                "The name is an alias (CNAME) of a name that no longer exists.")
+            .systemDns("cname gone.cdn.example.test")
+            .publicDns("cname gone.cdn.example.test")
+            .name("gone.cdn.example.test", "nxdomain"));
+    add(
+        m,
+        spec(
+                "ipv6-panel",
+                XUI,
+                line,
+                "A healthy panel on IPv6 only (::1): the name has an AAAA record and no A record.")
+            .panelAddress("::1"));
+    // ---- redirects, as the app follows them ------------------------------------------------
+    add(
+        m,
+        spec(
+                "moved-xc2",
+                XC2,
+                line,
+                "The URL typed leads to the provider's old server, which redirects (301) every"
+                    + " request to the panel's new name and port.")
+            .redirect("301 http://new-panel.example.test:{panelPort}")
+            .name("new-panel.example.test", "answer panel"));
+    add(
+        m,
+        spec(
+                "moved-xui",
+                XUI,
+                line,
+                "As moved-xc2, for an XUI.one panel (which checks the Host it is asked under).")
+            .redirect("301 http://new-panel.example.test:{panelPort}")
+            .name("new-panel.example.test", "answer panel")
+            .overlay("verify-host new-panel.example.test"));
+    add(
+        m,
+        spec(
+                "redirect-loop",
+                XC2,
+                line,
+                "The URL typed redirects (302) to itself: the app goes round until it gives up.")
+            .redirect("302 {self}"));
+    add(
+        m,
+        spec(
+                "redirect-dead-end",
+                XC2,
+                line,
+                "The URL typed redirects to a name that no longer exists.")
+            .redirect("302 http://gone.example.test:{panelPort}")
+            .name("gone.example.test", "nxdomain"));
+    add(
+        m,
+        spec(
+                "redirect-refused",
+                XC2,
+                line,
+                "The URL typed redirects into a private network (10.255.255.1), where the doctor's"
+                    + " network gate does not follow.")
+            .redirect("302 http://10.255.255.1:{panelPort}"));
+    // ---- the panel's own words -------------------------------------------------------------
+    add(
+        m,
+        spec(
+                "refused-with-401",
+                XC2,
+                line,
+                "An XC2-compatible panel answers a wrong password with HTTP 401 and its login JSON"
+                    + " (auth 0).")
+            .typed(USERNAME, "sim-Pass-4812")
+            .overlay("status 401"));
+    add(
+        m,
+        spec(
+                "php-warnings",
+                XC2,
+                line,
+                "The panel prints PHP warnings before its login JSON (display_errors on).")
+            .overlay("php-warnings before"));
+    add(
+        m,
+        spec(
+                "byte-order-mark",
+                XUI,
+                line,
+                "The panel's login JSON starts with a UTF-8 byte-order mark.")
+            .overlay("bom"));
+    add(
+        m,
+        spec(
+                "truncated-body",
+                XC2,
+                line,
+                "The panel announces its whole login JSON but the connection closes after 40"
+                    + " bytes.")
+            .overlay("truncated 40"));
+    // ---- hostile servers: every byte bounded -----------------------------------------------
+    add(
+        m,
+        spec("hostile-endless-header-line", XC2, line, "The answer's first header line never ends.")
+            .overlay("hostile endless-header-line"));
+    add(
+        m,
+        spec("hostile-many-headers", XC2, line, "The answer carries a million headers.")
+            .overlay("hostile many-headers"));
+    add(
+        m,
+        spec("hostile-huge-body", XC2, line, "The answer announces and sends a 2 GB body.")
+            .overlay("hostile huge-body"));
+    add(
+        m,
+        spec("hostile-endless-chunked", XC2, line, "The answer is a chunked body that never ends.")
+            .overlay("hostile endless-chunked"));
+    add(
+        m,
+        spec(
+                "hostile-gzip-bomb",
+                XC2,
+                line,
+                "The answer is a few kilobytes of gzip that inflate to 10 GB.")
+            .overlay("hostile gzip-bomb"));
+    add(
+        m,
+        spec(
+                "hostile-garbage",
+                XC2,
+                line,
+                "The port answers with binary bytes that are no HTTP at all.")
+            .overlay("hostile garbage"));
+    add(
+        m,
+        spec(
+                "wrong-port-ssh",
+                XC2,
+                line,
+                "The port typed is an SSH server's: it greets with its banner, not HTTP.")
+            .overlay("hostile ssh"));
+    add(
+        m,
+        spec(
+                "http-on-tls-port-alert",
+                XC2,
+                line,
+                "http:// typed for a TLS port whose server answers plain HTTP with a TLS alert.")
+            .overlay("hostile tls-alert"));
     return Collections.unmodifiableMap(m);
   }
 

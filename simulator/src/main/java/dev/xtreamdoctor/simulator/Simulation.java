@@ -29,6 +29,7 @@ public final class Simulation implements AutoCloseable {
   private PanelServer panel;
   private PanelServer wrongPortServer;
   private PanelServer blockPage;
+  private PanelServer redirector;
   private DnsServer systemDns;
   private DnsServer publicDns;
   private int urlPort;
@@ -65,7 +66,11 @@ public final class Simulation implements AutoCloseable {
     }
     Panel site = Panel.builder(spec.family()).account(spec.account()).settings(settings).build();
     PanelServer.Builder panelBuilder =
-        PanelServer.builder(site).name("panel").port(spec.panelPort()).tls(spec.panelTls());
+        PanelServer.builder(site)
+            .name("panel")
+            .bindAddress(spec.panelAddress())
+            .port(spec.panelPort())
+            .tls(spec.panelTls());
     for (String overlay : spec.overlays()) {
       panelBuilder.overlay(OverlaySpec.parse(overlay, spec.family()));
     }
@@ -80,6 +85,27 @@ public final class Simulation implements AutoCloseable {
           case CLOSED_PORT -> closedPort();
           case FILTERED_PORT -> track(Blackhole.open(Loopback.DEFAULT, 0)).port();
         };
+    if (!spec.redirect().isEmpty()) {
+      // the URL typed leads to the old place, which sends the app on
+      PanelServer.Builder old = PanelServer.builder(request -> Reply.answer(PanelServer.nginxPage(404, "Not Found")))
+          .name("redirector");
+      int[] selfPort = new int[1];
+      int panelPort = urlPort;
+      old.overlay(
+          (request, next) ->
+              Reply.answer(
+                  PanelServer.nginxPage(spec.redirectStatus(), Response.reasonOf(spec.redirectStatus()))
+                      .withHeader(
+                          "Location",
+                          spec.redirectLocation(
+                                  panelPort,
+                                  panel.isTls() ? "https" : "http",
+                                  "http://" + spec.host() + ":" + selfPort[0])
+                              + request.target())));
+      redirector = track(old.start());
+      selfPort[0] = redirector.port();
+      urlPort = redirector.port();
+    }
     if (spec.needsBlockPage()) {
       blockPage =
           track(
@@ -94,11 +120,13 @@ public final class Simulation implements AutoCloseable {
   }
 
   private DnsServer resolver(String role, String behaviour, int port) {
-    return DnsServer.builder()
-        .name(role)
-        .port(port)
-        .on(spec.host(), ScenarioSpec.dnsBehaviour(behaviour, panel.address()))
-        .start();
+    DnsServer.Builder b =
+        DnsServer.builder()
+            .name(role)
+            .port(port)
+            .on(spec.host(), ScenarioSpec.dnsBehaviour(behaviour, panel.address()));
+    spec.otherNames().forEach((n, other) -> b.on(n, ScenarioSpec.dnsBehaviour(other, panel.address())));
+    return b.start();
   }
 
   /** A loopback port where nothing listens: bound, read, released. */
@@ -130,7 +158,8 @@ public final class Simulation implements AutoCloseable {
 
   /** The same place by address, for tools that cannot use the simulator's resolvers. */
   public String directUrl() {
-    return spec.urlScheme() + "://" + panel.address() + ":" + urlPort;
+    String a = panel.address();
+    return spec.urlScheme() + "://" + (a.contains(":") ? "[" + a + "]" : a) + ":" + urlPort;
   }
 
   public String host() {
@@ -176,6 +205,11 @@ public final class Simulation implements AutoCloseable {
   /** The plain nginx the URL leads to in the wrong-port scenario. */
   public Optional<PanelServer> wrongPortServer() {
     return Optional.ofNullable(wrongPortServer);
+  }
+
+  /** The server the URL leads to when the scenario has the panel moved (a redirect). */
+  public Optional<PanelServer> redirector() {
+    return Optional.ofNullable(redirector);
   }
 
   /** The ISP block page on 127.0.0.66, when a resolver is hijacked. */
