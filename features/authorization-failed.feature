@@ -54,13 +54,28 @@ Feature: Authorization Failed (guide chapter 3: subscription and device limits)
     And the cause is CONNECTION_LIMIT_REACHED
     And the fixes include "Log out of the app, or close it, on the other devices"
 
-  Scenario: Every connection is in use, but nobody complains yet
+  Scenario: Every connection is in use, though nobody complains yet: still the fault (guide chapter 3, "exceeded device limit")
     Given the facts of a working login
     And the line has 1 of 1 connections in use
     When I evaluate the facts
+    Then the category is AUTHORIZATION_FAILED
+    And the cause is CONNECTION_LIMIT_REACHED
+    And the evidence includes "the next stream started elsewhere will be refused or cut another one off"
+    And the fixes include "Ask the provider to reset the active connections"
+
+  Scenario: More connections in use than allowed
+    Given the facts of a working login
+    And the line has 3 of 2 connections in use
+    When I evaluate the facts
+    Then the category is AUTHORIZATION_FAILED
+    And the cause is CONNECTION_LIMIT_REACHED
+
+  Scenario: max_connections 0 means unlimited: never full
+    Given the facts of a working login
+    And the line has 4 of 0 connections in use
+    When I evaluate the facts
     Then the category is NO_FAULT_FOUND
-    And the cause is CONNECTION_LIMIT_AT_MAX
-    And there is no finding CONNECTION_LIMIT_REACHED
+    And the cause is HEALTHY
 
   Scenario: The line works but ends within the warning period
     Given the facts of a working login

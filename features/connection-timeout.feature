@@ -49,3 +49,10 @@ Feature: Connection Timeout (guide chapter 4: server load)
     Then the category is NO_FAULT_FOUND
     And the cause is HIGH_LATENCY
     And the evidence includes "420 ms"
+
+  Scenario: A dead address before the working one: the login works, with a warning
+    Given the facts of the example "dead-address"
+    When I evaluate the facts
+    Then the category is NO_FAULT_FOUND
+    And the cause is DEAD_ADDRESS
+    And the evidence includes "198.51.100.77"

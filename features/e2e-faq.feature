@@ -21,14 +21,20 @@ Feature: End to end, the guide's FAQ and a working line
     And the panel saw exactly 1 login request
     And the password appears in no output
 
-  Scenario: Every connection of the line is in use (reference 3.3 case 21): the login works, with a warning
-    Given a XC2 panel with a line using all its connections and no network fault
+  Scenario Outline: Every connection of the <family> line is in use (reference 3.3 case 21): the login works, the next stream does not
+    Given a <family> panel with a line using all its connections and no network fault
     When I diagnose with these details
-    Then the category is NO_FAULT_FOUND
-    And there is a warning finding CONNECTION_LIMIT_AT_MAX
-    And the fixes include "Close the app on devices that are not watching"
+    Then the category is AUTHORIZATION_FAILED
+    And the cause is CONNECTION_LIMIT_REACHED
+    And the fixes include "Log out of the app, or close it, on the other devices"
+    And the fixes include "Ask the provider to reset the active connections"
     And the panel saw exactly 1 login request
     And the password appears in no output
+
+    Examples:
+      | family |
+      | XC2    |
+      | XUI    |
 
   Scenario: A line that ends tomorrow logs in, with a warning
     Given a XC2 panel with a line ending tomorrow and no network fault

@@ -44,15 +44,20 @@ Feature: End to end, Invalid Details (guide chapter 1)
     And the doctor was polite to the panel
     And the password appears in no output
 
-  Scenario: The username pasted with a trailing space: the trimmed one is tried once more
-    Given a XC2 panel with an active line and no network fault
+  Scenario Outline: The username pasted with a trailing space on a <family> panel: one login, the hint comes from what was typed
+    Given a <family> panel with an active line and no network fault
     And the user pastes the username with a trailing space
     When I diagnose with these details
     Then the category is INVALID_DETAILS
     And the cause is SPACES_AROUND_CREDENTIALS
-    And the panel saw exactly 2 login requests
+    And the panel saw exactly 1 login request
     And the doctor was polite to the panel
     And the password appears in no output
+
+    Examples:
+      | family |
+      | XC2    |
+      | XUI    |
 
   Scenario: Empty username and password (reference 3.3 case 19): no login is sent at all
     Given a XC2 panel with an active line and no network fault
@@ -127,6 +132,36 @@ Feature: End to end, Invalid Details (guide chapter 1)
     When I diagnose with these details
     Then the category is INVALID_DETAILS
     And the cause is REJECTED_OR_INACTIVE
+    And the fixes include "with its own domain name"
+    And the evidence includes "under any name but its own domain"
     And the panel saw exactly 1 login request
     And the doctor was polite to the panel
     And the password appears in no output
+
+  Scenario Outline: What the doctor corrects silently, the app does not: <what>
+    Given a XC2 panel with an active line and no network fault
+    And the user types the server as "<typed>"
+    When I diagnose with these details
+    Then the category is INVALID_DETAILS
+    And the cause is <cause>
+    And the fixes include "<to type>"
+    And the panel saw exactly 1 login request
+    And the password appears in no output
+
+    Examples:
+      | what                    | typed                          | cause           | to type                                    |
+      | a doubled http://       | http://http://{hostport}       | INPUT_CORRECTED | type exactly http://panel.example.test:    |
+      | stray spaces            | {space}{url}{space}            | INPUT_CORRECTED | type exactly http://panel.example.test:    |
+      | punctuation after it    | {url}!                         | INPUT_CORRECTED | type exactly http://panel.example.test:    |
+      | zeros in an address     | http://127.000.000.001:{port}  | INPUT_CORRECTED | type exactly http://127.0.0.1:             |
+      | a path after the port   | {url}/iptv                     | PASTED_URL      | exactly http://panel.example.test:         |
+      | a pasted playlist link  | {url}/get.php?type=m3u_plus    | PASTED_URL      | exactly http://panel.example.test:         |
+
+  Scenario: A doubled scheme read as https on a plain-http port: the text to type is http://
+    Given a XC2 panel with an active line and no network fault
+    And the user types the server as "http://https://{hostport}"
+    When I diagnose with these details
+    Then the category is INVALID_DETAILS
+    And the cause is INPUT_CORRECTED
+    And the fixes include "type exactly http://panel.example.test:"
+    And the panel saw no login request

@@ -91,9 +91,9 @@ Feature: End to end, Login Failed (guide chapter 2)
     And the panel saw no login request
     And the password appears in no output
 
-    # The simulator's wrong-name certificate is self-signed too: untrusted is seen first.
+    # The wrong-name certificate is self-signed too: the name is named first, as the fault the user can act on.
     Examples:
       | fault                          | cause              |
       | a self-signed certificate      | TLS_CERT_UNTRUSTED |
       | an expired certificate         | TLS_CERT_EXPIRED   |
-      | a certificate for another name | TLS_CERT_UNTRUSTED |
+      | a certificate for another name | TLS_CERT_NAME_MISMATCH |

@@ -64,7 +64,7 @@ Feature: The guide's FAQ: what the user reports
       ]}
       """
     When I evaluate the facts
-    Then the category is NO_FAULT_FOUND
+    Then the category is INCONCLUSIVE
     And the cause is NO_FAULT_SEEN
 
   Scenario: A check that could not finish is no fault in the line

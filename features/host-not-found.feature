@@ -52,3 +52,25 @@ Feature: Host Not Found (guide chapter 5: DNS resolution failure)
     Then the category is HOST_NOT_FOUND
     And the cause is HOST_MALFORMED
     And the fixes include "http://name.example:8080"
+
+  Scenario: The name exists, but has no address anywhere (NODATA)
+    Given the facts of the example "name-has-no-address"
+    When I evaluate the facts
+    Then the category is HOST_NOT_FOUND
+    And the cause is NAME_HAS_NO_ADDRESS
+    And the evidence includes "an alias of lb.example-cdn.net"
+
+  Scenario: The user's DNS gives an old address; a public resolver's address reaches the panel
+    Given the facts of the example "stale-dns-answer"
+    When I evaluate the facts
+    Then the category is HOST_NOT_FOUND
+    And the cause is STALE_DNS_ANSWER
+    And the fixes include "1.1.1.1 and 8.8.8.8"
+    And the evidence includes "198.51.100.77"
+
+  Scenario: NODATA from the user's DNS while public DNS answers
+    Given the facts of a working login
+    And the system resolver answers NODATA
+    When I evaluate the facts
+    Then the category is HOST_NOT_FOUND
+    And the cause is SYSTEM_DNS_FAILED

@@ -148,3 +148,51 @@ Feature: Invalid Details (guide chapter 1: credential mistakes)
     Then the category is INVALID_DETAILS
     And the cause is PANEL_ANSWER_UNEXPECTED
     And there is no finding HEALTHY
+
+  Scenario: The server URL only works once the doctor corrects it: the exact text to type
+    Given the facts of the example "input-corrected"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is INPUT_CORRECTED
+    And the fixes include "type exactly http://panel.example.com:8080"
+    And the evidence includes "a doubled http://"
+    And the evidence includes "spaces before or after it"
+
+  Scenario: Upper case and a trailing slash are tidied by the apps themselves: no finding
+    Given the facts of a working login
+    And the ServerInput fact has:
+      | typed    | HTTP://Panel.Example.com:8080/ |
+      | cleanups | upper_case, trailing_slash     |
+    When I evaluate the facts
+    Then the category is NO_FAULT_FOUND
+    And there is no finding INPUT_CORRECTED
+
+  Scenario: The port answers with bytes that are no HTTP
+    Given the facts of the example "not-http"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is NOT_HTTP
+    And the evidence includes "SSH"
+
+  Scenario: The panel moved: the login works only after a redirect
+    Given the facts of the example "server-url-moved"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is SERVER_URL_MOVED
+    And the fixes include "http://tv.example.net:2052"
+
+  Scenario: A redirect within the same server URL is no move
+    Given the facts of the example "server-url-moved"
+    And the HttpResponse fact has:
+      | url | http://panel.example.com:8080/new/player_api.php?username=***&password=*** |
+    When I evaluate the facts
+    Then there is no finding SERVER_URL_MOVED
+
+  Scenario: The certificate names another server: the names it is for are shown
+    Given the facts of the example "tls-cert-name-mismatch"
+    And the TlsHandshake fact has:
+      | names | cdn.example.net, *.example.net |
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is TLS_CERT_NAME_MISMATCH
+    And the fixes include "cdn.example.net, *.example.net"

@@ -88,3 +88,67 @@ Feature: Login Failed (guide chapter 2: network or ISP blocking)
     Then the category is LOGIN_FAILED
     And the cause is PANEL_ANSWER_MALFORMED
     And the fixes include "invalid JSON"
+
+  Scenario: 0.0.0.0 from the system resolver is a block, whatever public resolvers answer
+    Given the facts of a working login
+    And the system resolver answers the address "0.0.0.0" (unspecified)
+    And the public resolver's answer has:
+      | addresses    | 127.0.0.1 |
+      | addressKinds | loopback  |
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is DNS_TAMPERING
+    And the evidence includes "0.0.0.0"
+
+  Scenario: A 401 whose body is the panel's login JSON (auth 0) is a credentials answer
+    Given the facts of a working login
+    And the login request gets HTTP 401 with a json body of 24 bytes
+    And the answer carries the signal "user_info"
+    And the login answer says auth 0
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is CREDENTIALS_REJECTED
+    And there is no finding PROVIDER_FILTER
+
+  Scenario: PHP warnings before the login JSON: the panel's answer, with a warning
+    Given the facts of the example "panel-misconfigured"
+    When I evaluate the facts
+    Then the category is NO_FAULT_FOUND
+    And the cause is PANEL_MISCONFIGURED
+    And the fixes include "display_errors"
+
+  Scenario Outline: An answer the app cannot read: <cause>
+    Given the facts of the example "<example>"
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is <cause>
+
+    Examples:
+      | example                   | cause                     |
+      | answer-truncated          | ANSWER_TRUNCATED          |
+      | answer-too-large          | ANSWER_TOO_LARGE          |
+      | answer-inflates-too-large | ANSWER_INFLATES_TOO_LARGE |
+      | header-line-too-long      | HEADER_LINE_TOO_LONG      |
+      | too-many-headers          | TOO_MANY_HEADERS          |
+      | headers-too-large         | HEADERS_TOO_LARGE         |
+
+  Scenario Outline: A redirect the app cannot follow to a login: <cause>
+    Given the facts of the example "<example>"
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is <cause>
+    And the evidence includes "<seen>"
+
+    Examples:
+      | example           | cause             | seen                             |
+      | redirect-loop     | REDIRECT_LOOP     | already requested                |
+      | redirect-dead-end | REDIRECT_DEAD_END | old-cdn.example.net              |
+      | redirect-refused  | REDIRECT_REFUSED  | 10.0.0.5                         |
+
+  Scenario: More than 20 redirects: the app gives up
+    Given the facts of the example "redirect-loop"
+    And the HttpResponse fact has:
+      | outcome | http.too_many_redirects |
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is REDIRECT_LOOP

@@ -155,7 +155,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
               run.wallMillis(), run.probeMillis(), run.sumOfProbeMillis());
       spec.commandLine().getErr().flush();
     }
-    return diagnosis.faultFound() ? ExitCode.FAULT : ExitCode.NO_FAULT;
+    return ExitCode.of(diagnosis);
   }
 
   private CompletableFuture<RuleBook> loadRules(DoctorConfig config) {

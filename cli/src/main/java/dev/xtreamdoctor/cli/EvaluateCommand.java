@@ -88,7 +88,7 @@ public final class EvaluateCommand implements Callable<Integer> {
               ms(t5 - t4));
       spec.commandLine().getErr().flush();
     }
-    return diagnosis.faultFound() ? ExitCode.FAULT : ExitCode.NO_FAULT;
+    return ExitCode.of(diagnosis);
   }
 
   private static long ms(long nanos) {

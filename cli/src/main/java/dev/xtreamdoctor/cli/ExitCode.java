@@ -16,6 +16,14 @@ public final class ExitCode {
   /** The rules failed to load: a compile error in a rule file, or a missing catalogue. */
   public static final int RULES = 3;
 
+  /** The check could not complete: no fault was seen, but no working login either. */
+  public static final int INCONCLUSIVE = 4;
+
   /** A bug in xtream-doctor (EX_SOFTWARE in sysexits.h). */
   public static final int INTERNAL = 70;
+
+  /** The exit code a diagnosis gives: fault, no verdict, or no fault. */
+  public static int of(dev.xtreamdoctor.engine.Diagnosis diagnosis) {
+    return diagnosis.faultFound() ? FAULT : diagnosis.inconclusive() ? INCONCLUSIVE : NO_FAULT;
+  }
 }

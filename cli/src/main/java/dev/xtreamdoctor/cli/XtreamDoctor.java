@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       " 1:a fault was diagnosed",
       " 2:bad input or usage",
       " 3:rules failed to load",
+      " 4:the check could not complete (no fault seen, and no working login either)",
       "70:internal error (run again with -v and report the stack trace)"
     })
 public final class XtreamDoctor implements Runnable {

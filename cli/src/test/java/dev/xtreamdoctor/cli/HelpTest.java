@@ -31,6 +31,7 @@ class HelpTest {
           " 1   a fault was diagnosed",
           " 2   bad input or usage",
           " 3   rules failed to load",
+          " 4   the check could not complete",
           "70   internal error"
         }) {
       assertTrue(r.out().contains(s), s + " in\n" + r);

@@ -125,7 +125,7 @@ class SupportStaffWorkflowTest {
     assertEquals(ExitCode.NO_FAULT, mine.exitCode(), mine.toString());
     assertTrue(mine.out().contains("scenarios: 2 passed, 0 failed"), mine.toString());
     assertTrue(
-        mine.out().contains("  " + rules.resolve("30-authorization-failed.dslr") + ":78: \"Authorization failed: the provider has banned the line\""),
+        mine.out().contains("  " + rules.resolve("30-authorization-failed.dslr") + ":66: \"Authorization failed: the provider has banned the line\""),
         mine.toString());
     assertFalse(mine.out().contains("35-paused.dslr"), mine.toString());
 
@@ -168,7 +168,7 @@ class SupportStaffWorkflowTest {
     assertLine(
         lines,
         rules.resolve("30-authorization-failed.dslr"),
-        ":81:1: this sentence matches no line of the DSL: \"- the acount status is \"Banned\"\" \\(did you mean: - the account status is \"\\{status}\"\\?\\)");
+        ":69:1: this sentence matches no line of the DSL: \"- the acount status is \"Banned\"\" \\(did you mean: - the account status is \"\\{status}\"\\?\\)");
     assertTrue(r.err().contains("rules FAILED: "), r.toString());
     assertFalse(r.err().contains("Exception"), r.toString());
     // No noise that follows from the typo (the ranking's declared type, skipped by Drools).

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param schemaVersion the JSON schema version of this value
  * @param category exactly one of INVALID_DETAILS, LOGIN_FAILED, AUTHORIZATION_FAILED,
- *     CONNECTION_TIMEOUT, HOST_NOT_FOUND, NO_FAULT_FOUND
+ *     CONNECTION_TIMEOUT, HOST_NOT_FOUND, NO_FAULT_FOUND (the login was seen to work), INCONCLUSIVE
+ *     (no fault was seen, but neither was a working login: the check could not complete)
  * @param title the category's title
  * @param summary one line: the category and the deciding cause
  * @param causes the causes found in the primary category, deciding cause first
@@ -34,6 +35,7 @@ public record Diagnosis(
 
   public static final int SCHEMA_VERSION = 1;
   public static final String NO_FAULT_FOUND = "NO_FAULT_FOUND";
+  public static final String INCONCLUSIVE = "INCONCLUSIVE";
 
   public Diagnosis {
     causes = List.copyOf(causes);
@@ -44,9 +46,14 @@ public record Diagnosis(
     rulesFired = List.copyOf(rulesFired);
   }
 
-  /** Whether a fault was diagnosed (any category but NO_FAULT_FOUND). */
+  /** Whether a fault was diagnosed (any category but NO_FAULT_FOUND and INCONCLUSIVE). */
   public boolean faultFound() {
-    return !NO_FAULT_FOUND.equals(category);
+    return !NO_FAULT_FOUND.equals(category) && !INCONCLUSIVE.equals(category);
+  }
+
+  /** Whether the check could not complete: no fault seen, and no working login either. */
+  public boolean inconclusive() {
+    return INCONCLUSIVE.equals(category);
   }
 
   /** The ids of the causes, deciding cause first. */

@@ -25,7 +25,8 @@ public final class RuleLint {
           "AUTHORIZATION_FAILED",
           "CONNECTION_TIMEOUT",
           "HOST_NOT_FOUND",
-          "NO_FAULT_FOUND");
+          "NO_FAULT_FOUND",
+          "INCONCLUSIVE");
 
   /**
    * One lint problem.

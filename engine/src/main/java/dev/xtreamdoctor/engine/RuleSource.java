@@ -84,7 +84,7 @@ public final class RuleSource {
    * One finding a rule's then part creates.
    *
    * @param severity error, warning, info or unchecked
-   * @param category the category it names (NO_FAULT_FOUND for unchecked)
+   * @param category the category it names (INCONCLUSIVE for unchecked)
    * @param causeId the cause id it names
    * @param line 1-based line in the file
    * @param column 1-based column of the cause id
@@ -175,7 +175,7 @@ public final class RuleSource {
     Matcher u = UNCHECKED.matcher(consequence);
     while (u.find()) {
       int[] at = locate(lines, consequenceLine, "\"" + u.group(1) + "\"");
-      concludes.add(new Conclusion("unchecked", "NO_FAULT_FOUND", u.group(1), original.applyAsInt(at[0]), at[1] + 1));
+      concludes.add(new Conclusion("unchecked", "INCONCLUSIVE", u.group(1), original.applyAsInt(at[0]), at[1] + 1));
     }
     return new RuleText(
         r.getName(), file, original.applyAsInt(r.getLine()), conditions, consequence, original.applyAsInt(consequenceLine), concludes);

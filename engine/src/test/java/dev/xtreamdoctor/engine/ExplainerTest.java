@@ -53,7 +53,7 @@ class ExplainerTest {
             .orElseThrow();
     assertEquals(
         "the condition port_unreachable was not derived from the facts"
-            + " (it comes from rule \"Condition: the port does not answer although DNS works\", rules/20-login-failed.drl:94)",
+            + " (it comes from rule \"Condition: the port does not answer although DNS works\", rules/20-login-failed.drl:106)",
         port.reason());
     assertEquals("Condition( name == \"port_unreachable\" )", port.condition());
     Explanation.Miss tls =

@@ -170,16 +170,18 @@ class RuleFiringTest {
   }
 
   @Test
-  void aFullLineIsTheFaultOnlyWhenTheComplaintFitsIt() {
-    ExampleFacts full = ExampleFacts.of("connection-limit-at-max");
-    Evaluation quiet = run(full);
-    assertEquals("warning", only(quiet, "CONNECTION_LIMIT_AT_MAX").severity());
-    assertFalse(causeIds(quiet).contains("CONNECTION_LIMIT_REACHED"));
+  void aFullLineIsTheFaultWhateverTheUserReports() {
+    ExampleFacts healthy = ExampleFacts.of("healthy");
+    Evaluation full = run(healthy.set("LoginAnswer", Map.of("activeConnections", 2, "maxConnections", 2)));
+    assertConclusion("AUTHORIZATION_FAILED", "CONNECTION_LIMIT_REACHED", full);
+    assertEvidence(only(full, "CONNECTION_LIMIT_REACHED"), "active_cons 2 of max_connections 2", "next stream");
 
-    Evaluation complaint = run(full.set("ReportedSymptoms", Map.of("appMessage", "authorization_failed")));
-    assertConclusion("AUTHORIZATION_FAILED", "CONNECTION_LIMIT_REACHED", complaint);
-    assertFalse(causeIds(complaint).contains("CONNECTION_LIMIT_AT_MAX"));
-    assertEvidence(only(complaint, "CONNECTION_LIMIT_REACHED"), "active_cons 1 of max_connections 1", "Authorization Failed");
+    Evaluation over = run(ExampleFacts.of("healthy").set("LoginAnswer", Map.of("activeConnections", 3, "maxConnections", 2)));
+    assertConclusion("AUTHORIZATION_FAILED", "CONNECTION_LIMIT_REACHED", over);
+
+    // max_connections 0 is unlimited, never full
+    Evaluation unlimited = run(ExampleFacts.of("healthy").set("LoginAnswer", Map.of("activeConnections", 5, "maxConnections", 0)));
+    assertConclusion("NO_FAULT_FOUND", "HEALTHY", unlimited);
   }
 
   @Test

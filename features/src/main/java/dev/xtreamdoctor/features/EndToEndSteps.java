@@ -12,6 +12,10 @@ import dev.xtreamdoctor.probes.Diagnoser;
 import dev.xtreamdoctor.probes.DiagnosisRun;
 import dev.xtreamdoctor.probes.ProbeSettings;
 import dev.xtreamdoctor.probes.Secret;
+import dev.xtreamdoctor.probes.TlsTrust;
+import dev.xtreamdoctor.engine.facts.HttpResponse;
+import dev.xtreamdoctor.simulator.TlsIdentity;
+import java.security.KeyStore;
 import dev.xtreamdoctor.simulator.PanelFamily;
 import dev.xtreamdoctor.simulator.RecordedRequest;
 import dev.xtreamdoctor.simulator.Simulation;
@@ -96,11 +100,18 @@ public class EndToEndSteps {
 
   /**
    * The server field as typed: {@code {url}} is the simulated server URL, {@code {hostport}} its
-   * host and port, {@code {username}} and {@code {password}} the typed credentials.
+   * host and port, {@code {port}} its port, {@code {space}} a space (table cells lose their own),
+   * {@code {username}} and {@code {password}} the typed credentials.
    */
   @Given("the user types the server as {string}")
   public void serverTypedAs(String template) {
     line().serverTemplate = template;
+  }
+
+  /** The device trusts the simulator's certificate, as if the provider had a real one. */
+  @Given("the device trusts the panel's certificate")
+  public void trustsThePanel() {
+    line().trustPanel = true;
   }
 
   @Given("the user gives the username and password only inside that link")
@@ -157,12 +168,14 @@ public class EndToEndSteps {
               .withTimeouts(CONNECT_MS, READ_MS, TOTAL_MS)
               .withLimits(1 << 20, REQUEST_BUDGET, 2)
               .withLoopbackOnly(true);
-      DiagnosisRun run = new Diagnoser(settings).runTimed(request);
+      TlsTrust trust = l.trustPanel ? trusting(TlsIdentity.SELF_SIGNED) : TlsTrust.system();
+      DiagnosisRun run = new Diagnoser(settings, trust).runTimed(request);
       Diagnosis d = ScenarioRules.engine().evaluate(run.facts());
       ScenarioRules.fired(d.rulesFired());
       World.diagnosis = d;
       l.wallMillis = run.wallMillis();
       l.panelRequests = sim.panel().requests();
+      l.allRequests = sim.requests();
       l.peakConcurrentRequests = sim.panel().peakConcurrentRequests();
       l.outputs = new ArrayList<>();
       for (Format f : Format.values()) {
@@ -214,6 +227,31 @@ public class EndToEndSteps {
         budget + " vs " + seen());
   }
 
+  @Then("the server the URL leads to saw {int} request(s) and the panel {int}")
+  public void redirectorAndPanelSaw(int first, int panel) {
+    int all = line().allRequests.size();
+    int atPanel = line().panelRequests.size();
+    expect(all - atPanel == first && atPanel == panel, first + " request(s) where the URL leads and " + panel + " at the panel",
+        line().allRequests.toString());
+  }
+
+  /** Whatever the panel sends, the doctor keeps no more than its cap of it. */
+  @Then("the doctor read no more than {int} KiB of any answer")
+  public void readNoMoreThan(int kib) {
+    for (var f : World.diagnosis().facts()) {
+      if (f instanceof HttpResponse h) {
+        expect(h.bodyBytes() <= kib * 1024L, "at most " + kib + " KiB read", h.toString());
+      }
+    }
+  }
+
+  /** What {@code diagnose} exits with for this diagnosis: a fault (1) or no verdict (4), never 0. */
+  @Then("the check does not exit 0")
+  public void doesNotExitZero() {
+    var d = World.diagnosis();
+    expect(d.faultFound() || d.inconclusive(), "a fault or no verdict (exit 1 or 4)", d.category());
+  }
+
   @Then("the diagnosis took less than {int} seconds")
   public void tookLessThan(int seconds) {
     expect(line().wallMillis < seconds * 1000L, "under " + seconds + " s", line().wallMillis + " ms");
@@ -254,6 +292,18 @@ public class EndToEndSteps {
 
   private static String base64(String s) {
     return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A trust store holding just this simulator identity's certificate. */
+  private static TlsTrust trusting(TlsIdentity identity) {
+    try {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      store.setCertificateEntry("panel", identity.certificate());
+      return TlsTrust.trusting(store);
+    } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+      throw new IllegalStateException("cannot trust the simulator's certificate", e);
+    }
   }
 
   private static String seen() {

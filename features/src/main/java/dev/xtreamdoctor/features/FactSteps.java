@@ -107,7 +107,7 @@ public class FactSteps {
 
   // ---- DNS --------------------------------------------------------------------------------
 
-  /** NXDOMAIN, SERVFAIL, REFUSED, or "nothing" (no answer in time). */
+  /** NXDOMAIN, SERVFAIL, REFUSED, NODATA (the name, but no address), or "nothing" (no answer in time). */
   @Given("the {word} resolver answers {word}")
   public void theResolverAnswers(String role, String answer) {
     facts().set("DnsAnswer", where("resolverRole", role), dnsFailure(answer));
@@ -134,10 +134,12 @@ public class FactSteps {
           case "SERVFAIL" -> "dns.failed";
           case "REFUSED" -> "dns.refused";
           case "nothing" -> "dns.timed_out";
-          default -> throw new IllegalArgumentException("unknown DNS answer " + answer + " (NXDOMAIN, SERVFAIL, REFUSED, nothing)");
+          case "NODATA" -> "dns.no_data";
+          default -> throw new IllegalArgumentException(
+              "unknown DNS answer " + answer + " (NXDOMAIN, SERVFAIL, REFUSED, NODATA, nothing)");
         };
-    return Map.of(
-        "outcome", outcome, "rcode", answer.equals("nothing") ? "" : answer, "addresses", "", "addressKinds", "");
+    String rcode = answer.equals("nothing") ? "" : answer.equals("NODATA") ? "NOERROR" : answer;
+    return Map.of("outcome", outcome, "rcode", rcode, "addresses", "", "addressKinds", "");
   }
 
   // ---- TCP --------------------------------------------------------------------------------

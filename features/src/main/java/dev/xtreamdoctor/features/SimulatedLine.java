@@ -42,12 +42,17 @@ final class SimulatedLine {
   /** False when the user gives the credentials only inside a pasted link. */
   boolean credentialsSeparately = true;
 
+  /** The device trusts the simulator's certificate. */
+  boolean trustPanel;
+
   Optional<ReportedSymptoms> symptoms = Optional.empty();
 
   // ---- after the diagnosis ---------------------------------------------------------------
 
   /** Every request any simulated server saw, and the most the panel handled at once. */
   List<RecordedRequest> panelRequests = List.of();
+
+  List<RecordedRequest> allRequests = List.of();
 
   int peakConcurrentRequests;
   long wallMillis;
@@ -142,7 +147,63 @@ final class SimulatedLine {
           fault(
               "an ISP resolver answering (NXDOMAIN|SERVFAIL|REFUSED|nothing)",
               (b, rcode, family) -> b.systemDns(rcode.equals("nothing") ? "silence" : rcode.toLowerCase(java.util.Locale.ROOT))),
-          fault("no resolver knowing the name", (b, x, family) -> b.systemDns("nxdomain").publicDns("nxdomain")));
+          fault("no resolver knowing the name", (b, x, family) -> b.systemDns("nxdomain").publicDns("nxdomain")),
+          // the app's path: the system resolver's addresses, in order
+          fault("a system resolver answering 0.0.0.0", (b, x, family) -> b.systemDns("answer 0.0.0.0")),
+          fault(
+              "a system resolver giving an old address where nothing listens",
+              (b, x, family) -> b.systemDns("answer 127.0.0.77")),
+          fault(
+              "a dead first address before the panel's",
+              (b, x, family) -> b.systemDns("answer 127.0.0.77,panel").publicDns("answer 127.0.0.77,panel")),
+          fault("no address for the name anywhere", (b, x, family) -> b.systemDns("nodata").publicDns("nodata")),
+          fault(
+              "the name an alias of a CDN name",
+              (b, x, family) ->
+                  b.systemDns("cname edge.cdn.example.test")
+                      .publicDns("cname edge.cdn.example.test")
+                      .name("edge.cdn.example.test", "answer panel")),
+          fault(
+              "the name an alias of a name that is gone",
+              (b, x, family) ->
+                  b.systemDns("cname gone.cdn.example.test")
+                      .publicDns("cname gone.cdn.example.test")
+                      .name("gone.cdn.example.test", "nxdomain")),
+          fault("a panel listening on ::1 only", (b, x, family) -> b.panelAddress("::1")),
+          // redirects, as the app follows them
+          fault(
+              "the panel moved to a new name",
+              (b, x, family) -> {
+                ScenarioSpec.Builder moved =
+                    b.redirect("301 http://new-panel.example.test:{panelPort}").name("new-panel.example.test", "answer panel");
+                return family == PanelFamily.XUI ? moved.overlay("verify-host new-panel.example.test") : moved;
+              }),
+          fault(
+              "the panel moved to https",
+              (b, x, family) -> b.tls(TlsIdentity.SELF_SIGNED).urlScheme("http").redirect("301 https://panel.example.test:{panelPort}")),
+          fault("a redirect to itself", (b, x, family) -> b.redirect("302 {self}")),
+          fault(
+              "a redirect to a name that is gone",
+              (b, x, family) -> b.redirect("302 http://gone.example.test:{panelPort}").name("gone.example.test", "nxdomain")),
+          fault(
+              "a redirect to a port where nothing listens",
+              (b, x, family) -> b.redirect("302 http://panel.example.test:1")),
+          fault("a redirect into a private network", (b, x, family) -> b.redirect("302 http://10.255.255.1:{panelPort}")),
+          // what the panel sends back, byte by byte
+          fault("an answer cut short after (\\d+) bytes", (b, n, family) -> b.overlay("truncated " + n)),
+          fault("a (\\d+) GB answer", (b, n, family) -> b.overlay("hostile huge-body " + n + "g")),
+          fault("an endless chunked answer", (b, x, family) -> b.overlay("hostile endless-chunked")),
+          fault("a gzip bomb for an answer", (b, x, family) -> b.overlay("hostile gzip-bomb")),
+          fault("an endless header line", (b, x, family) -> b.overlay("hostile endless-header-line")),
+          fault("a million headers", (b, x, family) -> b.overlay("hostile many-headers")),
+          fault("garbage bytes for an answer", (b, x, family) -> b.overlay("hostile garbage")),
+          fault("an SSH server on the port typed", (b, x, family) -> b.overlay("hostile ssh")),
+          fault(
+              "a TLS port answering plain HTTP with an alert",
+              (b, x, family) -> b.overlay("hostile tls-alert")),
+          fault("every answer sent with HTTP (\\d+)", (b, code, family) -> b.overlay("status " + code)),
+          fault("PHP warnings (before|after) the answer", (b, where, family) -> b.overlay("php-warnings " + where)),
+          fault("a byte-order mark before the answer", (b, x, family) -> b.overlay("bom")));
 
   private static UnaryOperator<ScenarioSpec.Builder> fault(String phrase, PanelFamily family) {
     for (Fault f : FAULTS) {
@@ -164,6 +225,8 @@ final class SimulatedLine {
     return serverTemplate
         .replace("{url}", url)
         .replace("{hostport}", host + ":" + port)
+        .replace("{port}", Integer.toString(port))
+        .replace("{space}", " ")
         .replace("{username}", typedUsername)
         .replace("{password}", typedPassword);
   }

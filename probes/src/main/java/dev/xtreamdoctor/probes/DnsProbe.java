@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -92,7 +93,7 @@ final class DnsProbe {
       String role, String resolver, String host, String type, long start, CompletableFuture<DnsAnswer> answer) {
     DnsAnswer timedOut() {
       long millis = (System.nanoTime() - start) / 1_000_000;
-      return new DnsAnswer(role, resolver, host, type, Outcome.DNS_TIMED_OUT, "", List.of(), List.of(), millis);
+      return new DnsAnswer(role, resolver, host, type, Outcome.DNS_TIMED_OUT, "", List.of(), List.of(), millis, List.of());
     }
   }
 
@@ -112,7 +113,7 @@ final class DnsProbe {
               long millis = (System.nanoTime() - start) / 1_000_000;
               if (failure != null) {
                 String outcome = isTimeout(failure) ? Outcome.DNS_TIMED_OUT : Outcome.DNS_ERROR;
-                return new DnsAnswer(role, shown, host, type, outcome, "", List.of(), List.of(), millis);
+                return new DnsAnswer(role, shown, host, type, outcome, "", List.of(), List.of(), millis, List.of());
               }
               return read(role, shown, host, type, rrType, reply, millis);
             });
@@ -124,7 +125,12 @@ final class DnsProbe {
     int rcode = reply.getRcode();
     List<String> addresses = new ArrayList<>();
     Set<String> kinds = new LinkedHashSet<>();
+    List<String> aliases = new ArrayList<>();
     for (Record r : reply.getSection(Section.ANSWER)) {
+      if (r instanceof CNAMERecord c && aliases.size() < 16) {
+        aliases.add(c.getTarget().toString(true));
+        continue;
+      }
       InetAddress a = null;
       if (r.getType() == rrType && r instanceof ARecord ar) {
         a = ar.getAddress();
@@ -145,7 +151,7 @@ final class DnsProbe {
           default -> Outcome.DNS_ERROR;
         };
     return new DnsAnswer(
-        role, resolver, host, type, outcome, Rcode.string(rcode), addresses, new ArrayList<>(kinds), millis);
+        role, resolver, host, type, outcome, Rcode.string(rcode), addresses, new ArrayList<>(kinds), millis, aliases);
   }
 
   private static boolean isTimeout(Throwable t) {

@@ -2,47 +2,207 @@ package dev.xtreamdoctor.probes;
 
 import dev.xtreamdoctor.engine.facts.HttpResponse;
 import dev.xtreamdoctor.engine.facts.LoginAnswer;
+import dev.xtreamdoctor.engine.facts.Outcome;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The login an app makes first: {@code GET /player_api.php?username=U&password=P}, and the
- * credential-free {@code GET /} used to look at an address only the system resolver gave.
+ * The login an app makes first, {@code GET /player_api.php?username=U&password=P}, with every
+ * redirect followed as the app follows it ({@link Redirects}): each hop is screened by the
+ * network gate (and so by the service's target policy) before anything is sent to it, counted in
+ * the request budget, and reported as a fact. Also the credential-free {@code GET /} used to look
+ * at an address only the system resolver gave.
  */
 final class HttpLoginProbe {
   static final String LOGIN = "login";
+  static final String REDIRECT = "redirect";
+  static final String PUBLIC_LOGIN = "public_login";
   static final String BLOCK_CHECK = "block_check";
+
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.%]*:[0-9a-fA-F:.%]*");
+
+  /** The system resolver's addresses for a host a redirect leads to, in the app's order. */
+  interface HopResolver {
+    List<InetAddress> resolve(String host) throws IOException;
+  }
 
   private final HttpExchange exchange;
   private final Redactor redactor;
+  private final HopResolver hopResolver;
 
-  HttpLoginProbe(HttpExchange exchange, Redactor redactor) {
+  HttpLoginProbe(HttpExchange exchange, Redactor redactor, HopResolver hopResolver) {
     this.exchange = exchange;
     this.redactor = redactor;
+    this.hopResolver = hopResolver;
   }
 
-  /** One login attempt: the HTTP fact, and the panel's JSON answer if it sent one. */
-  record Login(HttpResponse response, Optional<LoginAnswer> answer) {}
-
-  Login login(
-      HttpExchange.Target target, String username, Secret password, String variant, long deadlineNanos)
-      throws Exception {
-    String query =
-        "/player_api.php?username=" + encode(username) + "&password=" + encode(password.reveal());
-    HttpExchange.Result r = exchange.get(target, query, deadlineNanos);
-    HttpResponse response = fact(LOGIN, target, r);
-    Optional<LoginAnswer> answer = Optional.empty();
-    if (r.answered() && (response.bodyShape().equals("json")
-        || r.status() == 200 && response.bodyShape().equals("other"))) {
-      answer = Optional.of(scrubbed(LoginAnswerReader.read(r.body(), variant)));
+  /**
+   * One login: its HTTP facts in order (redirect hops, then the last exchange with the given
+   * purpose) and the panel's JSON answer if the last exchange brought one, read whole.
+   */
+  record Login(List<HttpResponse> responses, Optional<LoginAnswer> answer) {
+    Login {
+      responses = List.copyOf(responses);
     }
-    return new Login(response, answer);
+
+    /** The last exchange: the one whose answer counts; null if nothing was sent. */
+    HttpResponse last() {
+      return responses.isEmpty() ? null : responses.get(responses.size() - 1);
+    }
+  }
+
+  /**
+   * The login through {@code budget}; {@code purpose} is {@link #LOGIN} for the app's path, or
+   * {@link #PUBLIC_LOGIN} for the comparison through a public resolver's address.
+   */
+  Login login(
+      HttpExchange.Target target,
+      String purpose,
+      String username,
+      Secret password,
+      PanelBudget budget,
+      long deadlineNanos)
+      throws Exception {
+    String first = "/player_api.php?username=" + encode(username) + "&password=" + encode(password.reveal());
+    HttpExchange.Target at = target;
+    URI url = URI.create(target.origin() + first);
+    HttpExchange.Result r = budget.send(username, () -> exchange.get(target, first, deadlineNanos));
+    List<HttpResponse> out = new ArrayList<>();
+    if (r == null) {
+      return new Login(out, Optional.empty());
+    }
+    Set<String> visited = new HashSet<>();
+    for (int hop = 0; ; hop++) {
+      visited.add(url.toString());
+      Step step = nextStep(at, url, r, hop, visited);
+      HttpExchange.Result next = null;
+      if (step.target() != null) {
+        HttpExchange.Target to = step.target();
+        URI toUrl = step.url();
+        next = budget.sendFollowUp(() -> follow(to, toUrl, deadlineNanos));
+        if (next == null) {
+          step = Step.stop(Outcome.HTTP_STATUS, "not followed: the doctor's request budget was spent");
+        }
+      }
+      boolean last = next == null;
+      out.add(fact(last ? purpose : REDIRECT, at, url, hop, r, step.outcome(), step.detail()));
+      if (last) {
+        break;
+      }
+      at = step.target();
+      url = step.url();
+      r = next;
+    }
+    HttpResponse end = out.get(out.size() - 1);
+    Optional<LoginAnswer> answer = Optional.empty();
+    if (purpose.equals(LOGIN) && end.outcome().equals(Outcome.HTTP_STATUS) && r.answered()
+        && (end.bodyShape().equals("json") || end.signals().contains("user_info")
+            || r.status() == 200 && end.bodyShape().equals("other"))) {
+      answer = Optional.of(scrubbed(LoginAnswerReader.read(r.body())));
+    }
+    return new Login(out, answer);
+  }
+
+  /** One hop, with a connect that never got an HTTP answer named a dead end of the chain. */
+  private HttpExchange.Result follow(HttpExchange.Target to, URI url, long deadlineNanos) throws Exception {
+    HttpExchange.Result r;
+    try {
+      r = exchange.get(to, Redirects.pathAndQuery(url), deadlineNanos);
+    } catch (NetworkRefusedException e) {
+      return failed(Outcome.HTTP_REDIRECT_REFUSED, to, "the network gate refused it: " + e.getMessage());
+    }
+    if (!r.answered() && r.outcome().equals(Outcome.HTTP_ERROR)) {
+      return failed(Outcome.HTTP_REDIRECT_DEAD_END, to, "the redirect's target " + to.origin() + " cannot be reached: " + r.detail());
+    }
+    return r;
+  }
+
+  private static HttpExchange.Result failed(String outcome, HttpExchange.Target to, String detail) {
+    return new HttpExchange.Result(
+        outcome, 0, "", "", "", "", "", 0, new byte[0], 0, detail, to.address(), List.of());
+  }
+
+  /** What comes after an answer: stop with an outcome, or follow to a screened target. */
+  private record Step(String outcome, String detail, HttpExchange.Target target, URI url) {
+    static Step stop(String outcome, String detail) {
+      return new Step(outcome, detail, null, null);
+    }
+  }
+
+  private Step nextStep(HttpExchange.Target at, URI url, HttpExchange.Result r, int hop, Set<String> visited) {
+    if (!r.answered() || !r.outcome().equals(Outcome.HTTP_STATUS) || !Redirects.isRedirect(r.status())) {
+      return Step.stop(r.outcome(), r.detail());
+    }
+    Optional<URI> next = Redirects.next(url, r.location());
+    if (next.isEmpty()) {
+      return Step.stop(
+          Outcome.HTTP_REDIRECT_DEAD_END,
+          r.location().isBlank()
+              ? "HTTP " + r.status() + " without a Location header: the app stops here"
+              : "HTTP " + r.status() + " to a Location that is no http or https URL: the app stops here");
+    }
+    URI to = next.get();
+    if (visited.contains(to.toString())) {
+      return Step.stop(Outcome.HTTP_REDIRECT_LOOP, "the redirect leads back to a URL already requested (after " + (hop + 1) + " redirects)");
+    }
+    if (hop + 1 > Redirects.MAX) {
+      return Step.stop(Outcome.HTTP_TOO_MANY_REDIRECTS, "more than " + Redirects.MAX + " redirects, where the app gives up");
+    }
+    String host = Redirects.host(to);
+    int port = Redirects.port(to);
+    List<InetAddress> addresses;
+    String role;
+    if (host.equalsIgnoreCase(at.host())) {
+      addresses = at.addresses();
+      role = at.resolverRole();
+    } else if (IP_LITERAL.matcher(host).matches()) {
+      try {
+        addresses = List.of(InetAddress.getByName(host)); // a literal: no lookup
+      } catch (IOException e) {
+        return Step.stop(Outcome.HTTP_REDIRECT_DEAD_END, "the redirect names an address that cannot be read");
+      }
+      role = "literal";
+    } else {
+      try {
+        addresses = hopResolver.resolve(host);
+      } catch (IOException e) {
+        addresses = List.of();
+      }
+      role = "system";
+    }
+    List<InetAddress> usable = new ArrayList<>();
+    for (InetAddress a : addresses) {
+      if (a.isAnyLocalAddress()) {
+        continue; // 0.0.0.0 holds no server: the app's connect goes nowhere
+      }
+      try {
+        exchange.gate().admit(a, port);
+      } catch (NetworkRefusedException e) {
+        return Step.stop(Outcome.HTTP_REDIRECT_REFUSED, "the redirect to " + to.getScheme() + "://" + to.getRawAuthority()
+            + " was not followed: the network gate refused " + e.getMessage());
+      }
+      usable.add(a);
+    }
+    if (usable.isEmpty()) {
+      return Step.stop(Outcome.HTTP_REDIRECT_DEAD_END, "the redirect leads to " + host + ", which has no address the app could use");
+    }
+    String urlHost = host.contains(":") ? "[" + host + "]" : host;
+    return new Step(r.outcome(), "", new HttpExchange.Target(to.getScheme().toLowerCase(java.util.Locale.ROOT), host, urlHost, port, usable, role), to);
   }
 
   HttpResponse blockCheck(HttpExchange.Target target, long deadlineNanos) throws Exception {
-    return fact(BLOCK_CHECK, target, exchange.get(target, "/", deadlineNanos));
+    URI url = URI.create(target.origin() + "/");
+    HttpExchange.Result r = exchange.get(target, "/", deadlineNanos);
+    return fact(BLOCK_CHECK, target, url, 0, r, r.outcome(), r.detail());
   }
 
   /** Loads the HTTP stack early, while other probes run. */
@@ -55,15 +215,18 @@ final class HttpLoginProbe {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private HttpResponse fact(String purpose, HttpExchange.Target target, HttpExchange.Result r) {
+  private HttpResponse fact(
+      String purpose, HttpExchange.Target target, URI url, int hop, HttpExchange.Result r, String outcome, String detail) {
     String shape = r.answered() ? ResponseSignals.bodyShape(r.body(), r.contentType()) : "";
-    List<String> signals =
-        r.answered() ? ResponseSignals.signals(r.status(), r.server(), r.cfRay(), shape, r.body()) : List.of();
+    List<String> signals = new ArrayList<>(r.wireSignals());
+    if (r.answered()) {
+      signals.addAll(ResponseSignals.signals(r.status(), r.server(), r.cfRay(), shape, r.body()));
+    }
     return new HttpResponse(
         purpose,
-        target.address().getHostAddress(),
+        r.address().getHostAddress(),
         target.resolverRole(),
-        r.outcome(),
+        outcome,
         r.status(),
         bounded(redactor.scrub(r.contentType())),
         shape,
@@ -72,7 +235,12 @@ final class HttpLoginProbe {
         bounded(redactor.scrub(r.cfRay())),
         signals,
         bounded(redactor.maskUrl(r.location())),
-        r.millis());
+        r.millis(),
+        bounded(redactor.maskUrl(url.toString())),
+        hop,
+        r.declaredLength(),
+        bounded(redactor.scrub(r.contentEncoding())),
+        bounded(redactor.scrub(detail)));
   }
 
   /** The most of one panel text kept in a fact: a status is a word, a header a line. */
@@ -99,7 +267,6 @@ final class HttpLoginProbe {
         a.panelFamily(),
         bounded(redactor.scrub(a.serverProtocol())),
         bounded(redactor.scrub(a.serverPort())),
-        bounded(redactor.scrub(a.httpsPort())),
-        a.usernameVariant());
+        bounded(redactor.scrub(a.httpsPort())));
   }
 }

@@ -19,13 +19,15 @@ import java.time.format.DateTimeParseException;
 final class LoginAnswerReader {
   private LoginAnswerReader() {}
 
-  static LoginAnswer read(byte[] body, String usernameVariant) {
-    JsonStructure json = ResponseSignals.parse(body);
+  /** The login answer in {@code body}: its JSON, even behind a byte-order mark or PHP warnings. */
+  static LoginAnswer read(byte[] body) {
+    ResponseSignals.JsonPart part = ResponseSignals.JsonPart.locate(body);
+    JsonStructure json = part == null ? null : part.value();
     if (json == null) {
-      return empty(Outcome.PANEL_ANSWER_MALFORMED, usernameVariant);
+      return empty(Outcome.PANEL_ANSWER_MALFORMED);
     }
     if (!(json instanceof JsonObject root) || !(root.get("user_info") instanceof JsonObject user)) {
-      return empty(Outcome.PANEL_ANSWER_UNEXPECTED, usernameVariant);
+      return empty(Outcome.PANEL_ANSWER_UNEXPECTED);
     }
     JsonObject server = root.get("server_info") instanceof JsonObject s ? s : JsonValue.EMPTY_JSON_OBJECT;
     int auth = user.containsKey("auth") ? intOf(user.get("auth"), -1) : -1;
@@ -47,12 +49,11 @@ final class LoginAnswerReader {
         family,
         text(server.get("server_protocol")),
         text(server.get("port")),
-        text(server.get("https_port")),
-        usernameVariant);
+        text(server.get("https_port")));
   }
 
-  private static LoginAnswer empty(String outcome, String variant) {
-    return new LoginAnswer(outcome, -1, "", 0, 0, false, 0, 0, "unknown", "", "", "", variant);
+  private static LoginAnswer empty(String outcome) {
+    return new LoginAnswer(outcome, -1, "", 0, 0, false, 0, 0, "unknown", "", "", "");
   }
 
   /** Unix seconds; 0 for unlimited (null, "", "0"); ISO dates accepted; -1 if unreadable. */

@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.probes;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -103,7 +104,12 @@ public final class NetworkGate {
 
   /** An unconnected socket whose connect passes through this gate. */
   public Socket newSocket() {
-    return new GatedSocket(this);
+    return new GatedSocket(this, null);
+  }
+
+  /** The same, counting what the server sends into {@code tap}. */
+  Socket newSocket(ByteTap tap) {
+    return new GatedSocket(this, tap);
   }
 
   /** Socket factory for Commons Net clients and anything else that makes its own sockets. */
@@ -152,12 +158,26 @@ public final class NetworkGate {
     return r;
   }
 
-  /** A socket that asks the gate before it connects. */
+  /** A socket that asks the gate before it connects (and may count what it receives). */
   private static final class GatedSocket extends Socket {
     private final NetworkGate gate;
+    private final ByteTap tap;
+    private InputStream tapped;
 
-    GatedSocket(NetworkGate gate) {
+    GatedSocket(NetworkGate gate, ByteTap tap) {
       this.gate = gate;
+      this.tap = tap;
+    }
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+      if (tap == null) {
+        return super.getInputStream();
+      }
+      if (tapped == null) {
+        tapped = tap.wrap(super.getInputStream());
+      }
+      return tapped;
     }
 
     @Override

@@ -8,11 +8,12 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Politeness towards the panel (reference xtream-api.md §2.4): real panels ban an IP after bursts
- * of requests or after many distinct usernames. One request at a time, a budget per diagnosis, at
- * most two distinct usernames, and a stop once the panel goes silent.
+ * of requests or after many distinct usernames. One request at a time, a budget per diagnosis
+ * that redirect hops count against too, one username only (the one typed: never a variant), and a
+ * stop once the panel goes silent.
  */
 final class PanelBudget {
-  static final int MAX_DISTINCT_USERNAMES = 2;
+  static final int MAX_DISTINCT_USERNAMES = 1;
 
   private final int budget;
   private final Semaphore oneAtATime = new Semaphore(1);
@@ -33,6 +34,15 @@ final class PanelBudget {
    * @return the request's result, or null if the budget refused it
    */
   <T> T send(String username, Callable<T> request) throws Exception {
+    return send(username, username != null, request);
+  }
+
+  /** A redirect hop of a login already counted: one more request, no new login. */
+  <T> T sendFollowUp(Callable<T> request) throws Exception {
+    return send(null, false, request);
+  }
+
+  private <T> T send(String username, boolean login, Callable<T> request) throws Exception {
     oneAtATime.acquire();
     try {
       synchronized (this) {
@@ -49,7 +59,7 @@ final class PanelBudget {
           return null;
         }
         sent++;
-        if (username != null) {
+        if (login) {
           logins++;
           usernames.add(username);
         }

@@ -35,9 +35,9 @@ public record ParsedServer(
     return "https".equals(input.scheme());
   }
 
-  /** The host as written in a URL: IPv6 literals in brackets. */
+  /** The host as written in a URL: IPv6 literals in brackets, a zone as {@code %25zone}. */
   public String urlHost() {
-    return "ipv6".equals(input.hostKind()) ? "[" + input.host() + "]" : input.host();
+    return "ipv6".equals(input.hostKind()) ? "[" + input.host().replace("%", "%25") + "]" : input.host();
   }
 
   /** One clear line for input that cannot be probed; safe to print. */

@@ -6,9 +6,10 @@ import java.util.Locale;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * HttpClient's resolver, pinned to the one address the DNS probe chose for the request in flight
- * on this thread: the JVM's own resolver is never asked, and the URL keeps the host name for the
- * Host header, SNI and the name check.
+ * HttpClient's resolver, pinned to the addresses the probes chose for the request in flight on
+ * this thread, in their order (HttpClient tries the next one when a connect is refused or times
+ * out, as the app does): the JVM's own resolver is never asked, and the URL keeps the host name
+ * for the Host header, SNI and the name check.
  */
 final class PinnedDns implements DnsResolver {
   private final NetworkGate gate;
@@ -23,23 +24,34 @@ final class PinnedDns implements DnsResolver {
     if (call == null) {
       throw new UnknownHostException("not pinned");
     }
-    String host = call.host.toLowerCase(Locale.ROOT);
-    InetAddress address = call.address;
-    String n = name.toLowerCase(Locale.ROOT);
-    if (n.startsWith("[") && n.endsWith("]")) {
-      n = n.substring(1, n.length() - 1);
-    }
-    if (!n.equals(host) && !n.equals(address.getHostAddress())) {
+    String host = strip(call.host.toLowerCase(Locale.ROOT));
+    String n = strip(name.toLowerCase(Locale.ROOT));
+    boolean literal = call.addresses.stream().anyMatch(a -> sameLiteral(n, a));
+    if (!n.equals(host) && !literal) {
       throw new UnknownHostException("not pinned");
     }
+    InetAddress[] out = new InetAddress[call.addresses.size()];
     try {
-      // exactly one address: HttpClient would try every address it is given
-      return new InetAddress[] {gate.admit(address)};
+      for (int i = 0; i < out.length; i++) {
+        out[i] = gate.admit(call.addresses.get(i));
+      }
+      return out;
     } catch (NetworkRefusedException e) {
       UnknownHostException u = new UnknownHostException(e.getMessage());
       u.initCause(e);
       throw u;
     }
+  }
+
+  private static String strip(String n) {
+    return n.startsWith("[") && n.endsWith("]") ? n.substring(1, n.length() - 1) : n;
+  }
+
+  /** The name is this address written out (IPv6 with or without its zone). */
+  private static boolean sameLiteral(String name, InetAddress a) {
+    String text = a.getHostAddress().toLowerCase(Locale.ROOT);
+    int zone = text.indexOf('%');
+    return name.equals(text) || zone > 0 && name.replace("%25", "%").startsWith(text.substring(0, zone));
   }
 
   @Override

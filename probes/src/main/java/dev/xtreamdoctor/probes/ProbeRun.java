@@ -24,9 +24,12 @@ import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.ResolverConfig;
 
 /**
- * One diagnosis in flight: the chain input → DNS → TCP → TLS → login, with the block check and
- * latency samples beside it. Probes add facts here as they finish, so a deadline that cuts the run
- * short still leaves everything observed so far.
+ * One diagnosis in flight, along the path the user's app takes: input → DNS (the system
+ * resolver's addresses, with the public resolvers' for comparison) → TCP to each address in the
+ * app's order until one connects → TLS → one login, its redirects followed as the app follows
+ * them; latency samples beside it. Only when that path fails before reaching the panel does the
+ * login go once more, through a public resolver's address, for comparison. Probes add facts here
+ * as they finish, so a deadline that cuts the run short still leaves everything observed so far.
  */
 final class ProbeRun {
   private final ProbeSettings settings;
@@ -77,7 +80,8 @@ final class ProbeRun {
         new HttpLoginProbe(
             new HttpExchange(
                 gate, trust, timer, settings.connectMs(), settings.readMs(), settings.maxBodyBytes(), settings.userAgent()),
-            redactor);
+            redactor,
+            this::hopAddresses);
     this.latency = new LatencyProbe(tcp, settings.latencySamples(), settings.connectMs());
   }
 
@@ -123,8 +127,25 @@ final class ProbeRun {
     return out;
   }
 
-  /** Where the login and the block check go, once DNS has answered. */
-  private record Plan(HttpExchange.Target login, Optional<HttpExchange.Target> blockCheck) {}
+  /**
+   * Where the app's login goes: the addresses the system resolver gave, in its order (or the typed
+   * literal), and the public resolvers' addresses, kept for comparison.
+   */
+  private record Plan(List<InetAddress> appPath, String appRole, List<InetAddress> publicPath) {
+    boolean disagree() {
+      return !appPath.isEmpty() && !publicPath.isEmpty() && Collections.disjoint(appPath, publicPath);
+    }
+  }
+
+  /** How far the app's path got. */
+  private enum Reached {
+    /** No address connected, or the one that did serves an ISP block page: no login was sent there. */
+    NOTHING,
+    /** A server connected but the TLS handshake failed: no login was sent. */
+    TLS_FAILED,
+    /** The login was sent. */
+    LOGIN
+  }
 
   void probeNetwork() {
     pool.submit(
@@ -139,22 +160,21 @@ final class ProbeRun {
     if (plan.isEmpty()) {
       return;
     }
-    HttpExchange.Target login = plan.get().login();
-    Future<Optional<TcpConnect>> checkTcp =
-        plan.get().blockCheck().map(t -> pool.submit(() -> guard("tcp", () -> connect(t)))).orElse(null);
-    Optional<TcpConnect> loginTcp = guard("tcp", () -> connect(login));
     List<Future<?>> beside = new ArrayList<>();
-    if (checkTcp != null) {
-      beside.add(pool.submit(() -> blockCheckAfter(checkTcp, plan.get().blockCheck().get())));
-    }
-    if (loginTcp.isPresent() && loginTcp.get().outcome().equals(Outcome.TCP_CONNECTED)) {
+    Reached reached = Reached.NOTHING;
+    Optional<HttpExchange.Target> app = guard("tcp", () -> connectInOrder(plan.get().appPath(), plan.get().appRole()));
+    if (app.isPresent()) {
+      HttpExchange.Target target = app.get();
       if (settings.latencySamples() > 0) {
         beside.add(
             pool.submit(
-                () -> guard("latency", () -> latency.sample(login.address(), login.port(), deadlineNanos))
+                () -> guard("latency", () -> latency.sample(target.address(), target.port(), deadlineNanos))
                     .ifPresent(facts::add)));
       }
-      loginChain(login);
+      reached = appChain(target, plan.get().disagree());
+    }
+    if (reached == Reached.NOTHING || reached == Reached.TLS_FAILED && plan.get().disagree()) {
+      comparison(plan.get());
     }
     for (Future<?> f : beside) {
       try {
@@ -174,7 +194,7 @@ final class ProbeRun {
       // an IP literal: nothing to resolve; InetAddress parses it without a lookup
       InetAddress a = InetAddress.getByName(server.host());
       gate.screen(a, server.port());
-      return new Plan(target(a, "literal"), Optional.empty());
+      return new Plan(List.of(a), "literal", List.of());
     }
     List<InetSocketAddress> system = resolvers(settings.systemResolvers(), true);
     List<InetSocketAddress> publicOnes = resolvers(settings.publicResolvers(), false);
@@ -193,14 +213,7 @@ final class ProbeRun {
     for (InetAddress a : pub) {
       gate.screen(a, server.port());
     }
-    boolean disagree = !sys.isEmpty() && !pub.isEmpty() && Collections.disjoint(sys, pub);
-    if (disagree) {
-      // never send credentials to an address only the system resolver gave: it may be hijacked
-      return new Plan(target(pub.get(0), DnsProbe.PUBLIC), Optional.of(target(sys.get(0), DnsProbe.SYSTEM)));
-    }
-    return sys.isEmpty()
-        ? new Plan(target(pub.get(0), DnsProbe.PUBLIC), Optional.empty())
-        : new Plan(target(sys.get(0), DnsProbe.SYSTEM), Optional.empty());
+    return new Plan(sys, DnsProbe.SYSTEM, pub);
   }
 
   private List<InetSocketAddress> resolvers(List<String> configured, boolean system) {
@@ -223,83 +236,128 @@ final class ProbeRun {
     return out;
   }
 
+  /** The system resolver's addresses for a host a redirect leads to (the app's path again). */
+  private List<InetAddress> hopAddresses(String host) throws java.io.IOException {
+    List<InetSocketAddress> system = resolvers(settings.systemResolvers(), true);
+    DnsResult r = dns.lookUp(host, system, List.of());
+    return r.addresses(DnsProbe.SYSTEM);
+  }
+
   private HttpExchange.Target target(InetAddress address, String role) {
     return new HttpExchange.Target(
         server.scheme(), server.host(), server.urlHost(), server.port(), address, role);
   }
 
-  private TcpConnect connect(HttpExchange.Target t) throws Exception {
-    TcpConnect c = tcp.connect(t.address(), t.port(), t.resolverRole(), TcpProbe.BEFORE_LOGIN, remainingMs(settings.connectMs()));
-    facts.add(c);
-    return c;
-  }
-
-  private void blockCheckAfter(Future<Optional<TcpConnect>> tcpFuture, HttpExchange.Target target) {
-    try {
-      Optional<TcpConnect> c = tcpFuture.get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-      if (c.isPresent() && c.get().outcome().equals(Outcome.TCP_CONNECTED)) {
-        guard("http", () -> budget.send(null, () -> http.blockCheck(target, deadlineNanos)))
-            .ifPresent(facts::add);
+  /**
+   * Connects to each address in turn, as the app does, until one takes the connection: a fact per
+   * address tried. The target is the first that connected, or null.
+   */
+  private HttpExchange.Target connectInOrder(List<InetAddress> addresses, String role) throws Exception {
+    int order = 0;
+    for (InetAddress a : addresses) {
+      if (System.nanoTime() >= deadlineNanos || order >= MAX_ADDRESSES) {
+        return null;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      problem("http", e);
+      TcpConnect c = tcp.connect(a, server.port(), role, TcpProbe.BEFORE_LOGIN, remainingMs(settings.connectMs()), ++order);
+      facts.add(c);
+      if (c.outcome().equals(Outcome.TCP_CONNECTED)) {
+        return target(a, role);
+      }
     }
+    return null;
   }
 
-  private void loginChain(HttpExchange.Target target) {
+  /** Addresses tried on one path at most: the app tries them all, the deadline would not. */
+  private static final int MAX_ADDRESSES = 8;
+
+  /**
+   * The app's path from a connected address: where resolvers disagree, a credential-free look at
+   * it first (an ISP block server gets no credentials: the app would get its block page); then
+   * TLS, and the one login, redirects followed.
+   */
+  private Reached appChain(HttpExchange.Target target, boolean disagree) {
+    if (disagree) {
+      Optional<HttpResponse> look =
+          guard("http", () -> budget.send(null, () -> http.blockCheck(target, deadlineNanos)));
+      look.ifPresent(facts::add);
+      if (look.isPresent() && look.get().status() > 0) {
+        budget.markAnswered();
+      }
+      if (look.isPresent() && look.get().signals().contains("block_page")) {
+        return Reached.NOTHING;
+      }
+    }
     if (server.https()) {
       Optional<TlsHandshake> hs =
           guard("tls", () -> tls.handshake(target.address(), target.port(), server.host(), server.input().hostKind()));
       hs.ifPresent(facts::add);
       if (hs.isEmpty() || !hs.get().outcome().equals(Outcome.TLS_OK)) {
-        return; // never send credentials over a connection the app itself would refuse
+        return Reached.TLS_FAILED; // never send credentials over a connection the app itself would refuse
       }
     }
-    if (username == null || password == null || username.isBlank() || password.isBlank()) {
-      return; // the input facts already say a credential is missing; a blank login only feeds flood counters
+    if (!credentialsGiven()) {
+      return Reached.LOGIN; // the input facts already say a credential is missing; a blank login only feeds flood counters
     }
-    Optional<HttpLoginProbe.Login> first = attempt(target, username, password, "as_typed");
-    if (first.isEmpty() || budget.stopped()) {
-      return;
-    }
-    String trimmed = username.strip();
-    if (!trimmed.equals(username) && !trimmed.isEmpty() && refused(first.get())) {
-      attempt(target, trimmed, password.trimmed(), "trimmed");
-    }
+    attempt(target, HttpLoginProbe.LOGIN);
+    return Reached.LOGIN;
   }
 
-  /** One login through the budget; notices a panel that answered before and now stays silent. */
-  private Optional<HttpLoginProbe.Login> attempt(
-      HttpExchange.Target target, String user, Secret pass, String variant) {
+  private boolean credentialsGiven() {
+    return username != null && password != null && !username.isBlank() && !password.isBlank();
+  }
+
+  /**
+   * The app's path failed before reaching the panel: the same login once through a public
+   * resolver's address (if it gave one the app's path did not try), within the budget, so the
+   * rules can tell "the user's DNS leads nowhere" from "the panel is down".
+   */
+  private void comparison(Plan plan) {
+    List<InetAddress> others = new ArrayList<>(plan.publicPath());
+    others.removeAll(plan.appPath());
+    if (others.isEmpty() || !credentialsGiven() || budget.stopped()) {
+      return;
+    }
+    Optional<HttpExchange.Target> target = guard("tcp", () -> connectInOrder(others, DnsProbe.PUBLIC));
+    target.ifPresent(t -> attempt(t, HttpLoginProbe.PUBLIC_LOGIN));
+  }
+
+  /**
+   * One login through the budget. A login met by silence is followed by one more TCP connect (no
+   * request, nothing a panel counts): a panel that now drops connections has just banned this
+   * address. A panel that answered before in this diagnosis and now stays silent stops the run.
+   */
+  private void attempt(HttpExchange.Target target, String purpose) {
     boolean answeredBefore = budget.answeredBefore();
     Optional<HttpLoginProbe.Login> login =
-        guard("http", () -> budget.send(user, () -> http.login(target, user, pass, variant, deadlineNanos)));
-    if (login.isEmpty()) {
-      return login;
+        guard("http", () -> http.login(target, purpose, username, password, budget, deadlineNanos));
+    if (login.isEmpty() || login.get().last() == null) {
+      return;
     }
-    HttpResponse r = login.get().response();
-    facts.add(r);
+    facts.addAll(login.get().responses());
     login.get().answer().ifPresent(facts::add);
+    HttpResponse r = login.get().last();
     if (r.status() > 0) {
       budget.markAnswered();
-    } else if (answeredBefore && SILENCE.contains(r.outcome())) {
-      budget.stop("panel_went_silent");
-      guard("tcp", () -> tcp.connect(target.address(), target.port(), target.resolverRole(), TcpProbe.AFTER_LOGIN, remainingMs(settings.connectMs())))
+    } else if (SILENCE.contains(r.outcome()) && r.hop() == 0) {
+      if (answeredBefore) {
+        budget.stop("panel_went_silent");
+      }
+      if (remainingMs(Integer.MAX_VALUE) < settings.connectMs()) {
+        return; // a connect cut short by the deadline would time out for our own reason
+      }
+      guard(
+              "tcp",
+              () ->
+                  tcp.connect(
+                      target.address(), target.port(), target.resolverRole(), TcpProbe.AFTER_LOGIN,
+                      settings.connectMs(), 0))
           .ifPresent(facts::add);
     }
-    return login;
   }
 
   /** Outcomes that mean the panel no longer answers at all, as after a flood ban. */
   private static final java.util.Set<String> SILENCE =
       java.util.Set.of(Outcome.HTTP_TIMED_OUT, Outcome.HTTP_RESET, Outcome.HTTP_EMPTY_REPLY);
-
-  private static boolean refused(HttpLoginProbe.Login login) {
-    return login.answer().map(a -> a.outcome().equals(Outcome.PANEL_AUTH_REJECTED)).orElse(false)
-        || login.response().signals().contains("xui_padded_404");
-  }
 
   private int remainingMs(int cap) {
     return (int) Math.max(1, Math.min(cap, (deadlineNanos - System.nanoTime()) / 1_000_000));

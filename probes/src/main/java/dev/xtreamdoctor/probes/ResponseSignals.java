@@ -1,11 +1,9 @@
 package dev.xtreamdoctor.probes;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +66,7 @@ final class ResponseSignals {
   static List<String> signals(
       int status, String server, String cfRay, String shape, byte[] body) {
     List<String> out = new ArrayList<>();
+    JsonPart json = JsonPart.locate(body);
     String lower = text(body, body.length).toLowerCase(Locale.ROOT);
     if (status == 404 && count(lower, XUI_PADDING.toLowerCase(Locale.ROOT)) >= 6) {
       out.add("xui_padded_404");
@@ -86,23 +85,83 @@ final class ResponseSignals {
         || shape.equals("html") && lower.contains("cloudflare") && lower.contains("cf-error")) {
       out.add("cloudflare_error_page");
     }
-    if (shape.equals("json") && hasUserInfo(body)) {
+    if (json != null && json.value() instanceof JsonObject o && o.get("user_info") instanceof JsonObject) {
       out.add("user_info");
+      if (json.bom()) {
+        out.add("bom");
+      }
+      if (json.textBefore()) {
+        out.add("text_before_json");
+      }
+      if (json.textAfter()) {
+        out.add("text_after_json");
+      }
     }
     return out;
   }
 
-  static boolean hasUserInfo(byte[] body) {
-    JsonValue v = parse(body);
-    return v instanceof JsonObject o && o.get("user_info") instanceof JsonObject;
-  }
-
-  /** The body as JSON, or null if it is not valid JSON. */
-  static JsonStructure parse(byte[] body) {
-    try (JsonReader r = JSON.createReader(new ByteArrayInputStream(body))) {
-      return r.read();
-    } catch (RuntimeException e) {
+  /**
+   * The JSON object a body holds, even behind a byte-order mark or PHP warnings, or followed by
+   * more text: a panel with display_errors on prints its warnings around its answer.
+   *
+   * @param value the first complete JSON value found
+   * @param bom the body started with a UTF-8 byte-order mark
+   * @param textBefore other text came before the JSON
+   * @param textAfter other text came after it
+   */
+  record JsonPart(JsonStructure value, boolean bom, boolean textBefore, boolean textAfter) {
+    /** Null when no whole JSON object can be found. */
+    static JsonPart locate(byte[] body) {
+      String text = new String(body, StandardCharsets.UTF_8);
+      boolean bom = text.startsWith("\uFEFF");
+      if (bom) {
+        text = text.substring(1);
+      }
+      String trimmed = text.strip();
+      if (trimmed.isEmpty()) {
+        return null;
+      }
+      int start = text.indexOf(trimmed.charAt(0));
+      if (trimmed.charAt(0) == '{' || trimmed.charAt(0) == '[') {
+        // JSON from the start; the reader would not notice text after it, so the end is looked at
+        Located whole = firstValue(text, start);
+        if (whole != null) {
+          return new JsonPart(whole.value(), bom, false, !text.substring(whole.end()).isBlank());
+        }
+      }
+      // Look for an object after some text; a few tries at most, never a scan of every brace.
+      int from = 0;
+      for (int tries = 0; tries < 8; tries++) {
+        int open = text.indexOf("{\"", from);
+        if (open < 0) {
+          return null;
+        }
+        Located found = firstValue(text, open);
+        if (found != null) {
+          return new JsonPart(found.value(), bom, !text.substring(0, open).isBlank(), !text.substring(found.end()).isBlank());
+        }
+        from = open + 1;
+      }
       return null;
+    }
+
+    private record Located(JsonStructure value, int end) {}
+
+    /** The complete JSON value starting at {@code start}, and where it ends, or null. */
+    private static Located firstValue(String text, int start) {
+      try (jakarta.json.stream.JsonParser p = JSON.createParser(new java.io.StringReader(text.substring(start)))) {
+        if (!p.hasNext()) {
+          return null;
+        }
+        p.next();
+        JsonValue v = p.getValue();
+        if (!(v instanceof JsonStructure s)) {
+          return null;
+        }
+        return new Located(s, start + (int) p.getLocation().getStreamOffset());
+      } catch (RuntimeException e) {
+        return null;
+      }
     }
   }
 

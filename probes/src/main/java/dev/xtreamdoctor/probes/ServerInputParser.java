@@ -4,6 +4,7 @@ import dev.xtreamdoctor.engine.facts.CredentialInput;
 import dev.xtreamdoctor.engine.facts.Outcome;
 import dev.xtreamdoctor.engine.facts.ServerInput;
 import java.net.IDN;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
@@ -30,6 +31,7 @@ public final class ServerInputParser {
   private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
   private static final Pattern ALL_NUMERIC_LABELS = Pattern.compile("^[\\d.]+$");
   private static final Pattern HEX_COLON = Pattern.compile("^[0-9A-Fa-f:.]+$");
+  private static final Pattern ZONE = Pattern.compile("^[A-Za-z0-9._~-]{1,32}$");
   private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
   private static final Pattern STREAM_FILE = Pattern.compile("^\\d+(\\.[A-Za-z0-9]{1,5})?$");
   private static final String TRAILING_PUNCTUATION = ".,;:!?)]}>\"'";
@@ -230,26 +232,25 @@ public final class ServerInputParser {
         return Outcome.INPUT_NOT_A_URL;
       }
       if (hostKind.equals("ipv6")) {
-        if (!HEX_COLON.matcher(hostText).matches()) {
-          return Outcome.INPUT_HOST_MALFORMED;
-        }
-        try {
-          // A literal of hex digits and colons only: InetAddress parses it without any lookup.
-          host = InetAddress.getByName(hostText).getHostAddress();
-          return Outcome.INPUT_OK;
-        } catch (UnknownHostException e) {
-          return Outcome.INPUT_HOST_MALFORMED;
-        }
+        return readIpv6(hostText);
       }
       String name = hostText.endsWith(".") ? hostText.substring(0, hostText.length() - 1) : hostText;
       if (IPV4.matcher(name).matches()) {
-        for (String octet : name.split("\\.")) {
-          if (Integer.parseInt(octet) > 255) {
+        String[] octets = name.split("\\.");
+        StringBuilder canonical = new StringBuilder();
+        for (String octet : octets) {
+          int value = Integer.parseInt(octet);
+          if (value > 255) {
             return Outcome.INPUT_HOST_MALFORMED;
           }
+          canonical.append(canonical.length() == 0 ? "" : ".").append(value);
+        }
+        if (!canonical.toString().equals(name)) {
+          // "010" is 8 to some software and 10 to other: the app may not read it as typed
+          cleanups.add("leading_zeros");
         }
         hostKind = "ipv4";
-        host = name;
+        host = canonical.toString();
         return Outcome.INPUT_OK;
       }
       if (ALL_NUMERIC_LABELS.matcher(name).matches()) {
@@ -272,6 +273,34 @@ public final class ServerInputParser {
       hostKind = "name";
       host = ascii;
       return Outcome.INPUT_OK;
+    }
+
+    /**
+     * An IPv6 literal, with a zone if one is given ({@code fe80::1%eth0}, or {@code %25eth0} as
+     * RFC 6874 writes it in a URL). An IPv4-mapped address ({@code ::ffff:1.2.3.4}) is that IPv4
+     * address, as OkHttp reads it too.
+     */
+    private String readIpv6(String hostText) {
+      String text = hostText.replace("%25", "%");
+      int percent = text.indexOf('%');
+      String literal = percent < 0 ? text : text.substring(0, percent);
+      String zone = percent < 0 ? "" : text.substring(percent + 1);
+      if (!HEX_COLON.matcher(literal).matches() || percent >= 0 && !ZONE.matcher(zone).matches()) {
+        return Outcome.INPUT_HOST_MALFORMED;
+      }
+      try {
+        // hex digits, colons and dots only: InetAddress parses it without any lookup
+        InetAddress a = InetAddress.getByName(literal);
+        if (a instanceof Inet4Address) {
+          hostKind = "ipv4";
+          host = a.getHostAddress();
+          return Outcome.INPUT_OK;
+        }
+        host = a.getHostAddress() + (zone.isEmpty() ? "" : "%" + zone);
+        return Outcome.INPUT_OK;
+      } catch (UnknownHostException e) {
+        return Outcome.INPUT_HOST_MALFORMED;
+      }
     }
 
     private void readPath(String rest) {
@@ -382,7 +411,7 @@ public final class ServerInputParser {
 
     private String baseUrl() {
       boolean defaultPort = port == (scheme.equals("https") ? 443 : 80);
-      String h = hostKind.equals("ipv6") ? "[" + host + "]" : host;
+      String h = hostKind.equals("ipv6") ? "[" + host.replace("%", "%25") + "]" : host;
       return scheme + "://" + h + (defaultPort && !portGiven ? "" : ":" + port);
     }
 

@@ -24,13 +24,24 @@ final class TcpProbe {
 
   TcpConnect connect(InetAddress address, int port, String resolverRole, String stage)
       throws NetworkRefusedException {
-    return connect(address, port, resolverRole, stage, connectMs);
+    return connect(address, port, resolverRole, stage, connectMs, 0);
   }
 
-  TcpConnect connect(InetAddress address, int port, String resolverRole, String stage, int timeoutMs)
+  /**
+   * One timed connect as a fact; {@code order} is the address's place in the order the app tries
+   * them (0 outside it). An address that cannot hold a server (0.0.0.0, ::, multicast) is not
+   * connected to: on a device such a connect lands on the device itself or nowhere.
+   */
+  TcpConnect connect(
+      InetAddress address, int port, String resolverRole, String stage, int timeoutMs, int order)
       throws NetworkRefusedException {
+    if (address.isAnyLocalAddress() || address.isMulticastAddress()
+        || address.getHostAddress().equals("255.255.255.255")) {
+      return new TcpConnect(address.getHostAddress(), port, resolverRole, Outcome.TCP_SKIPPED, stage, 0, order);
+    }
     Attempt a = attempt(address, port, timeoutMs);
-    return new TcpConnect(address.getHostAddress(), port, resolverRole, a.outcome(), stage, a.nanos() / 1_000_000);
+    return new TcpConnect(
+        address.getHostAddress(), port, resolverRole, a.outcome(), stage, a.nanos() / 1_000_000, order);
   }
 
   /** One connect, then an immediate close; the raw result for latency sampling. */

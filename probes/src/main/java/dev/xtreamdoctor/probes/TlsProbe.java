@@ -9,8 +9,11 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +57,8 @@ final class TlsProbe {
         X509Certificate leaf = ctx.recorder().leaf();
         // a trust anchor is never checked for validity: look at the dates ourselves, as apps do
         String outcome = leaf != null && isExpired(leaf) ? Outcome.TLS_CERT_EXPIRED : Outcome.TLS_OK;
-        return new TlsHandshake(address.getHostAddress(), port, outcome, millisSince(start), describe(leaf));
+        return new TlsHandshake(
+            address.getHostAddress(), port, outcome, millisSince(start), describe(leaf), names(leaf));
       }
     } catch (IOException e) {
       NetworkRefusedException refused = NetworkRefusedException.findIn(e);
@@ -62,11 +66,18 @@ final class TlsProbe {
         throw refused;
       }
       X509Certificate leaf = ctx.recorder().leaf();
+      String outcome =
+          leaf != null && !covers(leaf, host, hostKind) ? Outcome.TLS_CERT_NAME_MISMATCH : classify(e, leaf);
       return new TlsHandshake(
-          address.getHostAddress(), port, classify(e, leaf), millisSince(start), describe(leaf));
+          address.getHostAddress(), port, outcome, millisSince(start), describe(leaf), names(leaf));
     }
   }
 
+  /**
+   * Each fault of a certificate has its own fix, so the one the user can act on is named first:
+   * a certificate for another name (type the name it is for) before an expired one before one
+   * from an unknown issuer. (Java's own check stops at the first, which is the issuer.)
+   */
   static String classify(Throwable e, X509Certificate leaf) {
     if (leaf != null && isExpired(leaf)) {
       return Outcome.TLS_CERT_EXPIRED;
@@ -95,6 +106,59 @@ final class TlsProbe {
       }
     }
     return Outcome.TLS_FAILED;
+  }
+
+  /** The DNS names and IP addresses the certificate is for (its subject alternative names). */
+  static List<String> names(X509Certificate leaf) {
+    List<String> out = new ArrayList<>();
+    if (leaf == null) {
+      return out;
+    }
+    try {
+      Collection<List<?>> alt = leaf.getSubjectAlternativeNames();
+      if (alt != null) {
+        for (List<?> entry : alt) {
+          int type = (Integer) entry.get(0);
+          if ((type == 2 || type == 7) && entry.get(1) instanceof String name) {
+            out.add(name.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    } catch (CertificateParsingException e) {
+      // no readable names: as if there were none
+    }
+    return out;
+  }
+
+  /**
+   * Whether the certificate is for this host, as OkHttp's hostname verifier decides: subject
+   * alternative names only, a wildcard for one left-most label, IP addresses compared as such.
+   */
+  static boolean covers(X509Certificate leaf, String host, String hostKind) {
+    String h = host.toLowerCase(Locale.ROOT);
+    for (String name : names(leaf)) {
+      if (!hostKind.equals("name")) {
+        if (sameAddress(name, h)) {
+          return true;
+        }
+      } else if (name.equals(h) || name.startsWith("*.") && h.indexOf('.') > 0
+          && h.substring(h.indexOf('.')).equals(name.substring(1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameAddress(String a, String b) {
+    if (!a.matches("[0-9a-f:.]+") || !b.matches("[0-9a-f:.%a-z0-9]+")) {
+      return false;
+    }
+    try {
+      // literals only (checked above): no lookup happens
+      return InetAddress.getByName(a).equals(InetAddress.getByName(b.replaceAll("%.*$", "")));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean isExpired(X509Certificate cert) {

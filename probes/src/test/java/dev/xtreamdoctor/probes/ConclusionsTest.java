@@ -41,7 +41,7 @@ class ConclusionsTest {
     "expired, AUTHORIZATION_FAILED, EXPIRED",
     "banned, AUTHORIZATION_FAILED, BANNED",
     "disabled, AUTHORIZATION_FAILED, DISABLED",
-    "connection_limit, NO_FAULT_FOUND, CONNECTION_LIMIT_AT_MAX",
+    "connection_limit, AUTHORIZATION_FAILED, CONNECTION_LIMIT_REACHED",
     "ua_filter, LOGIN_FAILED, PROVIDER_FILTER",
     "flood_403, LOGIN_FAILED, FLOOD_BAN",
     "reset, LOGIN_FAILED, HTTP_BLOCKED",
@@ -61,7 +61,7 @@ class ConclusionsTest {
     assertEquals(category + "/" + cause, e.conclusion().category() + "/" + e.conclusion().causeId(), e::toString);
   }
 
-  /** After a refused login the panel bans the retry: the flood ban is among the findings. */
+  /** A panel that banned this address, or goes silent mid-check: the flood ban is among the findings. */
   @ParameterizedTest
   @CsvSource({"xc2_flood_ban", "xui_flood_403", "panel_went_silent"})
   void floodBansAreFound(String scenario) throws Exception {

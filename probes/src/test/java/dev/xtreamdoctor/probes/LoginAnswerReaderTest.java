@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The tolerant reader, on bodies as real panels and emulators write them (xtream-api.md §1.5). */
 class LoginAnswerReaderTest {
   private static LoginAnswer read(String json) {
-    return LoginAnswerReader.read(json.getBytes(StandardCharsets.UTF_8), "as_typed");
+    return LoginAnswerReader.read(json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -71,6 +71,20 @@ final class Scenarios {
   static Outcome site(
       String typed, String user, String pass, Tweak tweak, TlsIdentity tls, Handler site, Overlay... overlays)
       throws Exception {
+    return site(typed, user, pass, tweak, tls, DnsBehaviour.answer("127.0.0.1"), site, overlays);
+  }
+
+  /** The same, with the public resolver answering as told (the system one answers 127.0.0.1). */
+  static Outcome site(
+      String typed,
+      String user,
+      String pass,
+      Tweak tweak,
+      TlsIdentity tls,
+      DnsBehaviour publicAnswer,
+      Handler site,
+      Overlay... overlays)
+      throws Exception {
     List<Seen> seen = new CopyOnWriteArrayList<>();
     Overlay wire =
         (request, next) -> {
@@ -86,7 +100,7 @@ final class Scenarios {
     }
     try (PanelServer panel = b.start();
         DnsServer system = resolver("system", DnsBehaviour.answer("127.0.0.1"));
-        DnsServer pub = resolver("public", DnsBehaviour.answer("127.0.0.1"))) {
+        DnsServer pub = resolver("public", publicAnswer)) {
       TlsTrust trust = tls == null ? TlsTrust.system() : trusting(tls);
       ProbeSettings s = tweak.apply(settings(system.hostPort(), pub.hostPort()));
       DiagnosisRun run = diagnose(typed.replace("PORT", String.valueOf(panel.port())), user, pass, s, trust);
@@ -176,13 +190,16 @@ final class Scenarios {
     m.put("cloudflare_522", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)), Overlays.cloudflareError(522)));
     m.put("redirect_echoing_password", p -> site(BASE, USER, p,
         request -> Reply.answer(Response.empty(302)
-            .withHeader("Location", "http://elsewhere.example.test" + request.target()))));
-    m.put("panel_went_silent", p -> site(BASE, " " + USER, p, Panel.xc2(Account.active(USER, p)),
-        Overlays.fromRequest(2, Overlays.hang())));
-    m.put("xc2_flood_ban", p -> site(BASE, " " + USER, p, Panel.xc2(Account.active(USER, p)),
-        FloodProtection.of(PanelFamily.XC2).limit(2)));
-    m.put("xui_flood_403", p -> site(BASE, " " + USER, p, Panel.xui(Account.active(USER, p)),
-        FloodProtection.of(PanelFamily.XUI).limit(1)));
+            .withHeader("Location", "http://elsewhere.example.test:1" + request.target()))));
+    // the resolvers disagree, so a credential-free look at the address comes first: the panel
+    // answers it, then hangs on the login
+    m.put("panel_went_silent", p -> site(BASE, USER, p, s -> s, null, DnsBehaviour.answer("127.0.0.9"),
+        Panel.xc2(Account.active(USER, p)), Overlays.fromRequest(2, Overlays.hang())));
+    // banned by the user's own app before the check: XC2 drops, XUI answers 403 first
+    m.put("xc2_flood_ban", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)),
+        FloodProtection.of(PanelFamily.XC2).ban("127.0.0.1")));
+    m.put("xui_flood_403", p -> site(BASE, USER, p, Panel.xui(Account.active(USER, p)),
+        FloodProtection.of(PanelFamily.XUI).ban("127.0.0.1")));
     m.put("no_http_answer", p -> site(BASE, USER, p, HANGING, null,
         Panel.xc2(Account.active(USER, p)), Overlays.hang()));
     m.put("trickled_body", p -> site(BASE, USER, p, HANGING, null,

@@ -161,4 +161,39 @@ class ServerInputParserTest {
     assertTrue(ServerInputParser.describe("username", null, false).blank());
     assertFalse(c.toString().contains("Pässword"));
   }
+
+  /** Every written form of an address the parser accepts reaches the probes as a usable literal. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http://[::ffff:127.0.0.1]:8080     | ipv4 | 127.0.0.1                | http://127.0.0.1:8080",
+        "http://[::FFFF:7f00:1]:8080        | ipv4 | 127.0.0.1                | http://127.0.0.1:8080",
+        "http://[::1%25lo]:8080             | ipv6 | 0:0:0:0:0:0:0:1%lo       | http://[0:0:0:0:0:0:0:1%25lo]:8080",
+        "http://[fe80::1%eth0]:8080         | ipv6 | fe80:0:0:0:0:0:0:1%eth0  | http://[fe80:0:0:0:0:0:0:1%25eth0]:8080",
+        "::1                                | ipv6 | 0:0:0:0:0:0:0:1          | http://[0:0:0:0:0:0:0:1]",
+        "http://127.000.000.001:8080        | ipv4 | 127.0.0.1                | http://127.0.0.1:8080",
+        "http://panel.example.test.:8080    | name | panel.example.test       | http://panel.example.test:8080",
+      })
+  void addressesInEveryWrittenForm(String typed, String kind, String host, String base) throws Exception {
+    ParsedServer p = ServerInputParser.parse(typed.strip());
+    assertEquals(Outcome.INPUT_OK, p.input().outcome(), typed);
+    assertEquals(kind, p.input().hostKind());
+    assertEquals(host, p.input().host());
+    assertEquals(base, p.input().baseUrl());
+    java.net.URI.create(p.scheme() + "://" + p.urlHost() + ":" + p.port() + "/player_api.php");
+  }
+
+  @Test
+  void leadingZerosAreACorrectionTheAppWouldNotMake() throws Exception {
+    assertTrue(input("http://010.001.002.003:80").cleanups().contains("leading_zeros"));
+    assertEquals("10.1.2.3", input("http://010.001.002.003:80").host());
+    assertFalse(input("http://10.1.2.3:80").cleanups().contains("leading_zeros"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://[fe80::1%]:80", "http://[fe80::1%bad zone]:80", "http://[fe80::1%25a/b]:80", "http://[::ffff:999.1.1.1]:80"})
+  void brokenZonesAndMappedAddressesAreMalformed(String typed) throws Exception {
+    assertEquals(Outcome.INPUT_HOST_MALFORMED, input(typed).outcome(), typed);
+  }
 }

@@ -121,7 +121,9 @@ public final class Explainer {
 
   private static List<Explanation.WhyNot> whyNot(RuleBook book, Diagnosis d, Recorder recorder, RuleSource source) {
     List<String> categories =
-        RuleLint.CATEGORIES.stream().filter(c -> !c.equals(Diagnosis.NO_FAULT_FOUND) && !c.equals(d.category())).toList();
+        RuleLint.CATEGORIES.stream()
+            .filter(c -> !c.equals(Diagnosis.NO_FAULT_FOUND) && !c.equals(Diagnosis.INCONCLUSIVE) && !c.equals(d.category()))
+            .toList();
     List<RuleSource.RuleText> candidates =
         source.rules().stream()
             .filter(r -> r.concludes().stream().anyMatch(c -> c.severity().equals("error") && categories.contains(c.category())))

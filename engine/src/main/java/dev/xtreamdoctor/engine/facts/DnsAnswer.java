@@ -18,6 +18,7 @@ import java.util.List;
  *     {@code loopback}, {@code unspecified}, {@code link_local}, {@code shared} (100.64/10), {@code
  *     other}
  * @param millis time to the answer, or to giving up
+ * @param aliases the CNAME chain the answer followed, in order (empty when the name is no alias)
  */
 public record DnsAnswer(
     String resolverRole,
@@ -28,10 +29,12 @@ public record DnsAnswer(
     String rcode,
     List<String> addresses,
     List<String> addressKinds,
-    long millis)
+    long millis,
+    List<String> aliases)
     implements Fact {
   public DnsAnswer {
     addresses = List.copyOf(addresses);
     addressKinds = List.copyOf(addressKinds);
+    aliases = List.copyOf(aliases);
   }
 }

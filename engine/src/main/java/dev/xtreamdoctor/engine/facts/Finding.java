@@ -13,7 +13,8 @@ import java.util.Map;
  * Findings are immutable: {@link #because} and {@link #with} return a new finding, so a rule reads
  * {@code insert(Finding.error("LOGIN_FAILED", "FLOOD_BAN", "http").because("...").with("k", v))}.
  *
- * @param category one of the six categories
+ * @param category one of the five fault categories, {@code NO_FAULT_FOUND}, or {@code
+ *     INCONCLUSIVE} (what the tool could not check)
  * @param causeId the stable cause id, a key of the catalogue
  * @param severity {@code error} (a fault), {@code warning} (works, but watch out), {@code info}
  *     (advice), or {@code unchecked} (the tool could not check something)
@@ -48,7 +49,7 @@ public record Finding(
   }
 
   public static Finding unchecked(String causeId, String layer) {
-    return new Finding("NO_FAULT_FOUND", causeId, "unchecked", layer, List.of(), Map.of());
+    return new Finding("INCONCLUSIVE", causeId, "unchecked", layer, List.of(), Map.of());
   }
 
   /** This finding with one more piece of evidence. */

@@ -1,7 +1,8 @@
 package dev.xtreamdoctor.engine.facts;
 
 /**
- * The panel's login JSON, read tolerantly (numbers as strings or ints).
+ * The panel's answer to the login the app makes (purpose {@code login}), read tolerantly (numbers
+ * as strings or ints).
  *
  * @param outcome {@code panel.login_ok} (auth 1), {@code panel.auth_rejected} (auth 0), {@code
  *     panel.answer_unexpected} (JSON without user_info), {@code panel.answer_malformed} (not valid
@@ -19,7 +20,6 @@ package dev.xtreamdoctor.engine.facts;
  * @param serverProtocol {@code server_info.server_protocol}
  * @param serverPort {@code server_info.port}
  * @param httpsPort {@code server_info.https_port}
- * @param usernameVariant {@code as_typed} or {@code trimmed}
  */
 public record LoginAnswer(
     String outcome,
@@ -33,6 +33,5 @@ public record LoginAnswer(
     String panelFamily,
     String serverProtocol,
     String serverPort,
-    String httpsPort,
-    String usernameVariant)
+    String httpsPort)
     implements Fact {}

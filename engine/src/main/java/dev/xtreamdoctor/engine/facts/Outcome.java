@@ -30,6 +30,7 @@ public final class Outcome {
   public static final String TCP_UNREACHABLE = "tcp.unreachable";
   public static final String TCP_RESET = "tcp.reset";
   public static final String TCP_ERROR = "tcp.error";
+  public static final String TCP_SKIPPED = "tcp.skipped";
 
   public static final String TLS_OK = "tls.ok";
   public static final String TLS_CERT_EXPIRED = "tls.cert.expired";
@@ -45,6 +46,16 @@ public final class Outcome {
   public static final String HTTP_RESET = "http.reset";
   public static final String HTTP_EMPTY_REPLY = "http.empty_reply";
   public static final String HTTP_TOO_LARGE = "http.too_large";
+  public static final String HTTP_TRUNCATED = "http.truncated";
+  public static final String HTTP_NOT_HTTP = "http.not_http";
+  public static final String HTTP_HEADER_TOO_LONG = "http.header_too_long";
+  public static final String HTTP_TOO_MANY_HEADERS = "http.too_many_headers";
+  public static final String HTTP_HEADERS_TOO_LARGE = "http.headers_too_large";
+  public static final String HTTP_INFLATED_TOO_LARGE = "http.inflated_too_large";
+  public static final String HTTP_REDIRECT_LOOP = "http.redirect_loop";
+  public static final String HTTP_TOO_MANY_REDIRECTS = "http.too_many_redirects";
+  public static final String HTTP_REDIRECT_REFUSED = "http.redirect_refused";
+  public static final String HTTP_REDIRECT_DEAD_END = "http.redirect_dead_end";
   public static final String HTTP_ERROR = "http.error";
 
   public static final String PANEL_LOGIN_OK = "panel.login_ok";
@@ -66,7 +77,14 @@ public final class Outcome {
                   DNS_TIMED_OUT,
                   DNS_ERROR),
           "TcpConnect",
-              Set.of(TCP_CONNECTED, TCP_REFUSED, TCP_TIMED_OUT, TCP_UNREACHABLE, TCP_RESET, TCP_ERROR),
+              Set.of(
+                  TCP_CONNECTED,
+                  TCP_REFUSED,
+                  TCP_TIMED_OUT,
+                  TCP_UNREACHABLE,
+                  TCP_RESET,
+                  TCP_ERROR,
+                  TCP_SKIPPED),
           "TlsHandshake",
               Set.of(
                   TLS_OK,
@@ -84,6 +102,16 @@ public final class Outcome {
                   HTTP_RESET,
                   HTTP_EMPTY_REPLY,
                   HTTP_TOO_LARGE,
+                  HTTP_TRUNCATED,
+                  HTTP_NOT_HTTP,
+                  HTTP_HEADER_TOO_LONG,
+                  HTTP_TOO_MANY_HEADERS,
+                  HTTP_HEADERS_TOO_LARGE,
+                  HTTP_INFLATED_TOO_LARGE,
+                  HTTP_REDIRECT_LOOP,
+                  HTTP_TOO_MANY_REDIRECTS,
+                  HTTP_REDIRECT_REFUSED,
+                  HTTP_REDIRECT_DEAD_END,
                   HTTP_ERROR),
           "LoginAnswer",
               Set.of(

@@ -1,5 +1,7 @@
 package dev.xtreamdoctor.engine.facts;
 
+import java.util.List;
+
 /**
  * The TLS handshake for an https server URL.
  *
@@ -10,6 +12,12 @@ package dev.xtreamdoctor.engine.facts;
  *     speaks plain HTTP), {@code tls.timed_out}, {@code tls.failed}
  * @param millis handshake time or time to failure
  * @param detail a short, redacted description (certificate subject, expiry, names)
+ * @param names the names and addresses the server's certificate is for, empty if none was seen
  */
-public record TlsHandshake(String address, int port, String outcome, long millis, String detail)
-    implements Fact {}
+public record TlsHandshake(
+    String address, int port, String outcome, long millis, String detail, List<String> names)
+    implements Fact {
+  public TlsHandshake {
+    names = List.copyOf(names);
+  }
+}

@@ -19,7 +19,9 @@ public final class MarkdownRenderer implements Renderer {
     out.append("**").append(esc(d.title())).append("**\n\n");
 
     out.append("### What we found\n\n");
-    if (!d.faultFound()) {
+    if (d.inconclusive()) {
+      out.append("The check could not complete: no fault was seen, but no working login either.\n\n");
+    } else if (!d.faultFound()) {
       out.append("No problems found.\n\n");
     }
     for (Diagnosis.Cause c : d.causes()) {

@@ -98,6 +98,12 @@ public final class TextRenderer implements Renderer {
       out.append(paint(RED, "! Found a problem: " + SafeText.of(d.title()) + cause + also)).append('\n');
       return;
     }
+    if (d.inconclusive()) {
+      String cause = d.causes().isEmpty() ? "" : " — " + d.causes().get(0).text();
+      out.append(paint(YELLOW, "? The check could not complete" + cause)).append('\n');
+      out.append("  No fault was seen, but no working login either: this is no all-clear.").append('\n');
+      return;
+    }
     long warnings = d.findings().stream().filter(f -> f.severity().equals("warning")).count();
     String note =
         warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning" : " warnings") + ")";

@@ -40,9 +40,10 @@ final class SampleDiagnoses {
           "NOERROR",
           List.of("203.0.113.7"),
           List.of("public"),
-          12);
+          12,
+          List.of());
   static final TcpConnect TCP =
-      new TcpConnect("203.0.113.7", 8080, "system", "tcp.connected", "before_login", 21);
+      new TcpConnect("203.0.113.7", 8080, "system", "tcp.connected", "before_login", 21, 1);
   static final HttpResponse HTTP =
       new HttpResponse(
           "login",
@@ -57,10 +58,15 @@ final class SampleDiagnoses {
           "",
           List.of("user_info"),
           "",
-          45);
+          45,
+          "http://panel.example:8080/player_api.php?username=***&password=***",
+          0,
+          310,
+          "",
+          "");
   static final LoginAnswer REJECTED =
       new LoginAnswer(
-          "panel.auth_rejected", 0, "", 0, 0, false, 0, 0, "xc2", "", "", "", "as_typed");
+          "panel.auth_rejected", 0, "", 0, 0, false, 0, 0, "xc2", "", "", "");
   static final LoginAnswer ACCEPTED =
       new LoginAnswer(
           "panel.login_ok",
@@ -74,8 +80,7 @@ final class SampleDiagnoses {
           "xui",
           "http",
           "8080",
-          "8443",
-          "as_typed");
+          "8443");
 
   static final FindingView REJECTED_FINDING =
       new FindingView(

@@ -1,0 +1,50 @@
+package dev.xtreamdoctor.features;
+
+import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.facts.Fact;
+import dev.xtreamdoctor.engine.facts.HttpResponse;
+import dev.xtreamdoctor.engine.facts.LoginAnswer;
+import dev.xtreamdoctor.engine.facts.Outcome;
+import io.cucumber.java.After;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * "No fault" must be earned: a diagnosis of {@code NO_FAULT_FOUND} needs a login answer read whole
+ * and accepted among its facts (the panel's {@code auth 1}, and no login exchange that ended
+ * otherwise than with a whole answer). Checked after every scenario, facts-level and end to end,
+ * and by a test over every example facts file and every simulator scenario.
+ */
+public final class HealthEvidence {
+  /** Why this diagnosis breaks the rule, or empty when it keeps it. */
+  public static Optional<String> violation(Diagnosis d) {
+    if (!Diagnosis.NO_FAULT_FOUND.equals(d.category())) {
+      return Optional.empty();
+    }
+    List<Fact> facts = d.facts();
+    boolean accepted =
+        facts.stream().anyMatch(f -> f instanceof LoginAnswer a && a.outcome().equals(Outcome.PANEL_LOGIN_OK));
+    List<HttpResponse> unread =
+        facts.stream()
+            .filter(f -> f instanceof HttpResponse h && h.purpose().equals("login") && !h.outcome().equals(Outcome.HTTP_STATUS))
+            .map(HttpResponse.class::cast)
+            .toList();
+    if (!accepted) {
+      return Optional.of("NO_FAULT_FOUND (" + d.causeIds() + ") without a login answer the panel accepted");
+    }
+    if (!unread.isEmpty()) {
+      return Optional.of("NO_FAULT_FOUND (" + d.causeIds() + ") although the login answer was not read whole: " + unread);
+    }
+    return Optional.empty();
+  }
+
+  /** The check after each scenario that evaluated something. */
+  @After
+  public void noFaultIsEarned() {
+    if (World.diagnosis != null) {
+      violation(World.diagnosis).ifPresent(v -> {
+        throw new AssertionError(v);
+      });
+    }
+  }
+}
