@@ -98,7 +98,9 @@ class EveryScenarioTest {
           Map.entry("hostile-gzip-bomb", "LOGIN_FAILED/ANSWER_INFLATES_TOO_LARGE"),
           Map.entry("hostile-garbage", "INVALID_DETAILS/NOT_HTTP"),
           Map.entry("wrong-port-ssh", "INVALID_DETAILS/NOT_HTTP"),
-          Map.entry("http-on-tls-port-alert", "INVALID_DETAILS/WRONG_PROTOCOL"));
+          Map.entry("http-on-tls-port-alert", "INVALID_DETAILS/WRONG_PROTOCOL"),
+          Map.entry("hostile-echo", "INVALID_DETAILS/CREDENTIALS_REJECTED"),
+          Map.entry("hostile-ansi", "INVALID_DETAILS/CREDENTIALS_REJECTED"));
 
   static List<String> scenarios() {
     return Scenarios.names();

@@ -196,22 +196,26 @@ final class Checks {
     return a.host() + " → " + what;
   }
 
+  /** The app's login (its last exchange, after redirects); else the comparison through a public address. */
   private static String http(List<Fact> facts) {
-    return facts.stream()
-        .filter(f -> f instanceof HttpResponse)
-        .map(f -> (HttpResponse) f)
+    List<HttpResponse> all =
+        facts.stream().filter(f -> f instanceof HttpResponse).map(f -> (HttpResponse) f).toList();
+    return all.stream()
         .filter(h -> h.purpose().equals("login") || h.purpose().isEmpty())
         .findFirst()
+        .or(() -> all.stream().filter(h -> h.purpose().equals("public_login")).findFirst())
         .map(
             h ->
-                h.outcome().equals(Outcome.HTTP_STATUS)
-                    ? "status "
-                        + h.status()
-                        + (h.bodyShape().isEmpty() ? "" : ", " + h.bodyShape())
-                        + ", "
-                        + h.millis()
-                        + " ms"
-                    : word(h.outcome()))
+                (h.outcome().equals(Outcome.HTTP_STATUS)
+                        ? "status "
+                            + h.status()
+                            + (h.bodyShape().isEmpty() ? "" : ", " + h.bodyShape())
+                            + ", "
+                            + h.millis()
+                            + " ms"
+                        : word(h.outcome()))
+                    + (h.hop() > 0 ? ", after " + h.hop() + (h.hop() == 1 ? " redirect" : " redirects") : "")
+                    + (h.purpose().equals("public_login") ? ", through a public resolver's address" : ""))
         .orElse("");
   }
 
