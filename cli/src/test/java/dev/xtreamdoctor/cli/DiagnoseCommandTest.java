@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code diagnose} against the simulator on loopback, configured as a user would configure it. */
@@ -206,6 +208,46 @@ class DiagnoseCommandTest {
       assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
       assertEquals("PEAK_HOUR_FAILURES", cause(json(r)));
     }
+  }
+
+  /**
+   * Whatever a hostile server sends, {@code diagnose} names it and exits non-zero, within its time
+   * and without the password in any output (issue 13 item 2: bounded reading).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "hostile-endless-header-line, HEADER_LINE_TOO_LONG",
+    "hostile-many-headers, TOO_MANY_HEADERS",
+    "hostile-huge-body, ANSWER_TOO_LARGE",
+    "hostile-endless-chunked, ANSWER_TOO_LARGE",
+    "hostile-gzip-bomb, ANSWER_INFLATES_TOO_LARGE",
+    "hostile-garbage, NOT_HTTP",
+    "truncated-body, ANSWER_TRUNCATED",
+  })
+  void aHostileAnswerIsNamedAndExitsNonZero(String scenario, String expectedCause) throws IOException {
+    try (Simulation sim = Simulation.start(scenario)) {
+      long start = System.nanoTime();
+      CliRun r = diagnose(sim, "--password", sim.password(), "--format", "json");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
+      assertEquals(expectedCause, cause(json(r)), r.out());
+      assertTrue(millis < 8000, scenario + " took " + millis + " ms");
+      assertFalse((r.out() + r.err()).contains(sim.password()), r.toString());
+    }
+  }
+
+  /** No fault seen and no working login either: exit 4, never 0. */
+  @Test
+  void aCheckThatCannotCompleteExitsFour() throws IOException {
+    Path facts = dir.resolve("dns-only.json");
+    Files.writeString(
+        facts,
+        "{\"facts\": [{\"type\": \"DnsAnswer\", \"resolverRole\": \"system\", \"resolver\": \"192.168.1.1:53\","
+            + " \"host\": \"panel.example.com\", \"recordType\": \"A\", \"outcome\": \"dns.answered\","
+            + " \"rcode\": \"NOERROR\", \"addresses\": [\"203.0.113.10\"], \"addressKinds\": [\"public\"]}]}");
+    CliRun r = CliRun.run("evaluate", "--facts", facts.toString(), "--no-color");
+    assertEquals(ExitCode.INCONCLUSIVE, r.exitCode(), r.toString());
+    assertTrue(r.out().contains("? The check could not complete"), r.out());
   }
 
   @Test

@@ -171,8 +171,9 @@ class SsrfGuardTest {
     }
   }
 
+  /** Redirects are followed as the app follows them, but every hop goes through the guard first. */
   @Test
-  void redirectsAreNeverFollowed() throws Exception {
+  void aRedirectIntoARefusedAddressIsNotFollowed() throws Exception {
     try (Fixtures.Counter inside = new Fixtures.Counter("127.0.0.2", 0)) {
       for (String target : List.of("http://127.0.0.2:%d/", "http://allowed-host@127.0.0.2:%d/", "http://[::1]:%d/")) {
         try (PanelServer redirecting = PanelServer.builder(Panel.xc2(Account.active("user", "pass-9876")))
@@ -184,6 +185,8 @@ class SsrfGuardTest {
           assertEquals(200, r.statusCode(), r.body());
           assertTrue(redirecting.count() >= 1, "the allowed panel was asked");
           assertEquals(0, inside.count(), target + " was followed");
+          assertTrue(r.body().contains("\"REDIRECT_REFUSED\""), r.body());
+          assertTrue(!r.body().contains("pass-9876"), r.body());
         }
       }
     }
