@@ -39,6 +39,12 @@ class DnsServerTest {
             .on("blocked.example.test", DnsBehaviour.hijack("127.0.0.66"))
             .on("nulled.example.test", DnsBehaviour.hijack("0.0.0.0"))
             .on("big.example.test", DnsBehaviour.truncated("127.0.0.7"))
+            .on("alias.example.test", DnsBehaviour.alias("cdn.example.test"))
+            .on("cdn.example.test", DnsBehaviour.alias("edge.example.test"))
+            .on("edge.example.test", DnsBehaviour.answer("127.0.0.9"))
+            .on("dangling.example.test", DnsBehaviour.alias("gone.example.test"))
+            .on("loop-a.example.test", DnsBehaviour.alias("loop-b.example.test"))
+            .on("loop-b.example.test", DnsBehaviour.alias("loop-a.example.test"))
             .start();
   }
 
@@ -61,6 +67,21 @@ class DnsServerTest {
     assertEquals(Rcode.SERVFAIL, ask("broken.example.test", Type.A).getRcode());
     assertEquals(Rcode.REFUSED, ask("refusing.example.test", Type.A).getRcode());
     assertEquals(Rcode.NXDOMAIN, ask("unlisted.example.test", Type.A).getRcode());
+  }
+
+  @Test
+  void aliasesAreFollowedAsARecursiveResolverDoes() throws Exception {
+    Message m = ask("alias.example.test", Type.A);
+    assertEquals(Rcode.NOERROR, m.getRcode());
+    List<Record> answer = m.getSection(Section.ANSWER);
+    assertEquals(List.of(Type.CNAME, Type.CNAME, Type.A), answer.stream().map(Record::getType).toList());
+    assertEquals(List.of("cdn.example.test.", "edge.example.test.", "127.0.0.9"), addresses(m));
+    // a dangling alias answers NXDOMAIN with its CNAME; a loop stops after 16 links
+    Message dangling = ask("dangling.example.test", Type.A);
+    assertEquals(Rcode.NXDOMAIN, dangling.getRcode());
+    assertEquals(Type.CNAME, dangling.getSection(Section.ANSWER).get(0).getType());
+    assertTrue(ask("loop-a.example.test", Type.A).getSection(Section.ANSWER).size() <= 16);
+    assertEquals("cname cdn.example.test", DnsBehaviour.parse("cname cdn.example.test").describe());
   }
 
   @Test
