@@ -34,7 +34,11 @@ import picocli.CommandLine.Spec;
           + " loopback or link-local addresses unless doctor.serve.allow-cidrs lists them."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {" 0:stopped", " 2:bad configuration or the port is taken", " 3:rules failed to load"})
+    exitCodeList = {
+      " 0:stopped",
+      " 2:bad configuration, the port is taken or the budget's Redis does not answer",
+      " 3:rules failed to load"
+    })
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand XtreamDoctor root;
@@ -74,6 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
       throw new CliException(ExitCode.RULES, e.getMessage());
     } catch (IOException | IllegalArgumentException e) {
       throw CliException.badInput("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
+    } catch (IllegalStateException e) {
+      throw CliException.badInput(e.getMessage()); // e.g. the shared budget's Redis does not answer
     }
     spec.commandLine().getOut().println(
         "xtream-doctor serving on " + service.uri() + " (rules " + service.doctor().rules().fingerprint() + ")");

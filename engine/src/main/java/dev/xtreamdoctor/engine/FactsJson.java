@@ -205,12 +205,13 @@ public final class FactsJson {
   }
 
   /**
-   * A number within what its field can mean: ports 0-65535, HTTP statuses 0-999, {@code auth} -1
-   * (absent) or more, times and every other count 0 or more, and within the Java type.
+   * A number within what its field can mean: ports 0-65535, HTTP statuses 0-999, {@code auth} and
+   * {@code expDate} -1 (absent, unreadable) or more, times and every other count 0 or more, and
+   * within the Java type.
    */
   private static Object inRange(String name, Class<?> t, JsonNumber n, String field) throws FactsException {
     BigDecimal value = n.bigDecimalValue();
-    long min = name.equals("auth") ? -1 : 0;
+    long min = name.equals("auth") || name.equals("expDate") ? -1 : 0;
     long max = name.equals("port") || name.endsWith("Port") ? 65535
         : name.equals("status") ? 999
         : t == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE;

@@ -77,6 +77,8 @@ class FactsJsonTest {
     assertRefused("[{\"type\":\"HttpResponse\",\"status\":1000}]", "field \"status\" must be a whole number from 0 to 999");
     assertRefused("[{\"type\":\"LoginAnswer\",\"auth\":1.5}]", "field \"auth\" must be a whole number");
     assertRefused("[{\"type\":\"LoginAnswer\",\"auth\":\"1e400\"}]", "field \"auth\"");
+    assertEquals(-1, ((LoginAnswer) read("[{\"type\":\"LoginAnswer\",\"auth\":-1,\"expDate\":-1}]").get(0)).expDate());
+    assertRefused("[{\"type\":\"LoginAnswer\",\"expDate\":-2}]", "field \"expDate\" must be a whole number from -1");
     LoginAnswer ok = (LoginAnswer) read("[{\"type\":\"LoginAnswer\",\"auth\":\"1\",\"expDate\":1.0E9}]").get(0);
     assertEquals(1, ok.auth());
     assertEquals(1_000_000_000L, ok.expDate());

@@ -71,6 +71,18 @@ public final class XtreamDoctor implements AutoCloseable {
    *     it); its {@code reason()} says why
    */
   public Diagnosis diagnose(DiagnosisRequest request) throws BadServerInputException, TargetRefusedException {
+    return evaluate(observe(request));
+  }
+
+  /**
+   * Runs every probe against the server in the request and returns what they observed, not yet
+   * judged: {@code diagnose(r)} is {@code evaluate(observe(r))}. For callers that keep
+   * observations (a cache) or judge them again with other reported symptoms.
+   *
+   * @throws BadServerInputException when the server text cannot be a server address at all
+   * @throws TargetRefusedException when the target policy refused the server
+   */
+  public List<Fact> observe(DiagnosisRequest request) throws BadServerInputException, TargetRefusedException {
     Objects.requireNonNull(request, "request");
     if (policy instanceof TargetGuard guard) {
       Optional<String> refusal = guard.inputRefusal(request.server());
@@ -84,7 +96,12 @@ public final class XtreamDoctor implements AutoCloseable {
         throw TargetRefusedException.fromDetail(p.detail());
       }
     }
-    return evaluate(facts);
+    return facts;
+  }
+
+  /** The longest one diagnosis takes ({@code doctor.timeout.total-ms}). */
+  public Duration diagnosisTimeout() {
+    return Duration.ofMillis(probeSettings.totalMs());
   }
 
   /** {@link #diagnose} on the builder's executor. */

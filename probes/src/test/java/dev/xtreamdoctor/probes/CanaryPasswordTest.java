@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.xtreamdoctor.engine.DiagnosisEngine;
+import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.facts.Fact;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -46,6 +47,7 @@ class CanaryPasswordTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
     List<String> leaks = new ArrayList<>();
+    List<String> unread = new ArrayList<>();
     int scenarios = 0;
     System.setOut(capture);
     System.setErr(capture);
@@ -53,6 +55,11 @@ class CanaryPasswordTest {
       for (Map.Entry<String, Scenarios.Scenario> s : Scenarios.all().entrySet()) {
         List<Fact> facts = Scenarios.run(s.getKey()).facts();
         String text = facts + "\n" + engine.evaluate(facts);
+        // what the probes observe reads back as it was written (serve's cache, evaluate --facts)
+        String written = FactsJson.writeAll(facts.stream().map(f -> (Record) f).toList()).toString();
+        if (!FactsJson.read(written).equals(facts)) {
+          unread.add(s.getKey());
+        }
         check(s.getKey(), text, leaks);
         scenarios++;
       }
@@ -74,6 +81,9 @@ class CanaryPasswordTest {
     assertTrue(scenarios >= 30, "scenarios run: " + scenarios);
     if (!leaks.isEmpty()) {
       fail("the canary password leaked in: " + leaks);
+    }
+    if (!unread.isEmpty()) {
+      fail("facts that do not read back as written: " + unread);
     }
   }
 

@@ -24,7 +24,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Request;
@@ -45,10 +47,12 @@ public final class ApiResource {
   private final ServeSettings settings;
   private final Semaphore diagnoses;
   private final Semaphore evaluations;
+  private final PanelTurns turns;
 
-  public ApiResource(XtreamDoctor doctor, ServeSettings settings) {
+  public ApiResource(XtreamDoctor doctor, ServeSettings settings, PanelTurns turns) {
     this.doctor = doctor;
     this.settings = settings;
+    this.turns = turns;
     this.diagnoses = new Semaphore(settings.maxDiagnoses(), true);
     this.evaluations = new Semaphore(settings.maxEvaluations(), true);
   }
@@ -64,23 +68,22 @@ public final class ApiResource {
   public Response diagnose(@HeaderParam("Content-Type") String type, @HeaderParam("Content-Length") String length,
       @Context Request jetty, InputStream in) throws IOException {
     String client = String.valueOf(jetty.getAttribute(ClientGate.CLIENT));
-    return withBody(type, length, in, diagnoses, "diagnosis", body -> diagnose(body, client));
+    return withBody(type, length, in, body -> diagnose(body, client));
   }
 
   @POST
   @Path("/evaluations")
   public Response evaluate(@HeaderParam("Content-Type") String type, @HeaderParam("Content-Length") String length,
       InputStream in) throws IOException {
-    return withBody(type, length, in, evaluations, "evaluation", this::evaluate);
+    return withBody(type, length, in, body -> inSlot(evaluations, "evaluation", () -> evaluate(body)));
   }
 
-  /** What to do with a body once it has been read and a slot taken. */
+  /** What to do with a body once it has been read. */
   private interface Handler {
     Response handle(String body);
   }
 
-  private Response withBody(String type, String length, InputStream in, Semaphore slots, String kind, Handler h)
-      throws IOException {
+  private Response withBody(String type, String length, InputStream in, Handler h) throws IOException {
     String body;
     try {
       body = RequestBody.read(type, length, in, settings.maxBodyBytes());
@@ -88,6 +91,11 @@ public final class ApiResource {
       Response r = e.problem.response();
       return e.closeConnection ? Response.fromResponse(r).header("Connection", "close").build() : r;
     }
+    return h.handle(body);
+  }
+
+  /** Runs the work in one of the slots, waiting for one at most {@code queue-timeout-ms}. */
+  private Response inSlot(Semaphore slots, String kind, java.util.function.Supplier<Response> work) {
     try {
       if (!slots.tryAcquire(settings.queueTimeoutMs(), TimeUnit.MILLISECONDS)) {
         return new Problem(503, "busy", "Service busy",
@@ -98,12 +106,16 @@ public final class ApiResource {
       return new Problem(503, "busy", "Service busy", "the service is stopping", 1).response();
     }
     try {
-      return h.handle(body);
+      return work.get();
     } finally {
       slots.release();
     }
   }
 
+  /**
+   * A diagnosis: from what was observed of the same line a moment ago if the cache has it, else
+   * in the panel's turn (one at a time per panel, spaced, within its budget) and a free slot.
+   */
   private Response diagnose(String body, String client) {
     DiagnosisBody.Read read;
     try {
@@ -112,16 +124,48 @@ public final class ApiResource {
       return Problem.of(400, "bad-request", "Bad request", e.getMessage()).response();
     }
     try {
-      Diagnosis d = doctor.diagnose(read.request());
-      LOG.log(Level.INFO, "diagnosis for {0}: {1}", client, d.category());
-      JsonObjectBuilder out = JSON.createObjectBuilder(JsonRenderer.toJson(d))
-          .add("checkedAt", doctor.clock().instant().toString())
-          .add("ticketReply", new MarkdownRenderer().render(d));
-      return json(scrub(out.build().toString(), read.password()));
+      PanelTurns.Line line = turns.line(read.request().server(), read.request().username(), read.password());
+      Optional<PanelTurns.Observed> seen = turns.cached(line);
+      if (seen.isPresent()) {
+        return answer(seen.get(), true, read, client);
+      }
+      try (PanelTurns.Turn turn = turns.take(line)) {
+        seen = turns.cached(line); // observed by whoever had the turn before
+        if (seen.isPresent()) {
+          turn.nothingSent();
+          return answer(seen.get(), true, read, client);
+        }
+        return inSlot(diagnoses, "diagnosis", () -> observe(read, line, turn, client));
+      }
     } catch (BadServerInputException e) {
       return Problem.of(422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password()))
           .response();
+    } catch (PanelTurns.Refused e) {
+      LOG.log(Level.INFO, "diagnosis for {0} waits: {1}", client, e.problem.type());
+      return e.problem.response();
+    } catch (RedisBudget.Unavailable e) {
+      LOG.log(Level.WARNING, "diagnosis for {0} not run: {1}", client, e.getMessage());
+      return new Problem(503, "budget-unavailable", "Panel budget unavailable",
+          "the shared panel budget cannot be reached, so no panel is contacted; try again shortly", 5).response();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Problem(503, "busy", "Service busy", "the service is stopping", 1).response();
+    }
+  }
+
+  private Response observe(DiagnosisBody.Read read, PanelTurns.Line line, PanelTurns.Turn turn, String client) {
+    try {
+      Instant at = doctor.clock().instant();
+      List<Fact> facts = doctor.observe(read.request());
+      turn.sent(facts);
+      turns.remember(line, facts, at);
+      return answer(new PanelTurns.Observed(facts, at), false, read, client);
+    } catch (BadServerInputException e) {
+      turn.nothingSent();
+      return Problem.of(422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password()))
+          .response();
     } catch (TargetRefusedException e) {
+      turn.nothingSent();
       LOG.log(Level.INFO, "diagnosis for {0} refused: {1}", client, scrub(e.reason(), read.password()));
       String why = e.reason().substring(e.reason().indexOf(": ") + 2);
       return Problem.of(422, "target-refused", "Server not allowed",
@@ -131,6 +175,26 @@ public final class ApiResource {
       LOG.log(Level.ERROR, "diagnosis for " + client + " failed", scrubbed(e, Redactor.of(read.password())));
       return Problem.of(500, "internal", "Internal error", "the service failed; see its log").response();
     }
+  }
+
+  /** The judged diagnosis, with when it was observed and whether that was for an earlier request. */
+  private Response answer(PanelTurns.Observed seen, boolean cached, DiagnosisBody.Read read, String client) {
+    Diagnosis d = doctor.evaluate(seen.with(read.request().symptoms()));
+    LOG.log(Level.INFO, "diagnosis for {0}: {1}{2}", client, d.category(), cached ? " (cached)" : "");
+    JsonObjectBuilder out = JSON.createObjectBuilder(JsonRenderer.toJson(d))
+        .add("checkedAt", doctor.clock().instant().toString())
+        .add("observedAt", seen.at().toString())
+        .add("cached", cached)
+        .add("ticketReply", new MarkdownRenderer().render(d));
+    return json(scrub(out.build().toString(), read.password()));
+  }
+
+  /**
+   * Defence in depth: the facts never hold the password, but any text going back is scrubbed of
+   * every spelling of it anyway (unless it is so short that masking it would garble the answer).
+   */
+  private static String scrub(String text, String password) {
+    return Redactor.of(password).scrub(text);
   }
 
   /** The exception and its causes with every message scrubbed; the stack traces as they were. */
@@ -148,14 +212,6 @@ public final class ApiResource {
     Scrubbed(String message, Throwable cause) {
       super(message, cause, false, true);
     }
-  }
-
-  /**
-   * Defence in depth: the facts never hold the password, but any text going back is scrubbed of
-   * every spelling of it anyway (unless it is so short that masking it would garble the answer).
-   */
-  private static String scrub(String text, String password) {
-    return Redactor.of(password).scrub(text);
   }
 
   private Response evaluate(String body) {

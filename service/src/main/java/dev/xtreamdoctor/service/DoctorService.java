@@ -40,12 +40,15 @@ public final class DoctorService implements AutoCloseable {
   private final ServerConnector connector;
   private final ConnectionGuard guard;
   private final XtreamDoctor doctor;
+  private final PanelTurns turns;
 
-  private DoctorService(Server server, ServerConnector connector, ConnectionGuard guard, XtreamDoctor doctor) {
+  private DoctorService(Server server, ServerConnector connector, ConnectionGuard guard, XtreamDoctor doctor,
+      PanelTurns turns) {
     this.server = server;
     this.connector = connector;
     this.guard = guard;
     this.doctor = doctor;
+    this.turns = turns;
   }
 
   /**
@@ -88,11 +91,20 @@ public final class DoctorService implements AutoCloseable {
       connections.close();
       throw e;
     }
+    PanelTurns turns;
+    try {
+      turns = PanelTurns.of(settings, doctor.diagnosisTimeout().toMillis());
+    } catch (RuntimeException e) {
+      connector.close();
+      connections.close();
+      doctor.close();
+      throw e;
+    }
     ClientGate gate = new ClientGate(new BearerTokens(settings.tokens()),
         new RateLimiter(settings.ratePerSecond(), settings.rateBurst()), limits.maxRequestHeaders());
-    gate.setHandler(ContainerFactory.createContainer(JettyHttpContainer.class, application(doctor, settings)));
+    gate.setHandler(ContainerFactory.createContainer(JettyHttpContainer.class, application(doctor, settings, turns)));
     server.setHandler(gate);
-    DoctorService service = new DoctorService(server, connector, connections, doctor);
+    DoctorService service = new DoctorService(server, connector, connections, doctor, turns);
     try {
       server.start();
     } catch (Exception e) {
@@ -104,8 +116,8 @@ public final class DoctorService implements AutoCloseable {
   }
 
   /** The JAX-RS application: the resources and the error mapping, nothing discovered. */
-  private static ResourceConfig application(XtreamDoctor doctor, ServeSettings settings) {
-    ApiResource api = new ApiResource(doctor, settings);
+  private static ResourceConfig application(XtreamDoctor doctor, ServeSettings settings, PanelTurns turns) {
+    ApiResource api = new ApiResource(doctor, settings, turns);
     PublicResource pub = new PublicResource(doctor, settings);
     return new ResourceConfig()
         // classes bound to ready instances: registering the instances themselves makes Jersey
@@ -168,6 +180,7 @@ public final class DoctorService implements AutoCloseable {
       LOG.log(Level.WARNING, "the server did not stop cleanly: {0}", e.toString());
     }
     guard.close();
+    turns.close();
     doctor.close();
   }
 }

@@ -2,6 +2,7 @@ package dev.xtreamdoctor.service;
 
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The service's limits, as plain values ({@code doctor.serve.*}).
@@ -17,6 +18,7 @@ import java.util.List;
  * @param queueTimeoutMs how long a request waits for a slot before 503
  * @param frameAncestors the CSP frame-ancestors of the helpdesk page
  * @param connections what one connection and one client address may hold
+ * @param politeness how often any caller's diagnoses may log in to one panel
  */
 public record ServeSettings(
     String host,
@@ -29,7 +31,8 @@ public record ServeSettings(
     int maxEvaluations,
     int queueTimeoutMs,
     String frameAncestors,
-    Connections connections) {
+    Connections connections,
+    Politeness politeness) {
 
   /**
    * Limits on connections, enforced by the server before a request reaches the service.
@@ -64,7 +67,47 @@ public record ServeSettings(
     }
   }
 
-  /** Settings with the default connection limits. */
+  /**
+   * The budget one {@code serve} (or all replicas sharing {@code redisUrl}) keeps per panel host,
+   * whoever asks: real panels ban the address that sends too many logins or too many distinct
+   * usernames (reference xtream-api.md §2.4: XUI bans at 10 usernames in 5 minutes, XC2 at 40
+   * requests less than 2 s apart), and the helpdesk's address is the one they would ban.
+   *
+   * @param maxLogins logins to one panel host within {@code windowMs}
+   * @param windowMs the window of {@code maxLogins}
+   * @param minIntervalMs the least time between two logins to one panel host
+   * @param waitMs how long a diagnosis waits for its turn at a panel before 429
+   * @param verdictCacheMs how long what a diagnosis observed answers the same line again
+   *     (server, username and password), marked as cached; 0: never
+   * @param redisUrl the Redis holding the budget and cache shared by several replicas ({@code
+   *     redis://host:port}); empty: this process alone
+   */
+  public record Politeness(
+      int maxLogins, long windowMs, long minIntervalMs, long waitMs, long verdictCacheMs, Optional<String> redisUrl) {
+    public static Politeness defaults() {
+      return new Politeness(4, 300_000, 3_000, 20_000, 120_000, Optional.empty());
+    }
+
+    public Politeness {
+      atLeast("doctor.serve.panel-max-logins", maxLogins, 1);
+      atLeast("doctor.serve.panel-window-ms", windowMs, 1);
+      atLeast("doctor.serve.panel-min-interval-ms", minIntervalMs, 0);
+      atLeast("doctor.serve.panel-wait-ms", waitMs, 0);
+      atLeast("doctor.serve.verdict-cache-ms", verdictCacheMs, 0);
+      redisUrl = redisUrl.map(String::strip).filter(u -> !u.isEmpty());
+      if (redisUrl.isPresent() && !redisUrl.get().matches("rediss?://[^\\s]+")) {
+        throw new IllegalArgumentException("doctor.serve.redis-url must be redis://host:port (or rediss://), not \""
+            + redisUrl.get().replaceAll(":[^:@/]*@", ":***@") + "\"");
+      }
+    }
+
+    /** The same budget shared through this Redis. */
+    public Politeness withRedis(String url) {
+      return new Politeness(maxLogins, windowMs, minIntervalMs, waitMs, verdictCacheMs, Optional.of(url));
+    }
+  }
+
+  /** Settings with the default connection limits and politeness. */
   public ServeSettings(
       String host,
       int port,
@@ -77,7 +120,7 @@ public record ServeSettings(
       int queueTimeoutMs,
       String frameAncestors) {
     this(host, port, tokens, maxBodyBytes, ratePerSecond, rateBurst, maxDiagnoses, maxEvaluations, queueTimeoutMs,
-        frameAncestors, Connections.defaults());
+        frameAncestors, Connections.defaults(), Politeness.defaults());
   }
 
   public ServeSettings {
@@ -112,31 +155,39 @@ public record ServeSettings(
         c.host(), c.port(), c.tokens().orElse(List.of()), c.maxBodyBytes(), c.ratePerSecond(), c.rateBurst(),
         c.maxDiagnoses(), c.maxEvaluations(), c.queueTimeoutMs(), c.frameAncestors(),
         new Connections(c.maxRequestHeaderBytes(), c.maxRequestHeaders(), c.headerTimeoutMs(), c.idleTimeoutMs(),
-            c.maxConnections(), c.maxConnectionsPerClient()));
+            c.maxConnections(), c.maxConnectionsPerClient()),
+        new Politeness(c.panelMaxLogins(), c.panelWindowMs(), c.panelMinIntervalMs(), c.panelWaitMs(),
+            c.verdictCacheMs(), c.redisUrl()));
   }
 
   /** The same settings on another port. */
   public ServeSettings withPort(int p) {
     return new ServeSettings(host, p, tokens, maxBodyBytes, ratePerSecond, rateBurst, maxDiagnoses, maxEvaluations,
-        queueTimeoutMs, frameAncestors, connections);
+        queueTimeoutMs, frameAncestors, connections, politeness);
   }
 
   /** The same settings with other rate limits. */
   public ServeSettings withRate(int perSecond, int burst) {
     return new ServeSettings(host, port, tokens, maxBodyBytes, perSecond, burst, maxDiagnoses, maxEvaluations,
-        queueTimeoutMs, frameAncestors, connections);
+        queueTimeoutMs, frameAncestors, connections, politeness);
   }
 
   /** The same settings with other concurrency limits. */
   public ServeSettings withSlots(int diagnoses, int evaluations, int queueMs) {
     return new ServeSettings(host, port, tokens, maxBodyBytes, ratePerSecond, rateBurst, diagnoses, evaluations,
-        queueMs, frameAncestors, connections);
+        queueMs, frameAncestors, connections, politeness);
   }
 
   /** The same settings with other connection limits. */
   public ServeSettings withConnections(Connections c) {
     return new ServeSettings(host, port, tokens, maxBodyBytes, ratePerSecond, rateBurst, maxDiagnoses, maxEvaluations,
-        queueTimeoutMs, frameAncestors, c);
+        queueTimeoutMs, frameAncestors, c, politeness);
+  }
+
+  /** The same settings with another politeness budget. */
+  public ServeSettings withPoliteness(Politeness p) {
+    return new ServeSettings(host, port, tokens, maxBodyBytes, ratePerSecond, rateBurst, maxDiagnoses, maxEvaluations,
+        queueTimeoutMs, frameAncestors, connections, p);
   }
 
   @Override

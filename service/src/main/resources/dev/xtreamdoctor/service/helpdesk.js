@@ -49,7 +49,10 @@
       return r.json().then(function (j) { return { ok: r.ok, json: j }; });
     }).then(function (res) {
       if (res.ok) {
-        $("status").textContent = "";
+        // a line checked a moment ago is not asked again: the panel would count it against us
+        $("status").textContent = res.json.cached
+          ? "From the check at " + new Date(res.json.observedAt).toLocaleTimeString() + " (not repeated)."
+          : "";
         show(res.json);
       } else {
         $("status").textContent = res.json.title + ": " + (res.json.detail || "");

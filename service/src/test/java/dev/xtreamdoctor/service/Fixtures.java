@@ -35,8 +35,14 @@ final class Fixtures {
     return rules;
   }
 
+  /**
+   * Test settings: the default connection limits; a panel budget that still takes turns (one
+   * diagnosis of a panel at a time) but never runs out, and no verdict cache, so tests that ask the
+   * same simulated panel again and again see a fresh diagnosis each time.
+   */
   static ServeSettings settings() {
-    return new ServeSettings("127.0.0.1", 0, List.of(TOKEN), 65536, 1000, 1000, 4, 8, 2000, "'self'");
+    return new ServeSettings("127.0.0.1", 0, List.of(TOKEN), 65536, 1000, 1000, 4, 8, 2000, "'self'")
+        .withPoliteness(new ServeSettings.Politeness(1_000_000, 1000, 0, 30_000, 0, java.util.Optional.empty()));
   }
 
   /** Short timeouts against local fixtures; resolvers as given (none means: none at all). */
@@ -55,7 +61,12 @@ final class Fixtures {
   static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   static HttpResponse<String> post(DoctorService s, String path, String json, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(s.uri().resolve(path))
+    return post(s.uri(), path, json, token);
+  }
+
+  /** A POST to a service by its base URI (one in another process, say). */
+  static HttpResponse<String> post(URI base, String path, String json, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(20))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));

@@ -41,9 +41,10 @@ class LimitsTest {
   @Test
   void whenEverySlotStaysBusyTheAnswerIs503() throws Exception {
     try (Simulation hang = Simulation.start("hang");
+        Simulation other = Simulation.start("hang");
         DoctorService s = Fixtures.start(Fixtures.settings().withSlots(1, 1, 100),
             Fixtures.probes(List.of(hang.systemResolvers())),
-            TargetGuard.of(List.of("127.0.0.1/32"), Set.of(hang.urlPort())))) {
+            TargetGuard.of(List.of("127.0.0.1/32"), Set.of(hang.urlPort(), other.urlPort())))) {
       String body = Fixtures.diagnosisJson(hang.serverUrl(), hang.username(), hang.password(), null);
       CompletableFuture<HttpResponse<String>> first =
           CompletableFuture.supplyAsync(() -> {
@@ -55,7 +56,10 @@ class LimitsTest {
           });
       // wait until the first holds the one slot (the panel saw it)
       hang.panel().takeRequest(java.time.Duration.ofSeconds(5));
-      HttpResponse<String> second = Fixtures.post(s, "/v1/diagnoses", body, Fixtures.TOKEN);
+      // another panel: this one waits for a slot, not for the first panel's turn
+      HttpResponse<String> second = Fixtures.post(s, "/v1/diagnoses",
+          Fixtures.diagnosisJson("http://127.0.0.1:" + other.urlPort(), hang.username(), hang.password(), null),
+          Fixtures.TOKEN);
       assertEquals(503, second.statusCode(), second.body());
       assertEquals("application/problem+json", second.headers().firstValue("Content-Type").orElse(""));
       assertEquals(200, first.get().statusCode());

@@ -16,7 +16,10 @@ public final class LoadServer {
   public static void main(String[] args) throws Exception {
     Simulation sim = Simulation.start("healthy-xc2");
     ServeSettings settings = new ServeSettings("127.0.0.1", 0, List.of(Fixtures.TOKEN), 65536, 1_000_000, 1_000_000,
-        Integer.getInteger("diagnoses", 8), Integer.getInteger("evaluations", 4), 5000, "'self'");
+        Integer.getInteger("diagnoses", 8), Integer.getInteger("evaluations", 4), 5000, "'self'")
+        // a budget that never runs out and no cache: every diagnosis reaches the panel (still one
+        // at a time, as serve always takes turns per panel)
+        .withPoliteness(new ServeSettings.Politeness(Integer.MAX_VALUE, 1000, 0, 60_000, 0, java.util.Optional.empty()));
     DoctorService s = DoctorService.start(settings,
         dev.xtreamdoctor.api.XtreamDoctor.builder().probeSettings(Fixtures.probes(List.of(sim.systemResolvers()))),
         TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())));

@@ -232,6 +232,41 @@ public interface DoctorConfig {
     @WithDefault("32")
     int maxConnectionsPerClient();
 
+    /**
+     * {@code doctor.serve.panel-max-logins}: logins to one panel host within {@code
+     * panel-window-ms}, whoever asks (panels ban an address after 10 usernames in 5 minutes).
+     */
+    @WithDefault("4")
+    int panelMaxLogins();
+
+    /** {@code doctor.serve.panel-window-ms}: the window of {@code panel-max-logins}. */
+    @WithDefault("300000")
+    long panelWindowMs();
+
+    /**
+     * {@code doctor.serve.panel-min-interval-ms}: the least time between two logins to one panel
+     * host (flood counters count requests less than 2 s apart).
+     */
+    @WithDefault("3000")
+    long panelMinIntervalMs();
+
+    /** {@code doctor.serve.panel-wait-ms}: how long a diagnosis waits for its turn at a panel. */
+    @WithDefault("20000")
+    long panelWaitMs();
+
+    /**
+     * {@code doctor.serve.verdict-cache-ms}: how long what a diagnosis observed answers the same
+     * line (server, username, password) again, marked as cached; 0 turns the cache off.
+     */
+    @WithDefault("120000")
+    long verdictCacheMs();
+
+    /**
+     * {@code doctor.serve.redis-url}: a Redis ({@code redis://host:port}) through which several
+     * replicas share the panel budget and the verdict cache; unset, each process keeps its own.
+     */
+    Optional<String> redisUrl();
+
     /** {@code doctor.serve.frame-ancestors}: who may frame the helpdesk page (CSP). */
     @WithDefault("'self'")
     String frameAncestors();
