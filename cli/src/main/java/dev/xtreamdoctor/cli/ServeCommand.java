@@ -55,9 +55,19 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       settings = ServeSettings.from(config.serve());
       settings = port == null ? settings : settings.withPort(port);
-      guard = TargetGuard.of(config.serve().allowCidrs().orElse(List.of()), Set.copyOf(config.serve().ports()));
     } catch (IllegalArgumentException e) {
-      throw CliException.badInput(e.getMessage());
+      throw CliException.badInput(e.getMessage()); // names its doctor.serve key
+    }
+    List<String> cidrs = config.serve().allowCidrs().orElse(List.of());
+    try {
+      TargetGuard.of(cidrs, Set.of());
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput("doctor.serve.allow-cidrs: " + e.getMessage());
+    }
+    try {
+      guard = TargetGuard.of(cidrs, Set.copyOf(config.serve().ports()));
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput("doctor.serve.ports: " + e.getMessage());
     }
     Optional<Path> dir = Optional.ofNullable(engineOptions.rulesDir).or(() -> config.rules().dir());
     dev.xtreamdoctor.api.XtreamDoctor.Builder builder =

@@ -94,6 +94,10 @@ public final class RuleFiles {
 
   /** The rules in a directory the user names. */
   public static RuleFiles fromDirectory(Path dir) throws RulesException {
+    if (Files.isRegularFile(dir)) {
+      throw new RulesException(dir.toString(), "is a file; rules are read from a directory (the one holding the"
+          + " .drl files)");
+    }
     if (!Files.isDirectory(dir)) {
       throw new RulesException(dir.toString(), "no such rules directory");
     }
@@ -137,19 +141,63 @@ public final class RuleFiles {
     return isRuleFile(name) || name.endsWith(".dsl") || name.equals(CATALOGUE);
   }
 
-  private static Map<String, String> read(Path dir) throws IOException {
+  /** The largest rule set file read, in bytes: far beyond any hand-written one. */
+  static final long MAX_FILE_BYTES = 1 << 20;
+
+  /** The most rules a set may hold: compiling 20,000 takes minutes, ours are a hundred. */
+  static final int MAX_RULES = 2000;
+
+  private static final java.util.regex.Pattern RULE_START =
+      java.util.regex.Pattern.compile("(?m)^\\s*rule\\s");
+
+  private static Map<String, String> read(Path dir) throws IOException, RulesException {
     Map<String, String> files = new TreeMap<>();
+    int rules = 0;
     try (Stream<Path> list = Files.list(dir)) {
       for (Path p : (Iterable<Path>) list::iterator) {
         String name = p.getFileName().toString().replace("/", "");
         if (isRuleSetFile(name) && Files.isRegularFile(p)) {
-          files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+          String text = text(p);
+          files.put(name, text);
+          if (isRuleFile(name)) {
+            rules += (int) RULE_START.matcher(text).results().count();
+          }
         }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    if (rules > MAX_RULES) {
+      throw new RulesException(dir.toString(), "holds " + rules + " rules; a set of more than " + MAX_RULES
+          + " is not compiled (it would take minutes)");
+    }
     return files;
+  }
+
+  /**
+   * A rule set file as text, or a problem that names it: not larger than {@link
+   * #MAX_FILE_BYTES}, UTF-8, no NUL (a binary file); a byte-order mark an editor added is dropped.
+   */
+  private static String text(Path p) throws IOException, RulesException {
+    if (Files.size(p) > MAX_FILE_BYTES) {
+      throw new RulesException(p.toString(), "larger than " + MAX_FILE_BYTES / 1024 + " KB: not a rules file");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p)))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new RulesException(p.toString(), "not UTF-8 text (a binary file, or another encoding); save it as UTF-8");
+    }
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      int line = (int) text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+      throw new RulesException(p.toString(), "holds a NUL character at line " + line + ": not a text file");
+    }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /**

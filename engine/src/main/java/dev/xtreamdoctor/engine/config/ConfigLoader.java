@@ -56,6 +56,9 @@ final class ConfigLoader {
   }
 
   private static PropertiesConfigSource fileSource(Path file) throws ConfigException {
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(file + ": is a directory; --config takes a properties file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(file + ": no such configuration file");
     }

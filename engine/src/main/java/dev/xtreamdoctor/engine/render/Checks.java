@@ -137,7 +137,7 @@ final class Checks {
         switch (layer) {
           case "input" ->
               first(facts, ServerInput.class)
-                  .map(i -> i.baseUrl().isEmpty() ? i.typed() : i.baseUrl())
+                  .map(i -> i.baseUrl().isEmpty() ? i.typed() : i.baseUrl() + unicodeForm(i.host()))
                   .orElse("");
           case "dns" -> dns(facts);
           case "tcp" ->
@@ -171,6 +171,22 @@ final class Checks {
           default -> "";
         };
     return Redactor.maskUrl(s);
+  }
+
+  /**
+   * An internationalised host is looked up as punycode ({@code xn--bcher-kva.example}); beside it,
+   * the name as the user typed and reads it ({@code bücher.example}), so a look-alike shows.
+   */
+  static String unicodeForm(String host) {
+    if (!host.startsWith("xn--") && !host.contains(".xn--")) {
+      return "";
+    }
+    try {
+      String unicode = java.net.IDN.toUnicode(host);
+      return unicode.equals(host) ? "" : " = " + unicode;
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   private static boolean usesPlainHttp(Diagnosis d) {
