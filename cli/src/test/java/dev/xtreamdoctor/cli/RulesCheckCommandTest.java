@@ -82,6 +82,11 @@ class RulesCheckCommandTest {
   }
 
   private Path copyOfRules() throws IOException {
+    return copyOfRules(dir);
+  }
+
+  /** A copy of the bundled rules in {@code dir}/rules, to break on purpose. */
+  static Path copyOfRules(Path dir) throws IOException {
     Path copy = dir.resolve("rules");
     Files.createDirectories(copy);
     try (Stream<Path> files = Files.list(RULES)) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,21 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (the file, the option, the configuration key), and nothing runs unbounded.
  */
 class SmallHostileInputsTest {
-  static final Path RULES = Path.of("../rules");
-
   @TempDir Path dir;
 
   Path copyOfRules() throws IOException {
-    Path copy = dir.resolve("rules");
-    Files.createDirectories(copy);
-    try (Stream<Path> files = Files.list(RULES)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        if (!Files.isDirectory(f)) {
-          Files.copy(f, copy.resolve(f.getFileName()));
-        }
-      }
-    }
-    return copy;
+    return RulesCheckCommandTest.copyOfRules(dir);
   }
 
   static void assertOneLine(CliRun r, int code, String expected) {
