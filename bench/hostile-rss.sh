@@ -26,7 +26,7 @@ for f in {p, p.lower(), urllib.parse.quote_plus(p), urllib.parse.quote(p, safe="
     print(f)
 EOF
 }
-printf '%-32s %4s  %-22s %8s  %s\n' scenario exit category "peak RSS" "canary seen"
+printf '%-30s %4s  %-48s %8s  %s\n' scenario exit "category/cause" "peak RSS" "canary seen"
 export XTREAM_DOCTOR_JAVA_OPTS="${XTREAM_DOCTOR_JAVA_OPTS:-} -Dxtreamdoctor.network.loopback-only=true"
 for scenario in "${scenarios[@]}"; do
   sim_out="$(mktemp)"; out="$(mktemp)"; t="$(mktemp)"
@@ -45,12 +45,12 @@ for scenario in "${scenarios[@]}"; do
   kill "$sim" 2>/dev/null || true
   wait "$sim" 2>/dev/null || true
   rss="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$t")"
-  category="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("category","?"))' "$out" 2>/dev/null || echo "-")"
+  category="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c=d.get("causes") or [{}]; print(d.get("category","?") + "/" + c[0].get("id","-"))' "$out" 2>/dev/null || echo "-")"
   seen="no"
   while IFS= read -r f; do
     [ "${#f}" -ge 4 ] || continue
     if grep -qF -- "$f" "$out" "$t"; then seen="YES ($f)"; fi
   done < <(forms "$canary")
-  printf '%-32s %4s  %-22s %5s MB  %s\n' "$scenario" "$code" "$category" "$((rss / 1024))" "$seen"
+  printf '%-30s %4s  %-48s %5s MB  %s\n' "$scenario" "$code" "$category" "$((rss / 1024))" "$seen"
   rm -f "$sim_out" "$out" "$t"
 done

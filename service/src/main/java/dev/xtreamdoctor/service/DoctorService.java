@@ -62,8 +62,8 @@ public final class DoctorService implements AutoCloseable {
       throws IOException, RulesException {
     ServeSettings.Connections limits = settings.connections();
     // blocking work (a diagnosis waits on a panel) runs on these; waiting clients hold none
-    QueuedThreadPool threads = new QueuedThreadPool(
-        Math.max(32, settings.maxDiagnoses() * 2 + settings.maxEvaluations() + 16), 4, 60_000);
+    QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, settings.maxDiagnoses() * 2
+        + settings.maxEvaluations() + PanelTurns.waitersInAll(settings) + 16), 4, 60_000);
     threads.setName("serve");
     threads.setDaemon(true);
     Server server = new Server(threads);

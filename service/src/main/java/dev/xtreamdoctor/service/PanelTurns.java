@@ -41,21 +41,32 @@ final class PanelTurns implements AutoCloseable {
   private final ServeSettings.Politeness budget;
   private final long holdMillis;
   private final int maxWaiting;
+  private final int maxWaitingInAll;
   private final byte[] cacheKey;
-  private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
+  private final Map<String, Integer> waiting = new ConcurrentHashMap<>();
+  private final AtomicInteger waitingInAll = new AtomicInteger();
 
   /**
    * @param holdMillis how long a turn is held at most if its holder vanishes (a diagnosis's
    *     deadline and a margin)
    * @param maxWaiting callers that may wait at once for one panel; more are answered 429 at once
+   * @param maxWaitingInAll callers that may wait at once for any panel (each holds a server
+   *     thread meanwhile); more are answered 503 at once
    * @param cacheKey the key of the line hashes in the cache (replicas sharing a cache share it)
    */
-  PanelTurns(BudgetStore store, ServeSettings.Politeness budget, long holdMillis, int maxWaiting, byte[] cacheKey) {
+  PanelTurns(BudgetStore store, ServeSettings.Politeness budget, long holdMillis, int maxWaiting, int maxWaitingInAll,
+      byte[] cacheKey) {
     this.store = store;
     this.budget = budget;
     this.holdMillis = holdMillis;
     this.maxWaiting = maxWaiting;
+    this.maxWaitingInAll = maxWaitingInAll;
     this.cacheKey = cacheKey.clone();
+  }
+
+  /** Callers that may wait for their panel's turn at once, in all: each holds a server thread. */
+  static int waitersInAll(ServeSettings settings) {
+    return settings.maxDiagnoses() * 4;
   }
 
   static PanelTurns of(ServeSettings settings, long diagnosisMillis) {
@@ -70,7 +81,8 @@ final class PanelTurns implements AutoCloseable {
       key = new byte[32];
       new SecureRandom().nextBytes(key);
     }
-    return new PanelTurns(store, p, diagnosisMillis + 15_000, settings.maxDiagnoses() * 2 + 4, key);
+    return new PanelTurns(store, p, diagnosisMillis + 15_000, settings.maxDiagnoses() * 2 + 4, waitersInAll(settings),
+        key);
   }
 
   /**
@@ -184,9 +196,14 @@ final class PanelTurns implements AutoCloseable {
       return new Turn(line, token);
     }
     String panel = line.panel().get();
-    AtomicInteger queue = waiting.computeIfAbsent(panel, k -> new AtomicInteger());
-    if (queue.incrementAndGet() > maxWaiting) {
-      queue.decrementAndGet();
+    if (waitingInAll.incrementAndGet() > maxWaitingInAll) {
+      waitingInAll.decrementAndGet();
+      throw new Refused(new Problem(503, "busy", "Service busy",
+          "too many diagnoses are waiting for their panels; try again shortly", 1));
+    }
+    if (waiting.merge(panel, 1, Integer::sum) > maxWaiting) {
+      leave(panel);
+      waitingInAll.decrementAndGet();
       throw busy(Math.max(1, budget.minIntervalMs() / 1000));
     }
     try {
@@ -217,8 +234,14 @@ final class PanelTurns implements AutoCloseable {
         }
       }
     } finally {
-      queue.decrementAndGet();
+      leave(panel);
+      waitingInAll.decrementAndGet();
     }
+  }
+
+  /** One waiter fewer for the panel; the table holds only panels someone waits for. */
+  private void leave(String panel) {
+    waiting.computeIfPresent(panel, (k, n) -> n <= 1 ? null : n - 1);
   }
 
   private Refused busy(long retryAfterSeconds) {
