@@ -38,6 +38,15 @@ Feature: End to end, the path the user's app takes
       | XC2    |
       | XUI    |
 
+  Scenario: The user's DNS gives an old address that another site now uses: the panel saw one login, through the public address
+    Given a XUI panel with an active line and a system resolver giving an old address another site now uses
+    When I diagnose with these details
+    Then the category is HOST_NOT_FOUND
+    And the cause is STALE_DNS_ANSWER
+    And there is no finding WRONG_PORT
+    And the panel saw exactly 1 login request
+    And the password appears in no output
+
   Scenario: One dead address before the panel's: the app falls back to it, a warning at most
     Given a XC2 panel with an active line and a dead first address before the panel's
     When I diagnose with these details

@@ -154,6 +154,9 @@ final class SimulatedLine {
               "a system resolver giving an old address where nothing listens",
               (b, x, family) -> b.systemDns("answer 127.0.0.77")),
           fault(
+              "a system resolver giving an old address another site now uses",
+              (b, x, family) -> b.systemDns("reused")),
+          fault(
               "a dead first address before the panel's",
               (b, x, family) -> b.systemDns("answer 127.0.0.77,panel").publicDns("answer 127.0.0.77,panel")),
           fault("no address for the name anywhere", (b, x, family) -> b.systemDns("nodata").publicDns("nodata")),

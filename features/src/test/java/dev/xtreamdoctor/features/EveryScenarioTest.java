@@ -77,6 +77,7 @@ class EveryScenarioTest {
           Map.entry("name-nowhere", "HOST_NOT_FOUND/NAME_DOES_NOT_EXIST"),
           Map.entry("dns-sinkhole", "LOGIN_FAILED/DNS_TAMPERING"),
           Map.entry("dns-stale-address", "HOST_NOT_FOUND/STALE_DNS_ANSWER"),
+          Map.entry("dns-stale-address-reused", "HOST_NOT_FOUND/STALE_DNS_ANSWER"),
           Map.entry("dns-first-address-dead", "NO_FAULT_FOUND/DEAD_ADDRESS"),
           Map.entry("dns-nodata", "HOST_NOT_FOUND/NAME_HAS_NO_ADDRESS"),
           Map.entry("dns-cname-chain", "NO_FAULT_FOUND/HEALTHY"),

@@ -143,6 +143,12 @@ final class ProbeRun {
     NOTHING,
     /** A server connected but the TLS handshake failed: no login was sent. */
     TLS_FAILED,
+    /**
+     * The login was sent to an address only the system resolver gave, and what answered there is
+     * plainly another server (a web server's 404 or default page, a block page, no HTTP at all):
+     * the panel has seen no login yet.
+     */
+    OTHER_SERVER,
     /** The login was sent. */
     LOGIN
   }
@@ -173,7 +179,8 @@ final class ProbeRun {
       }
       reached = appChain(target, plan.get().disagree());
     }
-    if (reached == Reached.NOTHING || reached == Reached.TLS_FAILED && plan.get().disagree()) {
+    if (reached == Reached.NOTHING
+        || (reached == Reached.TLS_FAILED || reached == Reached.OTHER_SERVER) && plan.get().disagree()) {
       comparison(plan.get());
     }
     for (Future<?> f : beside) {
@@ -298,8 +305,23 @@ final class ProbeRun {
     if (!credentialsGiven()) {
       return Reached.LOGIN; // the input facts already say a credential is missing; a blank login only feeds flood counters
     }
-    attempt(target, HttpLoginProbe.LOGIN);
-    return Reached.LOGIN;
+    Optional<HttpResponse> answer = attempt(target, HttpLoginProbe.LOGIN);
+    return disagree && answer.isPresent() && otherServer(answer.get()) ? Reached.OTHER_SERVER : Reached.LOGIN;
+  }
+
+  /**
+   * An answer no panel (nor anything in front of one) gives: a web server's own 404 or default
+   * page, an ISP block page, or bytes that are no HTTP. Observed on the wire, not judged: the rules
+   * decide what the comparison that follows means.
+   */
+  private static boolean otherServer(HttpResponse r) {
+    if (r.hop() > 0 || r.signals().contains("user_info") || r.signals().contains("xui_padded_404")) {
+      return false;
+    }
+    return r.outcome().equals(Outcome.HTTP_NOT_HTTP)
+        || r.signals().contains("block_page")
+        || r.signals().contains("web_server_default_page")
+        || r.status() == 404;
   }
 
   private boolean credentialsGiven() {
@@ -326,12 +348,12 @@ final class ProbeRun {
    * request, nothing a panel counts): a panel that now drops connections has just banned this
    * address. A panel that answered before in this diagnosis and now stays silent stops the run.
    */
-  private void attempt(HttpExchange.Target target, String purpose) {
+  private Optional<HttpResponse> attempt(HttpExchange.Target target, String purpose) {
     boolean answeredBefore = budget.answeredBefore();
     Optional<HttpLoginProbe.Login> login =
         guard("http", () -> http.login(target, purpose, username, password, budget, deadlineNanos));
     if (login.isEmpty() || login.get().last() == null) {
-      return;
+      return Optional.empty();
     }
     facts.addAll(login.get().responses());
     login.get().answer().ifPresent(facts::add);
@@ -343,7 +365,7 @@ final class ProbeRun {
         budget.stop("panel_went_silent");
       }
       if (remainingMs(Integer.MAX_VALUE) < settings.connectMs()) {
-        return; // a connect cut short by the deadline would time out for our own reason
+        return Optional.of(r); // a connect cut short by the deadline would time out for our own reason
       }
       guard(
               "tcp",
@@ -353,6 +375,7 @@ final class ProbeRun {
                       settings.connectMs(), 0))
           .ifPresent(facts::add);
     }
+    return Optional.of(r);
   }
 
   /** Outcomes that mean the panel no longer answers at all, as after a flood ban. */

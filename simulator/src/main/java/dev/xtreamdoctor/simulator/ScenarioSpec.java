@@ -24,7 +24,9 @@ import java.util.Map;
  * @param target where the URL's port leads
  * @param overlays overlay specs in front of the panel, outermost first (see {@link OverlaySpec})
  * @param systemDns how the system resolver answers for {@code host}: {@code answer} (the panel's
- *     address), {@code hijack} (the block page on 127.0.0.66), or a {@link DnsBehaviour#parse} spec
+ *     address), {@code hijack} (the block page on 127.0.0.66), {@code reused} (an old address,
+ *     127.0.0.67, where another site's plain nginx now listens on the URL's port), or a {@link
+ *     DnsBehaviour#parse} spec
  * @param publicDns the same for the public resolver
  * @param panelPort a fixed panel port, or 0 for a free one
  * @param systemDnsPort a fixed system resolver port, or 0
@@ -85,6 +87,9 @@ public record ScenarioSpec(
 
   public static final String DEFAULT_HOST = "panel.example.test";
   public static final String BLOCK_PAGE_ADDRESS = "127.0.0.66";
+
+  /** Where an out-of-date DNS answer leads: an address another site now uses. */
+  public static final String REUSED_ADDRESS = "127.0.0.67";
 
   public ScenarioSpec {
     overlays = List.copyOf(overlays);
@@ -186,6 +191,11 @@ public record ScenarioSpec(
     return systemDns.trim().equals("hijack") || publicDns.trim().equals("hijack");
   }
 
+  /** Whether a resolver answers with the reused address, so another site must run there. */
+  boolean needsReusedAddress() {
+    return systemDns.trim().equals("reused") || publicDns.trim().equals("reused");
+  }
+
   /** The behaviour for a resolver spec, with the panel's address filled in. */
   static DnsBehaviour dnsBehaviour(String spec, String panelAddress) {
     // "panel" in an address list stands for the panel's own address
@@ -195,6 +205,9 @@ public record ScenarioSpec(
     }
     if (s.equals("hijack")) {
       return DnsBehaviour.hijack(BLOCK_PAGE_ADDRESS);
+    }
+    if (s.equals("reused")) {
+      return DnsBehaviour.answer(REUSED_ADDRESS);
     }
     return DnsBehaviour.parse(s);
   }

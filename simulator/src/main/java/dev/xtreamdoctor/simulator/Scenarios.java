@@ -384,6 +384,15 @@ public final class Scenarios {
     add(
         m,
         spec(
+                "dns-stale-address-reused",
+                XUI,
+                line,
+                "The system resolver gives an old address that another site's web server now uses;"
+                    + " a public resolver gives the panel's new one.")
+            .systemDns("reused"));
+    add(
+        m,
+        spec(
                 "dns-first-address-dead",
                 XC2,
                 line,

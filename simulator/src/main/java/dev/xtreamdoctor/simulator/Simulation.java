@@ -106,6 +106,14 @@ public final class Simulation implements AutoCloseable {
       selfPort[0] = redirector.port();
       urlPort = redirector.port();
     }
+    if (spec.needsReusedAddress()) {
+      track(
+          PanelServer.builder(Sites.plainNginx())
+              .name("other-site")
+              .bindAddress(ScenarioSpec.REUSED_ADDRESS)
+              .port(urlPort)
+              .start());
+    }
     if (spec.needsBlockPage()) {
       blockPage =
           track(
