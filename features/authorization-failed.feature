@@ -84,3 +84,11 @@ Feature: Authorization Failed (guide chapter 3: subscription and device limits)
     Then the category is NO_FAULT_FOUND
     And the cause is EXPIRES_SOON
     And the evidence includes "2 days 5 hours"
+
+  Scenario: A status the apps do not accept ("Inactive"): no health without "Active"
+    Given the facts of a working login
+    And the login answer says status "Inactive"
+    When I evaluate the facts
+    Then the category is AUTHORIZATION_FAILED
+    And the cause is ACCOUNT_NOT_ACTIVE
+    And the fixes include "what \"Inactive\" means"

@@ -56,3 +56,9 @@ Feature: Connection Timeout (guide chapter 4: server load)
     Then the category is NO_FAULT_FOUND
     And the cause is DEAD_ADDRESS
     And the evidence includes "198.51.100.77"
+
+  Scenario: The TLS handshake gets no answer
+    Given the facts of the example "tls-no-answer"
+    When I evaluate the facts
+    Then the category is CONNECTION_TIMEOUT
+    And the cause is TLS_NO_ANSWER

@@ -152,3 +152,10 @@ Feature: Login Failed (guide chapter 2: network or ISP blocking)
     When I evaluate the facts
     Then the category is LOGIN_FAILED
     And the cause is REDIRECT_LOOP
+
+  Scenario: The connection is reset while it opens: the port cannot be reached
+    Given the facts of a working login
+    And the connection to the panel's port is reset
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is PORT_UNREACHABLE

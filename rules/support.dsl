@@ -44,6 +44,7 @@
 [when]The condition {name} does not hold=not Condition( name == "{name}" )
 [when]The condition {name} holds=Condition( name == "{name}" )
 [when]There is no finding {cause} yet=not Finding( causeId == "{cause}" )
+[when]There is no error at the {layer} layer yet=not Finding( layer == "{layer}", severity == "error" )
 
 # ---- results --------------------------------------------------------------------------------
 [then]Note the condition {name}=insertLogical( Condition.of( "{name}" ) );
@@ -62,6 +63,7 @@
 [then]Add the evidence "{text}"=finding = finding.because( "{text}" );
 [then]Fill in when it ended=finding = finding.with( "expiredOn", $login.expDate() > 0 ? accountUtc( $login.expDate() ) : "an earlier date" );
 [then]Fill in when it ends=finding = finding.with( "expiresOn", accountUtc( $login.expDate() ) ).with( "timeLeft", accountSpan( $login.expDate() - $login.serverTime() ) );
+[then]Fill in the account status=finding = finding.with( "status", $login.status() );
 [then]Fill in the connections in use=finding = finding.with( "active", $login.activeConnections() ).with( "max", $login.maxConnections() );
 [then]Fill in {name} as "{value}"=finding = finding.with( "{name}", "{value}" );
 [then]Report it=insert( finding );

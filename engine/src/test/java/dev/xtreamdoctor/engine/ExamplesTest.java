@@ -96,6 +96,8 @@ class ExamplesTest {
           Map.entry("name-has-no-address", expect("HOST_NOT_FOUND", "NAME_HAS_NO_ADDRESS")),
           Map.entry("stale-dns-answer", expect("HOST_NOT_FOUND", "STALE_DNS_ANSWER")),
           Map.entry("dead-address", expect("NO_FAULT_FOUND", "DEAD_ADDRESS")),
+          Map.entry("account-not-active", expect("AUTHORIZATION_FAILED", "ACCOUNT_NOT_ACTIVE")),
+          Map.entry("tls-no-answer", expect("CONNECTION_TIMEOUT", "TLS_NO_ANSWER")),
           Map.entry("panel-misconfigured", expect("NO_FAULT_FOUND", "PANEL_MISCONFIGURED")),
           Map.entry("remote-all-clear", expect("NO_FAULT_FOUND", "REMOTE_ALL_CLEAR")),
           Map.entry("expires-soon", expect("NO_FAULT_FOUND", "EXPIRES_SOON")),
