@@ -132,6 +132,7 @@ public final class DoctorService implements AutoCloseable {
         .register(ApiResource.class)
         .register(PublicResource.class)
         .register(new ProblemMapper())
+        .register(new ContentLength())
         .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
         .property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true)
         .property(ServerProperties.WADL_FEATURE_DISABLE, true)
