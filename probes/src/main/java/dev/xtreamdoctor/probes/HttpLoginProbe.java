@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.probes;
 
+import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.facts.HttpResponse;
 import dev.xtreamdoctor.engine.facts.LoginAnswer;
 import dev.xtreamdoctor.engine.facts.Outcome;
@@ -234,9 +235,9 @@ final class HttpLoginProbe {
         bounded(redactor.scrub(r.server())),
         bounded(redactor.scrub(r.cfRay())),
         signals,
-        bounded(redactor.maskUrl(r.location())),
+        bounded(redactor.scrub(r.location())),
         r.millis(),
-        bounded(redactor.maskUrl(url.toString())),
+        bounded(redactor.scrub(url.toString())),
         hop,
         r.declaredLength(),
         bounded(redactor.scrub(r.contentEncoding())),

@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.probes;
 
+import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.HttpResponse;
 import dev.xtreamdoctor.engine.facts.Outcome;
@@ -71,7 +72,7 @@ final class ProbeRun {
     this.password = request.password() != null ? request.password() : server.pastedPassword().orElse(null);
     this.symptoms = request.symptoms().map(s -> s);
     this.gate = NetworkGate.create(settings.loopbackOnly(), policy);
-    this.redactor = Redactor.of(password);
+    this.redactor = Redactor.of(password == null ? null : password.reveal());
     this.budget = new PanelBudget(settings.requestBudget());
     this.dns = new DnsProbe(gate, Duration.ofMillis(Math.min(settings.dnsMs(), settings.totalMs())));
     this.tcp = new TcpProbe(gate, settings.connectMs());

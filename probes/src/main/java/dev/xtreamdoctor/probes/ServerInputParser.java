@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.probes;
 
+import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.facts.CredentialInput;
 import dev.xtreamdoctor.engine.facts.Outcome;
 import dev.xtreamdoctor.engine.facts.ServerInput;
@@ -391,8 +392,7 @@ public final class ServerInputParser {
           masked = masked.replace(raw, Redactor.MASK);
         }
       }
-      Redactor r = password == null ? Redactor.none() : Redactor.of(Secret.of(password));
-      return r.maskUrl(masked);
+      return Redactor.of(password).scrub(masked);
     }
 
     /**
