@@ -116,10 +116,18 @@ public final class SimulateCommand implements Callable<Integer> {
     for (Map.Entry<String, String> e : sim.environment().entrySet()) {
       line.append(e.getKey()).append('=').append(e.getValue()).append(' ');
     }
-    line.append("./xtream-doctor diagnose --server ").append(shellQuoted(sim.serverUrl()));
+    line.append(launcher()).append(" diagnose --server ").append(shellQuoted(sim.serverUrl()));
     line.append(" --username ").append(shellQuoted(sim.username()));
     line.append(" --password ").append(shellQuoted(sim.password()));
     return line.toString();
+  }
+
+  /**
+   * How the user runs this program, for the printed line: the launchers say (the release's
+   * bin/xtream-doctor, the Debian package's command); the repository's launcher is the default.
+   */
+  static String launcher() {
+    return shellQuoted(System.getProperty("xtreamdoctor.launcher", "./xtream-doctor"));
   }
 
   private static String shellQuoted(String s) {
