@@ -158,6 +158,12 @@ class LaunchersIT {
         run(List.of("sh", "-c", "command -v zsh"), Map.of()).exit() == 0, "zsh is not installed");
     assertEquals(List.of("diagnose"), complete("zsh", "xtream-doctor", "dia"));
     assertTrue(complete("zsh", "xtream-doctor", "simulate", "--").contains("--scenario"));
+    // Sourced in zsh, the script registers itself with zsh's completion system.
+    String script =
+        "source '" + home.resolve("completion/xtream-doctor") + "'\n"
+            + "print -r -- \"${_comps[xtream-doctor]}\"\n";
+    Run r = run(List.of("zsh", "-c", script), Map.of("HOME", tmp.toString()));
+    assertTrue(r.out().startsWith("_bash_complete -F _complete_xtream-doctor"), r.toString());
   }
 
   @Test
@@ -184,8 +190,10 @@ class LaunchersIT {
     for (String w : words) {
       array.append(" '").append(w).append("'");
     }
+    // zsh's bashcompinit calls the function with 0-based arrays (ksharrays), as bash has them.
     String script =
         "source '" + home.resolve("completion/xtream-doctor") + "'\n"
+            + (shell.equals("zsh") ? "setopt ksharrays\n" : "")
             + "COMP_WORDS=(" + array + ")\n"
             + "COMP_CWORD=" + (words.length - 1) + "\n"
             + "COMP_LINE=\"${COMP_WORDS[*]}\"\n"
