@@ -3,6 +3,9 @@ package dev.xtreamdoctor.cli;
 import dev.xtreamdoctor.engine.render.Format;
 import dev.xtreamdoctor.engine.render.Renderer;
 import dev.xtreamdoctor.engine.render.TextStyle;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** How a diagnosis is printed: shared by every command that prints one. */
@@ -11,6 +14,7 @@ public final class OutputOptions {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
+      completionCandidates = FormatNames.class,
       description =
           "text (for a person), json (for programs) or markdown (for a ticket)."
               + " Default: ${DEFAULT-VALUE}.")
@@ -25,6 +29,14 @@ public final class OutputOptions {
       names = "--ascii",
       description = "Plain ASCII marks ([OK] [X] [!] [?]) instead of Unicode.")
   boolean ascii;
+
+  /** Shell completion offers the formats as the help writes them: lower case (any case works). */
+  static final class FormatNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Format.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
+    }
+  }
 
   Renderer renderer(Terminal terminal) {
     TextStyle style =
