@@ -32,5 +32,14 @@ public final class EvalCost {
     long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
     System.out.printf("engine+JSON, one thread, no HTTP: %d evaluations, %.3f ms wall and %.3f ms CPU each (%d chars)%n",
         n, (System.nanoTime() - t0) / 1e6 / n, cpu / 1e6 / n, len / n);
+    for (int i = 0; i < n; i++) {
+      FactsJson.read(args[0]);
+    }
+    cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    for (int i = 0; i < n; i++) {
+      len += FactsJson.read(args[0]).size();
+    }
+    cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+    System.out.printf("reading the facts (strict JSON), one thread: %.3f ms CPU each%n", cpu / 1e6 / n);
   }
 }
