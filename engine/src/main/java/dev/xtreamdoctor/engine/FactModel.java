@@ -1,11 +1,14 @@
 package dev.xtreamdoctor.engine;
 
+import dev.xtreamdoctor.engine.facts.CauseRun;
 import dev.xtreamdoctor.engine.facts.Conclusion;
 import dev.xtreamdoctor.engine.facts.Condition;
 import dev.xtreamdoctor.engine.facts.CredentialInput;
 import dev.xtreamdoctor.engine.facts.DnsAnswer;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.Finding;
+import dev.xtreamdoctor.engine.facts.HourOutcome;
+import dev.xtreamdoctor.engine.facts.HourSummary;
 import dev.xtreamdoctor.engine.facts.HttpResponse;
 import dev.xtreamdoctor.engine.facts.Latency;
 import dev.xtreamdoctor.engine.facts.LoginAnswer;
@@ -16,6 +19,7 @@ import dev.xtreamdoctor.engine.facts.ServerInput;
 import dev.xtreamdoctor.engine.facts.Settings;
 import dev.xtreamdoctor.engine.facts.TcpConnect;
 import dev.xtreamdoctor.engine.facts.TlsHandshake;
+import dev.xtreamdoctor.engine.facts.WatchSpan;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
@@ -29,7 +33,10 @@ import java.util.Optional;
 public final class FactModel {
   private FactModel() {}
 
-  /** Observation facts, in layer order: what probes and facts files provide. */
+  /**
+   * Observation facts, in layer order: what probes and facts files provide; then the summary of a
+   * watch over time (a history).
+   */
   public static final List<Class<? extends Fact>> OBSERVATIONS =
       List.of(
           ServerInput.class,
@@ -42,7 +49,11 @@ public final class FactModel {
           Latency.class,
           PanelRequests.class,
           ReportedSymptoms.class,
-          ProbeProblem.class);
+          ProbeProblem.class,
+          WatchSpan.class,
+          HourSummary.class,
+          HourOutcome.class,
+          CauseRun.class);
 
   /** Facts that rules insert or that the engine supplies. */
   public static final List<Class<? extends Record>> INFERRED =

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.Finding;
+import dev.xtreamdoctor.engine.watch.HistoryFacts;
+import dev.xtreamdoctor.engine.watch.HistoryJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -104,6 +106,57 @@ class ExamplesTest {
           Map.entry("high-latency", expect("NO_FAULT_FOUND", "HIGH_LATENCY")),
           Map.entry("slow-response", expect("NO_FAULT_FOUND", "SLOW_RESPONSE")));
 
+  /** The histories in {@code examples/histories} (a watch's JSON Lines) and what the rules say. */
+  private static final Map<String, Expected> HISTORIES =
+      Map.ofEntries(
+          Map.entry("peak-hour-overload", expect("CONNECTION_TIMEOUT", "PEAK_HOUR_OVERLOAD")),
+          Map.entry("slow-at-peak-hours", expect("NO_FAULT_FOUND", "SLOW_AT_PEAK_HOURS")),
+          Map.entry("timeouts-now-and-then", expect("CONNECTION_TIMEOUT", "TIMEOUTS_NOW_AND_THEN")),
+          Map.entry("intermittent-dns-failures", expect("HOST_NOT_FOUND", "INTERMITTENT_DNS_FAILURES")),
+          Map.entry("ip-ban-began", expect("LOGIN_FAILED", "IP_BAN_BEGAN")),
+          Map.entry("line-banned-during-watch", expect("AUTHORIZATION_FAILED", "LINE_BANNED_DURING_WATCH")),
+          Map.entry("expired-during-watch", expect("AUTHORIZATION_FAILED", "EXPIRED_DURING_WATCH")),
+          Map.entry("fault-began-during-watch", expect("INVALID_DETAILS", "FAULT_BEGAN_DURING_WATCH")),
+          Map.entry("same-fault-throughout", expect("INVALID_DETAILS", "SAME_FAULT_THROUGHOUT")),
+          Map.entry("fault-came-and-went", expect("LOGIN_FAILED", "FAULT_CAME_AND_WENT")),
+          Map.entry("every-check-worked", expect("NO_FAULT_FOUND", "HEALTHY")));
+
+  static final Path HISTORY_DIR = Path.of("..", "examples", "histories");
+
+  static Stream<String> histories() throws IOException {
+    try (Stream<Path> files = Files.list(HISTORY_DIR)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".jsonl"))
+          .map(n -> n.substring(0, n.length() - ".jsonl".length()))
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("histories")
+  void eachHistoryNamesItsCategoryAndCause(String history) throws Exception {
+    Expected expected = HISTORIES.get(history);
+    assertTrue(expected != null, "no expectation in the table for examples/histories/" + history + ".jsonl");
+    List<Fact> facts = HistoryFacts.of(HistoryJson.read(HISTORY_DIR.resolve(history + ".jsonl")));
+    for (int round = 1; round <= ROUNDS; round++) {
+      Evaluation e = SharedRules.ENGINE.evaluateRules(facts);
+      assertEquals(expected.category(), e.conclusion().category(), history + ", evaluation " + round);
+      assertEquals(expected.primaryCause(), e.conclusion().causeId(), history + ", evaluation " + round);
+    }
+    Diagnosis d = SharedRules.ENGINE.evaluate(facts);
+    for (Diagnosis.FindingView f : d.findings()) {
+      String at = history + " / " + f.causeId();
+      assertFalse(f.fixes().isEmpty(), at + ": no fixes");
+      assertFalse(f.evidence().isEmpty(), at + ": no evidence");
+      for (String text : Stream.concat(Stream.of(f.title(), f.impact()), f.fixes().stream()).toList()) {
+        assertFalse(text.matches(".*\\{[a-zA-Z]\\w*}.*"), at + ": placeholder left unfilled in \"" + text + "\"");
+      }
+    }
+  }
+
   static Stream<String> examples() throws IOException {
     try (Stream<Path> files = Files.list(ExampleFacts.DIR)) {
       return files
@@ -175,6 +228,11 @@ class ExamplesTest {
     assertEquals(new TreeSet<>(EXPECTED.keySet()), files, "the table and examples/facts differ");
     Set<String> withoutExample = new TreeSet<>(SharedRules.BOOK.catalogue().causeIds());
     files.forEach(f -> withoutExample.remove(causeOf(f)));
+    assertEquals(
+        new TreeSet<>(HISTORIES.keySet()),
+        histories().collect(Collectors.toCollection(TreeSet::new)),
+        "the table and examples/histories differ");
+    HISTORIES.values().forEach(e -> withoutExample.remove(e.primaryCause()));
     assertEquals(Set.of(), withoutExample, "causes in the catalogue without an example file");
   }
 

@@ -82,9 +82,20 @@ final class ConfigLoader {
     positive("doctor.http.max-body-bytes", c.http().maxBodyBytes());
     positive("doctor.panel.request-budget", c.panel().requestBudget());
     positive("doctor.latency.samples", c.latency().samples());
+    parsed("doctor.watch.min-interval", () -> DurationText.parse(c.watch().minInterval()));
+    parsed("doctor.watch.peak-hours", () -> HourSet.parse(c.watch().peakHours()));
     resolvers("doctor.dns.public-resolvers", c.dns().publicResolvers());
     if (c.dns().systemResolvers().isPresent()) {
       resolvers("doctor.dns.system-resolvers", c.dns().systemResolvers().get());
+    }
+  }
+
+  private static void parsed(String key, java.util.function.Supplier<?> parse)
+      throws ConfigException {
+    try {
+      parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key + ": " + e.getMessage());
     }
   }
 

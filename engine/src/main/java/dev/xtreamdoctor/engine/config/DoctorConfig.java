@@ -40,10 +40,33 @@ public interface DoctorConfig {
 
   Serve serve();
 
+  Watch watch();
+
   /** The thresholds the rules read, as the fact inserted into every diagnosis. */
   default Settings settings() {
     Thresholds t = thresholds();
-    return new Settings(t.slowResponseMs(), t.highLatencyMs(), t.expiryWarningDays());
+    return new Settings(
+        t.slowResponseMs(),
+        t.highLatencyMs(),
+        t.expiryWarningDays(),
+        HourSet.parse(watch().peakHours()));
+  }
+
+  /** Watching a line over time ({@code xtream-doctor watch}) and what its history means. */
+  interface Watch {
+    /**
+     * {@code doctor.watch.min-interval}: the shortest spacing {@code watch --every} accepts (each
+     * check is one login; panels ban addresses that log in too often).
+     */
+    @WithDefault("60s")
+    String minInterval();
+
+    /**
+     * {@code doctor.watch.peak-hours}: the hours of the day that count as peak hours (evenings, live
+     * events), for the rules over a history; {@code 20-1} runs past midnight.
+     */
+    @WithDefault("18-23")
+    String peakHours();
   }
 
   /** Which resolvers to ask. */
@@ -266,6 +289,12 @@ public interface DoctorConfig {
      * replicas share the panel budget and the verdict cache; unset, each process keeps its own.
      */
     Optional<String> redisUrl();
+
+    /**
+     * {@code doctor.serve.lines-file}: the lines {@code GET /probe?line=NAME} may diagnose (name,
+     * server, username and password file of each); none means no {@code /probe}.
+     */
+    Optional<Path> linesFile();
 
     /** {@code doctor.serve.frame-ancestors}: who may frame the helpdesk page (CSP). */
     @WithDefault("'self'")

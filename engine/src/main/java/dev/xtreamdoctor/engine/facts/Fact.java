@@ -12,4 +12,8 @@ public sealed interface Fact
         Latency,
         PanelRequests,
         ReportedSymptoms,
-        ProbeProblem {}
+        ProbeProblem,
+        WatchSpan,
+        HourSummary,
+        HourOutcome,
+        CauseRun {}
