@@ -27,7 +27,7 @@ final class Engines {
   private static final Map<String, CompletableFuture<RuleBook>> LOADED = new ConcurrentHashMap<>();
 
   /** Commands that diagnose, and so need the rules; a new one that does adds its name here. */
-  static final Set<String> DIAGNOSING_COMMANDS = Set.of("evaluate", "diagnose", "simulate", "demo");
+  static final Set<String> DIAGNOSING_COMMANDS = Set.of("evaluate", "diagnose", "watch", "simulate", "demo");
 
   private Engines() {}
 

@@ -18,6 +18,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import dev.xtreamdoctor.engine.watch.HistoryFacts;
+import dev.xtreamdoctor.engine.watch.HistoryJson;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Diagnose from facts already known, without touching the network.",
       "FILE is JSON: {\"facts\": [{\"type\": \"LoginAnswer\", \"outcome\": \"panel.auth_rejected\","
-          + " \"auth\": 0}, ...]}; see rules/FACTS.md for every fact type and field."
+          + " \"auth\": 0}, ...]}; see rules/FACTS.md for every fact type and field.",
+      "--history FILE takes a watch's history instead (or as well): what the checks mean together."
     })
 // Exit codes: the same list as the root command, set in XtreamDoctor.commandLine.
 public final class EvaluateCommand implements Callable<Integer> {
@@ -49,10 +53,17 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(
       names = "--facts",
-      required = true,
       paramLabel = "FILE",
       description = "The facts as JSON; - reads standard input.")
   String factsFile;
+
+  @Option(
+      names = "--history",
+      paramLabel = "FILE",
+      description =
+          "A watch's history (JSON Lines, as watch --history writes it): the rules over time judge"
+              + " it, with the --facts if given.")
+  Path historyFile;
 
   @Option(names = "--timing", hidden = true, description = "Print each step's time on stderr.")
   boolean timing;
@@ -60,7 +71,17 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException {
     long t0 = System.nanoTime();
-    List<Fact> facts = readFacts();
+    if (factsFile == null && historyFile == null) {
+      throw CliException.badInput("Missing required option: '--facts=FILE' (or --history=FILE)");
+    }
+    List<Fact> facts = new ArrayList<>(factsFile == null ? List.of() : readFacts());
+    if (historyFile != null) {
+      try {
+        facts.addAll(HistoryFacts.of(HistoryJson.read(historyFile)));
+      } catch (HistoryJson.HistoryException e) {
+        throw CliException.badInput(e.getMessage());
+      }
+    }
     long t1 = System.nanoTime();
     DoctorConfig config = Engines.config(engineOptions);
     long t2 = System.nanoTime();

@@ -8,7 +8,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("simulate")) {
+    if (args.length > 0 && (args[0].equals("simulate") || args[0].equals("watch"))) {
       StopOnSignal.installEarly();
     }
     Terminal terminal = Terminal.system();

@@ -61,6 +61,11 @@ final class StopOnSignal implements AutoCloseable {
     }
   }
 
+  /** Waits for a signal at most {@code millis}; true when one came (now or before). */
+  boolean awaitMillis(long millis) throws InterruptedException {
+    return requested.await(Math.max(0, millis), TimeUnit.MILLISECONDS);
+  }
+
   /** The command is over: a signal from now on ends the process the JVM's way. */
   @Override
   public void close() {

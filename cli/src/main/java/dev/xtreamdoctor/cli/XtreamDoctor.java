@@ -51,6 +51,7 @@ public final class XtreamDoctor implements Runnable {
   private static Map<String, Class<?>> commands() {
     Map<String, Class<?>> commands = new LinkedHashMap<>();
     commands.put("diagnose", DiagnoseCommand.class);
+    commands.put("watch", WatchCommand.class);
     commands.put("demo", DemoCommand.class);
     commands.put("simulate", SimulateCommand.class);
     commands.put("evaluate", EvaluateCommand.class);
@@ -69,6 +70,19 @@ public final class XtreamDoctor implements Runnable {
 
   public Terminal terminal() {
     return terminal;
+  }
+
+  /** The clock commands read the time from; tests set a shifted or faster one. */
+  private java.time.Clock clock = java.time.Clock.systemDefaultZone();
+
+  public java.time.Clock clock() {
+    return clock;
+  }
+
+  /** Uses {@code clock} for the time (a watch's history); the system clock otherwise. */
+  public XtreamDoctor clock(java.time.Clock clock) {
+    this.clock = java.util.Objects.requireNonNull(clock);
+    return this;
   }
 
   @Override

@@ -43,6 +43,26 @@ public record DiagnoseRequest(
     return new DiagnoseRequest(server, username, password, Optional.empty());
   }
 
+  /**
+   * Scrubs this request's password from any text, typed or carried by a pasted link, in every
+   * spelling the engine's {@link dev.xtreamdoctor.engine.Redactor} knows: for what a caller prints
+   * or writes beside the diagnosis (a watch's history, a report, a log).
+   */
+  public dev.xtreamdoctor.engine.Redactor redactor() {
+    java.util.List<String> secrets = new java.util.ArrayList<>();
+    if (password != null) {
+      secrets.add(password.reveal());
+    }
+    if (server != null) {
+      try {
+        ServerInputParser.parse(server).pastedPassword().ifPresent(p -> secrets.add(p.reveal()));
+      } catch (BadServerInputException | RuntimeException e) {
+        // no link to take a password from: the diagnosis will say what is wrong with the text
+      }
+    }
+    return dev.xtreamdoctor.engine.Redactor.of(secrets);
+  }
+
   @Override
   public String toString() {
     return "DiagnoseRequest[server=<as typed>, username=<given: " + (username != null)

@@ -29,6 +29,14 @@ final class OverlaySpec {
 
   /** A fresh overlay for this spec (stateful ones such as flood start clean each time). */
   static Overlay parse(String spec, PanelFamily family) {
+    return parse(spec, family, java.time.Clock.systemDefaultZone());
+  }
+
+  /**
+   * A fresh overlay for this spec; {@code clock} (its instant and zone) tells an {@code at-hours}
+   * overlay which hour of the day it is.
+   */
+  static Overlay parse(String spec, PanelFamily family, java.time.Clock clock) {
     String[] w = spec.trim().split("\\s+");
     String kind = w[0].toLowerCase(Locale.ROOT);
     List<String> args = Arrays.asList(w).subList(1, w.length);
@@ -62,6 +70,9 @@ final class OverlaySpec {
         case "php-warnings" -> Overlays.phpWarnings(args.isEmpty() ? "before" : args.get(0));
         case "bom" -> Overlays.byteOrderMark();
         case "status" -> Overlays.status(Integer.parseInt(args.get(0)));
+        case "at-hours" ->
+            Overlays.atHours(
+                hours(args.get(0)), clock, parse(String.join(" ", args.subList(1, args.size())), family, clock));
         default -> throw new IllegalArgumentException("unknown overlay '" + kind + "'");
       };
     } catch (IndexOutOfBoundsException e) {
@@ -70,6 +81,33 @@ final class OverlaySpec {
       throw new IllegalArgumentException(
           "overlay '" + spec + "': not a number: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code 18-23}, {@code 20-1} (past midnight), {@code 9,12-14}: hours of the day, 0 to 23. */
+  static java.util.Set<Integer> hours(String text) {
+    java.util.Set<Integer> hours = new java.util.TreeSet<>();
+    for (String part : text.split(",")) {
+      String[] ends = part.split("-", -1);
+      int from = hour(ends[0], text);
+      int to = ends.length > 1 ? hour(ends[1], text) : from;
+      if (ends.length > 2) {
+        throw new IllegalArgumentException("at-hours: '" + text + "' is not a list of hours such as 18-23");
+      }
+      for (int h = from; ; h = (h + 1) % 24) {
+        hours.add(h);
+        if (h == to) {
+          break;
+        }
+      }
+    }
+    return hours;
+  }
+
+  private static int hour(String s, String text) {
+    if (!s.strip().matches("\\d{1,2}") || Integer.parseInt(s.strip()) > 23) {
+      throw new IllegalArgumentException("at-hours: '" + text + "' is not a list of hours such as 18-23");
+    }
+    return Integer.parseInt(s.strip());
   }
 
   private static Overlay userAgentFilter(List<String> args) {

@@ -160,6 +160,18 @@ public final class Overlays {
     return (request, next) -> map(next.handle(request), r -> r.withStatus(code));
   }
 
+  /**
+   * Applies {@code overlay} only during these hours of the day, as {@code clock} tells them in its
+   * own zone (a panel overloaded every evening); at other hours requests pass straight through.
+   */
+  public static Overlay atHours(java.util.Set<Integer> hours, java.time.Clock clock, Overlay overlay) {
+    java.util.Set<Integer> during = java.util.Set.copyOf(hours);
+    return (request, next) ->
+        during.contains(clock.instant().atZone(clock.getZone()).getHour())
+            ? overlay.handle(request, next)
+            : next.handle(request);
+  }
+
   /** Applies {@code overlay} only to requests for this path; others pass straight through. */
   public static Overlay onPath(String path, Overlay overlay) {
     return (request, next) ->

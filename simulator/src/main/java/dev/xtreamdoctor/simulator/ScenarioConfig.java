@@ -46,7 +46,7 @@ import java.util.Set;
  * tls = none                    # none | self-signed | expired | wrong-name
  * url.scheme = http
  * url.target = panel            # panel | wrong-port | closed-port | filtered-port
- * overlays = ua-filter 454 allow VLC; slow 2000
+ * overlays = ua-filter 454 allow VLC; slow 2000; at-hours 18-23 hang
  * dns.system = hijack           # answer | hijack [ADDR] | answer ADDR | nxdomain | servfail | refused | silence | nodata
  * dns.public = answer
  * dns.names = new-panel.example.test=answer panel; old.example.test=cname new-panel.example.test

@@ -270,6 +270,15 @@ public final class Scenarios {
             .overlay("slow 4000"));
     add(
         m,
+        spec(
+                "peak-hours",
+                XC2,
+                line,
+                "The panel works by day; from 18:00 to 23:59 (local time) it accepts the connection"
+                    + " and never answers: overloaded at peak hours.")
+            .overlay("at-hours 18-23 hang"));
+    add(
+        m,
         spec("reset", XC2, line, "The connection is reset (TCP RST) after the request is sent.")
             .overlay("reset"));
     add(

@@ -34,6 +34,9 @@ public final class Simulation implements AutoCloseable {
   private DnsServer publicDns;
   private int urlPort;
 
+  /** The panel's clock; null: the real one. */
+  private java.time.Clock clock;
+
   private Simulation(ScenarioSpec spec) {
     this.spec = spec;
   }
@@ -49,7 +52,17 @@ public final class Simulation implements AutoCloseable {
   }
 
   public static Simulation start(ScenarioSpec spec) {
+    return start(spec, null);
+  }
+
+  /**
+   * Starts a scenario whose panel lives by {@code clock}: its {@code timestamp_now}, the line's
+   * expiry and the hours of {@code at-hours} overlays (e.g. a {@link SimClock}, shared with the
+   * doctor under test).
+   */
+  public static Simulation start(ScenarioSpec spec, java.time.Clock clock) {
     Simulation s = new Simulation(spec.check());
+    s.clock = clock;
     try {
       s.startAll();
       return s;
@@ -64,7 +77,12 @@ public final class Simulation implements AutoCloseable {
     if (spec.panelTls() != null && settings.equals(PanelSettings.defaults(spec.family()))) {
       settings = settings.withServerProtocol("https"); // an https-only panel says so
     }
-    Panel site = Panel.builder(spec.family()).account(spec.account()).settings(settings).build();
+    Panel.Builder siteBuilder = Panel.builder(spec.family()).account(spec.account()).settings(settings);
+    if (clock != null) {
+      siteBuilder.clock(clock);
+    }
+    Panel site = siteBuilder.build();
+    java.time.Clock hours = clock != null ? clock : java.time.Clock.systemDefaultZone();
     PanelServer.Builder panelBuilder =
         PanelServer.builder(site)
             .name("panel")
@@ -72,7 +90,7 @@ public final class Simulation implements AutoCloseable {
             .port(spec.panelPort())
             .tls(spec.panelTls());
     for (String overlay : spec.overlays()) {
-      panelBuilder.overlay(OverlaySpec.parse(overlay, spec.family()));
+      panelBuilder.overlay(OverlaySpec.parse(overlay, spec.family(), hours));
     }
     panel = track(panelBuilder.start());
     urlPort =

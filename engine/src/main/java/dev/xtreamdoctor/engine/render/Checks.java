@@ -5,7 +5,11 @@ import dev.xtreamdoctor.engine.Diagnosis.FindingView;
 import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.facts.CredentialInput;
 import dev.xtreamdoctor.engine.facts.DnsAnswer;
+import dev.xtreamdoctor.engine.facts.CauseRun;
 import dev.xtreamdoctor.engine.facts.Fact;
+import dev.xtreamdoctor.engine.facts.HourOutcome;
+import dev.xtreamdoctor.engine.facts.HourSummary;
+import dev.xtreamdoctor.engine.facts.WatchSpan;
 import dev.xtreamdoctor.engine.facts.HttpResponse;
 import dev.xtreamdoctor.engine.facts.Latency;
 import dev.xtreamdoctor.engine.facts.LoginAnswer;
@@ -48,6 +52,10 @@ final class Checks {
   }
 
   static List<Check> of(Diagnosis d) {
+    if (d.facts().stream().anyMatch(WatchSpan.class::isInstance)
+        && d.facts().stream().allMatch(Checks::overTime)) {
+      return overTime(d).stream().toList();
+    }
     List<Check> checks = new ArrayList<>();
     boolean faultBefore = false;
     for (Map.Entry<String, String> e : LABELS.entrySet()) {
@@ -66,6 +74,35 @@ final class Checks {
       faultBefore |= state == Check.State.FAULT;
     }
     return checks;
+  }
+
+  /** Whether a fact summarises a watch rather than observes one login. */
+  static boolean overTime(Fact f) {
+    return f instanceof WatchSpan
+        || f instanceof HourSummary
+        || f instanceof HourOutcome
+        || f instanceof CauseRun;
+  }
+
+  /**
+   * A diagnosis of a watch's history alone has no layers to walk: one check, "Over time", with
+   * every finding under it.
+   */
+  private static java.util.Optional<Check> overTime(Diagnosis d) {
+    return first(d.facts(), WatchSpan.class)
+        .map(
+            span ->
+                new Check(
+                    "watch",
+                    "Over time",
+                    state(d.facts(), d.findings(), false),
+                    span.checks()
+                        + (span.checks() == 1 ? " check, " : " checks, ")
+                        + span.firstLocal()
+                        + " → "
+                        + span.lastLocal(),
+                    d.facts(),
+                    d.findings()));
   }
 
   /** Findings on a layer this renderer does not know are shown with the symptoms. */
