@@ -136,6 +136,15 @@ final class FactSheet {
     return JSON.createValue(text);
   }
 
+  /** The facts a watch's history becomes (see rules/FACTS.md, "A watch over time"). */
+  void addHistory(List<dev.xtreamdoctor.engine.watch.CheckRecord> checks) {
+    JsonArrayBuilder all = JSON.createArrayBuilder();
+    for (Fact f : dev.xtreamdoctor.engine.watch.HistoryFacts.of(checks)) {
+      all.add(FactsJson.write((Record) f));
+    }
+    addJson(all.build().toString());
+  }
+
   /** For a docstring of facts-file JSON: the fallback when no readable step fits. */
   void addJson(String json) {
     try (JsonReader r = JSON.createReader(new StringReader(json))) {

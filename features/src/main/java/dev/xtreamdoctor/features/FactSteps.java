@@ -2,8 +2,11 @@ package dev.xtreamdoctor.features;
 
 import static dev.xtreamdoctor.features.FactSheet.where;
 
+import dev.xtreamdoctor.engine.watch.CheckRecord;
+import dev.xtreamdoctor.engine.watch.HistoryJson;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,6 +38,37 @@ public class FactSteps {
   public void onlyTheseFacts(String json) {
     facts().clear();
     facts().addJson(json);
+  }
+
+  // ---- a watch over time -----------------------------------------------------------------
+
+  /** A watch's history as {@code watch --history} writes it: one JSON line per check. */
+  @Given("the watch history:")
+  public void theWatchHistory(String jsonLines) {
+    try {
+      facts().addHistory(
+          HistoryJson.read(
+              "the watch history",
+              new java.io.ByteArrayInputStream(jsonLines.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    } catch (HistoryJson.HistoryException | java.io.IOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A watch's checks as a table: {@code time} ({@code 2026-03-02 19:00}, or with an offset {@code
+   * 2026-03-02 19:00 +01:00}; UTC without one), {@code category}, {@code cause}, and any of {@code
+   * layer}, {@code dnsSystemMs}, {@code connectMs}, {@code tlsMs}, {@code loginMs}, {@code status},
+   * {@code expDate}. A row with {@code every} and {@code until} stands for a check every so many
+   * minutes up to that time.
+   */
+  @Given("a watch of these checks:")
+  public void aWatchOfTheseChecks(DataTable table) {
+    List<CheckRecord> checks = new java.util.ArrayList<>();
+    for (Map<String, String> row : table.asMaps()) {
+      checks.addAll(WatchRows.checks(row));
+    }
+    facts().addHistory(checks);
   }
 
   // ---- any fact, any field ----------------------------------------------------------------

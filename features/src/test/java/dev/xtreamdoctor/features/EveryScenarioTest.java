@@ -65,6 +65,7 @@ class EveryScenarioTest {
           Map.entry("hang", "CONNECTION_TIMEOUT/HTTP_NO_ANSWER"),
           // answers after 4 s, past this test's 1.5 s read timeout (the default 10 s lets it through, slow)
           Map.entry("slow", "CONNECTION_TIMEOUT/HTTP_NO_ANSWER"),
+          Map.entry("peak-hours", "CONNECTION_TIMEOUT/HTTP_NO_ANSWER"), // started at 20:00, below
           Map.entry("reset", "LOGIN_FAILED/HTTP_BLOCKED"),
           Map.entry("empty-reply", "INVALID_DETAILS/EMPTY_REPLY"),
           Map.entry("flood-ban", "LOGIN_FAILED/FLOOD_BAN"),
@@ -107,6 +108,15 @@ class EveryScenarioTest {
     return Scenarios.names();
   }
 
+  /** The scenario; one that depends on the hour of the day runs at 20:00, at its peak. */
+  private static Simulation start(String name) {
+    return name.equals("peak-hours")
+        ? Simulation.start(
+            dev.xtreamdoctor.simulator.Scenarios.get(name),
+            java.time.Clock.fixed(java.time.Instant.parse("2026-03-02T20:00:00Z"), java.time.ZoneOffset.UTC))
+        : Simulation.start(name);
+  }
+
   @Test
   void everyScenarioHasAnAnswer() {
     assertEquals(new TreeSet<>(Scenarios.names()), new TreeSet<>(EXPECTED.keySet()));
@@ -116,7 +126,7 @@ class EveryScenarioTest {
   @MethodSource("scenarios")
   void eachSimulatorScenarioGetsItsDiagnosisAndEarnsAnyNoFault(String name) throws Exception {
     Diagnosis d;
-    try (Simulation sim = Simulation.start(name)) {
+    try (Simulation sim = start(name)) {
       ProbeSettings settings =
           ProbeSettings.defaults()
               .withResolvers(List.of(sim.systemResolvers()), List.of(sim.publicResolvers()))
