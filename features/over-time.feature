@@ -51,3 +51,69 @@ Feature: Watching a line over time
     Then the category is LOGIN_FAILED
     And the cause is IP_BAN_BEGAN
     And the evidence includes "From 2026-03-02 16:10 on"
+
+  Scenario: Slow answers at peak hours only: a warning before it fails
+    Given a watch of these checks:
+      | time             | until            | every | category       | cause   | loginMs | status |
+      | 2026-03-02 14:00 | 2026-03-02 18:50 | 10    | NO_FAULT_FOUND | HEALTHY | 150     | Active |
+      | 2026-03-02 19:00 | 2026-03-02 21:50 | 10    | NO_FAULT_FOUND | HEALTHY | 4500    | Active |
+    When I evaluate the facts
+    Then the category is NO_FAULT_FOUND
+    And the cause is SLOW_AT_PEAK_HOURS
+
+  Scenario: Timeouts now and then, at no particular hour
+    Given a watch of these checks:
+      | time             | until            | every | category           | cause          | loginMs | status |
+      | 2026-03-02 09:00 | 2026-03-02 09:20 | 10    | NO_FAULT_FOUND     | HEALTHY        | 150     | Active |
+      | 2026-03-02 09:40 |                  |       | CONNECTION_TIMEOUT | HTTP_NO_ANSWER | 10000   |        |
+      | 2026-03-02 10:00 | 2026-03-02 11:00 | 10    | NO_FAULT_FOUND     | HEALTHY        | 150     | Active |
+      | 2026-03-02 11:20 |                  |       | CONNECTION_TIMEOUT | HTTP_NO_ANSWER | 10000   |        |
+      | 2026-03-02 11:40 | 2026-03-02 12:00 | 10    | NO_FAULT_FOUND     | HEALTHY        | 150     | Active |
+    When I evaluate the facts
+    Then the category is CONNECTION_TIMEOUT
+    And the cause is TIMEOUTS_NOW_AND_THEN
+
+  Scenario: The provider banned the line during the watch
+    Given a watch of these checks:
+      | time             | until            | every | category             | cause   | layer   | status |
+      | 2026-03-02 16:00 | 2026-03-02 16:50 | 10    | NO_FAULT_FOUND       | HEALTHY | login   | Active |
+      | 2026-03-02 17:00 | 2026-03-02 17:30 | 10    | AUTHORIZATION_FAILED | BANNED  | account | Banned |
+    When I evaluate the facts
+    Then the category is AUTHORIZATION_FAILED
+    And the cause is LINE_BANNED_DURING_WATCH
+
+  Scenario: Another fault began during the watch and lasted: when is the news
+    Given a watch of these checks:
+      | time             | until            | every | category        | cause                | layer |
+      | 2026-03-02 16:00 | 2026-03-02 16:50 | 10    | NO_FAULT_FOUND  | HEALTHY              | login |
+      | 2026-03-02 17:00 | 2026-03-02 17:30 | 10    | INVALID_DETAILS | CREDENTIALS_REJECTED | login |
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is FAULT_BEGAN_DURING_WATCH
+    And the evidence includes "From 2026-03-02 17:00 on"
+
+  Scenario: The same fault in every check: waiting will not fix it
+    Given a watch of these checks:
+      | time             | until            | every | category        | cause                | layer |
+      | 2026-03-02 16:00 | 2026-03-02 17:00 | 10    | INVALID_DETAILS | CREDENTIALS_REJECTED | login |
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is SAME_FAULT_THROUGHOUT
+
+  Scenario: A fault that came and went
+    Given a watch of these checks:
+      | time             | until            | every | category       | cause        | layer |
+      | 2026-03-02 16:00 | 2026-03-02 16:20 | 10    | NO_FAULT_FOUND | HEALTHY      | login |
+      | 2026-03-02 16:30 |                  |       | LOGIN_FAILED   | HTTP_BLOCKED | http  |
+      | 2026-03-02 16:40 | 2026-03-02 17:00 | 10    | NO_FAULT_FOUND | HEALTHY      | login |
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is FAULT_CAME_AND_WENT
+
+  Scenario: Every check worked
+    Given a watch of these checks:
+      | time             | until            | every | category       | cause   | loginMs | status |
+      | 2026-03-02 16:00 | 2026-03-02 22:00 | 30    | NO_FAULT_FOUND | HEALTHY | 150     | Active |
+    When I evaluate the facts
+    Then the category is NO_FAULT_FOUND
+    And the cause is HEALTHY

@@ -4,6 +4,7 @@ import dev.xtreamdoctor.api.TargetGuard;
 import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.service.DoctorService;
+import dev.xtreamdoctor.service.ProbeLines;
 import dev.xtreamdoctor.service.ServeSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Serve diagnoses over HTTP (POST /v1/diagnoses, POST /v1/evaluations, GET /v1/rules, /health,"
-          + " /openapi.json) and the helpdesk page at /.",
+          + " /openapi.json) and the helpdesk page at /; GET /probe?line=NAME answers one diagnosis of a"
+          + " line of doctor.serve.lines-file in the Prometheus text format.",
       "Needs doctor.serve.tokens (bearer tokens, 16+ characters). Diagnoses never reach private,"
           + " loopback or link-local addresses unless doctor.serve.allow-cidrs lists them."
     },
@@ -81,9 +83,15 @@ public final class ServeCommand implements Callable<Integer> {
         builder.watchRules(Duration.ofMillis(config.serve().reloadDebounceMs()));
       }
     }
+    ProbeLines lines;
+    try {
+      lines = config.serve().linesFile().map(ProbeLines::load).orElse(ProbeLines.none());
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput(e.getMessage()); // names doctor.serve.lines-file
+    }
     DoctorService service;
     try {
-      service = DoctorService.start(settings, builder, guard);
+      service = DoctorService.start(settings, builder, guard, lines);
     } catch (RulesException e) {
       throw new CliException(ExitCode.RULES, e.getMessage());
     } catch (IOException | IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.features;
 
 import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.facts.CauseRun;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.HttpResponse;
 import dev.xtreamdoctor.engine.facts.LoginAnswer;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * "No fault" must be earned: a diagnosis of {@code NO_FAULT_FOUND} needs a login answer read whole
  * and accepted among its facts (the panel's {@code auth 1}, and no login exchange that ended
- * otherwise than with a whole answer). Checked after every scenario, facts-level and end to end,
+ * otherwise than with a whole answer), or, for a watch's history, a last check that was itself
+ * diagnosed NO_FAULT_FOUND. Checked after every scenario, facts-level and end to end,
  * and by a test over every example facts file and every simulator scenario.
  */
 public final class HealthEvidence {
@@ -22,8 +24,10 @@ public final class HealthEvidence {
       return Optional.empty();
     }
     List<Fact> facts = d.facts();
+    // a watch's history earns it by its last check, itself a diagnosis that found the login working
     boolean accepted =
-        facts.stream().anyMatch(f -> f instanceof LoginAnswer a && a.outcome().equals(Outcome.PANEL_LOGIN_OK));
+        facts.stream().anyMatch(f -> f instanceof LoginAnswer a && a.outcome().equals(Outcome.PANEL_LOGIN_OK))
+            || facts.stream().anyMatch(f -> f instanceof CauseRun r && r.atEnd() && r.category().equals(Diagnosis.NO_FAULT_FOUND));
     List<HttpResponse> unread =
         facts.stream()
             .filter(f -> f instanceof HttpResponse h && h.purpose().equals("login") && !h.outcome().equals(Outcome.HTTP_STATUS))

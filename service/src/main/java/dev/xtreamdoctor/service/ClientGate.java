@@ -45,7 +45,7 @@ final class ClientGate extends Handler.Wrapper {
           "more than " + maxHeaders + " header fields"));
     }
     String path = Request.getPathInContext(request);
-    if (path.startsWith("/v1/")) {
+    if (path.startsWith("/v1/") || path.equals("/probe")) {
       Optional<String> caller = tokens.caller(request.getHeaders().get(HttpHeader.AUTHORIZATION));
       String client = caller.orElse("ip-" + Request.getRemoteAddr(request));
       int wait = rates.take(client);

@@ -60,6 +60,16 @@ public final class DoctorService implements AutoCloseable {
    */
   public static DoctorService start(ServeSettings settings, XtreamDoctor.Builder builder, TargetGuard guard)
       throws IOException, RulesException {
+    return start(settings, builder, guard, ProbeLines.none());
+  }
+
+  /**
+   * As {@link #start(ServeSettings, XtreamDoctor.Builder, TargetGuard)}, with the lines {@code GET
+   * /probe?line=NAME} may diagnose for Prometheus.
+   */
+  public static DoctorService start(
+      ServeSettings settings, XtreamDoctor.Builder builder, TargetGuard guard, ProbeLines lines)
+      throws IOException, RulesException {
     ServeSettings.Connections limits = settings.connections();
     // blocking work (a diagnosis waits on a panel) runs on these; waiting clients hold none
     QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, settings.maxDiagnoses() * 2
@@ -102,7 +112,7 @@ public final class DoctorService implements AutoCloseable {
     }
     ClientGate gate = new ClientGate(new BearerTokens(settings.tokens()),
         new RateLimiter(settings.ratePerSecond(), settings.rateBurst()), limits.maxRequestHeaders());
-    gate.setHandler(ContainerFactory.createContainer(JettyHttpContainer.class, application(doctor, settings, turns)));
+    gate.setHandler(ContainerFactory.createContainer(JettyHttpContainer.class, application(doctor, settings, turns, lines)));
     server.setHandler(gate);
     DoctorService service = new DoctorService(server, connector, connections, doctor, turns);
     try {
@@ -116,8 +126,10 @@ public final class DoctorService implements AutoCloseable {
   }
 
   /** The JAX-RS application: the resources and the error mapping, nothing discovered. */
-  private static ResourceConfig application(XtreamDoctor doctor, ServeSettings settings, PanelTurns turns) {
+  private static ResourceConfig application(
+      XtreamDoctor doctor, ServeSettings settings, PanelTurns turns, ProbeLines lines) {
     ApiResource api = new ApiResource(doctor, settings, turns);
+    ProbeResource probe = new ProbeResource(doctor, turns, lines, settings.politeness().verdictCacheMs());
     PublicResource pub = new PublicResource(doctor, settings);
     return new ResourceConfig()
         // classes bound to ready instances: registering the instances themselves makes Jersey
@@ -127,10 +139,12 @@ public final class DoctorService implements AutoCloseable {
           protected void configure() {
             bind(api).to(ApiResource.class);
             bind(pub).to(PublicResource.class);
+            bind(probe).to(ProbeResource.class);
           }
         })
         .register(ApiResource.class)
         .register(PublicResource.class)
+        .register(ProbeResource.class)
         .register(new ProblemMapper())
         .register(new ContentLength())
         .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)

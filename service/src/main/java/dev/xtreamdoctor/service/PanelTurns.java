@@ -191,6 +191,16 @@ final class PanelTurns implements AutoCloseable {
    *     with when to try again)
    */
   Turn take(Line line) throws Refused, InterruptedException {
+    return take(line, budget.waitMs());
+  }
+
+  /**
+   * Waits for the line's panel to be this caller's, within {@code waitMs} (0: only if it is free
+   * and within its budget now).
+   *
+   * @throws Refused when the panel's logins are spent for now, or it stays busy too long
+   */
+  Turn take(Line line, long waitMs) throws Refused, InterruptedException {
     String token = UUID.randomUUID().toString();
     if (line.panel().isEmpty()) {
       return new Turn(line, token);
@@ -207,7 +217,7 @@ final class PanelTurns implements AutoCloseable {
       throw busy(Math.max(1, budget.minIntervalMs() / 1000));
     }
     try {
-      long deadline = System.nanoTime() + budget.waitMs() * 1_000_000;
+      long deadline = System.nanoTime() + waitMs * 1_000_000;
       while (true) {
         BudgetStore.Attempt a = store.attempt(panel, token, line.logins(), budget, holdMillis);
         long left = (deadline - System.nanoTime()) / 1_000_000;
