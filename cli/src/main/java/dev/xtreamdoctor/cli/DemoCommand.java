@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
       " 0:every scenario got the diagnosis of its chapter",
       " 1:some scenario got another diagnosis (the rules were changed?)",
       " 2:bad input or usage",
-      " 3:rules failed to load",
+      " 3:rules failed to load or to run",
       "70:internal error (run again with -v and report the stack trace)"
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -95,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
       DoctorConfig config = Engines.config(engineOptions);
       DiagnosisEngine engine =
           new DiagnosisEngine(
-              Engines.rules(engineOptions, config, root.terminal()), config.settings());
+              Engines.rules(engineOptions, config, root.terminal()), config.settings(), config.limits());
       Renderer renderer = output.renderer(root.terminal());
       PrintWriter out = spec.commandLine().getOut();
       int unexpected = 0;

@@ -58,7 +58,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     // The rules load while the probes wait on the network: neither needs the other.
     CompletableFuture<RuleBook> rules = loadRules(config);
     DiagnosisRun run = probe(request, ProbeSettings.from(config));
-    DiagnosisEngine engine = new DiagnosisEngine(await(rules), config.settings());
+    DiagnosisEngine engine = new DiagnosisEngine(await(rules), config.settings(), config.limits());
     Explained explained = explain.evaluate(engine, run.facts());
     Diagnosis diagnosis = explained.diagnosis();
     spec.commandLine().getOut().print(explain.render(output, root.terminal(), explained));

@@ -5,6 +5,7 @@ import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleBookCache;
 import dev.xtreamdoctor.engine.RuleFiles;
+import dev.xtreamdoctor.engine.RuleLimits;
 import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.config.ConfigException;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
@@ -37,8 +38,13 @@ final class Engines {
   }
 
   static DoctorConfig config(EngineOptions options) throws CliException {
+    return config(options.configFile);
+  }
+
+  /** The configuration: -D, DOCTOR_* variables, the file if given (may be null), the defaults. */
+  static DoctorConfig config(Path configFile) throws CliException {
     try {
-      return DoctorConfig.load(Optional.ofNullable(options.configFile));
+      return DoctorConfig.load(Optional.ofNullable(configFile));
     } catch (ConfigException e) {
       throw CliException.badInput(e.getMessage());
     }
@@ -51,7 +57,7 @@ final class Engines {
   static RuleBook rules(EngineOptions options, DoctorConfig config, Terminal terminal)
       throws CliException {
     try {
-      return load(ruleFiles(options, config), cacheDir(config, terminal)).join();
+      return load(ruleFiles(options, config), cacheDir(config, terminal), config.limits()).join();
     } catch (RulesException e) {
       throw new CliException(ExitCode.RULES, e.getMessage());
     } catch (CompletionException e) {
@@ -68,7 +74,7 @@ final class Engines {
     return dir.isPresent() ? RuleFiles.fromDirectory(dir.get()) : RuleFiles.bundled();
   }
 
-  private static CompletableFuture<RuleBook> load(RuleFiles files, Optional<Path> cacheDir) {
+  private static CompletableFuture<RuleBook> load(RuleFiles files, Optional<Path> cacheDir, RuleLimits limits) {
     String key = files.fingerprint();
     CompletableFuture<RuleBook> mine = new CompletableFuture<>();
     CompletableFuture<RuleBook> known = LOADED.putIfAbsent(key, mine);
@@ -78,8 +84,8 @@ final class Engines {
     try {
       mine.complete(
           cacheDir.isPresent()
-              ? new RuleBookCache(cacheDir.get()).load(files)
-              : RuleBook.compile(files));
+              ? new RuleBookCache(cacheDir.get()).load(files, limits)
+              : RuleBook.compile(files, limits));
     } catch (RulesException | RuntimeException | Error e) {
       LOADED.remove(key, mine);
       mine.completeExceptionally(e);
@@ -113,7 +119,7 @@ final class Engines {
 
   static DiagnosisEngine engine(EngineOptions options, Terminal terminal) throws CliException {
     DoctorConfig config = config(options);
-    return new DiagnosisEngine(rules(options, config, terminal), config.settings());
+    return new DiagnosisEngine(rules(options, config, terminal), config.settings(), config.limits());
   }
 
   /** Whether any doctor.* system property or DOCTOR_* variable is set (else: the defaults). */
@@ -141,7 +147,7 @@ final class Engines {
         new Thread(
             () -> {
               try {
-                RuleBook book = load(RuleFiles.bundled(), cacheDir).join();
+                RuleBook book = load(RuleFiles.bundled(), cacheDir, RuleLimits.defaults()).join();
                 new DiagnosisEngine(book, Settings.defaults()).evaluate(FactsJson.read("[]"));
               } catch (Exception | LinkageError e) {
                 // A guess that failed: the command loads the rules itself and reports any problem.

@@ -87,7 +87,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     long t2 = System.nanoTime();
     RuleBook rules = Engines.rules(engineOptions, config, root.terminal());
     long t3 = System.nanoTime();
-    Explained explained = explain.evaluate(new DiagnosisEngine(rules, config.settings()), facts);
+    Explained explained = explain.evaluate(new DiagnosisEngine(rules, config.settings(), config.limits()), facts);
     Diagnosis diagnosis = explained.diagnosis();
     long t4 = System.nanoTime();
     String text = explain.render(output, root.terminal(), explained);

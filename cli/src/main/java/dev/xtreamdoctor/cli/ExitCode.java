@@ -13,7 +13,10 @@ public final class ExitCode {
   /** Bad input or usage: a missing file, invalid JSON, an unknown option or value. */
   public static final int USAGE = 2;
 
-  /** The rules failed to load: a compile error in a rule file, or a missing catalogue. */
+  /**
+   * The rules failed to load (a compile error in a rule file, a missing catalogue) or to run (a
+   * rule kept firing, the evaluation's deadline passed, a then part threw).
+   */
   public static final int RULES = 3;
 
   /** The check could not complete: no fault was seen, but no working login either. */

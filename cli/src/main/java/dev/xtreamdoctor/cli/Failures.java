@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.RulesFailedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -48,6 +49,12 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
       }
       err.flush();
       return c.exitCode();
+    }
+    if (e instanceof RulesFailedException r) {
+      // The rules ran away or broke on these facts: one line per rule at fault, file:line:col.
+      r.problems().forEach(p -> err.println(p));
+      err.flush();
+      return ExitCode.RULES;
     }
     err.println(
         "xtream-doctor: internal error: "

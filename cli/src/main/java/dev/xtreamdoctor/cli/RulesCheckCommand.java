@@ -1,17 +1,23 @@
 package dev.xtreamdoctor.cli;
 
-import dev.xtreamdoctor.engine.Catalogue;
+import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.RuleBook;
+import dev.xtreamdoctor.engine.RuleCheck;
 import dev.xtreamdoctor.engine.RuleFiles;
+import dev.xtreamdoctor.engine.RuleLimits;
 import dev.xtreamdoctor.engine.RuleLint;
 import dev.xtreamdoctor.engine.RuleProblem;
-import dev.xtreamdoctor.engine.RuleSource;
+import dev.xtreamdoctor.engine.RuleSmoke;
 import dev.xtreamdoctor.engine.RulesException;
+import dev.xtreamdoctor.engine.facts.Finding;
+import dev.xtreamdoctor.features.ScenarioResult;
+import dev.xtreamdoctor.features.ScenarioRules;
+import dev.xtreamdoctor.features.ScenarioRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,21 +26,27 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xtream-doctor rules check [DIR]}: compiles a rule set the way a diagnosis would, so
- * support staff validate an edit before they deploy it.
+ * {@code xtream-doctor rules check [DIR]}: every check a rule set must pass before it is used
+ * ({@link RuleCheck}: the same that {@code evaluate --rules}, {@code diagnose} and the service's
+ * hot reload make, so what this refuses they refuse), plus a smoke run of every guide scenario
+ * under the runaway guard, so support staff validate an edit before they deploy it.
  */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Compile the rules in DIR (default: the bundled rules) and check them: every finding has"
-          + " words and a fix in catalogue.properties, categories and rule names are right, and"
-          + " rules call no Java beyond what they need. Each problem is one line,"
-          + " file:line:col: message (warnings say 'warning:')."
+      "Check the rules in DIR (default: the bundled rules) the way every loader does, and more:"
+          + " they compile; categories, layers, outcome codes and app messages exist; every"
+          + " finding is reported and has words and a fix in catalogue.properties, whose keys and"
+          + " {placeholders} are right; rules call no Java beyond what they need and never loop;"
+          + " and every bundled example and guide scenario evaluates under doctor.rules.max-firings"
+          + " and doctor.rules.deadline-ms without a rule running away, throwing, or leaving no"
+          + " conclusion. Two errors of different categories on one layer are a warning. Each"
+          + " problem is one line, file:line:col: message (warnings say 'warning:')."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      " 0:the rules compile and have no errors (warnings allowed)",
+      " 0:the rules pass every check (warnings allowed)",
       " 2:bad usage",
       " 3:the rules have problems",
       "70:internal error"
@@ -47,48 +59,30 @@ public final class RulesCheckCommand implements Callable<Integer> {
   Path dir;
 
   @Override
-  public Integer call() {
+  public Integer call() throws CliException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    RuleLimits limits = Engines.config((Path) null).limits();
     RuleFiles files;
     try {
       files = dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir);
     } catch (RulesException e) {
       return failed(err, e.problems().stream().map(RuleProblem::toString).toList(), e.problems().size(), 0);
     }
-    List<RuleProblem> compileProblems = new ArrayList<>();
-    long rules = 0;
-    try {
-      RuleBook book = RuleBook.compile(files);
-      rules = book.kieBase().getKiePackages().stream().mapToLong(p -> p.getRules().size()).sum();
-    } catch (RulesException e) {
-      compileProblems.addAll(e.problems());
+    RuleCheck.Report report = RuleCheck.run(asChecked(files), limits);
+    List<RuleLint.Problem> problems = new ArrayList<>(report.problems());
+    if (report.errors().isEmpty() && report.book().isPresent()) {
+      problems.addAll(scenarios(report.book().get(), limits));
     }
-    Optional<Catalogue> catalogue = catalogue(files);
-    List<RuleLint.Problem> lint = RuleLint.check(files, RuleSource.of(files), catalogue);
-    List<String> lines = new ArrayList<>();
-    compileProblems.forEach(p -> lines.add(p.toString()));
-    int errors = compileProblems.size();
-    int warnings = 0;
-    for (RuleLint.Problem p : lint) {
-      // The compiler may have said it already (two rules with one name): once is enough.
-      boolean said =
-          compileProblems.stream()
-              .anyMatch(c -> c.file().equals(p.at().file()) && c.line() == p.at().line() && c.message().equals(p.at().message()));
-      if (!said) {
-        lines.add(p.toString());
-        if (p.error()) {
-          errors++;
-        } else {
-          warnings++;
-        }
-      }
-    }
+    List<String> lines = problems.stream().map(RuleLint.Problem::toString).toList();
+    long errors = problems.stream().filter(RuleLint.Problem::error).count();
+    long warnings = problems.size() - errors;
     if (errors > 0) {
       return failed(err, lines, errors, warnings);
     }
     lines.forEach(err::println);
     err.flush();
+    long rules = report.book().get().kieBase().getKiePackages().stream().mapToLong(p -> p.getRules().size()).sum();
     long ruleFiles = files.files().keySet().stream().filter(RulesCheckCommand::isRuleSource).count();
     out.println(
         "rules OK: " + rules + " rules in " + ruleFiles + " files"
@@ -97,23 +91,50 @@ public final class RulesCheckCommand implements Callable<Integer> {
     return ExitCode.NO_FAULT;
   }
 
-  private static int failed(PrintWriter err, List<String> lines, int errors, int warnings) {
+  /**
+   * The bundled rules are checked like any directory here (loading them skips the checks, which
+   * the build has made).
+   */
+  private static RuleFiles asChecked(RuleFiles files) {
+    return files.isBundled() ? new RuleFiles("rules", null, files.files()) : files;
+  }
+
+  /**
+   * Every guide scenario, run under the limits: a scenario that makes a rule run away, throw or
+   * leave no conclusion is an error at that rule; two errors of different categories on one
+   * layer, a warning. Whether a scenario's expectations hold is {@code rules test}'s business.
+   */
+  private static List<RuleLint.Problem> scenarios(RuleBook book, RuleLimits limits) {
+    RuleSmoke smoke = new RuleSmoke(book, limits);
+    ScenarioRules.use(book, dev.xtreamdoctor.engine.facts.Settings.defaults(), limits);
+    ScenarioRules.watch((where, d) -> smoke.conflicts(findings(d), where));
+    List<ScenarioResult> results;
+    try {
+      results = ScenarioRunner.run(true, List.of());
+    } finally {
+      ScenarioRules.watch(null);
+    }
+    for (ScenarioResult r : results) {
+      if (!r.ruleProblems().isEmpty()) {
+        smoke.failed(r.ruleProblems(), "scenario \"" + r.name() + "\" (" + r.feature().replaceFirst("^classpath:", "") + ":" + r.line() + ")");
+      }
+    }
+    return smoke.problems();
+  }
+
+  private static List<Finding> findings(Diagnosis d) {
+    return d.findings().stream()
+        .map(f -> new Finding(f.category(), f.causeId(), f.severity(), f.layer(), List.of(), Map.of()))
+        .toList();
+  }
+
+  private static int failed(PrintWriter err, List<String> lines, long errors, long warnings) {
     lines.forEach(err::println);
     err.println(
         "rules FAILED: " + errors + (errors == 1 ? " problem" : " problems")
             + (warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings")));
     err.flush();
     return ExitCode.RULES;
-  }
-
-  /** The catalogue, for lint; a broken one is already a compile problem. */
-  private static Optional<Catalogue> catalogue(RuleFiles files) {
-    String text = files.files().get(RuleFiles.CATALOGUE);
-    try {
-      return text == null ? Optional.empty() : Optional.of(Catalogue.parse(text));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   private static boolean isRuleSource(String name) {

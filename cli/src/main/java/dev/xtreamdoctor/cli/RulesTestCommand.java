@@ -2,6 +2,8 @@ package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleFiles;
+import dev.xtreamdoctor.engine.RuleLimits;
+import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.RuleProblem;
 import dev.xtreamdoctor.engine.RuleSource;
 import dev.xtreamdoctor.engine.RulesException;
@@ -32,8 +34,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Replay the guide's scenarios, and your own .feature files, against the rules in DIR"
-          + " (default: the bundled rules). Reports each scenario, expected vs got for a failure,"
-          + " and the rules no scenario fired."
+          + " (default: the bundled rules). Prints each failed scenario (the step, expected vs got)"
+          + " and a one-line summary; -v also lists every scenario that passed and the rules no"
+          + " scenario fired. Thresholds and limits come from --config FILE, DOCTOR_* variables"
+          + " and -D, as for evaluate."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -59,6 +63,12 @@ public final class RulesTestCommand implements Callable<Integer> {
   @Option(names = "--only-mine", description = "Run only the --scenarios files, not the guide's.")
   boolean onlyMine;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A properties file of doctor.* keys (e.g. a changed threshold to test); -D and DOCTOR_* variables still win.")
+  Path configFile;
+
   @Override
   public Integer call() throws CliException {
     PrintWriter out = spec.commandLine().getOut();
@@ -70,23 +80,29 @@ public final class RulesTestCommand implements Callable<Integer> {
     if (onlyMine && scenarios.isEmpty()) {
       throw CliException.badInput("--only-mine needs --scenarios DIR");
     }
+    DoctorConfig config = Engines.config(configFile);
     RuleFiles files;
     RuleBook book;
     try {
       files = dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir);
-      book = compiled(files);
+      book = compiled(files, config.limits());
     } catch (RulesException e) {
-      throw new CliException(ExitCode.RULES, e.problems().stream().map(RuleProblem::toString).reduce((a, b) -> a + "\n" + b).orElse("") + "\nrules FAILED: the rules do not compile; run 'rules check' first");
+      throw new CliException(ExitCode.RULES, e.problems().stream().map(RuleProblem::toString).reduce((a, b) -> a + "\n" + b).orElse("") + "\nrules FAILED: the rules cannot be used; 'rules check' says the same");
     }
     List<ScenarioResult> results;
     try {
-      results = ScenarioRunner.run(book, !onlyMine, scenarios);
+      ScenarioRules.use(book, config.settings(), config.limits());
+      results = ScenarioRunner.run(!onlyMine, scenarios);
     } catch (RuntimeException e) {
       // Cucumber's way of saying a .feature file cannot be read.
       throw CliException.badInput("cannot read the scenarios: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
     }
+    boolean verbose = verbosity.verbose;
     int failed = 0;
     for (ScenarioResult r : results) {
+      if (r.passed() && !verbose) {
+        continue;
+      }
       out.println((r.passed() ? "PASS " : "FAIL ") + r.feature() + ":" + r.line() + ": " + r.name());
       if (!r.passed()) {
         failed++;
@@ -97,15 +113,19 @@ public final class RulesTestCommand implements Callable<Integer> {
       }
     }
     List<String> unused = neverFired(files, book, ScenarioRules.firedSoFar());
-    if (!unused.isEmpty()) {
+    if (!unused.isEmpty() && verbose) {
       out.println();
       out.println("Rules no scenario fired (" + unused.size() + "): add a scenario for each, or remove the rule");
       unused.forEach(u -> out.println("  " + u));
     }
-    out.println();
+    if (verbose || failed > 0) {
+      out.println();
+    }
     out.println(
         "scenarios: " + (results.size() - failed) + " passed, " + failed + " failed"
-            + (results.isEmpty() ? " (no scenarios found)" : ""));
+            + (results.isEmpty() ? " (no scenarios found)" : "")
+            + (unused.isEmpty() ? "" : "; " + unused.size() + (unused.size() == 1 ? " rule" : " rules") + " fired in no scenario"
+                + (verbose ? "" : " (-v lists them)")));
     out.flush();
     return failed > 0 || results.isEmpty() ? ExitCode.FAULT : ExitCode.NO_FAULT;
   }
@@ -113,12 +133,12 @@ public final class RulesTestCommand implements Callable<Integer> {
   /** Rule sets compiled in this process, by fingerprint: an unchanged set is compiled once. */
   private static final java.util.Map<String, RuleBook> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static RuleBook compiled(RuleFiles files) throws RulesException {
+  private static RuleBook compiled(RuleFiles files, RuleLimits limits) throws RulesException {
     RuleBook known = COMPILED.get(files.fingerprint());
     if (known != null) {
       return known;
     }
-    RuleBook book = RuleBook.compile(files);
+    RuleBook book = RuleBook.compile(files, limits);
     COMPILED.put(files.fingerprint(), book);
     return book;
   }

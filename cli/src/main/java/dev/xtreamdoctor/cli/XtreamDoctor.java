@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       " 0:no fault found",
       " 1:a fault was diagnosed",
       " 2:bad input or usage",
-      " 3:rules failed to load",
+      " 3:rules failed to load or to run",
       " 4:the check could not complete (no fault seen, and no working login either)",
       "70:internal error (run again with -v and report the stack trace)"
     })

@@ -113,7 +113,12 @@ class SupportStaffWorkflowTest {
     assertEquals(ExitCode.NO_FAULT, check.exitCode(), check.toString());
     assertTrue(check.out().startsWith("rules OK: "), check.toString());
 
-    CliRun test = CliRun.run("rules", "test", rules.toString(), "--scenarios", scenarios.toString());
+    // By default: failures (none) and one line.
+    CliRun quiet = CliRun.run("rules", "test", rules.toString(), "--scenarios", scenarios.toString());
+    assertEquals(ExitCode.NO_FAULT, quiet.exitCode(), quiet.toString());
+    assertTrue(quiet.out().matches("scenarios: \\d+ passed, 0 failed\n"), quiet.toString());
+
+    CliRun test = CliRun.run("rules", "test", "-v", rules.toString(), "--scenarios", scenarios.toString());
     assertEquals(ExitCode.NO_FAULT, test.exitCode(), test.toString());
     assertTrue(test.out().contains("PASS " + scenarios.resolve("paused.feature").toAbsolutePath() + ":3: The reseller paused the line"), test.toString());
     assertTrue(test.out().contains("PASS classpath:features/authorization-failed.feature:"), test.toString());
@@ -121,9 +126,9 @@ class SupportStaffWorkflowTest {
     assertFalse(test.out().contains("35-paused.dslr"), "the new rule fired in a scenario: " + test);
 
     // Only the team's own scenario: the guide's rules it does not reach are listed as never fired.
-    CliRun mine = CliRun.run("rules", "test", rules.toString(), "--scenarios", scenarios.toString(), "--only-mine");
+    CliRun mine = CliRun.run("rules", "test", "--verbose", rules.toString(), "--scenarios", scenarios.toString(), "--only-mine");
     assertEquals(ExitCode.NO_FAULT, mine.exitCode(), mine.toString());
-    assertTrue(mine.out().contains("scenarios: 2 passed, 0 failed"), mine.toString());
+    assertTrue(mine.out().contains("scenarios: 2 passed, 0 failed; "), mine.toString());
     assertTrue(
         mine.out().contains("  " + rules.resolve("30-authorization-failed.dslr") + ":66: \"Authorization failed: the provider has banned the line\""),
         mine.toString());

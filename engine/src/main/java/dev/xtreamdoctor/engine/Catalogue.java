@@ -15,25 +15,42 @@ import java.util.regex.Pattern;
  * The words users read, kept beside the rules in {@code rules/catalogue.properties} so support
  * staff edit them without Java. Keys per cause id: {@code ID.title} (what is wrong), {@code
  * ID.impact} (what it breaks), {@code ID.fix.1}, {@code ID.fix.2}... (the fixes, in order). Per
- * category: {@code category.NAME.title}. Texts may hold {@code {name}} placeholders, filled from
- * the finding's params.
+ * category: {@code category.NAME.title}. What an app shows when a login fails, as users report it:
+ * {@code app.CODE = Words on the screen} (the list {@code diagnose --app-message}, the service and
+ * its helpdesk page offer). Texts may hold {@code {name}} placeholders, filled from the finding's
+ * params.
  */
 public final class Catalogue {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_]*)}");
+  static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_]*)}");
   private final Properties texts;
+  /** The keys in the order the file has them (Properties forgets it). */
+  private final List<String> order;
 
-  private Catalogue(Properties texts) {
+  private Catalogue(Properties texts, List<String> order) {
     this.texts = texts;
+    this.order = List.copyOf(order);
   }
 
   public static Catalogue parse(String text) {
-    Properties p = new Properties();
+    List<String> order = new ArrayList<>();
+    Properties p =
+        new Properties() {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public synchronized Object put(Object key, Object value) {
+            if (!containsKey(key)) {
+              order.add((String) key);
+            }
+            return super.put(key, value);
+          }
+        };
     try {
       p.load(new StringReader(text));
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("the catalogue cannot be read: " + e.getMessage(), e);
     }
-    return new Catalogue(p);
+    return new Catalogue(p, order);
   }
 
   public boolean hasCause(String causeId) {
@@ -71,9 +88,31 @@ public final class Catalogue {
     return ids;
   }
 
+  /** The prefix of the keys that list what apps show: {@code app.login_failed = Login Failed}. */
+  public static final String APP_PREFIX = "app.";
+
+  /**
+   * What an app shows when the login fails, as the catalogue lists it: code (as facts and rules
+   * write it, e.g. {@code login_failed}) to the words on the screen, in the file's order.
+   */
+  public Map<String, String> appMessages() {
+    Map<String, String> messages = new java.util.LinkedHashMap<>();
+    for (String key : order) {
+      if (key.startsWith(APP_PREFIX) && texts.containsKey(key)) {
+        messages.put(key.substring(APP_PREFIX.length()), texts.getProperty(key));
+      }
+    }
+    return java.util.Collections.unmodifiableMap(messages);
+  }
+
   /** Every key, for lint. */
   public Set<String> keys() {
     return new TreeSet<>(texts.stringPropertyNames());
+  }
+
+  /** The text of a key, or null. */
+  public String text(String key) {
+    return texts.getProperty(key);
   }
 
   /** Replaces {name} with its param; a placeholder without a value stays visible, unfilled. */

@@ -4,6 +4,7 @@ import dev.xtreamdoctor.engine.facts.Conclusion;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.Finding;
 import dev.xtreamdoctor.engine.facts.Settings;
+import dev.xtreamdoctor.engine.facts.Vocabulary;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,9 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -24,10 +22,22 @@ import org.kie.api.runtime.KieSession;
 public final class DiagnosisEngine {
   private final RuleBook book;
   private final Settings settings;
+  private final RuleLimits limits;
 
+  /** An engine with the default {@link RuleLimits}. */
   public DiagnosisEngine(RuleBook book, Settings settings) {
+    this(book, settings, RuleLimits.defaults());
+  }
+
+  public DiagnosisEngine(RuleBook book, Settings settings, RuleLimits limits) {
     this.book = book;
     this.settings = settings;
+    this.limits = limits;
+  }
+
+  /** The limits every evaluation of this engine runs under. */
+  public RuleLimits limits() {
+    return limits;
   }
 
   public RuleBook ruleBook() {
@@ -49,52 +59,49 @@ public final class DiagnosisEngine {
     return evaluateRules(facts, null);
   }
 
-  /** Runs the rules only, with an observer on the session (may be null). */
+  /**
+   * Runs the rules only, with an observer on the session (may be null).
+   *
+   * @throws RulesFailedException when the rules could not finish: a rule kept firing, the
+   *     deadline passed, a then part threw, or no conclusion was drawn
+   */
   public Evaluation evaluateRules(Collection<? extends Fact> facts, SessionObserver observer) {
     // A pooled session is reset on dispose; an observed one gets its own, so its listeners
     // never outlive the diagnosis they watch.
-    KieSession session =
-        observer == null ? book.pooledSession() : book.kieBase().newKieSession();
-    List<String> fired = new ArrayList<>();
-    AgendaEventListener recorder =
-        new DefaultAgendaEventListener() {
-          @Override
-          public void afterMatchFired(AfterMatchFiredEvent event) {
-            fired.add(event.getMatch().getRule().getName());
+    boolean pooled = observer == null;
+    KieSession session = pooled ? book.pooledSession() : book.kieBase().newKieSession();
+    RunawayGuard guard = new RunawayGuard(book, limits);
+    return guard.run(
+        session,
+        pooled,
+        () -> {
+          if (observer != null) {
+            observer.started(session);
           }
-        };
-    try {
-      if (observer != null) {
-        observer.started(session);
-      }
-      session.addEventListener(recorder);
-      session.insert(settings);
-      for (Fact f : facts) {
-        session.insert(f);
-      }
-      session.fireAllRules();
-      List<Finding> findings = new ArrayList<>();
-      Conclusion conclusion = null;
-      for (Object o : session.getObjects()) {
-        if (o instanceof Finding f) {
-          findings.add(f);
-        } else if (o instanceof Conclusion c && conclusion == null) {
-          conclusion = c;
-        }
-      }
-      findings.sort(FINDING_ORDER);
-      if (observer != null) {
-        observer.finished(session);
-      }
-      if (conclusion == null) {
-        throw new IllegalStateException(
-            "the rules drew no conclusion: the ranking rules (rules/00-ranking.drl) are missing or broken");
-      }
-      return new Evaluation(conclusion, findings, fired);
-    } finally {
-      session.removeEventListener(recorder);
-      session.dispose();
-    }
+          session.addEventListener(guard);
+          session.insert(settings);
+          for (Fact f : facts) {
+            session.insert(f);
+          }
+          guard.fire(session);
+          List<Finding> findings = new ArrayList<>();
+          Conclusion conclusion = null;
+          for (Object o : session.getObjects()) {
+            if (o instanceof Finding f) {
+              findings.add(f);
+            } else if (o instanceof Conclusion c && conclusion == null) {
+              conclusion = c;
+            }
+          }
+          findings.sort(FINDING_ORDER);
+          if (observer != null) {
+            observer.finished(session);
+          }
+          if (conclusion == null) {
+            throw guard.noConclusion();
+          }
+          return new Evaluation(conclusion, findings, guard.fired());
+        });
   }
 
   /** Runs the rules and attaches the catalogue's words: the full diagnosis. */
@@ -158,12 +165,13 @@ public final class DiagnosisEngine {
         book.fingerprint());
   }
 
-  private static final List<String> SEVERITIES = List.of("error", "warning", "info", "unchecked");
-  private static final List<String> LAYERS =
-      List.of("input", "dns", "tcp", "tls", "http", "login", "account", "symptoms");
-
-  /** For display: errors first, then warnings, info and unchecked; then in layer order. */
+  /**
+   * For display: errors first, then warnings, info and unchecked; then in layer order; on one
+   * layer in the order the ranking decides between them (category, then cause id).
+   */
   private static final Comparator<Finding> FINDING_ORDER =
-      Comparator.comparingInt((Finding f) -> SEVERITIES.indexOf(f.severity()))
-          .thenComparingInt(f -> LAYERS.indexOf(f.layer()));
+      Comparator.comparingInt((Finding f) -> Vocabulary.rank(Vocabulary.SEVERITIES, f.severity()))
+          .thenComparingInt(f -> Vocabulary.rank(Vocabulary.LAYERS, f.layer()))
+          .thenComparingInt(f -> Vocabulary.rank(Vocabulary.CATEGORIES, f.category()))
+          .thenComparing(Finding::causeId);
 }

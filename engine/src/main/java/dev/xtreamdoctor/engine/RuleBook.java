@@ -30,6 +30,7 @@ public final class RuleBook {
   private volatile KieSessionsPool sessions;
   private final Catalogue catalogue;
   private final RuleFiles files;
+  private volatile RuleSource source;
 
   private RuleBook(KieBase kieBase, Catalogue catalogue, RuleFiles files) {
     this.kieBase = kieBase;
@@ -47,24 +48,60 @@ public final class RuleBook {
     return compile(RuleFiles.fromDirectory(dir));
   }
 
+  /**
+   * Compiles a rule set and refuses it whole unless it passes every check {@code rules check}
+   * makes that can refuse it (see {@link RuleCheck}): the files' shape, compiling, lint errors, and
+   * a smoke evaluation of every bundled example under the default {@link RuleLimits}. The bundled
+   * rules, which the build checks, are only compiled.
+   */
   public static RuleBook compile(RuleFiles files) throws RulesException {
+    return compile(files, RuleLimits.defaults());
+  }
+
+  /** {@link #compile(RuleFiles)}, with the smoke evaluation under these limits. */
+  public static RuleBook compile(RuleFiles files, RuleLimits limits) throws RulesException {
+    if (files.isBundled()) {
+      return build(files);
+    }
+    RuleCheck.Report report = RuleCheck.run(files, limits);
+    if (!report.errors().isEmpty()) {
+      throw new RulesException(report.errors());
+    }
+    return report.book().orElseThrow();
+  }
+
+  /** Compiles a rule set without lint or smoke evaluation: Drools' errors only. */
+  static RuleBook build(RuleFiles files) throws RulesException {
+    return build(files, RuleStructure.check(files));
+  }
+
+  static RuleBook build(RuleFiles files, RuleStructure.Found structure) throws RulesException {
     Catalogue catalogue = readCatalogue(files);
+    if (structure.tooDeep()) {
+      // Drools' parser would overflow its stack on these files: do not hand them over.
+      throw new RulesException(structure.problems());
+    }
     KieServices ks = KieServices.Factory.get();
     KieFileSystem kfs = ks.newKieFileSystem();
     // A new release id per build, so a reload never overwrites the set in use.
     ReleaseId id = ks.newReleaseId("dev.xtreamdoctor", "rules", "1.0." + BUILDS.incrementAndGet());
     kfs.generateAndWritePomXML(id);
     for (Map.Entry<String, String> f : files.files().entrySet()) {
-      if (f.getKey().equals(RuleFiles.CATALOGUE)) {
+      if (!RuleFiles.isDroolsFile(f.getKey())) {
         continue;
       }
       Resource r = ks.getResources().newByteArrayResource(f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       r.setSourcePath(SOURCE_DIR + f.getKey());
       kfs.write(SOURCE_DIR + f.getKey(), r);
     }
-    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+    KieBuilder builder;
+    try {
+      builder = ks.newKieBuilder(kfs).buildAll();
+    } catch (StackOverflowError e) {
+      throw new RulesException(files.origin(), "the rules are nested too deeply for Drools to read them (its parser ran out of stack)");
+    }
     List<RuleProblem> problems =
-        new ArrayList<>(RuleMessages.problems(files, builder.getResults().getMessages(Message.Level.ERROR)));
+        new ArrayList<>(RuleMessages.problems(files, builder.getResults().getMessages(Message.Level.ERROR), structure));
     if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
       problems.add(new RuleProblem(files.origin(), 0, 0, "the rules do not compile"));
     }
@@ -120,6 +157,16 @@ public final class RuleBook {
 
   public RuleFiles files() {
     return files;
+  }
+
+  /** The rules as written (names, files, lines), read on first use: for messages and lint. */
+  public RuleSource source() {
+    RuleSource known = source;
+    if (known == null) {
+      known = RuleSource.of(files);
+      source = known;
+    }
+    return known;
   }
 
   /** The rule set's version: a hash of its files. */

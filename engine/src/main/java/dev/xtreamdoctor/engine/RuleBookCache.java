@@ -49,6 +49,14 @@ public final class RuleBookCache {
 
   /** The rule book for these files: from the cache when there, else compiled and cached. */
   public RuleBook load(RuleFiles files) throws RulesException {
+    return load(files, RuleLimits.defaults());
+  }
+
+  /**
+   * The rule book for these files: from the cache when there, else compiled, checked ({@link
+   * RuleBook#compile(RuleFiles, RuleLimits)}: only a set that passed is cached) and cached.
+   */
+  public RuleBook load(RuleFiles files, RuleLimits limits) throws RulesException {
     Path entry = dir.resolve("kbase-" + key(files) + ".bin");
     if (Files.isRegularFile(entry)) {
       try {
@@ -57,7 +65,7 @@ public final class RuleBookCache {
         deleteQuietly(entry);
       }
     }
-    RuleBook book = RuleBook.compile(files);
+    RuleBook book = RuleBook.compile(files, limits);
     write(entry, book);
     return book;
   }

@@ -137,6 +137,19 @@ public final class RuleFiles {
     return name.endsWith(".drl") || name.endsWith(".dslr");
   }
 
+  /** The files Drools compiles: the rules and the sentences they are written in. */
+  static boolean isDroolsFile(String name) {
+    return isRuleFile(name) || name.endsWith(".dsl");
+  }
+
+  /**
+   * Whether these are the rules shipped in the jar, which the build has checked (so loading them
+   * skips {@code rules check}'s lint and smoke evaluation).
+   */
+  public boolean isBundled() {
+    return directory == null && origin.equals("bundled");
+  }
+
   private static boolean isRuleSetFile(String name) {
     return isRuleFile(name) || name.endsWith(".dsl") || name.equals(CATALOGUE);
   }

@@ -1,6 +1,9 @@
 package dev.xtreamdoctor.engine;
 
+import dev.xtreamdoctor.engine.facts.Outcome;
+import dev.xtreamdoctor.engine.facts.Vocabulary;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,23 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks a rule set for mistakes that compile but hurt users or safety: a finding whose cause has
- * no words or no fix in the catalogue, an unknown category, two rules with one name, and Java in a
- * rule beyond the small set rules need. Runs on the text ({@link RuleSource}), so it works on a
- * set that does not compile too.
+ * Checks a rule set for mistakes that compile but hurt users or safety: a value outside a closed
+ * vocabulary (category, layer, outcome code, what an app shows) with a did-you-mean, a finding
+ * whose cause has no words or no fix in the catalogue, a finding a rule builds but never reports,
+ * a loop in a then part, and Java a rule should not call. The catalogue's own mistakes are
+ * {@link CatalogueLint}'s. Runs on the text ({@link RuleSource}), so it works on a set that does
+ * not compile too.
  */
 public final class RuleLint {
-  /** The categories a finding may name. */
-  public static final List<String> CATEGORIES =
-      List.of(
-          "INVALID_DETAILS",
-          "LOGIN_FAILED",
-          "AUTHORIZATION_FAILED",
-          "CONNECTION_TIMEOUT",
-          "HOST_NOT_FOUND",
-          "NO_FAULT_FOUND",
-          "INCONCLUSIVE");
-
   /**
    * One lint problem.
    *
@@ -37,7 +31,10 @@ public final class RuleLint {
   public record Problem(boolean error, RuleProblem at) {
     @Override
     public String toString() {
-      return error ? at.toString() : at.file() + ":" + at.line() + ":" + at.column() + ": warning: " + at.message();
+      if (error) {
+        return at.toString();
+      }
+      return at.line() == 0 ? at.file() + ": warning: " + at.message() : at.file() + ":" + at.line() + ":" + at.column() + ": warning: " + at.message();
     }
   }
 
@@ -47,6 +44,12 @@ public final class RuleLint {
           "\\b(System\\s*\\.|Runtime\\b|Thread\\b|ProcessBuilder\\b|ProcessHandle\\b|ClassLoader\\b|Class\\s*\\.\\s*forName"
               + "|getClass\\s*\\(|java\\s*\\.\\s*io\\b|java\\s*\\.\\s*nio\\b|java\\s*\\.\\s*net\\b|java\\s*\\.\\s*lang\\s*\\.\\s*reflect\\b"
               + "|setAccessible\\b|getDeclared\\w*|Files\\s*\\.|new\\s+File\\b|Socket\\b|URL\\b|exit\\s*\\(|exec\\s*\\(|kcontext\\b|drools\\s*\\.)");
+
+  /**
+   * Loops that need not end: {@code while}, {@code do}, and a {@code for} with no condition. A then
+   * part runs once per match and must finish at once; a for-each over a collected list is fine.
+   */
+  private static final Pattern LOOP = Pattern.compile("\\b(while)\\s*\\(|\\b(do)\\b\\s*(\\{|$)|\\b(for)\\s*\\([^;:)]*;\\s*;");
 
   /** Calls a rule's then part may make besides fact fields and the set's own functions. */
   private static final Set<String> ALLOWED_CALLS =
@@ -65,6 +68,17 @@ public final class RuleLint {
   private static final Pattern DECLARE = Pattern.compile("(?m)^\\s*declare\\s+(\\w+)");
   private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"(.*)\"");
   private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final Pattern FINDING_STARTED = Pattern.compile("\\bFinding\\s*\\.\\s*(error|warning|info|unchecked)\\s*\\(");
+  private static final Pattern INSERTS = Pattern.compile("\\binsert(Logical)?\\s*\\(");
+
+  /**
+   * A closed-vocabulary field compared with a text in a condition: {@code outcome == "x"}, {@code
+   * layer != "x"}, {@code category in ( "a", "b" )}.
+   */
+  private static final Pattern COMPARED =
+      Pattern.compile("\\b(outcome|category|layer|severity|appMessage)\\s*(?:==|!=|(?:not\\s+)?in\\s*\\(([^)]*)\\))\\s*(\"([^\"]*)\")?");
+
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
   private RuleLint() {}
 
@@ -72,8 +86,10 @@ public final class RuleLint {
   public static List<Problem> check(RuleFiles files, RuleSource source, Optional<Catalogue> catalogue) {
     List<Problem> problems = new ArrayList<>();
     causesAndCategories(files, source, catalogue, problems);
-    duplicateNames(files, source, problems);
+    unreported(files, source, problems);
+    vocabulariesInConditions(files, source, catalogue, problems);
     java(files, source, problems);
+    catalogue.ifPresent(c -> problems.addAll(CatalogueLint.check(files, source, c)));
     return problems;
   }
 
@@ -84,11 +100,17 @@ public final class RuleLint {
     for (RuleSource.RuleText r : source.rules()) {
       for (RuleSource.Conclusion c : r.concludes()) {
         String file = files.displayName(r.file());
-        if (!CATEGORIES.contains(c.category())) {
+        if (!Vocabulary.CATEGORIES.contains(c.category())) {
           problems.add(
               error(file, c.line(), column(files, r.file(), c.line(), c.category()),
-                  "unknown category " + c.category() + " in rule \"" + r.name() + "\"" + didYouMean(c.category(), CATEGORIES)
-                      + "; the categories are " + String.join(", ", CATEGORIES)));
+                  "unknown category " + c.category() + " in rule \"" + r.name() + "\"" + didYouMean(c.category(), Vocabulary.CATEGORIES)
+                      + "; the categories are " + String.join(", ", Vocabulary.CATEGORIES)));
+        }
+        if (!c.layer().isEmpty() && !Vocabulary.LAYERS.contains(c.layer())) {
+          problems.add(
+              error(file, c.line(), column(files, r.file(), c.line(), c.layer()),
+                  "unknown layer " + c.layer() + " in rule \"" + r.name() + "\"" + didYouMean(c.layer(), Vocabulary.LAYERS)
+                      + "; the layers are " + String.join(", ", Vocabulary.LAYERS)));
         }
         if (catalogue.isEmpty() || !reported.add(c.causeId())) {
           continue;
@@ -111,17 +133,77 @@ public final class RuleLint {
     }
   }
 
-  private static void duplicateNames(RuleFiles files, RuleSource source, List<Problem> problems) {
-    Map<String, RuleSource.RuleText> first = new LinkedHashMap<>();
+  /** A rule that starts a finding and never inserts anything: the finding is lost. */
+  private static void unreported(RuleFiles files, RuleSource source, List<Problem> problems) {
     for (RuleSource.RuleText r : source.rules()) {
-      RuleSource.RuleText earlier = first.putIfAbsent(r.name(), r);
-      if (earlier != null) {
-        problems.add(
-            error(files.displayName(r.file()), r.line(), 1,
-                "another rule already has the name \"" + r.name() + "\" (" + files.displayName(earlier.file()) + ":" + earlier.line()
-                    + "); give this one a name of its own"));
+      String consequence = withoutStrings(r.consequence());
+      if (!FINDING_STARTED.matcher(consequence).find() || INSERTS.matcher(consequence).find()) {
+        continue;
+      }
+      RuleSource.Conclusion first = r.concludes().isEmpty() ? null : r.concludes().get(0);
+      int line = first == null ? r.consequenceLine() : first.line();
+      int col = first == null ? 1 : first.column();
+      String what = first == null ? "a finding" : first.causeId();
+      problems.add(
+          error(files.displayName(r.file()), line, col,
+              "rule \"" + r.name() + "\" concludes " + what + " but never reports it: end its then part with 'Report it'"
+                  + (r.file().endsWith(".drl") ? " (in a .drl file: insert( finding );)" : "")));
+    }
+  }
+
+  /** {@code outcome == "dns.answred"} and the like: a value no fact ever carries. */
+  private static void vocabulariesInConditions(
+      RuleFiles files, RuleSource source, Optional<Catalogue> catalogue, List<Problem> problems) {
+    Map<String, Collection<String>> vocabularies = new LinkedHashMap<>();
+    vocabularies.put("outcome", Outcome.ALL);
+    vocabularies.put("category", Vocabulary.CATEGORIES);
+    vocabularies.put("layer", Vocabulary.LAYERS);
+    vocabularies.put("severity", Vocabulary.SEVERITIES);
+    catalogue.ifPresent(c -> vocabularies.put("appMessage", withEmpty(c.appMessages().keySet())));
+    for (RuleSource.RuleText r : source.rules()) {
+      for (RuleSource.Condition c : r.conditions()) {
+        Matcher m = COMPARED.matcher(c.text());
+        while (m.find()) {
+          Collection<String> allowed = vocabularies.get(m.group(1));
+          if (allowed == null) {
+            continue;
+          }
+          List<String> values = new ArrayList<>();
+          if (m.group(2) != null) {
+            Matcher q = QUOTED.matcher(m.group(2));
+            while (q.find()) {
+              values.add(q.group(1));
+            }
+          } else if (m.group(4) != null) {
+            values.add(m.group(4));
+          }
+          for (String v : values) {
+            if (allowed.contains(v)) {
+              continue;
+            }
+            String message;
+            if (m.group(1).equals("appMessage")) {
+              Set<String> listed = catalogue.map(k -> k.appMessages().keySet()).orElse(Set.of());
+              message =
+                  "unknown app message \"" + v + "\" in rule \"" + r.name() + "\"" + didYouMean(v, listed)
+                      + (listed.isEmpty() ? "; catalogue.properties lists none" : "; catalogue.properties lists " + String.join(", ", listed))
+                      + " (a new one is a line app." + v + " = the words on the screen)";
+            } else {
+              message =
+                  "unknown " + m.group(1) + " \"" + v + "\" in rule \"" + r.name() + "\"" + didYouMean(v, allowed) + "; the values are "
+                      + (m.group(1).equals("outcome") ? "listed in FACTS.md, \"Outcome codes\"" : String.join(", ", allowed));
+            }
+            problems.add(error(files.displayName(r.file()), c.line(), column(files, r.file(), c.line(), v), message));
+          }
+        }
       }
     }
+  }
+
+  private static Collection<String> withEmpty(Collection<String> values) {
+    List<String> out = new ArrayList<>(values);
+    out.add("");
+    return out;
   }
 
   private static void java(RuleFiles files, RuleSource source, List<Problem> problems) {
@@ -169,6 +251,17 @@ public final class RuleLint {
                       + " the network or the program itself)"));
           continue;
         }
+        // Loops that need not end, in then parts and functions alike.
+        Matcher loop = LOOP.matcher(code);
+        if ((inThen || rule == null) && loop.find()) {
+          String word = loop.group(1) != null ? "while" : loop.group(2) != null ? "do" : "for ( ; ; )";
+          problems.add(
+              error(file, line, loop.start() + 1,
+                  (rule == null ? "a function" : "rule \"" + rule + "\"") + " loops with " + word + ": a then part runs once per match and must"
+                      + " finish at once (a loop that never ends stops every diagnosis); go over a collected list with for ( x : list )"
+                      + " instead, or write a rule per case"));
+          continue;
+        }
         if (!inThen) {
           continue;
         }
@@ -193,35 +286,41 @@ public final class RuleLint {
 
   /** A line without its string literals and // comment, same length up to the comment. */
   private static String code(String line) {
-    Matcher s = STRING.matcher(line);
+    String out = withoutStrings(line);
+    int comment = out.indexOf("//");
+    return comment >= 0 ? out.substring(0, comment) : out;
+  }
+
+  /** The text with each string literal's content blanked out, same length. */
+  private static String withoutStrings(String text) {
+    Matcher s = STRING.matcher(text);
     StringBuilder b = new StringBuilder();
     while (s.find()) {
       s.appendReplacement(b, Matcher.quoteReplacement("\"" + "_".repeat(Math.max(0, s.group().length() - 2)) + "\""));
     }
     s.appendTail(b);
-    String out = b.toString();
-    int comment = out.indexOf("//");
-    return comment >= 0 ? out.substring(0, comment) : out;
+    return b.toString();
   }
 
-  private static int column(RuleFiles files, String file, int line, String word) {
+  /** The 1-based column of a word on a 1-based line of a file as written, or 1. */
+  static int column(RuleFiles files, String file, int line, String word) {
     List<String> lines = files.files().getOrDefault(file, "").lines().toList();
-    if (line < 1 || line > lines.size()) {
+    if (line < 1 || line > lines.size() || word.isEmpty()) {
       return 1;
     }
-    Matcher m = Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(lines.get(line - 1));
+    Matcher m = Pattern.compile("(?<![\\w.])" + Pattern.quote(word) + "(?![\\w])").matcher(lines.get(line - 1));
     return m.find() ? m.start() + 1 : 1;
   }
 
-  private static String didYouMean(String word, java.util.Collection<String> candidates) {
-    return FactModel.closest(word, candidates).map(c -> " (did you mean " + c + "?)").orElse("");
+  static String didYouMean(String word, Collection<String> candidates) {
+    return FactModel.closest(word, candidates).filter(c -> !c.isEmpty()).map(c -> " (did you mean " + c + "?)").orElse("");
   }
 
-  private static Problem error(String file, int line, int column, String message) {
+  static Problem error(String file, int line, int column, String message) {
     return new Problem(true, new RuleProblem(file, line, column, message));
   }
 
-  private static Problem warning(String file, int line, int column, String message) {
+  static Problem warning(String file, int line, int column, String message) {
     return new Problem(false, new RuleProblem(file, line, column, message));
   }
 }

@@ -24,6 +24,7 @@ final class RuleMessages {
   private static final Pattern COLUMN = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
   private static final Pattern IN_RULE = Pattern.compile(" in rule \"([^\"]*)\"");
   private static final Pattern DUPLICATE = Pattern.compile("^Duplicate rule name: (.*)$");
+  private static final Pattern ALREADY_DEFINED = Pattern.compile("The type Rule_\\S* is already defined");
   /** A sentence of a .dsl file: its scope and its words, up to the "=". */
   private static final Pattern DSL_ENTRY = Pattern.compile("(?m)^\\s*\\[(when|then|keyword|\\*)]\\s*([^=]+?)\\s*=");
   /** The name a Java compiler error is about: "The constructor Finding(..)", "x cannot be resolved". */
@@ -40,14 +41,24 @@ final class RuleMessages {
    * Every problem in the build messages, in order, without repeats. A DSL sentence that cannot
    * be expanded also upsets the parser on the same line; only the DSL problem is kept.
    */
-  static List<RuleProblem> problems(RuleFiles files, Collection<Message> messages) {
+  static List<RuleProblem> problems(RuleFiles files, Collection<Message> messages, RuleStructure.Found structure) {
     List<RuleProblem> problems = new ArrayList<>();
     for (Message m : messages) {
+      String text = flatten(m.getText());
+      // A name used twice: said once, by RuleStructure, with both places; Drools adds its own
+      // line and one about the Java class it generates for the rule.
+      if (structure.duplicates() && (DUPLICATE.matcher(text).find() || ALREADY_DEFINED.matcher(text).find())) {
+        continue;
+      }
       RuleProblem p = translate(files, m);
       if (p != null && !problems.contains(p)) {
         problems.add(p);
       }
     }
+    // A rule without its 'end': everything Drools says about that file from there on follows from it.
+    problems.removeIf(
+        p -> structure.unreadableFrom().containsKey(p.file()) && p.line() >= structure.unreadableFrom().get(p.file())
+            || structure.unreadableFrom().containsKey(p.file()) && p.message().startsWith("the file ends "));
     // A .dslr that cannot be expanded makes Drools skip the package's declared types, and every
     // rule using one then fails too: noise, gone once the sentence is fixed.
     if (problems.stream().anyMatch(p -> p.message().startsWith(DSL_NO_MATCH))) {
@@ -69,6 +80,11 @@ final class RuleMessages {
                             q.message().startsWith(DSL_NO_MATCH)
                                 && q.file().equals(p.file())
                                 && q.line() == p.line()));
+    for (RuleProblem p : structure.problems()) {
+      if (!problems.contains(p)) {
+        problems.add(p);
+      }
+    }
     return problems;
   }
 

@@ -24,17 +24,26 @@ import org.drools.drl.parser.DroolsParserException;
 public final class RuleSource {
   /** What a consequence concludes: {@code Finding.error( "CATEGORY", "CAUSE", "layer" )} and kin. */
   private static final Pattern FINDING =
-      Pattern.compile("Finding\\s*\\.\\s*(error|warning|info)\\s*\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
+      Pattern.compile(
+          "Finding\\s*\\.\\s*(error|warning|info)\\s*\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"(?:\\s*,\\s*\"([^\"]*)\")?");
 
-  private static final Pattern UNCHECKED = Pattern.compile("Finding\\s*\\.\\s*unchecked\\s*\\(\\s*\"([^\"]*)\"");
+  private static final Pattern UNCHECKED =
+      Pattern.compile("Finding\\s*\\.\\s*unchecked\\s*\\(\\s*\"([^\"]*)\"(?:\\s*,\\s*\"([^\"]*)\")?");
+
+  /** What a ranking rule decides: {@code new Conclusion( "CATEGORY", "CAUSE" )}. */
+  private static final Pattern CONCLUSION =
+      Pattern.compile("new\\s+Conclusion\\s*\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
 
   private final List<RuleText> rules;
+  private final java.util.Set<String> unreadable;
   private final Map<String, String> expanded;
   private final Map<String, int[]> lineMaps;
   private final String dsl;
 
-  private RuleSource(List<RuleText> rules, Map<String, String> expanded, Map<String, int[]> lineMaps, String dsl) {
+  private RuleSource(
+      List<RuleText> rules, java.util.Set<String> unreadable, Map<String, String> expanded, Map<String, int[]> lineMaps, String dsl) {
     this.rules = List.copyOf(rules);
+    this.unreadable = java.util.Set.copyOf(unreadable);
     this.expanded = Map.copyOf(expanded);
     this.lineMaps = Map.copyOf(lineMaps);
     this.dsl = dsl;
@@ -83,13 +92,14 @@ public final class RuleSource {
   /**
    * One finding a rule's then part creates.
    *
-   * @param severity error, warning, info or unchecked
+   * @param severity error, warning, info or unchecked; "conclusion" for a ranking rule's verdict
    * @param category the category it names (INCONCLUSIVE for unchecked)
    * @param causeId the cause id it names
+   * @param layer the layer it names, or "" (a verdict, or a layer that is not written out)
    * @param line 1-based line in the file
    * @param column 1-based column of the cause id
    */
-  public record Conclusion(String severity, String category, String causeId, int line, int column) {}
+  public record Conclusion(String severity, String category, String causeId, String layer, int line, int column) {}
 
   /**
    * One rule.
@@ -119,6 +129,7 @@ public final class RuleSource {
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> dsl.append(e.getValue()).append('\n'));
     List<RuleText> rules = new ArrayList<>();
+    java.util.Set<String> unreadable = new java.util.TreeSet<>();
     Map<String, String> expanded = new java.util.TreeMap<>();
     Map<String, int[]> lineMaps = new java.util.HashMap<>();
     // In name order, the order support staff see the files in (and "the first" of two rules).
@@ -135,21 +146,27 @@ public final class RuleSource {
           text = new DrlParser().getExpandedDRL(text, new StringReader(dsl.toString()));
         }
         if (text == null) {
+          unreadable.add(f.getKey());
           continue;
         }
         expanded.put(f.getKey(), text);
-        PackageDescr pkg = new DrlParser().parse(false, text);
+        DrlParser parser = new DrlParser();
+        PackageDescr pkg = parser.parse(false, text);
+        if (pkg == null || parser.hasErrors()) {
+          unreadable.add(f.getKey());
+        }
         if (pkg == null) {
           continue;
         }
         for (RuleDescr r : pkg.getRules()) {
           rules.add(rule(f.getKey(), text, r, map));
         }
-      } catch (DroolsParserException | RuntimeException e) {
+      } catch (DroolsParserException | RuntimeException | StackOverflowError e) {
         // Compiling reports the problem, with its place; here the file has no rules.
+        unreadable.add(f.getKey());
       }
     }
-    return new RuleSource(rules, expanded, lineMaps, dsl.toString());
+    return new RuleSource(rules, unreadable, expanded, lineMaps, dsl.toString());
   }
 
   private static RuleText rule(String file, String text, RuleDescr r, int[] map) {
@@ -170,12 +187,19 @@ public final class RuleSource {
     Matcher m = FINDING.matcher(consequence);
     while (m.find()) {
       int[] at = locate(lines, consequenceLine, "\"" + m.group(3) + "\"");
-      concludes.add(new Conclusion(m.group(1), m.group(2), m.group(3), original.applyAsInt(at[0]), at[1] + 1));
+      concludes.add(
+          new Conclusion(m.group(1), m.group(2), m.group(3), m.group(4) == null ? "" : m.group(4), original.applyAsInt(at[0]), at[1] + 1));
     }
     Matcher u = UNCHECKED.matcher(consequence);
     while (u.find()) {
       int[] at = locate(lines, consequenceLine, "\"" + u.group(1) + "\"");
-      concludes.add(new Conclusion("unchecked", "INCONCLUSIVE", u.group(1), original.applyAsInt(at[0]), at[1] + 1));
+      concludes.add(
+          new Conclusion("unchecked", "INCONCLUSIVE", u.group(1), u.group(2) == null ? "" : u.group(2), original.applyAsInt(at[0]), at[1] + 1));
+    }
+    Matcher v = CONCLUSION.matcher(consequence);
+    while (v.find()) {
+      int[] at = locate(lines, consequenceLine, "\"" + v.group(2) + "\"");
+      concludes.add(new Conclusion("conclusion", v.group(1), v.group(2), "", original.applyAsInt(at[0]), at[1] + 1));
     }
     return new RuleText(
         r.getName(), file, original.applyAsInt(r.getLine()), conditions, consequence, original.applyAsInt(consequenceLine), concludes);
@@ -207,6 +231,14 @@ public final class RuleSource {
 
   public List<RuleText> rules() {
     return rules;
+  }
+
+  /**
+   * Rule files that did not parse (whole or in part): their rules may be missing from {@link
+   * #rules()}, so what "no rule does X" would say about them is not known.
+   */
+  public java.util.Set<String> unreadable() {
+    return unreadable;
   }
 
   /** A rule by name, if some file defines it. */

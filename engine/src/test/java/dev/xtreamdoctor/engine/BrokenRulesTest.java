@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Broken rule files from {@code src/test/resources/rules-invalid} and the exact lines a support
- * person sees for each: {@code file:line:col: message}. A broken set is refused whole.
+ * person sees for each from compiling: {@code file:line:col: message}. A broken set is refused
+ * whole. (What lint and the smoke evaluation add is in RuleLintTest and RuleCheckTest.)
  */
 class BrokenRulesTest {
   private static final Path SOURCE = Path.of("src", "test", "resources", "rules-invalid");
@@ -41,7 +42,7 @@ class BrokenRulesTest {
             List.of("rules-invalid/bad-consequence.drl:10:15: the rule's then part does not compile: The constructor Finding(String, String) is undefined")),
         Arguments.of(
             List.of("unclosed-rule.drl"),
-            List.of("rules-invalid/unclosed-rule.drl:11:1: the file ends inside rule \"Broken: no end\": a quote, bracket or 'end' is missing")),
+            List.of("rules-invalid/unclosed-rule.drl:6:1: rule \"Broken: no end\" has no 'end': add a line 'end' after its then part, at the end of the file")),
         Arguments.of(
             List.of("support.dsl", "unmatched-sentence.dslr"),
             List.of(
@@ -71,14 +72,14 @@ class BrokenRulesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("brokenSets")
   void aBrokenSetIsRefusedWithExactMessages(List<String> names, List<String> expected) throws IOException {
-    RulesException e = assertThrows(RulesException.class, () -> RuleBook.compile(ruleFiles(names)));
+    RulesException e = assertThrows(RulesException.class, () -> RuleBook.build(ruleFiles(names)));
     List<String> shown = e.problems().stream().map(RuleProblem::toString).sorted().toList();
     assertEquals(expected.stream().sorted().toList(), shown);
   }
 
   @Test
   void theSameDslWithACorrectSentenceCompiles() throws Exception {
-    RuleBook book = RuleBook.compile(ruleFiles(List.of("support.dsl", "good-sentence.dslr")));
+    RuleBook book = RuleBook.build(ruleFiles(List.of("support.dsl", "good-sentence.dslr")));
     assertEquals(1, book.kieBase().getKiePackage(RuleBook.RULES_PACKAGE).getRules().size());
   }
 }

@@ -54,20 +54,6 @@ class RuleLintTest {
   }
 
   @Test
-  void aRuleNameUsedTwiceIsAnError() {
-    RuleFiles files =
-        withExtra(
-            "90-new.drl",
-            HEAD + "rule \"Authorization failed: the provider has banned the line\"\nwhen\nthen\nend\n",
-            "");
-    assertEquals(
-        List.of(
-            "r/90-new.drl:5:1: another rule already has the name \"Authorization failed: the provider has banned the line\""
-                + " (r/30-authorization-failed.dslr:66); give this one a name of its own"),
-        lint(files));
-  }
-
-  @Test
   void javaThatReachesOutIsAnErrorAndOtherJavaAWarning() {
     RuleFiles files =
         withExtra(

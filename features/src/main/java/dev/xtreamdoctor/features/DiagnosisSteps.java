@@ -11,9 +11,7 @@ import io.cucumber.java.en.When;
 public class DiagnosisSteps {
   @When("I evaluate the facts")
   public void evaluate() {
-    Diagnosis d = ScenarioRules.engine().evaluate(World.facts.facts());
-    ScenarioRules.fired(d.rulesFired());
-    World.diagnosis = d;
+    World.diagnosis = ScenarioRules.evaluate(World.facts.facts());
   }
 
   @Then("the category is {word}")

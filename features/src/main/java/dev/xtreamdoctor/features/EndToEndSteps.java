@@ -170,8 +170,7 @@ public class EndToEndSteps {
               .withLoopbackOnly(true);
       TlsTrust trust = l.trustPanel ? trusting(TlsIdentity.SELF_SIGNED) : TlsTrust.system();
       DiagnosisRun run = new Diagnoser(settings, trust).runTimed(request);
-      Diagnosis d = ScenarioRules.engine().evaluate(run.facts());
-      ScenarioRules.fired(d.rulesFired());
+      Diagnosis d = ScenarioRules.evaluate(run.facts());
       World.diagnosis = d;
       l.wallMillis = run.wallMillis();
       l.panelRequests = sim.panel().requests();

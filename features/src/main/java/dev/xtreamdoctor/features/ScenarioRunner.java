@@ -6,10 +6,14 @@ import io.cucumber.core.options.RuntimeOptionsBuilder;
 import io.cucumber.core.runtime.Runtime;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
+import dev.xtreamdoctor.engine.RuleProblem;
+import dev.xtreamdoctor.engine.RulesFailedException;
 import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.Status;
+import io.cucumber.plugin.event.StepDefinedEvent;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestCaseStarted;
 import io.cucumber.plugin.event.TestStepFinished;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,6 +47,14 @@ public final class ScenarioRunner {
    */
   public static List<ScenarioResult> run(RuleBook rules, boolean bundled, List<Path> extra) {
     ScenarioRules.use(rules);
+    return run(bundled, extra);
+  }
+
+  /**
+   * Runs the scenarios with the rules already under test (see {@link ScenarioRules#use}, which
+   * also takes the settings and limits to evaluate with).
+   */
+  public static List<ScenarioResult> run(boolean bundled, List<Path> extra) {
     RuntimeOptionsBuilder options = new RuntimeOptionsBuilder().addGlue(URI.create(GLUE)).setMonochrome().setNoSummary();
     if (bundled) {
       options.addFeature(FeatureWithLines.parse(BUNDLED));
@@ -63,11 +76,19 @@ public final class ScenarioRunner {
   private static final class Collector implements ConcurrentEventListener {
     private final List<ScenarioResult> results = Collections.synchronizedList(new ArrayList<>());
     private final Map<UUID, PickleStepTestStep> firstBadStep = new ConcurrentHashMap<>();
+    private final List<String> knownSteps = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+      publisher.registerHandlerFor(StepDefinedEvent.class, e -> knownSteps.add(e.getStepDefinition().getPattern()));
+      publisher.registerHandlerFor(TestCaseStarted.class, this::scenarioStarted);
       publisher.registerHandlerFor(TestStepFinished.class, this::stepFinished);
       publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
+    }
+
+    private void scenarioStarted(TestCaseStarted e) {
+      TestCase c = e.getTestCase();
+      ScenarioRules.scenario("scenario \"" + c.getName() + "\" (" + shown(c.getUri()) + ":" + c.getLocation().getLine() + ")");
     }
 
     private void stepFinished(TestStepFinished e) {
@@ -82,12 +103,21 @@ public final class ScenarioRunner {
       boolean passed = status == Status.PASSED;
       PickleStepTestStep bad = firstBadStep.remove(c.getId());
       String step = bad == null ? "" : "line " + bad.getStep().getLine() + ": " + bad.getStep().getKeyword() + bad.getStep().getText();
-      results.add(new ScenarioResult(shown(c.getUri()), c.getLocation().getLine(), c.getName(), passed, passed ? "" : step, passed ? "" : problem(status, e.getResult().getError())));
+      Throwable error = e.getResult().getError();
+      List<RuleProblem> ruleProblems = error instanceof RulesFailedException r ? r.problems() : List.of();
+      results.add(
+          new ScenarioResult(
+              shown(c.getUri()), c.getLocation().getLine(), c.getName(), passed, passed ? "" : step,
+              passed ? "" : problem(status, error, bad), ruleProblems));
     }
 
-    private static String problem(Status status, Throwable error) {
+    private String problem(Status status, Throwable error, PickleStepTestStep bad) {
       return switch (status) {
-        case UNDEFINED -> "this step matches none of the known steps (see features/*.feature for the ones that exist)";
+        case UNDEFINED ->
+            "this step matches none of the known steps"
+                + (bad == null ? Optional.<String>empty() : StepSuggestion.nearest(bad.getStep().getText(), List.copyOf(knownSteps)))
+                    .map(s -> " (did you mean: " + bad.getStep().getKeyword() + s + "?)")
+                    .orElse(" (see features/*.feature for the ones that exist)");
         case AMBIGUOUS -> "this step matches more than one known step";
         case SKIPPED, PENDING -> "the scenario did not run to the end";
         default -> error == null ? status.name().toLowerCase(java.util.Locale.ROOT) : String.valueOf(error.getMessage()).strip();

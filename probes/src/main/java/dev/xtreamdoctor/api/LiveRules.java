@@ -3,6 +3,7 @@ package dev.xtreamdoctor.api;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleFiles;
+import dev.xtreamdoctor.engine.RuleLimits;
 import dev.xtreamdoctor.engine.RuleProblem;
 import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.facts.Settings;
@@ -10,43 +11,58 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The rule set in use, swapped whole: a reload compiles the directory off the request path, runs
- * the {@link RulesCheck}, and only then replaces the engine in one atomic step; diagnoses in
- * flight finish on the engine they started with. A reload that fails leaves the last good set in
+ * The rule set in use, swapped whole: a reload reads the directory off the request path, runs
+ * every check a rule set must pass ({@link RuleBook#compile(RuleFiles, RuleLimits)}: the same as
+ * {@code rules check}, smoke evaluation included) and the {@link RulesCheck}, and only then
+ * replaces the engine in one atomic step; diagnoses in flight finish on the engine they started
+ * with. A reload that fails for any reason, a stack overflow included, leaves the last good set in
  * use and is reported by {@link #status()} and the log.
+ *
+ * <p>The watcher cannot die: it survives any error, notices when the directory is deleted or moved
+ * away (it reports that, and keeps the rules in use), and picks the directory up again when one
+ * appears at the same path.
  */
 final class LiveRules implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.xtreamdoctor.api.rules");
+
+  /** How often the watcher looks whether the directory is still the one it watches. */
+  static final Duration LOOK_EVERY = Duration.ofMillis(500);
 
   private record InUse(DiagnosisEngine engine, RulesStatus status) {}
 
   private final Optional<Path> directory;
   private final Settings settings;
+  private final RuleLimits limits;
   private final Clock clock;
   private final RulesCheck check;
   private final AtomicReference<InUse> inUse = new AtomicReference<>();
   private final Object reloadLock = new Object();
   private volatile Thread watcher;
   private volatile WatchService watchService;
+  private volatile boolean closed;
 
-  LiveRules(RuleBook first, Optional<Path> directory, Settings settings, Clock clock, RulesCheck check) {
+  LiveRules(RuleBook first, Optional<Path> directory, Settings settings, RuleLimits limits, Clock clock, RulesCheck check) {
     this.directory = directory;
     this.settings = settings;
+    this.limits = limits;
     this.clock = clock;
     this.check = check;
-    inUse.set(new InUse(new DiagnosisEngine(first, settings), status(first, Optional.empty())));
+    inUse.set(new InUse(new DiagnosisEngine(first, settings, limits), status(first, Optional.empty())));
   }
 
   DiagnosisEngine engine() {
@@ -61,7 +77,7 @@ final class LiveRules implements AutoCloseable {
     return new RulesStatus(book.fingerprint(), book.files().origin(), clock.instant(), failed);
   }
 
-  /** Compiles the directory now; true when the new set is in use (or nothing changed). */
+  /** Compiles and checks the directory now; true when the new set is in use (or nothing changed). */
   boolean reload() {
     if (directory.isEmpty()) {
       return true;
@@ -76,19 +92,29 @@ final class LiveRules implements AutoCloseable {
           inUse.set(new InUse(current.engine(), new RulesStatus(s.fingerprint(), s.origin(), s.loadedAt(), Optional.empty())));
           return true;
         }
-        RuleBook candidate = RuleBook.compile(files);
+        RuleBook candidate = RuleBook.compile(files, limits);
         check.check(candidate);
-        inUse.set(new InUse(new DiagnosisEngine(candidate, settings), status(candidate, Optional.empty())));
+        inUse.set(new InUse(new DiagnosisEngine(candidate, settings, limits), status(candidate, Optional.empty())));
         LOG.log(Level.INFO, "rules reloaded from {0}: {1}", directory.get(), candidate.fingerprint());
         return true;
       } catch (RulesException e) {
         refuse(current, e.problems());
-      } catch (RuntimeException | LinkageError e) {
-        refuse(current, List.of(new RuleProblem(directory.get().toString(), 0, 0,
-            "the rules could not be built: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
+      } catch (StackOverflowError e) {
+        refuse(current, problem("the rules are nested too deeply to be read (reading them ran out of stack); look for a condition"
+            + " with very many brackets"));
+      } catch (RuntimeException | Error e) {
+        if (isThreadDeath(e)) {
+          throw e;
+        }
+        LOG.log(Level.ERROR, "rules reload failed", e);
+        refuse(current, problem("the rules could not be loaded: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
       return false;
     }
+  }
+
+  private List<RuleProblem> problem(String message) {
+    return List.of(new RuleProblem(directory.map(Path::toString).orElse("rules"), 0, 0, message));
   }
 
   private void refuse(InUse current, List<RuleProblem> problems) {
@@ -107,39 +133,117 @@ final class LiveRules implements AutoCloseable {
       return;
     }
     WatchService ws = FileSystems.getDefault().newWatchService();
-    directory.get().register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-        StandardWatchEventKinds.ENTRY_DELETE);
+    Watched first = register(ws);
+    if (first == null) {
+      ws.close();
+      throw new IOException("no such rules directory: " + directory.get());
+    }
     watchService = ws;
-    Thread t = new Thread(() -> watchLoop(ws, debounce), "rules-watch");
+    Thread t = new Thread(() -> watchLoop(ws, first, debounce), "rules-watch");
     t.setDaemon(true);
     watcher = t;
     t.start();
   }
 
-  private void watchLoop(WatchService ws, Duration debounce) {
+  /** The directory being watched: its key, and which directory it is (its file key, an inode). */
+  private record Watched(WatchKey key, Object identity) {}
+
+  private Watched register(WatchService ws) throws IOException {
+    Path dir = directory.get();
+    Object identity = identity(dir);
+    if (identity == null) {
+      return null;
+    }
+    WatchKey key =
+        dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+    return new Watched(key, identity);
+  }
+
+  /** Which directory is at the path now (null: none), so a moved or replaced one is noticed. */
+  private static Object identity(Path dir) {
     try {
-      while (true) {
-        WatchKey key = ws.take();
-        drain(key);
-        // debounce: an editor saves in several steps; wait until the directory is quiet
-        WatchKey more;
-        while ((more = ws.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-          drain(more);
-        }
-        reload();
-      }
-    } catch (InterruptedException | ClosedWatchServiceException e) {
-      // closed: stop watching
+      BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class);
+      return a.isDirectory() ? Objects.requireNonNullElse(a.fileKey(), a.creationTime()) : null;
+    } catch (IOException e) {
+      return null;
     }
   }
 
-  private static void drain(WatchKey key) {
+  private void watchLoop(WatchService ws, Watched first, Duration debounce) {
+    Watched watched = first;
+    boolean goneReported = false;
+    while (!closed) {
+      try {
+        if (watched == null) {
+          // The directory is gone: keep the rules in use, say so once, and wait for it to return.
+          if (!goneReported) {
+            refuse(inUse.get(), problem("the rules directory is gone (deleted, or moved away): the rules loaded before stay in use,"
+                + " and the directory is read again as soon as it is back"));
+            goneReported = true;
+          }
+          Thread.sleep(LOOK_EVERY.toMillis());
+          watched = register(ws);
+          if (watched != null) {
+            goneReported = false;
+            LOG.log(Level.INFO, "rules directory {0} is back", directory.get());
+            settle(ws, debounce);
+            reload();
+          }
+          continue;
+        }
+        WatchKey key = ws.poll(LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        if (key == null) {
+          // Quiet: is it still the same directory? (A directory moved away keeps sending events
+          // about itself, at its new place; a deleted one stops.)
+          if (!Objects.equals(identity(directory.get()), watched.identity()) || !watched.key().isValid()) {
+            watched.key().cancel();
+            watched = null;
+          }
+          continue;
+        }
+        boolean valid = drain(key);
+        settle(ws, debounce);
+        if (!valid || !Objects.equals(identity(directory.get()), watched.identity())) {
+          watched.key().cancel();
+          watched = null;
+          continue;
+        }
+        reload();
+      } catch (InterruptedException | ClosedWatchServiceException e) {
+        return; // closed: stop watching
+      } catch (RuntimeException | Error | IOException e) {
+        if (isThreadDeath(e)) {
+          throw (Error) e;
+        }
+        // Never die: say what happened, and go on watching.
+        LOG.log(Level.ERROR, "rules watcher: " + e, e);
+        refuse(inUse.get(), problem("watching the rules failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+      }
+    }
+  }
+
+  /** Debounce: an editor saves in several steps; wait until the directory has been quiet. */
+  private static void settle(WatchService ws, Duration debounce) throws InterruptedException {
+    WatchKey more;
+    while ((more = ws.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+      drain(more);
+    }
+  }
+
+  /** Takes the key's events; false when the key is no longer valid (its directory went away). */
+  private static boolean drain(WatchKey key) {
     key.pollEvents();
-    key.reset();
+    return key.reset();
+  }
+
+  @SuppressWarnings("deprecation")
+  private static boolean isThreadDeath(Throwable e) {
+    return e instanceof ThreadDeath;
   }
 
   @Override
   public void close() {
+    closed = true;
     WatchService ws = watchService;
     if (ws != null) {
       try {

@@ -3,6 +3,8 @@ package dev.xtreamdoctor.api;
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleFiles;
+import dev.xtreamdoctor.engine.RuleLimits;
+import dev.xtreamdoctor.engine.RulesFailedException;
 import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.facts.Fact;
@@ -69,6 +71,7 @@ public final class XtreamDoctor implements AutoCloseable {
    * @throws BadServerInputException when the server text cannot be a server address at all
    * @throws TargetRefusedException when the target policy refused the server (nothing was sent to
    *     it); its {@code reason()} says why
+   * @throws RulesFailedException when the rules could not finish on what the probes saw
    */
   public Diagnosis diagnose(DiagnosisRequest request) throws BadServerInputException, TargetRefusedException {
     return evaluate(observe(request));
@@ -117,7 +120,12 @@ public final class XtreamDoctor implements AutoCloseable {
         executor);
   }
 
-  /** Judges facts observed elsewhere (e.g. read with the engine's {@code FactsJson}). */
+  /**
+   * Judges facts observed elsewhere (e.g. read with the engine's {@code FactsJson}).
+   *
+   * @throws RulesFailedException when the rules could not finish on these facts (a rule kept
+   *     firing, the deadline passed, a then part threw): only this evaluation failed
+   */
   public Diagnosis evaluate(List<? extends Fact> facts) {
     return rules.engine().evaluate(List.copyOf(facts));
   }
@@ -154,6 +162,7 @@ public final class XtreamDoctor implements AutoCloseable {
     private Optional<Path> rulesDirectory = Optional.empty();
     private ProbeSettings probeSettings = ProbeSettings.defaults();
     private Settings settings = Settings.defaults();
+    private RuleLimits limits = RuleLimits.defaults();
     private TargetPolicy policy = TargetPolicy.any();
     private TlsTrust trust = TlsTrust.system();
     private Executor executor = ForkJoinPool.commonPool();
@@ -191,7 +200,17 @@ public final class XtreamDoctor implements AutoCloseable {
     public Builder configuration(DoctorConfig config) {
       this.probeSettings = ProbeSettings.from(config);
       this.settings = config.settings();
+      this.limits = config.limits();
       config.rules().dir().ifPresent(this::rulesDirectory);
+      return this;
+    }
+
+    /**
+     * How far one evaluation of the rules may go (firings, deadline), when not taken from a
+     * configuration; past them it fails with a {@link RulesFailedException} naming the rule.
+     */
+    public Builder ruleLimits(RuleLimits value) {
+      this.limits = Objects.requireNonNull(value);
       return this;
     }
 
@@ -253,10 +272,10 @@ public final class XtreamDoctor implements AutoCloseable {
      */
     public XtreamDoctor build() throws RulesException {
       RuleBook first = compiled != null ? compiled
-          : rulesDirectory.isPresent() ? RuleBook.compile(RuleFiles.fromDirectory(rulesDirectory.get()))
+          : rulesDirectory.isPresent() ? RuleBook.compile(RuleFiles.fromDirectory(rulesDirectory.get()), limits)
           : RuleBook.bundled();
       check.check(first);
-      LiveRules live = new LiveRules(first, rulesDirectory, settings, clock, check);
+      LiveRules live = new LiveRules(first, rulesDirectory, settings, limits, clock, check);
       if (watch.isPresent()) {
         try {
           live.watch(watch.get());

@@ -26,6 +26,16 @@ public record Problem(int status, String type, String title, String detail, int 
     return new Problem(status, type, title, detail, 0);
   }
 
+  /**
+   * The rules could not finish this request's evaluation (a rule kept firing, the deadline
+   * passed, a then part threw): a fault of the rule set, not of the request, and only this
+   * request's. The detail names each rule at fault as {@code file:line:col: message}.
+   */
+  static Problem rulesFailed(dev.xtreamdoctor.engine.RulesFailedException e) {
+    return of(500, "rules-failed", "The rules failed on these facts",
+        String.join("; ", e.problems().stream().map(Object::toString).toList()));
+  }
+
   String json() {
     JsonObjectBuilder b = JSON.createObjectBuilder()
         .add("type", "https://xtream-doctor.dev/problems/" + type)

@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.service;
 
+import dev.xtreamdoctor.engine.RulesFailedException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -10,8 +11,9 @@ import java.util.TreeSet;
 
 /**
  * Every error the resources do not answer themselves, as {@code application/problem+json}: an
- * unknown path (404), a wrong method (405, with Allow), and anything unexpected (500, logged here
- * and never described to the client).
+ * unknown path (404), a wrong method (405, with Allow), rules that failed on a request's facts
+ * (500 rules-failed, naming the rule), and anything unexpected (500, logged here and never
+ * described to the client).
  */
 final class ProblemMapper implements ExceptionMapper<Throwable> {
   private static final System.Logger LOG = System.getLogger("dev.xtreamdoctor.service");
@@ -32,6 +34,11 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
         case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", "the answers are JSON").response();
         default -> Problem.of(status, "bad-request", "Bad request", "the request cannot be served").response();
       };
+    }
+    if (e instanceof RulesFailedException r) {
+      // The rules ran away or broke on this request's facts: its problem alone; named, not a bug.
+      LOG.log(Level.WARNING, "the rules failed on a request: {0}", r.getMessage());
+      return Problem.rulesFailed(r).response();
     }
     LOG.log(Level.ERROR, "internal error", e);
     return Problem.of(500, "internal", "Internal error", "the service failed; see its log").response();

@@ -29,6 +29,7 @@ final class ConfigLoader {
   private ConfigLoader() {}
 
   static DoctorConfig load(Optional<Path> file) throws ConfigException {
+    unknownKeys(System.getenv(), System.getProperties(), file);
     // Only the sources we document: no discovery of converters, interceptors or sources through
     // the service loader, which costs start-up time and could let a stray jar change behaviour.
     SmallRyeConfigBuilder builder =
@@ -70,6 +71,79 @@ final class ConfigLoader {
     }
   }
 
+  /**
+   * Every key of {@link DoctorConfig}, e.g. {@code doctor.timeout.connect-ms}, read off the
+   * mapping itself so the list cannot drift from it.
+   */
+  static final List<String> KEYS = keys("doctor", DoctorConfig.class);
+
+  private static List<String> keys(String prefix, Class<?> type) {
+    List<String> keys = new java.util.ArrayList<>();
+    for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+      if (m.isDefault() || java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.getParameterCount() > 0) {
+        continue;
+      }
+      String key = prefix + "." + m.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+      if (m.getReturnType().isInterface() && m.getReturnType().getEnclosingClass() == DoctorConfig.class) {
+        keys.addAll(keys(key, m.getReturnType()));
+      } else {
+        keys.add(key);
+      }
+    }
+    return keys.stream().sorted().toList();
+  }
+
+  /** A key as an environment variable: {@code doctor.timeout.connect-ms} is DOCTOR_TIMEOUT_CONNECT_MS. */
+  static String envName(String key) {
+    return key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+  }
+
+  /**
+   * Refuses a {@code doctor.} key that is no key, with the closest one: in the file or a system
+   * property always (SmallRye's own message, "does not map to any root", says neither what nor
+   * where), and a {@code DOCTOR_} variable when it is close to a real one (other DOCTOR_ variables
+   * may belong to other programs).
+   */
+  static void unknownKeys(java.util.Map<String, String> env, java.util.Properties system, Optional<Path> file)
+      throws ConfigException {
+    for (String name : system.stringPropertyNames()) {
+      if (name.startsWith("doctor.") && !KEYS.contains(name)) {
+        throw new ConfigException("-D" + name + " is not a setting" + suggestion(name, KEYS) + "; the settings are listed in the README");
+      }
+    }
+    if (file.isPresent() && Files.isRegularFile(file.get())) {
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(file.get(), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        return; // reading it properly below says what is wrong
+      }
+      for (int i = 0; i < lines.size(); i++) {
+        Matcher m = KEY_LINE.matcher(lines.get(i));
+        if (m.find() && !KEYS.contains(m.group(1))) {
+          throw new ConfigException(
+              file.get() + ":" + (i + 1) + ": " + m.group(1) + " is not a setting" + suggestion(m.group(1), KEYS)
+                  + "; the settings are listed in the README");
+        }
+      }
+    }
+    List<String> envNames = KEYS.stream().map(ConfigLoader::envName).toList();
+    for (String name : new java.util.TreeSet<>(env.keySet())) {
+      if (name.startsWith("DOCTOR_") && !envNames.contains(name)) {
+        String near = suggestion(name, envNames);
+        if (!near.isEmpty()) {
+          throw new ConfigException("the environment variable " + name + " is not a setting" + near);
+        }
+      }
+    }
+  }
+
+  private static final Pattern KEY_LINE = Pattern.compile("^\\s*(doctor\\.[^\\s=:]+)");
+
+  private static String suggestion(String name, List<String> known) {
+    return dev.xtreamdoctor.engine.FactModel.closest(name, known).map(k -> " (did you mean " + k + "?)").orElse("");
+  }
+
   /** Limits SmallRye cannot express: positive numbers, resolver addresses. */
   private static void check(DoctorConfig c) throws ConfigException {
     positive("doctor.timeout.dns-ms", c.timeout().dnsMs());
@@ -84,6 +158,8 @@ final class ConfigLoader {
     positive("doctor.latency.samples", c.latency().samples());
     parsed("doctor.watch.min-interval", () -> DurationText.parse(c.watch().minInterval()));
     parsed("doctor.watch.peak-hours", () -> HourSet.parse(c.watch().peakHours()));
+    positive("doctor.rules.max-firings", c.rules().maxFirings());
+    positive("doctor.rules.deadline-ms", c.rules().deadlineMs());
     resolvers("doctor.dns.public-resolvers", c.dns().publicResolvers());
     if (c.dns().systemResolvers().isPresent()) {
       resolvers("doctor.dns.system-resolvers", c.dns().systemResolvers().get());

@@ -1,9 +1,11 @@
 package dev.xtreamdoctor.engine.config;
 
+import dev.xtreamdoctor.engine.RuleLimits;
 import dev.xtreamdoctor.engine.facts.Settings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -144,10 +146,29 @@ public interface DoctorConfig {
     int samples();
   }
 
-  /** Which rules to use. */
+  /** The limits every evaluation of the rules runs under (see {@link RuleLimits}). */
+  default RuleLimits limits() {
+    return new RuleLimits(rules().maxFirings(), Duration.ofMillis(rules().deadlineMs()));
+  }
+
+  /** Which rules to use, and how far one evaluation of them may go. */
   interface Rules {
     /** {@code doctor.rules.dir}: a rules directory instead of the bundled rules. */
     Optional<Path> dir();
+
+    /**
+     * {@code doctor.rules.max-firings}: the most rule firings one evaluation may make; a rule
+     * that keeps re-triggering itself is stopped there with an error naming it.
+     */
+    @WithDefault("10000")
+    int maxFirings();
+
+    /**
+     * {@code doctor.rules.deadline-ms}: how long one evaluation may run; a rule set still firing
+     * then, or a then part that never returns, ends that evaluation with an error.
+     */
+    @WithDefault("2000")
+    long deadlineMs();
   }
 
   /** Compiled rules kept between runs, so a command-line start skips compiling them. */

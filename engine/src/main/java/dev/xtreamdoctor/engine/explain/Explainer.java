@@ -4,12 +4,12 @@ import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleFiles;
-import dev.xtreamdoctor.engine.RuleLint;
 import dev.xtreamdoctor.engine.RuleSource;
 import dev.xtreamdoctor.engine.facts.Conclusion;
 import dev.xtreamdoctor.engine.facts.Condition;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.Finding;
+import dev.xtreamdoctor.engine.facts.Vocabulary;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -121,8 +121,8 @@ public final class Explainer {
 
   private static List<Explanation.WhyNot> whyNot(RuleBook book, Diagnosis d, Recorder recorder, RuleSource source) {
     List<String> categories =
-        RuleLint.CATEGORIES.stream()
-            .filter(c -> !c.equals(Diagnosis.NO_FAULT_FOUND) && !c.equals(Diagnosis.INCONCLUSIVE) && !c.equals(d.category()))
+        Vocabulary.CATEGORIES.stream()
+            .filter(c -> !c.equals(Vocabulary.NO_FAULT_FOUND) && !c.equals(Vocabulary.INCONCLUSIVE) && !c.equals(d.category()))
             .toList();
     List<RuleSource.RuleText> candidates =
         source.rules().stream()
@@ -186,10 +186,23 @@ public final class Explainer {
           found.isEmpty()
               ? "no rule concluded " + category
               : category + " was found too (" + found.stream().map(f -> f.causeId() + " at the " + f.layer() + " layer").collect(Collectors.joining(", "))
-                  + "), but the " + decidingLayer + " layer comes first on the way to a login, so it decides";
+                  + "), " + whyNotDeciding(found, decidingLayer, d.category());
       out.add(new Explanation.WhyNot(category, summary, misses));
     }
     return out;
+  }
+
+  /**
+   * Why findings of another category did not decide: the deciding error sits on an earlier layer,
+   * or on the same one, where the categories' documented order settles it.
+   */
+  private static String whyNotDeciding(List<Finding> found, String decidingLayer, String decidingCategory) {
+    if (found.stream().anyMatch(f -> f.layer().equals(decidingLayer))) {
+      return "on the same layer as the deciding error (" + decidingLayer + "); on one layer the categories rank "
+          + String.join(", ", Vocabulary.FAULT_CATEGORIES) + ", so " + decidingCategory
+          + " decides";
+    }
+    return "but the " + decidingLayer + " layer comes first on the way to a login, so it decides";
   }
 
   /**

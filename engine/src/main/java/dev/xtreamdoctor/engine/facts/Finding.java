@@ -13,8 +13,8 @@ import java.util.Map;
  * Findings are immutable: {@link #because} and {@link #with} return a new finding, so a rule reads
  * {@code insert(Finding.error("LOGIN_FAILED", "FLOOD_BAN", "http").because("...").with("k", v))}.
  *
- * @param category one of the five fault categories, {@code NO_FAULT_FOUND}, or {@code
- *     INCONCLUSIVE} (what the tool could not check)
+ * @param category one of the categories ({@link Vocabulary#CATEGORIES}): a fault category,
+ *     {@code NO_FAULT_FOUND}, or {@code INCONCLUSIVE} (what the tool could not check)
  * @param causeId the stable cause id, a key of the catalogue
  * @param severity {@code error} (a fault), {@code warning} (works, but watch out), {@code info}
  *     (advice), or {@code unchecked} (the tool could not check something)
@@ -37,19 +37,19 @@ public record Finding(
   }
 
   public static Finding error(String category, String causeId, String layer) {
-    return new Finding(category, causeId, "error", layer, List.of(), Map.of());
+    return new Finding(category, causeId, Vocabulary.ERROR, layer, List.of(), Map.of());
   }
 
   public static Finding warning(String category, String causeId, String layer) {
-    return new Finding(category, causeId, "warning", layer, List.of(), Map.of());
+    return new Finding(category, causeId, Vocabulary.WARNING, layer, List.of(), Map.of());
   }
 
   public static Finding info(String category, String causeId, String layer) {
-    return new Finding(category, causeId, "info", layer, List.of(), Map.of());
+    return new Finding(category, causeId, Vocabulary.INFO, layer, List.of(), Map.of());
   }
 
   public static Finding unchecked(String causeId, String layer) {
-    return new Finding("INCONCLUSIVE", causeId, "unchecked", layer, List.of(), Map.of());
+    return new Finding(Vocabulary.INCONCLUSIVE, causeId, Vocabulary.UNCHECKED, layer, List.of(), Map.of());
   }
 
   /** This finding with one more piece of evidence. */
@@ -67,6 +67,14 @@ public record Finding(
   }
 
   public boolean isError() {
-    return "error".equals(severity);
+    return Vocabulary.ERROR.equals(severity);
+  }
+
+  /**
+   * Whether this finding decides before {@code other} ({@link Vocabulary#decidesBefore}): the
+   * ranking rules use it to settle two errors on one layer by a documented order.
+   */
+  public boolean decidesBefore(Finding other) {
+    return Vocabulary.decidesBefore(this, other);
   }
 }

@@ -20,6 +20,7 @@ import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.engine.facts.ServerInput;
 import dev.xtreamdoctor.engine.facts.TcpConnect;
 import dev.xtreamdoctor.engine.facts.TlsHandshake;
+import dev.xtreamdoctor.engine.facts.Vocabulary;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,20 +37,7 @@ final class Checks {
   private Checks() {}
 
   /** Layer name to the label shown, in login order. Symptoms show only when reported. */
-  static final Map<String, String> LABELS = labels();
-
-  private static Map<String, String> labels() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("input", "Input");
-    m.put("dns", "DNS");
-    m.put("tcp", "TCP");
-    m.put("tls", "TLS");
-    m.put("http", "HTTP");
-    m.put("login", "Login");
-    m.put("account", "Account");
-    m.put("symptoms", "Symptoms");
-    return m;
-  }
+  static final Map<String, String> LABELS = Vocabulary.LAYER_LABELS;
 
   static List<Check> of(Diagnosis d) {
     if (d.facts().stream().anyMatch(WatchSpan.class::isInstance)

@@ -100,7 +100,37 @@ class DoctorConfigTest {
     Files.writeString(file, "doctor.timout.connect-ms=1000\n");
     ConfigException e =
         assertThrows(ConfigException.class, () -> DoctorConfig.load(Optional.of(file)));
-    assertTrue(e.getMessage().contains("doctor.timout.connect-ms"), e.getMessage());
-    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    assertEquals(
+        file + ":1: doctor.timout.connect-ms is not a setting (did you mean doctor.timeout.connect-ms?); the settings are listed in"
+            + " the README",
+        e.getMessage());
+  }
+
+  @Test
+  void misspeltSystemPropertyAndEnvironmentVariableGetADidYouMean() {
+    System.setProperty("doctor.rules.max-firing", "5");
+    ConfigException p = assertThrows(ConfigException.class, () -> DoctorConfig.load(Optional.empty()));
+    assertEquals(
+        "-Ddoctor.rules.max-firing is not a setting (did you mean doctor.rules.max-firings?); the settings are listed in the README",
+        p.getMessage());
+    System.clearProperty("doctor.rules.max-firing");
+    ConfigException env =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.unknownKeys(
+                java.util.Map.of("DOCTOR_THRESHOLDS_SLOW_RESPONS_MS", "5", "DOCTOR_WHO", "tardis"), new java.util.Properties(), Optional.empty()));
+    assertEquals(
+        "the environment variable DOCTOR_THRESHOLDS_SLOW_RESPONS_MS is not a setting (did you mean DOCTOR_THRESHOLDS_SLOW_RESPONSE_MS?)",
+        env.getMessage());
+  }
+
+  @Test
+  void everyKeyIsKnownAndDocumentedInTheReadme() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    for (String key : ConfigLoader.KEYS) {
+      assertTrue(readme.contains("`" + key + "`") || key.startsWith("doctor.serve."), key + " is not in the README's table");
+    }
+    assertTrue(ConfigLoader.KEYS.contains("doctor.rules.max-firings"), ConfigLoader.KEYS.toString());
+    assertTrue(ConfigLoader.KEYS.contains("doctor.serve.reload-requires-rules-test"), ConfigLoader.KEYS.toString());
   }
 }

@@ -1,0 +1,31 @@
+package dev.xtreamdoctor.engine;
+
+import java.time.Duration;
+
+/**
+ * How far one evaluation may go before it is stopped with a {@link RulesFailedException}: a rule
+ * that keeps re-triggering itself (a {@code modify}/{@code update} loop, a rule whose finding
+ * matches its own when part) or a then part that never returns must cost one evaluation an error,
+ * never the process a hang or its memory.
+ *
+ * @param maxFirings the most rule firings one evaluation may make ({@code doctor.rules.max-firings});
+ *     the bundled rules make about 10 to 40
+ * @param deadline how long one evaluation may run ({@code doctor.rules.deadline-ms})
+ */
+public record RuleLimits(int maxFirings, Duration deadline) {
+  public static final int DEFAULT_MAX_FIRINGS = 10_000;
+  public static final long DEFAULT_DEADLINE_MS = 2_000;
+
+  public RuleLimits {
+    if (maxFirings <= 0) {
+      throw new IllegalArgumentException("maxFirings must be positive, not " + maxFirings);
+    }
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("deadline must be positive, not " + deadline);
+    }
+  }
+
+  public static RuleLimits defaults() {
+    return new RuleLimits(DEFAULT_MAX_FIRINGS, Duration.ofMillis(DEFAULT_DEADLINE_MS));
+  }
+}
