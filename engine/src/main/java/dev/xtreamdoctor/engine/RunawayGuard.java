@@ -52,7 +52,10 @@ final class RunawayGuard extends DefaultAgendaEventListener {
   private static final System.Logger LOG = System.getLogger("dev.xtreamdoctor.engine.rules");
 
   /** How long a halted session gets to notice the halt before its worker is given up. */
-  static final long GRACE_MS = 200;
+  static final long GRACE_MS = 250;
+
+  /** More time for a halt to be seen when the session was not in a then part at the deadline. */
+  static final long SLOW_HALT_MS = 1000;
 
   private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
   private static final ExecutorService WORKERS =
@@ -121,15 +124,27 @@ final class RunawayGuard extends DefaultAgendaEventListener {
       halted = true;
       session.halt();
       try {
-        result.get(GRACE_MS, TimeUnit.MILLISECONDS);
+        try {
+          result.get(GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+          if (running != null) {
+            throw slow;
+          }
+          // Between two firings, in the engine: the halt is seen at the next one. On a busy
+          // machine that can take a moment; a then part that never returns is seen above.
+          result.get(SLOW_HALT_MS, TimeUnit.MILLISECONDS);
+        }
       } catch (TimeoutException stuck) {
         String rule = running;
         stop(worker.get(), rule);
         throw failure(
             Reason.STUCK,
             rule,
-            "rule \"" + rule + "\" was still in its then part when the deadline passed (doctor.rules.deadline-ms="
-                + limits.deadline().toMillis() + "), so the evaluation was abandoned: its then part never returns");
+            rule == null
+                ? "the rules did not stop when the deadline passed (doctor.rules.deadline-ms=" + limits.deadline().toMillis()
+                    + "), so the evaluation was abandoned"
+                : "rule \"" + rule + "\" was still in its then part when the deadline passed (doctor.rules.deadline-ms="
+                    + limits.deadline().toMillis() + "), so the evaluation was abandoned: its then part never returns");
       } catch (ExecutionException | InterruptedException | CancellationException e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
