@@ -28,6 +28,13 @@ Feature: Login Failed (guide chapter 2: network or ISP blocking)
     And the cause is HTTP_BLOCKED
     And the fixes include "VPN"
 
+  Scenario: DNS is fine, but the login request meets a court-order block page (HTTP 200)
+    Given the facts of a working login
+    And the login request gets HTTP 200 with a web page saying "Access to this website has been blocked pursuant to a court order"
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is HTTP_BLOCKED
+
   Scenario: DNS is fine, but the connection is reset mid-request
     Given the facts of a working login
     And the connection is reset during the login request

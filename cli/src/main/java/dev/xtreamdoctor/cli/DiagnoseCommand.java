@@ -2,7 +2,9 @@ package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
+import dev.xtreamdoctor.engine.PageSignals;
 import dev.xtreamdoctor.engine.RuleBook;
+import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.explain.Explained;
 import dev.xtreamdoctor.probes.BadServerInputException;
@@ -53,11 +55,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException {
     line.requireServer();
-    DiagnoseRequest request = line.request(root.terminal());
     DoctorConfig config = Engines.config(engineOptions);
-    // The rules load while the probes wait on the network: neither needs the other.
-    CompletableFuture<RuleBook> rules = loadRules(config);
-    DiagnosisRun run = probe(request, ProbeSettings.from(config));
+    // The rules' text first (what an app may show, what pages look like: both data in rules/);
+    // they compile while the probes wait on the network.
+    RuleFiles files = Engines.ruleFilesOrExit(engineOptions, config);
+    DiagnoseRequest request = line.request(root.terminal(), Engines.appMessages(files));
+    CompletableFuture<RuleBook> rules = loadRules(files, config);
+    DiagnosisRun run = probe(request, ProbeSettings.from(config), PageSignals.of(files));
     DiagnosisEngine engine = new DiagnosisEngine(await(rules), config.settings(), config.limits());
     Explained explained = explain.evaluate(engine, run.facts());
     Diagnosis diagnosis = explained.diagnosis();
@@ -74,13 +78,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
     return ExitCode.of(diagnosis);
   }
 
-  private CompletableFuture<RuleBook> loadRules(DoctorConfig config) {
+  private CompletableFuture<RuleBook> loadRules(RuleFiles files, DoctorConfig config) {
     CompletableFuture<RuleBook> rules = new CompletableFuture<>();
     Thread t =
         new Thread(
             () -> {
               try {
-                rules.complete(Engines.rules(engineOptions, config, root.terminal()));
+                rules.complete(Engines.rules(files, config, root.terminal()));
               } catch (CliException | RuntimeException | Error e) {
                 rules.completeExceptionally(e);
               }
@@ -105,10 +109,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
   }
 
-  private static DiagnosisRun probe(DiagnoseRequest request, ProbeSettings settings)
+  private static DiagnosisRun probe(DiagnoseRequest request, ProbeSettings settings, PageSignals pages)
       throws CliException {
     try {
-      return new Diagnoser(settings).runTimed(request);
+      return new Diagnoser(settings).withPageSignals(pages).runTimed(request);
     } catch (BadServerInputException e) {
       throw CliException.badInput("--server: " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.cli;
 
+import dev.xtreamdoctor.engine.Catalogue;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.RuleBook;
@@ -12,6 +13,7 @@ import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.facts.Settings;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,14 +59,39 @@ final class Engines {
   static RuleBook rules(EngineOptions options, DoctorConfig config, Terminal terminal)
       throws CliException {
     try {
-      return load(ruleFiles(options, config), cacheDir(config, terminal), config.limits()).join();
+      return rules(ruleFiles(options, config), config, terminal);
     } catch (RulesException e) {
       throw new CliException(ExitCode.RULES, e.getMessage());
+    }
+  }
+
+  /** These rules, compiled and checked once per process (and cached on disk, see above). */
+  static RuleBook rules(RuleFiles files, DoctorConfig config, Terminal terminal) throws CliException {
+    try {
+      return load(files, cacheDir(config, terminal), config.limits()).join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RulesException r) {
         throw new CliException(ExitCode.RULES, r.getMessage());
       }
       throw e;
+    }
+  }
+
+  /** {@link #ruleFiles}, a failure as the exit code for rules (3). */
+  static RuleFiles ruleFilesOrExit(EngineOptions options, DoctorConfig config) throws CliException {
+    try {
+      return ruleFiles(options, config);
+    } catch (RulesException e) {
+      throw new CliException(ExitCode.RULES, e.getMessage());
+    }
+  }
+
+  /** What an app may show, as the rules' catalogue lists it (none when it cannot be read). */
+  static List<String> appMessages(RuleFiles files) {
+    try {
+      return List.copyOf(Catalogue.parse(files.files().getOrDefault(RuleFiles.CATALOGUE, "")).appMessages().keySet());
+    } catch (IllegalArgumentException e) {
+      return List.of(); // loading the rules says what is wrong with the catalogue
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.cli;
 
+import dev.xtreamdoctor.engine.FactModel;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.probes.DiagnoseRequest;
 import dev.xtreamdoctor.probes.Secret;
@@ -60,7 +61,8 @@ public final class LineOptions {
       names = "--app-message",
       paramLabel = "MESSAGE",
       description =
-          "What the app showed: invalid-details, login-failed, authorization-failed,"
+          "What the app showed, as the rules list it (app.CODE in catalogue.properties): in the"
+              + " bundled rules invalid-details, login-failed, authorization-failed,"
               + " connection-timeout, host-not-found or other.")
   String appMessage;
 
@@ -117,10 +119,14 @@ public final class LineOptions {
         || vantage != null;
   }
 
-  /** The request these options describe, its password read once from its one source. */
-  DiagnoseRequest request(Terminal terminal) throws CliException {
+  /**
+   * The request these options describe, its password read once from its one source.
+   *
+   * @param appMessages what an app may show, as the rules in use list it
+   */
+  DiagnoseRequest request(Terminal terminal, List<String> appMessages) throws CliException {
     checkLengths();
-    return new DiagnoseRequest(server, username, readPassword(terminal), symptoms());
+    return new DiagnoseRequest(server, username, readPassword(terminal), symptoms(appMessages));
   }
 
   /** One source at most; none means the pasted link's password, if it has one. */
@@ -244,8 +250,8 @@ public final class LineOptions {
     return Optional.of(line.toString());
   }
 
-  /** What the user reported, if any of it was given. */
-  Optional<ReportedSymptoms> symptoms() throws CliException {
+  /** What the user reported, if any of it was given; the app message one the rules list. */
+  Optional<ReportedSymptoms> symptoms(List<String> appMessages) throws CliException {
     if (appMessage == null
         && device == null
         && worksOnMobileData == null
@@ -257,7 +263,7 @@ public final class LineOptions {
     }
     return Optional.of(
         new ReportedSymptoms(
-            oneOf("--app-message", appMessage, ReportedSymptoms.APP_MESSAGES),
+            oneOf("--app-message", appMessage, appMessages),
             device == null ? "" : word(device),
             yesNo("--works-on-mobile-data", worksOnMobileData),
             yesNo("--works-on-vpn", worksOnVpn),
@@ -283,7 +289,8 @@ public final class LineOptions {
               + ": '"
               + value
               + "' is not one of "
-              + String.join(", ", known.stream().map(k -> k.replace('_', '-')).toList()));
+              + String.join(", ", known.stream().map(k -> k.replace('_', '-')).toList())
+              + FactModel.closest(w, known).map(k -> " (did you mean " + k.replace('_', '-') + "?)").orElse(""));
     }
     return w;
   }

@@ -2,6 +2,8 @@ package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
+import dev.xtreamdoctor.engine.PageSignals;
+import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.config.DurationText;
@@ -116,13 +118,14 @@ public final class WatchCommand implements Callable<Integer> {
       throw CliException.badInput("--count: N must be 1 or more");
     }
     line.requireServer();
-    DiagnoseRequest request = line.request(root.terminal());
+    RuleFiles files = Engines.ruleFilesOrExit(engineOptions, config);
+    DiagnoseRequest request = line.request(root.terminal(), Engines.appMessages(files));
     Redactor redactor = request.redactor();
     checkWritable(history, "--history");
     checkWritable(report, "--report");
     DiagnosisEngine engine =
-        new DiagnosisEngine(Engines.rules(engineOptions, config, root.terminal()), config.settings());
-    Diagnoser diagnoser = new Diagnoser(ProbeSettings.from(config));
+        new DiagnosisEngine(Engines.rules(files, config, root.terminal()), config.settings(), config.limits());
+    Diagnoser diagnoser = new Diagnoser(ProbeSettings.from(config)).withPageSignals(PageSignals.of(files));
     PrintWriter out = spec.commandLine().getOut();
     TextStyle style = style();
     WatchTable table = new WatchTable(style, redactor);
@@ -269,7 +272,7 @@ public final class WatchCommand implements Callable<Integer> {
     }
     checkWritable(report, "--report");
     DiagnosisEngine engine =
-        new DiagnosisEngine(Engines.rules(engineOptions, config, root.terminal()), config.settings());
+        new DiagnosisEngine(Engines.rules(engineOptions, config, root.terminal()), config.settings(), config.limits());
     return conclude(history.getFileName().toString(), checks, engine, new WatchTable(style(), Redactor.none()), Redactor.none());
   }
 

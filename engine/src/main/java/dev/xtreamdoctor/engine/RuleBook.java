@@ -31,6 +31,7 @@ public final class RuleBook {
   private final Catalogue catalogue;
   private final RuleFiles files;
   private volatile RuleSource source;
+  private volatile PageSignals pageSignals;
 
   private RuleBook(KieBase kieBase, Catalogue catalogue, RuleFiles files) {
     this.kieBase = kieBase;
@@ -165,6 +166,16 @@ public final class RuleBook {
     if (known == null) {
       known = RuleSource.of(files);
       source = known;
+    }
+    return known;
+  }
+
+  /** What the HTTP probe looks for in web pages, from the set's {@value PageSignals#FILE}. */
+  public PageSignals pageSignals() {
+    PageSignals known = pageSignals;
+    if (known == null) {
+      known = PageSignals.of(files);
+      pageSignals = known;
     }
     return known;
   }

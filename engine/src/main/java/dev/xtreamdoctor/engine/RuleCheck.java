@@ -14,7 +14,7 @@ import java.util.Optional;
  *       deep, no two rules share a name;
  *   <li>compiling (Drools' errors, in plain words: {@link RuleMessages});
  *   <li>lint ({@link RuleLint}): categories, layers, causes and their words, placeholders, Java a
- *       rule should not use;
+ *       rule should not use; the page signals' lines ({@link PageSignals});
  *   <li>a smoke evaluation of every bundled example under {@link RuleLimits} ({@link RuleSmoke}):
  *       a rule that loops, throws, or leaves no conclusion is caught here, with its file:line.
  * </ol>
@@ -55,6 +55,7 @@ public final class RuleCheck {
     } catch (RulesException e) {
       e.problems().forEach(p -> problems.add(new RuleLint.Problem(true, p)));
     }
+    PageSignals.of(files).problems().forEach(p -> problems.add(new RuleLint.Problem(true, p)));
     if (!structure.tooDeep()) {
       RuleSource source = book != null ? book.source() : RuleSource.of(files);
       for (RuleLint.Problem p : RuleLint.check(files, source, catalogue(files))) {

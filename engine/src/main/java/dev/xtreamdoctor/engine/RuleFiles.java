@@ -17,8 +17,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The text of a rule set: every {@code .drl}, {@code .dsl}, {@code .dslr} file and the catalogue,
- * read from a directory or from the bundled copy on the classpath. Immutable.
+ * The text of a rule set: every {@code .drl}, {@code .dsl}, {@code .dslr} file, the catalogue and
+ * the page signals, read from a directory or from the bundled copy on the classpath. Immutable.
  */
 public final class RuleFiles {
   /** Where the rules module puts the rules on the classpath. */
@@ -151,7 +151,7 @@ public final class RuleFiles {
   }
 
   private static boolean isRuleSetFile(String name) {
-    return isRuleFile(name) || name.endsWith(".dsl") || name.equals(CATALOGUE);
+    return isRuleFile(name) || name.endsWith(".dsl") || name.equals(CATALOGUE) || name.equals(PageSignals.FILE);
   }
 
   /** The largest rule set file read, in bytes: far beyond any hand-written one. */

@@ -80,6 +80,9 @@ public final class RuleLint {
 
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
+  /** A signal looked for: {@code signals contains "block_page"}. */
+  private static final Pattern SIGNAL = Pattern.compile("\\bsignals\\s+(?:not\\s+)?contains\\s+\"([^\"]*)\"");
+
   private RuleLint() {}
 
   /** Every lint problem of a rule set, errors and warnings, in file order. */
@@ -160,8 +163,20 @@ public final class RuleLint {
     vocabularies.put("layer", Vocabulary.LAYERS);
     vocabularies.put("severity", Vocabulary.SEVERITIES);
     catalogue.ifPresent(c -> vocabularies.put("appMessage", withEmpty(c.appMessages().keySet())));
+    Set<String> signals = new TreeSet<>(Vocabulary.PROBE_SIGNALS);
+    signals.addAll(PageSignals.of(files).names());
     for (RuleSource.RuleText r : source.rules()) {
       for (RuleSource.Condition c : r.conditions()) {
+        Matcher sig = SIGNAL.matcher(c.text());
+        while (sig.find()) {
+          if (!signals.contains(sig.group(1))) {
+            problems.add(
+                error(files.displayName(r.file()), c.line(), column(files, r.file(), c.line(), sig.group(1)),
+                    "unknown signal \"" + sig.group(1) + "\" in rule \"" + r.name() + "\"" + didYouMean(sig.group(1), signals)
+                        + ": no answer ever gets it; the signals are " + String.join(", ", signals)
+                        + " (a new one is a line in " + PageSignals.FILE + ")"));
+          }
+        }
         Matcher m = COMPARED.matcher(c.text());
         while (m.find()) {
           Collection<String> allowed = vocabularies.get(m.group(1));

@@ -278,6 +278,28 @@ public class FactSteps {
     facts().remove("LoginAnswer");
   }
 
+  /**
+   * The login gets a web page with these words instead of the panel's JSON; its signals are what
+   * the page signals of the rules under test ({@code page-signals.txt}) find in it, as the probe
+   * would. How a support person tests a block page they taught the doctor.
+   */
+  @Given("the login request gets HTTP {int} with a web page saying {string}")
+  public void theLoginGetsAPage(int status, String words) {
+    String page = "<!DOCTYPE html><html><head><title>Notice</title></head><body><p>" + words + "</p></body></html>";
+    facts()
+        .set(
+            "HttpResponse",
+            where("purpose", "login"),
+            Map.of(
+                "outcome", "http.status",
+                "status", String.valueOf(status),
+                "bodyShape", "html",
+                "bodyBytes", String.valueOf(page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                "contentType", "text/html",
+                "signals", String.join(",", ScenarioRules.book().pageSignals().match(page))));
+    facts().remove("LoginAnswer");
+  }
+
   /** The login answer's signals become exactly this one. */
   @Given("the answer carries the signal {string}")
   public void theAnswerCarries(String signal) {

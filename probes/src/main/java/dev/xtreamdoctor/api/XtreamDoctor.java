@@ -9,6 +9,7 @@ import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.ProbeProblem;
+import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.engine.facts.Settings;
 import dev.xtreamdoctor.probes.BadServerInputException;
 import dev.xtreamdoctor.probes.Diagnoser;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +73,8 @@ public final class XtreamDoctor implements AutoCloseable {
    * @throws BadServerInputException when the server text cannot be a server address at all
    * @throws TargetRefusedException when the target policy refused the server (nothing was sent to
    *     it); its {@code reason()} says why
+   * @throws IllegalArgumentException when the reported app message is not one of {@link
+   *     #appMessages()}
    * @throws RulesFailedException when the rules could not finish on what the probes saw
    */
   public Diagnosis diagnose(DiagnosisRequest request) throws BadServerInputException, TargetRefusedException {
@@ -93,7 +97,14 @@ public final class XtreamDoctor implements AutoCloseable {
         throw new TargetRefusedException("the server address", refusal.get());
       }
     }
-    List<Fact> facts = new Diagnoser(probeSettings, trust, policy).run(request.toProbeRequest());
+    RuleBook book = rules.engine().ruleBook();
+    Optional<String> unknown =
+        request.symptoms().map(ReportedSymptoms::appMessage).filter(m -> !m.isEmpty() && !book.catalogue().appMessages().containsKey(m));
+    if (unknown.isPresent()) {
+      throw new IllegalArgumentException(
+          "unknown app message \"" + unknown.get() + "\"; the rules list " + String.join(", ", book.catalogue().appMessages().keySet()));
+    }
+    List<Fact> facts = new Diagnoser(probeSettings, trust, policy).withPageSignals(book.pageSignals()).run(request.toProbeRequest());
     for (Fact f : facts) {
       if (f instanceof ProbeProblem p && p.detail().startsWith(TargetRefusedException.PREFIX)) {
         throw TargetRefusedException.fromDetail(p.detail());
@@ -128,6 +139,15 @@ public final class XtreamDoctor implements AutoCloseable {
    */
   public Diagnosis evaluate(List<? extends Fact> facts) {
     return rules.engine().evaluate(List.copyOf(facts));
+  }
+
+  /**
+   * What an app may show when the login fails, as the rules in use list it ({@code app.CODE = Words}
+   * in their catalogue.properties): code, as {@link ReportedSymptoms#appMessage()} takes it, to
+   * the words on the screen, in the catalogue's order. A new one is a line there, no Java.
+   */
+  public Map<String, String> appMessages() {
+    return rules.engine().ruleBook().catalogue().appMessages();
   }
 
   /** The rule set in use, when it was loaded, and the last refused reload if any. */

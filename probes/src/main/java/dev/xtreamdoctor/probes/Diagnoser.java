@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.probes;
 
 import dev.xtreamdoctor.engine.FactModel;
+import dev.xtreamdoctor.engine.PageSignals;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.ProbeProblem;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class Diagnoser {
   private final ProbeSettings settings;
   private final TlsTrust trust;
   private final TargetPolicy policy;
+  private final PageSignals pages;
 
   public Diagnoser(ProbeSettings settings) {
     this(settings, TlsTrust.system());
@@ -39,9 +41,22 @@ public final class Diagnoser {
 
   /** A diagnoser whose network gate also asks {@code policy} about every panel address and port. */
   public Diagnoser(ProbeSettings settings, TlsTrust trust, TargetPolicy policy) {
+    this(settings, trust, policy, PageSignals.bundled());
+  }
+
+  private Diagnoser(ProbeSettings settings, TlsTrust trust, TargetPolicy policy, PageSignals pages) {
     this.settings = settings;
     this.trust = trust;
     this.policy = policy;
+    this.pages = pages;
+  }
+
+  /**
+   * This diagnoser, looking for the page signals of the rule set in use (its {@code
+   * page-signals.txt}) instead of the bundled rules' ones.
+   */
+  public Diagnoser withPageSignals(PageSignals value) {
+    return new Diagnoser(settings, trust, policy, value);
   }
 
   /** The entry point for the CLI: every fact one diagnosis observed. */
@@ -61,7 +76,7 @@ public final class Diagnoser {
     ExecutorService pool = Executors.newCachedThreadPool(daemons("doctor-probe"));
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("doctor-deadline"));
     try {
-      ProbeRun run = new ProbeRun(settings, trust, policy, parsed, request, pool, timer, start);
+      ProbeRun run = new ProbeRun(settings, trust, policy, parsed, request, pool, timer, start, pages);
       List<Fact> facts = new ArrayList<>(run.inputFacts());
       if (parsed.usable()) {
         facts.addAll(networkFacts(run, pool, start));

@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.probes;
 
 import dev.xtreamdoctor.engine.facts.Outcome;
+import dev.xtreamdoctor.engine.facts.Vocabulary;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -414,10 +415,10 @@ final class HttpExchange {
     }
     byte[] head = call.tap.head();
     if (head.length >= 3 && (head[0] == 0x15 || head[0] == 0x16) && head[1] == 0x03 && (head[2] & 0xff) <= 0x04) {
-      return List.of("tls_record"); // a TLS alert or handshake record: the port speaks TLS
+      return List.of(Vocabulary.TLS_RECORD); // a TLS alert or handshake record: the port speaks TLS
     }
     if (head.length >= 4 && head[0] == 'S' && head[1] == 'S' && head[2] == 'H' && head[3] == '-') {
-      return List.of("ssh_banner");
+      return List.of(Vocabulary.SSH_BANNER);
     }
     return List.of();
   }

@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.probes;
 
+import dev.xtreamdoctor.engine.PageSignals;
 import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.facts.HttpResponse;
 import dev.xtreamdoctor.engine.facts.LoginAnswer;
@@ -39,11 +40,13 @@ final class HttpLoginProbe {
   private final HttpExchange exchange;
   private final Redactor redactor;
   private final HopResolver hopResolver;
+  private final PageSignals pages;
 
-  HttpLoginProbe(HttpExchange exchange, Redactor redactor, HopResolver hopResolver) {
+  HttpLoginProbe(HttpExchange exchange, Redactor redactor, HopResolver hopResolver, PageSignals pages) {
     this.exchange = exchange;
     this.redactor = redactor;
     this.hopResolver = hopResolver;
+    this.pages = pages;
   }
 
   /**
@@ -221,7 +224,7 @@ final class HttpLoginProbe {
     String shape = r.answered() ? ResponseSignals.bodyShape(r.body(), r.contentType()) : "";
     List<String> signals = new ArrayList<>(r.wireSignals());
     if (r.answered()) {
-      signals.addAll(ResponseSignals.signals(r.status(), r.server(), r.cfRay(), shape, r.body()));
+      signals.addAll(ResponseSignals.signals(r.status(), r.server(), r.cfRay(), shape, r.body(), pages));
     }
     return new HttpResponse(
         purpose,

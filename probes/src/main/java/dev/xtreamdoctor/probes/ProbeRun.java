@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.probes;
 
+import dev.xtreamdoctor.engine.PageSignals;
 import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.HttpResponse;
@@ -61,7 +62,8 @@ final class ProbeRun {
       DiagnoseRequest request,
       ExecutorService pool,
       ScheduledExecutorService timer,
-      long startNanos) {
+      long startNanos,
+      PageSignals pages) {
     this.settings = settings;
     this.server = server;
     this.pool = pool;
@@ -82,7 +84,8 @@ final class ProbeRun {
             new HttpExchange(
                 gate, trust, timer, settings.connectMs(), settings.readMs(), settings.maxBodyBytes(), settings.userAgent()),
             redactor,
-            this::hopAddresses);
+            this::hopAddresses,
+            pages);
     this.latency = new LatencyProbe(tcp, settings.latencySamples(), settings.connectMs());
   }
 

@@ -1,5 +1,7 @@
 package dev.xtreamdoctor.probes;
 
+import dev.xtreamdoctor.engine.PageSignals;
+import dev.xtreamdoctor.engine.facts.Vocabulary;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -8,38 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * What an HTTP answer looks like: the shape of its body and the tell-tale signs of known pages.
- * Observations only; the rules decide what they mean.
+ * What an HTTP answer looks like: the shape of its body and the tell-tale signs of known pages
+ * (the words of most are data, {@link PageSignals}). Observations only; the rules decide what
+ * they mean.
  */
 final class ResponseSignals {
   /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
   private static final JsonProvider JSON = JsonProvider.provider();
 
   static final String XUI_PADDING = "a padding to disable MSIE and Chrome friendly error page";
-  static final String PLAIN_HTTP_TO_TLS = "the plain http request was sent to https port";
-
-  private static final List<String> DEFAULT_PAGES =
-      List.of(
-          "welcome to nginx!",
-          "apache2 ubuntu default page",
-          "apache2 debian default page",
-          "<h1>it works!</h1>",
-          "test page for the apache http server",
-          "iis windows server",
-          "welcome to centos",
-          "welcome to openresty",
-          "litespeed web server</title>",
-          "web server's default page");
-
-  private static final Pattern BLOCK_PAGE =
-      Pattern.compile(
-          "(has been blocked|access to this (web)?site (has been |is )?(blocked|restricted|denied)"
-              + "|blocked (by|pursuant to|in accordance with) (a )?(court|order|the law)|court order"
-              + "|this (web)?site is blocked|piracy shield|sito (e'|è) (stato )?(inibito|bloccato)"
-              + "|accès à ce site|zugang zu dieser (webseite|website) wurde gesperrt)");
 
   private ResponseSignals() {}
 
@@ -63,38 +44,42 @@ final class ResponseSignals {
     return "other";
   }
 
+  /**
+   * The signals of an answer: those that need more than words (XUI's padded 404, a Cloudflare
+   * error, a JSON login answer) found here, and the words and patterns of the rule set's page
+   * signals ({@code rules/page-signals.txt}) looked for in any page that is not JSON.
+   */
   static List<String> signals(
-      int status, String server, String cfRay, String shape, byte[] body) {
+      int status, String server, String cfRay, String shape, byte[] body, PageSignals pages) {
     List<String> out = new ArrayList<>();
     JsonPart json = JsonPart.locate(body);
-    String lower = text(body, body.length).toLowerCase(Locale.ROOT);
+    String page = text(body, body.length);
+    String lower = page.toLowerCase(Locale.ROOT);
     if (status == 404 && count(lower, XUI_PADDING.toLowerCase(Locale.ROOT)) >= 6) {
-      out.add("xui_padded_404");
+      out.add(Vocabulary.XUI_PADDED_404);
     }
-    if (lower.contains(PLAIN_HTTP_TO_TLS)) {
-      out.add("plain_http_to_tls_port");
-    }
-    if (shape.equals("html") && BLOCK_PAGE.matcher(lower).find()) {
-      out.add("block_page");
-    }
-    if (shape.equals("html") && DEFAULT_PAGES.stream().anyMatch(lower::contains)) {
-      out.add("web_server_default_page");
+    if (!shape.equals("json")) {
+      for (String signal : pages.match(page)) {
+        if (!out.contains(signal)) {
+          out.add(signal);
+        }
+      }
     }
     boolean cloudflare = server.equalsIgnoreCase("cloudflare") || !cfRay.isEmpty();
     if (cloudflare && status >= 520 && status <= 530
         || shape.equals("html") && lower.contains("cloudflare") && lower.contains("cf-error")) {
-      out.add("cloudflare_error_page");
+      out.add(Vocabulary.CLOUDFLARE_ERROR_PAGE);
     }
     if (json != null && json.value() instanceof JsonObject o && o.get("user_info") instanceof JsonObject) {
-      out.add("user_info");
+      out.add(Vocabulary.USER_INFO);
       if (json.bom()) {
-        out.add("bom");
+        out.add(Vocabulary.BOM);
       }
       if (json.textBefore()) {
-        out.add("text_before_json");
+        out.add(Vocabulary.TEXT_BEFORE_JSON);
       }
       if (json.textAfter()) {
-        out.add("text_after_json");
+        out.add(Vocabulary.TEXT_AFTER_JSON);
       }
     }
     return out;

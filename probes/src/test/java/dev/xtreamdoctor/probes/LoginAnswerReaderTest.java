@@ -65,7 +65,7 @@ class LoginAnswerReaderTest {
   @Test
   void bodySignals() {
     byte[] padded = Scenarios404.XUI.getBytes(StandardCharsets.UTF_8);
-    assertTrue(ResponseSignals.signals(404, "nginx", "", "html", padded).contains("xui_padded_404"));
+    assertTrue(ResponseSignals.signals(404, "nginx", "", "html", padded, dev.xtreamdoctor.engine.PageSignals.bundled()).contains("xui_padded_404"));
     assertEquals("html", ResponseSignals.bodyShape(padded, "text/html"));
     assertEquals("empty", ResponseSignals.bodyShape(new byte[0], "application/json"));
     assertEquals("json", ResponseSignals.bodyShape("\uFEFF {\"a\":1}".getBytes(StandardCharsets.UTF_8), ""));

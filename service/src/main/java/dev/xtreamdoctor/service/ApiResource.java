@@ -119,7 +119,7 @@ public final class ApiResource {
   private Response diagnose(String body, String client) {
     DiagnosisBody.Read read;
     try {
-      read = DiagnosisBody.read(body);
+      read = DiagnosisBody.read(body, doctor.appMessages().keySet());
     } catch (DiagnosisBody.BadBody e) {
       return Problem.of(400, "bad-request", "Bad request", e.getMessage()).response();
     }

@@ -7,6 +7,7 @@ import dev.xtreamdoctor.probes.DiagnoseRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -21,7 +22,6 @@ final class DiagnosisBody {
   static final List<String> SYMPTOM_FIELDS =
       List.of("appMessage", "device", "worksOnMobileData", "worksOnVpn", "worksOnOtherDevice", "failsAtPeakHours",
           "vantage");
-  static final List<String> APP_MESSAGES = ReportedSymptoms.APP_MESSAGES;
   static final List<String> VANTAGES = ReportedSymptoms.VANTAGES;
   private static final Pattern DEVICE = Pattern.compile("[a-z0-9_]{1,40}");
   private static final int MAX_FIELD = DiagnoseRequest.MAX_CHARS;
@@ -64,7 +64,10 @@ final class DiagnosisBody {
     return o;
   }
 
-  static Read read(String body) throws BadBody {
+  /**
+   * @param appMessages the codes the rules in use list for what an app shows
+   */
+  static Read read(String body, Collection<String> appMessages) throws BadBody {
     JsonObject o = object(body);
     for (String k : o.keySet()) {
       if (!FIELDS.contains(k)) {
@@ -82,18 +85,18 @@ final class DiagnosisBody {
       if (!(o.get("symptoms") instanceof JsonObject s)) {
         throw new BadBody("\"symptoms\" must be an object");
       }
-      b.symptoms(symptoms(s));
+      b.symptoms(symptoms(s, appMessages));
     }
     return new Read(b.build(), password == null ? "" : password);
   }
 
-  static ReportedSymptoms symptoms(JsonObject s) throws BadBody {
+  static ReportedSymptoms symptoms(JsonObject s, Collection<String> appMessages) throws BadBody {
     for (String k : s.keySet()) {
       if (!SYMPTOM_FIELDS.contains(k)) {
         throw new BadBody("unknown symptom \"" + printable(k) + "\"; expected " + SYMPTOM_FIELDS);
       }
     }
-    String app = oneOf(s, "appMessage", APP_MESSAGES);
+    String app = oneOf(s, "appMessage", List.copyOf(appMessages));
     String device = orEmpty(text(s, "device", false)).toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     if (!device.isEmpty() && !DEVICE.matcher(device).matches()) {
       throw new BadBody("\"device\" must be a short name such as firestick, android_tv or smart_tv");

@@ -21,6 +21,7 @@ public final class PublicResource {
 
   private final XtreamDoctor doctor;
   private final String csp;
+  private final OpenApiDocument openApi = new OpenApiDocument();
 
   public PublicResource(XtreamDoctor doctor, ServeSettings settings) {
     this.doctor = doctor;
@@ -38,7 +39,7 @@ public final class PublicResource {
   @GET
   @Path("openapi.json")
   public Response openapi() {
-    return Response.ok(OPENAPI, "application/json").build();
+    return Response.ok(openApi.document(OPENAPI, doctor.rules().fingerprint(), doctor.appMessages()), "application/json").build();
   }
 
   @GET

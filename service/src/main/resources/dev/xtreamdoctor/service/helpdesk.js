@@ -62,10 +62,27 @@
     }).then(function () { $("run").disabled = false; });
   }
 
+  // What an app may show comes from the rules in use (their catalogue's app.CODE lines), through
+  // the OpenAPI document: a message support staff add there shows up here without a new page.
+  function loadAppMessages() {
+    return fetch("/openapi.json").then(function (r) { return r.json(); }).then(function (doc) {
+      var p = doc.components.schemas.Symptoms.properties.appMessage;
+      var labels = p["x-labels"] || {};
+      (p["enum"] || []).forEach(function (code) {
+        var o = document.createElement("option");
+        o.value = code;
+        o.textContent = labels[code] || code;
+        $("appMessage").appendChild(o);
+      });
+    }).catch(function () { /* the list stays short; the service still answers */ });
+  }
+
   $("diagnose").addEventListener("submit", submit);
   $("copy").addEventListener("click", function () {
     $("reply").select();
     if (navigator.clipboard) { navigator.clipboard.writeText($("reply").value); }
   });
-  if (fromFragment()) { $("run").click(); }
+  loadAppMessages().then(function () {
+    if (fromFragment()) { $("run").click(); }
+  });
 })();

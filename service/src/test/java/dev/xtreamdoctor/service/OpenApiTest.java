@@ -35,8 +35,9 @@ class OpenApiTest {
           new TreeSet<>(schemas.getJsonObject("DiagnosisRequest").getJsonObject("properties").keySet()));
       JsonObject symptoms = schemas.getJsonObject("Symptoms").getJsonObject("properties");
       assertEquals(new TreeSet<>(DiagnosisBody.SYMPTOM_FIELDS), new TreeSet<>(symptoms.keySet()));
-      assertEquals(DiagnosisBody.APP_MESSAGES,
+      assertEquals(List.copyOf(s.doctor().appMessages().keySet()),
           symptoms.getJsonObject("appMessage").getJsonArray("enum").getValuesAs(JsonString::getString));
+      assertEquals("Login Failed", symptoms.getJsonObject("appMessage").getJsonObject("x-labels").getString("login_failed"));
       assertEquals(DiagnosisBody.VANTAGES,
           symptoms.getJsonObject("vantage").getJsonArray("enum").getValuesAs(JsonString::getString));
       // every /v1 route needs the token, as documented

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * What the user reported. Yes/no answers are {@code yes}, {@code no}, or empty when not asked.
  *
- * @param appMessage what the app showed: {@code invalid_details}, {@code login_failed}, {@code
- *     authorization_failed}, {@code connection_timeout}, {@code host_not_found}, {@code other}, or
- *     empty
+ * @param appMessage what the app showed, as a code the rules' catalogue lists ({@code app.CODE}:
+ *     {@code invalid_details}, {@code login_failed} ... in the bundled rules; support staff add
+ *     more), or empty
  * @param device the device, e.g. {@code firestick}, {@code android_tv}, {@code smart_tv}
  * @param worksOnMobileData the same login works on mobile data
  * @param worksOnVpn the same login works through a VPN
@@ -24,16 +24,6 @@ public record ReportedSymptoms(
     String failsAtPeakHours,
     String vantage)
     implements Fact {
-
-  /** The values {@code appMessage} may take (empty when not asked). */
-  public static final List<String> APP_MESSAGES =
-      List.of(
-          "invalid_details",
-          "login_failed",
-          "authorization_failed",
-          "connection_timeout",
-          "host_not_found",
-          "other");
 
   /** The answers a yes/no field may take (empty when not asked). */
   public static final List<String> ANSWERS = List.of("yes", "no");

@@ -65,6 +65,24 @@ public final class Vocabulary {
     return java.util.Collections.unmodifiableMap(m);
   }
 
+  public static final String XUI_PADDED_404 = "xui_padded_404";
+  public static final String CLOUDFLARE_ERROR_PAGE = "cloudflare_error_page";
+  public static final String USER_INFO = "user_info";
+  public static final String BOM = "bom";
+  public static final String TEXT_BEFORE_JSON = "text_before_json";
+  public static final String TEXT_AFTER_JSON = "text_after_json";
+  public static final String TLS_RECORD = "tls_record";
+  public static final String SSH_BANNER = "ssh_banner";
+
+  /**
+   * The signals of an {@code HttpResponse} that the probe finds by more than words: XUI's fake
+   * nginx 404 (the padding, counted), a Cloudflare error (status and headers), a JSON answer with
+   * a user_info object and what surrounds it, bytes that are no HTTP at all. Every other signal
+   * is named in the rule set's {@code page-signals.txt}.
+   */
+  public static final List<String> PROBE_SIGNALS =
+      List.of(XUI_PADDED_404, CLOUDFLARE_ERROR_PAGE, USER_INFO, BOM, TEXT_BEFORE_JSON, TEXT_AFTER_JSON, TLS_RECORD, SSH_BANNER);
+
   /**
    * Whether finding {@code a} decides before {@code b}: the earlier layer, then on one layer the
    * category listed first in {@link #CATEGORIES}, then the cause id in alphabetical order. The
