@@ -72,7 +72,12 @@ public final class RulesCheckCommand implements Callable<Integer> {
     RuleCheck.Report report = RuleCheck.run(asChecked(files), limits);
     List<RuleLint.Problem> problems = new ArrayList<>(report.problems());
     if (report.errors().isEmpty() && report.book().isPresent()) {
-      problems.addAll(scenarios(report.book().get(), limits));
+      for (RuleLint.Problem p : scenarios(report.book().get(), limits)) {
+        // The same finding on an example and on a scenario is one problem.
+        if (problems.stream().noneMatch(q -> sameProblem(p, q))) {
+          problems.add(p);
+        }
+      }
     }
     List<String> lines = problems.stream().map(RuleLint.Problem::toString).toList();
     long errors = problems.stream().filter(RuleLint.Problem::error).count();
@@ -107,7 +112,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
   private static List<RuleLint.Problem> scenarios(RuleBook book, RuleLimits limits) {
     RuleSmoke smoke = new RuleSmoke(book, limits);
     ScenarioRules.use(book, dev.xtreamdoctor.engine.facts.Settings.defaults(), limits);
-    ScenarioRules.watch((where, d) -> smoke.conflicts(findings(d), where));
+    ScenarioRules.watch((where, d) -> smoke.conflicts(findings(d), d.rulesFired(), where));
     List<ScenarioResult> results;
     try {
       results = ScenarioRunner.run(true, List.of());
@@ -120,6 +125,18 @@ public final class RulesCheckCommand implements Callable<Integer> {
       }
     }
     return smoke.problems();
+  }
+
+  private static boolean sameProblem(RuleLint.Problem a, RuleLint.Problem b) {
+    return a.error() == b.error()
+        && a.at().file().equals(b.at().file())
+        && a.at().line() == b.at().line()
+        && withoutWhere(a.at().message()).equals(withoutWhere(b.at().message()));
+  }
+
+  private static String withoutWhere(String message) {
+    int at = message.lastIndexOf(RuleSmoke.SEEN_ON);
+    return at < 0 ? message : message.substring(0, at);
   }
 
   private static List<Finding> findings(Diagnosis d) {

@@ -64,7 +64,7 @@ class RulesCheckCommandTest {
     assertEquals(ExitCode.RULES, r.exitCode(), r.toString());
     assertEquals(
         dir + ": the rules drew no conclusion for these facts: no rule inserted a Conclusion (the ranking rules in"
-            + " 00-ranking.drl are missing or broken) (on the bundled example facts banned.json)\n",
+            + " 00-ranking.drl are missing or broken) (seen on the bundled example facts banned.json)\n",
         r.err(), r.toString());
     assertEquals("", r.out());
   }

@@ -33,7 +33,7 @@ class RunawayRulesCliTest {
     String expected =
         rules.resolve("95-loop.drl") + ":5:1: rule \"Loop: look at the login answer again\" fired 10001 times in one evaluation"
             + " and was stopped: it keeps re-triggering itself (its then part changes or inserts a fact that its when part, or a rule"
-            + " it feeds, matches again); the limit is doctor.rules.max-firings=10000 (on the bundled example facts banned.json)";
+            + " it feeds, matches again); the limit is doctor.rules.max-firings=10000 (seen on the bundled example facts banned.json)";
     CliRun check = CliRun.run("rules", "check", rules.toString());
     assertEquals(ExitCode.RULES, check.exitCode(), check.toString());
     assertTrue(check.err().lines().anyMatch(expected::equals), check.toString());

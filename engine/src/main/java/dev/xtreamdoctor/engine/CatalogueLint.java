@@ -117,6 +117,11 @@ final class CatalogueLint {
     return problems;
   }
 
+  /** Whether the catalogue has a key for this cause in no shape the program reads (EXPIRED.titel). */
+  static boolean hasMisspeltKey(Catalogue catalogue, String cause) {
+    return catalogue.keys().stream().anyMatch(k -> k.startsWith(cause + ".") && !CAUSE_KEY.matcher(k).matches());
+  }
+
   private static void placeholders(
       String file, Entry e, String cause, Set<String> filled, boolean openEnded, List<RuleLint.Problem> problems) {
     if (openEnded) {

@@ -119,11 +119,17 @@ public final class RuleLint {
           continue;
         }
         int col = column(files, r.file(), c.line(), c.causeId());
+        if (CatalogueLint.hasMisspeltKey(catalogue.get(), c.causeId())) {
+          continue; // the catalogue's check names the misspelt key; once is enough
+        }
         if (!known.contains(c.causeId())) {
+          boolean someWords = catalogue.get().keys().stream().anyMatch(k -> k.startsWith(c.causeId() + "."));
           problems.add(
               error(file, c.line(), col,
-                  "the cause " + c.causeId() + " has no words in catalogue.properties" + didYouMean(c.causeId(), known)
-                      + ": add " + c.causeId() + ".title, " + c.causeId() + ".impact and " + c.causeId() + ".fix.1"));
+                  someWords
+                      ? "the cause " + c.causeId() + " has no title in catalogue.properties: add " + c.causeId() + ".title, what is wrong in one line"
+                      : "the cause " + c.causeId() + " has no words in catalogue.properties" + didYouMean(c.causeId(), known)
+                          + ": add " + c.causeId() + ".title, " + c.causeId() + ".impact and " + c.causeId() + ".fix.1"));
         } else if (catalogue.get().fixes(c.causeId(), Map.of()).isEmpty()) {
           problems.add(
               error(file, c.line(), col,
@@ -170,8 +176,9 @@ public final class RuleLint {
         Matcher sig = SIGNAL.matcher(c.text());
         while (sig.find()) {
           if (!signals.contains(sig.group(1))) {
+            int[] at = locate(files, r.file(), c.line(), "\"" + sig.group(1) + "\"");
             problems.add(
-                error(files.displayName(r.file()), c.line(), column(files, r.file(), c.line(), sig.group(1)),
+                error(files.displayName(r.file()), at[0], at[1],
                     "unknown signal \"" + sig.group(1) + "\" in rule \"" + r.name() + "\"" + didYouMean(sig.group(1), signals)
                         + ": no answer ever gets it; the signals are " + String.join(", ", signals)
                         + " (a new one is a line in " + PageSignals.FILE + ")"));
@@ -208,7 +215,8 @@ public final class RuleLint {
                   "unknown " + m.group(1) + " \"" + v + "\" in rule \"" + r.name() + "\"" + didYouMean(v, allowed) + "; the values are "
                       + (m.group(1).equals("outcome") ? "listed in FACTS.md, \"Outcome codes\"" : String.join(", ", allowed));
             }
-            problems.add(error(files.displayName(r.file()), c.line(), column(files, r.file(), c.line(), v), message));
+            int[] at = locate(files, r.file(), c.line(), "\"" + v + "\"");
+            problems.add(error(files.displayName(r.file()), at[0], at[1], message));
           }
         }
       }
@@ -315,6 +323,25 @@ public final class RuleLint {
     }
     s.appendTail(b);
     return b.toString();
+  }
+
+  /**
+   * Where a text is written in a condition that starts on a line: that line or one of the lines
+   * that continue it (a sentence's "- ..." lines, a pattern's next lines), as 1-based line and
+   * column pointing just inside the quotes; else the line itself, column 1.
+   */
+  static int[] locate(RuleFiles files, String file, int line, String quoted) {
+    List<String> lines = files.files().getOrDefault(file, "").lines().toList();
+    for (int i = Math.max(line, 1); i <= lines.size() && i < line + 12; i++) {
+      int at = lines.get(i - 1).indexOf(quoted);
+      if (at >= 0) {
+        return new int[] {i, at + 2};
+      }
+      if (i > line && (lines.get(i - 1).strip().equals("then") || RULE.matcher(lines.get(i - 1)).find())) {
+        break;
+      }
+    }
+    return new int[] {line, 1};
   }
 
   /** The 1-based column of a word on a 1-based line of a file as written, or 1. */

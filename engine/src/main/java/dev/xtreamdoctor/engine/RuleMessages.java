@@ -3,6 +3,7 @@ package dev.xtreamdoctor.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,20 +67,27 @@ final class RuleMessages {
       problems.removeIf(
           p -> declared.stream().anyMatch(t -> p.message().startsWith("unknown fact " + t) || p.message().contains(t + " cannot be resolved")));
     }
-    // An unclosed quote confuses the parser into errors further down: say what it is instead.
-    for (RuleProblem quote : unclosedQuotes(files)) {
-      problems.removeIf(p -> p.file().equals(quote.file()) && p.line() >= quote.line() && !p.message().startsWith(DSL_NO_MATCH));
+    // An unclosed quote confuses the parser into errors further down, and a sentence with one
+    // matches no line of the DSL: say what it is instead.
+    List<RuleProblem> quotes = unclosedQuotes(files);
+    for (RuleProblem quote : quotes) {
+      problems.removeIf(
+          p -> p.file().equals(quote.file())
+              && (p.line() >= quote.line() && !p.message().startsWith(DSL_NO_MATCH) || p.line() == quote.line()));
       problems.add(quote);
     }
+    // A sentence that matches no line of the DSL stays in the rule as written, which the parser
+    // then stumbles on: within that rule, the sentence is the one problem to fix.
     problems.removeIf(
         p ->
             !p.message().startsWith(DSL_NO_MATCH)
+                && !quotes.contains(p)
                 && problems.stream()
                     .anyMatch(
                         q ->
                             q.message().startsWith(DSL_NO_MATCH)
                                 && q.file().equals(p.file())
-                                && q.line() == p.line()));
+                                && sameRule(files, p.file(), q.line(), p.line())));
     for (RuleProblem p : structure.problems()) {
       if (!problems.contains(p)) {
         problems.add(p);
@@ -89,6 +97,26 @@ final class RuleMessages {
   }
 
   private static final Pattern DECLARE = Pattern.compile("(?m)^\\s*declare\\s+(\\w+)");
+  private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s");
+
+  /** Whether two lines of a file (as shown) are in the same rule: no rule starts between them. */
+  private static boolean sameRule(RuleFiles files, String shown, int a, int b) {
+    if (a == b) {
+      return true;
+    }
+    String text =
+        files.files().entrySet().stream().filter(e -> files.displayName(e.getKey()).equals(shown)).map(Map.Entry::getValue).findFirst().orElse(null);
+    if (text == null) {
+      return false;
+    }
+    List<String> lines = text.lines().toList();
+    for (int i = Math.min(a, b) + 1; i <= Math.max(a, b) && i <= lines.size(); i++) {
+      if (RULE_START.matcher(lines.get(i - 1)).find()) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private static List<String> declaredTypes(RuleFiles files) {
     List<String> names = new ArrayList<>();
@@ -156,12 +184,15 @@ final class RuleMessages {
     String file = path.substring(path.lastIndexOf('/') + 1);
     String shown = file.isEmpty() ? files.origin() : files.displayName(file);
     List<String> source = lines(files, file);
-    int line = Math.max(m.getLine(), 0);
+    // A .dslr is compiled expanded, its "- ..." lines folded into the sentence above: Drools'
+    // lines are lines of that text; the person reads the file as written.
+    java.util.function.IntUnaryOperator written = RuleSource.writtenLines(files.files().get(file), file);
+    int line = written.applyAsInt(Math.max(m.getLine(), 0));
     int column = Math.max(m.getColumn(), 0);
 
     Matcher parser = PARSER_CODE.matcher(text);
     if (parser.find()) {
-      line = Integer.parseInt(parser.group(1));
+      line = written.applyAsInt(Integer.parseInt(parser.group(1)));
       column = Math.max(Integer.parseInt(parser.group(2)), 0) + 1;
       return new RuleProblem(shown, line, column, syntax(text.substring(parser.end())));
     }

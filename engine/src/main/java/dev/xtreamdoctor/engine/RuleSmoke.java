@@ -51,7 +51,8 @@ public final class RuleSmoke {
       return false;
     }
     try {
-      conflicts(engine.evaluateRules(facts).findings(), where);
+      Evaluation e = engine.evaluateRules(facts);
+      conflicts(e.findings(), e.rulesFired(), where);
       return true;
     } catch (RulesFailedException e) {
       failed(e.problems(), where);
@@ -64,7 +65,7 @@ public final class RuleSmoke {
   public void failed(List<RuleProblem> failures, String where) {
     for (RuleProblem p : failures) {
       if (said.add(p.toString())) {
-        problems.add(new RuleLint.Problem(true, new RuleProblem(p.file(), p.line(), p.column(), p.message() + " (on " + where + ")")));
+        problems.add(new RuleLint.Problem(true, new RuleProblem(p.file(), p.line(), p.column(), p.message() + SEEN_ON + where + ")")));
       }
     }
   }
@@ -74,8 +75,15 @@ public final class RuleSmoke {
     return List.copyOf(problems);
   }
 
-  /** Warns about two errors of different categories on one layer among these findings. */
-  public void conflicts(List<Finding> findings, String where) {
+  /** Where a problem was seen ends its message: " (seen on scenario ...)". */
+  public static final String SEEN_ON = " (seen on ";
+
+  /**
+   * Warns about two errors of different categories on one layer among these findings.
+   *
+   * @param fired the rules that fired, to tell which of the rules concluding a cause did
+   */
+  public void conflicts(List<Finding> findings, List<String> fired, String where) {
     List<Finding> errors = findings.stream().filter(Finding::isError).toList();
     for (int i = 0; i < errors.size(); i++) {
       for (int j = i + 1; j < errors.size(); j++) {
@@ -89,8 +97,8 @@ public final class RuleSmoke {
         if (!said.add("conflict " + first.causeId() + "/" + second.causeId())) {
           continue;
         }
-        Optional<RuleSource.RuleText> rule = concluding(first);
-        Optional<RuleSource.RuleText> other = concluding(second);
+        Optional<RuleSource.RuleText> rule = concluding(first, fired);
+        Optional<RuleSource.RuleText> other = concluding(second, fired);
         String file = rule.map(r -> book.files().displayName(r.file())).orElse(book.files().origin());
         int line = rule.map(RuleSource.RuleText::line).orElse(0);
         problems.add(
@@ -99,10 +107,11 @@ public final class RuleSmoke {
                 new RuleProblem(
                     file, line, 1,
                     name(rule, first) + " and " + name(other, second) + other.map(r -> " (" + book.files().displayName(r.file()) + ":" + r.line() + ")").orElse("")
-                        + " both find an error on the " + first.layer() + " layer, with different categories, on " + where + ": "
+                        + " both find an error on the " + first.layer() + " layer, with different categories: "
                         + first.category() + " (" + first.causeId() + ") decides, because on one layer the categories rank "
                         + String.join(", ", Vocabulary.FAULT_CATEGORIES)
-                        + "; if " + second.category() + " should win, give one of the rules a condition that rules the other out")));
+                        + "; if " + second.category() + " should win, give one of the rules a condition that rules the other out"
+                        + SEEN_ON + where + ")")));
       }
     }
   }
@@ -111,10 +120,12 @@ public final class RuleSmoke {
     return rule.map(r -> "rule \"" + r.name() + "\"").orElse("the rule concluding " + f.causeId());
   }
 
-  /** The rule that concludes this finding's cause as an error in its category. */
-  private Optional<RuleSource.RuleText> concluding(Finding f) {
-    return book.source().rules().stream()
-        .filter(r -> r.concludes().stream().anyMatch(c -> c.causeId().equals(f.causeId()) && c.category().equals(f.category()) && c.severity().equals("error")))
-        .findFirst();
+  /** The rule that concluded this finding: one that fired and concludes its cause as an error. */
+  private Optional<RuleSource.RuleText> concluding(Finding f, List<String> fired) {
+    List<RuleSource.RuleText> candidates =
+        book.source().rules().stream()
+            .filter(r -> r.concludes().stream().anyMatch(c -> c.causeId().equals(f.causeId()) && c.category().equals(f.category()) && c.severity().equals("error")))
+            .toList();
+    return candidates.stream().filter(r -> fired.contains(r.name())).findFirst().or(() -> candidates.stream().findFirst());
   }
 }

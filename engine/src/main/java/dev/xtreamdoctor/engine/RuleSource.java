@@ -61,6 +61,18 @@ public final class RuleSource {
     return map[expandedLine - 1];
   }
 
+  /**
+   * For a {@code .dslr} file, the written line of each line of its expanded text; for any other
+   * file (or none), the line itself.
+   */
+  static java.util.function.IntUnaryOperator writtenLines(String text, String file) {
+    if (text == null || !file.endsWith(".dslr")) {
+      return line -> line;
+    }
+    int[] map = lineMap(text);
+    return line -> line < 1 || line > map.length ? line : map[line - 1];
+  }
+
   private static int[] lineMap(String written) {
     List<String> lines = written.lines().toList();
     List<Integer> kept = new ArrayList<>();

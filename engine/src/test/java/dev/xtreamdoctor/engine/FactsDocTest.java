@@ -57,6 +57,21 @@ class FactsDocTest {
   }
 
   @Test
+  void everyClosedVocabularyIsDocumentedInItsOrder() throws IOException {
+    String doc = doc();
+    String table = doc.substring(doc.indexOf("## Closed vocabularies"), doc.indexOf("## Outcome codes"));
+    for (List<String> vocabulary :
+        List.of(
+            dev.xtreamdoctor.engine.facts.Vocabulary.CATEGORIES,
+            dev.xtreamdoctor.engine.facts.Vocabulary.LAYERS,
+            dev.xtreamdoctor.engine.facts.Vocabulary.SEVERITIES,
+            dev.xtreamdoctor.engine.facts.Vocabulary.PROBE_SIGNALS)) {
+      String written = vocabulary.stream().map(v -> "`" + v + "`").collect(java.util.stream.Collectors.joining(", "));
+      assertEquals(true, table.contains(written), written + " is not in FACTS.md's \"Closed vocabularies\", in this order");
+    }
+  }
+
+  @Test
   void everyOutcomeCodeIsDocumented() throws IOException {
     String doc = doc();
     List<String> missing = Outcome.ALL.stream().filter(code -> !doc.contains("`" + code + "`")).toList();
