@@ -16,8 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RunawayRulesCliTest {
   private static final String HEAD = "package dev.xtreamdoctor.rules;\n\nimport dev.xtreamdoctor.engine.facts.*;\n\n";
 
+  /** A modify loop: the rule changes the fact it matched, so it matches again, for ever. */
   static final String DRL_LOOP =
-      HEAD + "rule \"Loop: look at the login answer again\"\nwhen\n  $l : LoginAnswer( )\nthen\n  update( $l );\nend\n";
+      HEAD
+          + "declare Tick\n  n : int\nend\n\n"
+          + "rule \"Loop: start counting\"\nwhen\n  LoginAnswer( )\nthen\n  insert( new Tick( 0 ) );\nend\n\n"
+          + "rule \"Loop: count once more\"\nwhen\n  $t : Tick( n >= 0 )\nthen\n  modify( $t ) { setN( $t.getN() + 1 ) };\nend\n";
 
   static final String DSL_LOOP =
       HEAD
@@ -30,17 +34,15 @@ class RunawayRulesCliTest {
   void aLoopInDrlIsRefusedByCheckAndByEvaluate() throws Exception {
     Path rules = SupportStaffWorkflowTest.copyOfRules(tmp.resolve("rules"));
     Files.writeString(rules.resolve("95-loop.drl"), DRL_LOOP);
-    String expected =
-        rules.resolve("95-loop.drl") + ":5:1: rule \"Loop: look at the login answer again\" fired 10001 times in one evaluation"
-            + " and was stopped: it keeps re-triggering itself (its then part changes or inserts a fact that its when part, or a rule"
-            + " it feeds, matches again); the limit is doctor.rules.max-firings=10000 (seen on the bundled example facts banned.json)";
+    String expected = rules.resolve("95-loop.drl") + ":16:1: rule \"Loop: count once more\" fired ";
     CliRun check = CliRun.run("rules", "check", rules.toString());
     assertEquals(ExitCode.RULES, check.exitCode(), check.toString());
-    assertTrue(check.err().lines().anyMatch(expected::equals), check.toString());
+    assertTrue(check.err().lines().anyMatch(l -> l.startsWith(expected) && l.contains("the limit is doctor.rules.max-firings=10000")), check.toString());
 
     CliRun evaluate = CliRun.run("evaluate", "--rules", rules.toString(), "--facts", SupportStaffWorkflowTest.EXAMPLES.resolve("expired.json").toString());
     assertEquals(ExitCode.RULES, evaluate.exitCode(), evaluate.toString());
-    assertEquals(expected + "\n", evaluate.err());
+    assertTrue(evaluate.err().startsWith(expected), evaluate.toString());
+    assertEquals(1, evaluate.err().lines().count(), evaluate.toString());
     assertEquals("", evaluate.out());
   }
 
@@ -48,7 +50,7 @@ class RunawayRulesCliTest {
   void aLoopWrittenOnlyInSentencesIsRefusedByCheckAndByEvaluate() throws Exception {
     Path rules = SupportStaffWorkflowTest.copyOfRules(tmp.resolve("rules"));
     Files.writeString(rules.resolve("35-loop.dslr"), DSL_LOOP);
-    String start = rules.resolve("35-loop.dslr") + ":5:1: rule \"Login failed: every finding brings another\" fired 10001 times in one evaluation";
+    String start = rules.resolve("35-loop.dslr") + ":5:1: rule \"Login failed: every finding brings another\" fired ";
     CliRun check = CliRun.run("rules", "check", rules.toString());
     assertEquals(ExitCode.RULES, check.exitCode(), check.toString());
     assertTrue(check.err().startsWith(start), check.toString());

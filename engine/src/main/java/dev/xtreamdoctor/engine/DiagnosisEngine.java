@@ -78,7 +78,7 @@ public final class DiagnosisEngine {
           if (observer != null) {
             observer.started(session);
           }
-          session.addEventListener(guard);
+          guard.watch(session);
           session.insert(settings);
           for (Fact f : facts) {
             session.insert(f);

@@ -14,7 +14,7 @@ import java.time.Duration;
  */
 public record RuleLimits(int maxFirings, Duration deadline) {
   public static final int DEFAULT_MAX_FIRINGS = 10_000;
-  public static final long DEFAULT_DEADLINE_MS = 2_000;
+  public static final long DEFAULT_DEADLINE_MS = 5_000;
 
   public RuleLimits {
     if (maxFirings <= 0) {
@@ -23,6 +23,17 @@ public record RuleLimits(int maxFirings, Duration deadline) {
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("deadline must be positive, not " + deadline);
     }
+  }
+
+  /**
+   * The least time the checks before use give one evaluation: they evaluate a freshly compiled
+   * set, whose first evaluations are the slowest, and a slow machine must not refuse good rules.
+   */
+  static final Duration LEAST_CHECK_DEADLINE = Duration.ofSeconds(10);
+
+  /** These limits for the checks before use: the same firing limit, at least {@link #LEAST_CHECK_DEADLINE}. */
+  RuleLimits forChecks() {
+    return deadline.compareTo(LEAST_CHECK_DEADLINE) >= 0 ? this : new RuleLimits(maxFirings, LEAST_CHECK_DEADLINE);
   }
 
   public static RuleLimits defaults() {

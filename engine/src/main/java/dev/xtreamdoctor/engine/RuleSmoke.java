@@ -26,7 +26,7 @@ public final class RuleSmoke {
 
   public RuleSmoke(RuleBook book, RuleLimits limits) {
     this.book = book;
-    this.engine = new DiagnosisEngine(book, Settings.defaults(), limits);
+    this.engine = new DiagnosisEngine(book, Settings.defaults(), limits.forChecks());
   }
 
   /** The smoke evaluation of every bundled example. */

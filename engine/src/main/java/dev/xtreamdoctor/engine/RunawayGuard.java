@@ -23,6 +23,11 @@ import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -69,6 +74,25 @@ final class RunawayGuard extends DefaultAgendaEventListener {
   private final RuleBook book;
   private final RuleLimits limits;
   private final List<String> fired = new ArrayList<>();
+  /** Facts inserted, updated or deleted by each rule's then part: who keeps the loop going. */
+  private final Map<String, Integer> changes = new HashMap<>();
+  private final RuleRuntimeEventListener changeCounter =
+      new DefaultRuleRuntimeEventListener() {
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+          changed();
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+          changed();
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+          changed();
+        }
+      };
   private volatile String running;
   private volatile int firings;
   private volatile boolean halted;
@@ -76,6 +100,19 @@ final class RunawayGuard extends DefaultAgendaEventListener {
   RunawayGuard(RuleBook book, RuleLimits limits) {
     this.book = book;
     this.limits = limits;
+  }
+
+  private void changed() {
+    String rule = running;
+    if (rule != null) {
+      changes.merge(rule, 1, Integer::sum);
+    }
+  }
+
+  /** Listens to a session: the firings, and the facts each then part changes. */
+  void watch(KieSession session) {
+    session.addEventListener((org.kie.api.event.rule.AgendaEventListener) this);
+    session.addEventListener(changeCounter);
   }
 
   /** Rule names in firing order. */
@@ -113,7 +150,8 @@ final class RunawayGuard extends DefaultAgendaEventListener {
                 clean = !halted;
                 return value;
               } finally {
-                session.removeEventListener(this);
+                session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) this);
+                session.removeEventListener(changeCounter);
                 release(session, pooled, clean);
                 worker.set(null);
               }
@@ -194,11 +232,18 @@ final class RunawayGuard extends DefaultAgendaEventListener {
       names.add(e.getKey());
       problems.add(
           at(e.getKey(),
-              "rule \"" + e.getKey() + "\" fired " + e.getValue() + " times in one evaluation and was stopped: it keeps re-triggering"
+              "rule \"" + e.getKey() + "\" fired " + firedOf(e.getValue()) + ": it keeps re-triggering"
                   + " itself (its then part changes or inserts a fact that its when part, or a rule it feeds, matches again);"
                   + " the limit is doctor.rules.max-firings=" + limits.maxFirings()));
     }
     return new RulesFailedException(Reason.TOO_MANY_FIRINGS, problems, names);
+  }
+
+  /** "10001 times in one evaluation and was stopped", or "5000 of the 10001 rule firings in ...". */
+  private String firedOf(int count) {
+    return count == fired.size()
+        ? count + " times in one evaluation and was stopped"
+        : count + " of the " + fired.size() + " rule firings in one evaluation, which was stopped";
   }
 
   private RulesFailedException deadline() {
@@ -252,21 +297,28 @@ final class RunawayGuard extends DefaultAgendaEventListener {
   }
 
   /**
-   * The rules that fired most: the first, and any other that fired at least a tenth as often
-   * (two rules that trigger each other), three at most.
+   * The rules that kept firing, with their firing counts, most to blame first: of the rules that
+   * fired at least a tenth as often as the busiest, those whose then parts changed the most facts
+   * (a rule that merely follows the loop, such as a condition re-derived at each turn, changes
+   * none); three at most.
    */
   private List<Map.Entry<String, Integer>> busiest() {
     Map<String, Integer> counts = new HashMap<>();
     fired.forEach(name -> counts.merge(name, 1, Integer::sum));
-    List<Map.Entry<String, Integer>> sorted =
-        counts.entrySet().stream()
-            .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-            .toList();
-    if (sorted.isEmpty()) {
-      return sorted;
+    if (counts.isEmpty()) {
+      return List.of();
     }
-    int first = sorted.get(0).getValue();
-    return sorted.stream().filter(e -> e.getValue() * 10 >= first).limit(3).toList();
+    int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    List<Map.Entry<String, Integer>> busy =
+        counts.entrySet().stream()
+            .filter(e -> e.getValue() * 10 >= most)
+            .sorted(
+                Comparator.comparing((Map.Entry<String, Integer> e) -> changes.getOrDefault(e.getKey(), 0), Comparator.reverseOrder())
+                    .thenComparing(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .toList();
+    int mostChanges = changes.getOrDefault(busy.get(0).getKey(), 0);
+    return busy.stream().filter(e -> changes.getOrDefault(e.getKey(), 0) * 10 >= mostChanges).limit(3).toList();
   }
 
   private void release(KieSession session, boolean pooled, boolean clean) {

@@ -16,7 +16,7 @@ class ResponseSignalsTest {
 
   private static List<String> signals(String body) {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    return ResponseSignals.signals(200, "nginx", "", ResponseSignals.bodyShape(b, "text/html"), b);
+    return ResponseSignals.signals(200, "nginx", "", ResponseSignals.bodyShape(b, "text/html"), b, dev.xtreamdoctor.engine.PageSignals.bundled());
   }
 
   @Test

@@ -56,7 +56,7 @@ class HotReloadSurvivesTest {
       JsonObject drl = HotReloadTest.await(s, r -> !r.isNull("lastReloadError"));
       assertEquals(first, drl.getString("fingerprint"), "the last good set stays in use");
       assertTrue(
-          firstProblem(drl).startsWith(dir.resolve("95-loop.drl") + ":5:1: rule \"Loop: look at the login answer again\" fired 10001 times"),
+          firstProblem(drl).startsWith(dir.resolve("95-loop.drl") + ":5:1: rule \"Loop: look at the login answer again\" fired "),
           firstProblem(drl));
       assertEquals(200, Fixtures.post(s, "/v1/evaluations", HotReloadTest.FACTS, Fixtures.TOKEN).statusCode());
 

@@ -165,9 +165,11 @@ public interface DoctorConfig {
 
     /**
      * {@code doctor.rules.deadline-ms}: how long one evaluation may run; a rule set still firing
-     * then, or a then part that never returns, ends that evaluation with an error.
+     * then, or a then part that never returns, ends that evaluation with an error. Generous: a
+     * first evaluation on a cold, busy machine takes a few hundred ms; a loop meets the firing
+     * limit long before.
      */
-    @WithDefault("2000")
+    @WithDefault("5000")
     long deadlineMs();
   }
 
