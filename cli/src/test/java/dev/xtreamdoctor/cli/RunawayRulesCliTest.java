@@ -34,7 +34,7 @@ class RunawayRulesCliTest {
   void aLoopInDrlIsRefusedByCheckAndByEvaluate() throws Exception {
     Path rules = SupportStaffWorkflowTest.copyOfRules(tmp.resolve("rules"));
     Files.writeString(rules.resolve("95-loop.drl"), DRL_LOOP);
-    String expected = rules.resolve("95-loop.drl") + ":16:1: rule \"Loop: count once more\" fired ";
+    String expected = rules.resolve("95-loop.drl") + ":16:1: rule \"Loop: count once more\" kept firing";
     CliRun check = CliRun.run("rules", "check", rules.toString());
     assertEquals(ExitCode.RULES, check.exitCode(), check.toString());
     assertTrue(check.err().lines().anyMatch(l -> l.startsWith(expected) && l.contains("the limit is doctor.rules.max-firings=10000")), check.toString());
@@ -50,7 +50,7 @@ class RunawayRulesCliTest {
   void aLoopWrittenOnlyInSentencesIsRefusedByCheckAndByEvaluate() throws Exception {
     Path rules = SupportStaffWorkflowTest.copyOfRules(tmp.resolve("rules"));
     Files.writeString(rules.resolve("35-loop.dslr"), DSL_LOOP);
-    String start = rules.resolve("35-loop.dslr") + ":5:1: rule \"Login failed: every finding brings another\" fired ";
+    String start = rules.resolve("35-loop.dslr") + ":5:1: rule \"Login failed: every finding brings another\" kept firing";
     CliRun check = CliRun.run("rules", "check", rules.toString());
     assertEquals(ExitCode.RULES, check.exitCode(), check.toString());
     assertTrue(check.err().startsWith(start), check.toString());
@@ -87,7 +87,7 @@ class RunawayRulesCliTest {
       assertEquals(ExitCode.RULES, r.exitCode(), r.toString());
       assertTrue(ms < deadlineMs + 500, status + ": ended after " + ms + " ms\n" + r);
       assertEquals(1, r.err().lines().count(), r.toString());
-      String rule = status.equals("Frozen") ? ":5:1: rule \"Frozen: look at the line again\" fired " : ":12:1: rule \"Stuck: count to the end of time\" was still in its then part";
+      String rule = status.equals("Frozen") ? ":5:1: rule \"Frozen: look at the line again\" kept firing" : ":12:1: rule \"Stuck: count to the end of time\" was still in its then part";
       assertTrue(r.err().startsWith(rules.resolve("95-frozen.drl") + rule), r.toString());
       assertTrue(r.err().contains("doctor.rules.deadline-ms=1000"), r.toString());
     }

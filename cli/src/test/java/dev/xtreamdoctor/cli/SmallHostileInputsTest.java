@@ -44,10 +44,10 @@ class SmallHostileInputsTest {
     String text = Files.readString(drl);
     Files.writeString(drl, text.substring(0, 200) + "\0" + text.substring(200));
     assertOneLine(CliRun.run("rules", "check", copy.toString()), ExitCode.RULES,
-        drl + ":0:0: holds a NUL character at line");
+        drl + ": holds a NUL character at line");
     Files.write(drl, new byte[] {'r', 'u', 'l', 'e', ' ', (byte) 0xff, (byte) 0xfe, 0x01});
     CliRun binary = CliRun.run("rules", "check", copy.toString());
-    assertOneLine(binary, ExitCode.RULES, drl + ":0:0: not UTF-8 text");
+    assertOneLine(binary, ExitCode.RULES, drl + ": not UTF-8 text");
     assertFalse(binary.err().contains("Input length"), binary.toString());
   }
 
@@ -61,7 +61,7 @@ class SmallHostileInputsTest {
     Files.writeString(copy.resolve("90-many.drl"), many);
     long t0 = System.nanoTime();
     assertOneLine(CliRun.run("rules", "check", copy.toString()), ExitCode.RULES,
-        "rules:0:0: holds 20");
+        "rules: holds 20");
     assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "bounded, not a minute of compiling");
   }
 
@@ -72,7 +72,7 @@ class SmallHostileInputsTest {
     Path file = dir.resolve("10-invalid-details.drl");
     Files.writeString(file, "rule \"x\" when then end\n");
     assertOneLine(CliRun.run("evaluate", "--facts", EvaluateCommandTest.ACCEPTED, "--rules", file.toString()),
-        ExitCode.RULES, file + ":0:0: is a file; rules are read from a directory");
+        ExitCode.RULES, file + ": is a file; rules are read from a directory");
   }
 
   @Test

@@ -232,18 +232,11 @@ final class RunawayGuard extends DefaultAgendaEventListener {
       names.add(e.getKey());
       problems.add(
           at(e.getKey(),
-              "rule \"" + e.getKey() + "\" fired " + firedOf(e.getValue()) + ": it keeps re-triggering"
-                  + " itself (its then part changes or inserts a fact that its when part, or a rule it feeds, matches again);"
-                  + " the limit is doctor.rules.max-firings=" + limits.maxFirings()));
+              "rule \"" + e.getKey() + "\" kept firing, and the evaluation was stopped at doctor.rules.max-firings="
+                  + limits.maxFirings() + " rule firings: it re-triggers itself (its then part changes or inserts a fact that its"
+                  + " when part, or a rule it feeds, matches again)"));
     }
     return new RulesFailedException(Reason.TOO_MANY_FIRINGS, problems, names);
-  }
-
-  /** "10001 times in one evaluation and was stopped", or "5000 of the 10001 rule firings in ...". */
-  private String firedOf(int count) {
-    return count == fired.size()
-        ? count + " times in one evaluation and was stopped"
-        : count + " of the " + fired.size() + " rule firings in one evaluation, which was stopped";
   }
 
   private RulesFailedException deadline() {
@@ -259,8 +252,8 @@ final class RunawayGuard extends DefaultAgendaEventListener {
       names.add(e.getKey());
       problems.add(
           at(e.getKey(),
-              "rule \"" + e.getKey() + "\" fired " + e.getValue() + " times and the rules were still firing when the deadline passed"
-                  + " (doctor.rules.deadline-ms=" + limits.deadline().toMillis() + "), so the evaluation was stopped"));
+              "rule \"" + e.getKey() + "\" kept firing (" + e.getValue() + " times), and the evaluation was stopped at its deadline,"
+                  + " doctor.rules.deadline-ms=" + limits.deadline().toMillis()));
     }
     return new RulesFailedException(Reason.DEADLINE, problems, names);
   }

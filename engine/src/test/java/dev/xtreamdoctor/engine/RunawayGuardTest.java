@@ -42,12 +42,10 @@ class RunawayGuardTest {
     assertEquals(List.of("Loop: touch the login answer forever"), e.rules());
     // Another rule follows the loop (a condition re-derived at each turn): the rule that changes
     // the facts is the one named.
-    assertTrue(e.getMessage().startsWith("rules/90-loop.drl:5:1: rule \"Loop: touch the login answer forever\" fired "), e.getMessage());
-    assertTrue(
-        e.getMessage().endsWith(
-            " rule firings in one evaluation, which was stopped: it keeps re-triggering itself (its then part changes or inserts a"
-                + " fact that its when part, or a rule it feeds, matches again); the limit is doctor.rules.max-firings=5000")
-            || e.getMessage().contains(" fired 5001 times in one evaluation and was stopped: "),
+    assertEquals(
+        "rules/90-loop.drl:5:1: rule \"Loop: touch the login answer forever\" kept firing, and the evaluation was stopped at"
+            + " doctor.rules.max-firings=5000 rule firings: it re-triggers itself (its then part changes or inserts a fact that its"
+            + " when part, or a rule it feeds, matches again)",
         e.getMessage());
     // The same engine diagnoses facts the loop does not touch.
     assertEquals("HOST_NOT_FOUND", engine.evaluate(ExampleFacts.of("name-does-not-exist").facts()).category());
@@ -67,7 +65,7 @@ class RunawayGuardTest {
     RulesFailedException e = assertThrows(RulesFailedException.class, () -> engine.evaluate(banned()));
     assertEquals(RulesFailedException.Reason.TOO_MANY_FIRINGS, e.reason());
     assertEquals("Login failed: every finding brings another", e.rules().get(0));
-    assertTrue(e.getMessage().startsWith("rules/35-loop.dslr:5:1: rule \"Login failed: every finding brings another\" fired "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("rules/35-loop.dslr:5:1: rule \"Login failed: every finding brings another\" kept firing"), e.getMessage());
     // What the loop inserted went with its session.
     assertTrue(usedMemory() - before < 64L << 20, "memory kept after the runaway: " + ((usedMemory() - before) >> 20) + " MB");
   }

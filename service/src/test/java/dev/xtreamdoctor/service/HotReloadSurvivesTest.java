@@ -56,7 +56,7 @@ class HotReloadSurvivesTest {
       JsonObject drl = HotReloadTest.await(s, r -> !r.isNull("lastReloadError"));
       assertEquals(first, drl.getString("fingerprint"), "the last good set stays in use");
       assertTrue(
-          firstProblem(drl).startsWith(dir.resolve("95-loop.drl") + ":5:1: rule \"Loop: look at the login answer again\" fired "),
+          firstProblem(drl).startsWith(dir.resolve("95-loop.drl") + ":5:1: rule \"Loop: look at the login answer again\" kept firing"),
           firstProblem(drl));
       assertEquals(200, Fixtures.post(s, "/v1/evaluations", HotReloadTest.FACTS, Fixtures.TOKEN).statusCode());
 
@@ -68,7 +68,7 @@ class HotReloadSurvivesTest {
               + "  Conclude LOGIN_FAILED because of FLOOD_BAN at the http layer\n  Report it\nend\n");
       JsonObject dsl = HotReloadTest.await(s, r -> !r.isNull("lastReloadError"));
       assertTrue(
-          firstProblem(dsl).startsWith(dir.resolve("35-loop.dslr") + ":5:1: rule \"Login failed: every finding brings another\" fired "),
+          firstProblem(dsl).startsWith(dir.resolve("35-loop.dslr") + ":5:1: rule \"Login failed: every finding brings another\" kept firing"),
           firstProblem(dsl));
       assertEquals(first, dsl.getString("fingerprint"));
     }
