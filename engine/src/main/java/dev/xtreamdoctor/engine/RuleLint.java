@@ -103,7 +103,7 @@ public final class RuleLint {
     for (RuleSource.RuleText r : source.rules()) {
       for (RuleSource.Conclusion c : r.concludes()) {
         String file = files.displayName(r.file());
-        if (!Vocabulary.CATEGORIES.contains(c.category())) {
+        if (!c.category().isEmpty() && !Vocabulary.CATEGORIES.contains(c.category())) {
           problems.add(
               error(file, c.line(), column(files, r.file(), c.line(), c.category()),
                   "unknown category " + c.category() + " in rule \"" + r.name() + "\"" + didYouMean(c.category(), Vocabulary.CATEGORIES)

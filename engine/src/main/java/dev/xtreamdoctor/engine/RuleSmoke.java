@@ -124,7 +124,7 @@ public final class RuleSmoke {
   private Optional<RuleSource.RuleText> concluding(Finding f, List<String> fired) {
     List<RuleSource.RuleText> candidates =
         book.source().rules().stream()
-            .filter(r -> r.concludes().stream().anyMatch(c -> c.causeId().equals(f.causeId()) && c.category().equals(f.category()) && c.severity().equals("error")))
+            .filter(r -> r.concludes().stream().anyMatch(c -> c.causeId().equals(f.causeId()) && (c.category().isEmpty() || c.category().equals(f.category())) && c.severity().equals("error")))
             .toList();
     return candidates.stream().filter(r -> fired.contains(r.name())).findFirst().or(() -> candidates.stream().findFirst());
   }

@@ -23,9 +23,14 @@ import org.drools.drl.parser.DroolsParserException;
  */
 public final class RuleSource {
   /** What a consequence concludes: {@code Finding.error( "CATEGORY", "CAUSE", "layer" )} and kin. */
+  /**
+   * What a consequence concludes: {@code Finding.error( "CATEGORY", "CAUSE", "layer" )} and kin;
+   * the category may be computed ({@code $r.category()}), the cause is always written out.
+   */
   private static final Pattern FINDING =
       Pattern.compile(
-          "Finding\\s*\\.\\s*(error|warning|info)\\s*\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"(?:\\s*,\\s*\"([^\"]*)\")?");
+          "Finding\\s*\\.\\s*(error|warning|info)\\s*\\(\\s*(?:\"([^\"]*)\"|[^,\"()]+(?:\\([^()]*\\))?)\\s*,\\s*\"([^\"]*)\""
+              + "(?:\\s*,\\s*\"([^\"]*)\")?");
 
   private static final Pattern UNCHECKED =
       Pattern.compile("Finding\\s*\\.\\s*unchecked\\s*\\(\\s*\"([^\"]*)\"(?:\\s*,\\s*\"([^\"]*)\")?");
@@ -105,7 +110,7 @@ public final class RuleSource {
    * One finding a rule's then part creates.
    *
    * @param severity error, warning, info or unchecked; "conclusion" for a ranking rule's verdict
-   * @param category the category it names (INCONCLUSIVE for unchecked)
+   * @param category the category it names (INCONCLUSIVE for unchecked), or "" when computed
    * @param causeId the cause id it names
    * @param layer the layer it names, or "" (a verdict, or a layer that is not written out)
    * @param line 1-based line in the file
@@ -200,7 +205,9 @@ public final class RuleSource {
     while (m.find()) {
       int[] at = locate(lines, consequenceLine, "\"" + m.group(3) + "\"");
       concludes.add(
-          new Conclusion(m.group(1), m.group(2), m.group(3), m.group(4) == null ? "" : m.group(4), original.applyAsInt(at[0]), at[1] + 1));
+          new Conclusion(
+              m.group(1), m.group(2) == null ? "" : m.group(2), m.group(3), m.group(4) == null ? "" : m.group(4),
+              original.applyAsInt(at[0]), at[1] + 1));
     }
     Matcher u = UNCHECKED.matcher(consequence);
     while (u.find()) {
