@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,6 +181,78 @@ class LaunchersIT {
     Files.copy(Path.of(System.getProperty("repo.launcher")), script);
     Run r = run(List.of("bash", script.toString(), "demo"), Map.of("PATH", tools()));
     assertRefused(r, "Maven (mvn) is not installed: install Maven, or use the release archive");
+  }
+
+  @Test
+  void theRepositoryLauncherRebuildsWhenAFileOfAnyReactorModuleChanges() throws Exception {
+    // A checkout with the real parent pom, one source file in each module it lists and the
+    // example facts, a jar built after all of them, a java that only says it ran and an mvn that
+    // only notes its call and "builds" the jar (writes it anew).
+    Path checkout = Files.createDirectories(tmp.resolve("checkout"));
+    Path repoLauncher = Path.of(System.getProperty("repo.launcher"));
+    Files.copy(repoLauncher, checkout.resolve("xtream-doctor"));
+    Files.copy(repoLauncher.resolveSibling("pom.xml"), checkout.resolve("pom.xml"));
+    List<String> modules = reactorModules(Files.readString(checkout.resolve("pom.xml")));
+    assertTrue(modules.containsAll(List.of("rules", "engine", "cli", "service", "features")),
+        modules.toString());
+    List<Path> watched = new ArrayList<>();
+    for (String module : modules) {
+      watched.add(write(checkout.resolve(module).resolve("src/main/java/Some.java"), "class Some {}"));
+    }
+    watched.add(write(checkout.resolve("features/login.feature"), "Feature: x"));
+    watched.add(write(checkout.resolve("examples/facts/some.json"), "{}"));
+    Path built = write(checkout.resolve("service/target/classes/Built.class"), "");
+    Path jar = write(checkout.resolve("cli/target/xtream-doctor.jar"), "");
+    Path calls = tmp.resolve("mvn-calls");
+    Path bin = Path.of(tools());
+    write(bin.resolve("mvn"), "#!/bin/sh\necho \"mvn $*\" >> '" + calls + "'\n: > '" + jar + "'\n");
+    Files.setPosixFilePermissions(bin.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path java = write(tmp.resolve("jdk/bin/java"), "#!/bin/sh\necho java ran\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> env = Map.of("PATH", bin.toString(), "JAVA_HOME", tmp.resolve("jdk").toString());
+    List<String> launch = List.of("bash", checkout.resolve("xtream-doctor").toString(), "demo");
+
+    long base = System.currentTimeMillis() - 3_600_000;
+    List<Path> all = new ArrayList<>(watched);
+    all.add(built);
+    all.add(checkout.resolve("pom.xml"));
+    for (Path touched : all) {
+      for (Path p : all) {
+        Files.setLastModifiedTime(p, FileTime.fromMillis(base));
+      }
+      Files.setLastModifiedTime(jar, FileTime.fromMillis(base + 60_000));
+      Files.deleteIfExists(calls);
+      Run unchanged = run(launch, env);
+      assertEquals(0, unchanged.exit(), unchanged.toString());
+      assertFalse(Files.exists(calls), "rebuilt though nothing changed: " + unchanged);
+
+      Files.setLastModifiedTime(touched, FileTime.fromMillis(base + 120_000));
+      Run r = run(launch, env);
+      assertEquals(0, r.exit(), r.toString());
+      assertTrue(r.out().contains("java ran"), r.toString());
+      if (touched.equals(built)) {
+        assertFalse(Files.exists(calls), "build output is not a change: " + r);
+      } else {
+        assertTrue(r.err().contains("building the jar"), touched + " changed, but: " + r);
+        assertEquals("mvn -B -q -ntp -Dstyle.color=never -DskipTests package -pl cli -am\n",
+            Files.readString(calls), touched.toString());
+      }
+    }
+  }
+
+  /** The modules of the pom's first modules block (the build's own, not a profile's). */
+  private static List<String> reactorModules(String pom) {
+    String block = pom.substring(pom.indexOf("<modules>"), pom.indexOf("</modules>"));
+    return Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>")
+        .matcher(block)
+        .results()
+        .map(m -> m.group(1))
+        .toList();
+  }
+
+  private static Path write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, text);
   }
 
   private static void assertRefused(Run r, String message) {
