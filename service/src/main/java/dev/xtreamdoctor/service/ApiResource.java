@@ -185,7 +185,9 @@ public final class ApiResource {
         .add("checkedAt", doctor.clock().instant().toString())
         .add("observedAt", seen.at().toString())
         .add("cached", cached)
-        .add("ticketReply", new MarkdownRenderer().render(d));
+        .add("ticketReply", new MarkdownRenderer().render(d))
+        .add("ticketReplyText", MarkdownRenderer.plainText().render(d))
+        .add("checks", JsonRenderer.checks(d));
     return json(scrub(out.build().toString(), read.password()));
   }
 

@@ -22,17 +22,39 @@ record Check(
     List<Fact> facts,
     List<FindingView> findings) {
 
+  /** The status as shown: what was observed, else why nothing was. */
+  String shownStatus() {
+    if (status.isEmpty() && state == State.UNCHECKED && facts.isEmpty()) {
+      return "not reached";
+    }
+    if (status.isEmpty() && state == State.NONE) {
+      return "not checked";
+    }
+    return status;
+  }
+
   /** The mark of a check. */
   enum State {
     /** Facts exist and nothing is wrong. */
-    OK,
+    OK("✓"),
     /** An error finding: this layer is broken. */
-    FAULT,
+    FAULT("✗"),
     /** A warning: it works, but watch out. */
-    WARNING,
+    WARNING("!"),
     /** The tool could not check it, or an earlier failure stopped the login before it. */
-    UNCHECKED,
+    UNCHECKED("?"),
     /** No facts: this layer was not looked at. */
-    NONE
+    NONE("-");
+
+    private final String mark;
+
+    State(String mark) {
+      this.mark = mark;
+    }
+
+    /** The mark the terminal report shows between brackets (its Unicode form). */
+    String mark() {
+      return mark;
+    }
   }
 }

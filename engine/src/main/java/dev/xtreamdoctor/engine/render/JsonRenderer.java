@@ -4,6 +4,7 @@ import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.Diagnosis.FindingView;
 import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.Redactor;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -65,6 +66,29 @@ public final class JsonRenderer implements Renderer {
         .add("rulesFired", strings(d.rulesFired()))
         .add("rulesVersion", d.rulesVersion())
         .build();
+  }
+
+  /**
+   * The terminal report's checklist for a page to show: one check per layer in login order, each
+   * {@code {"layer", "label", "state", "mark", "status", "findings": [...]}}, where {@code state} is
+   * {@code ok}, {@code fault}, {@code warning}, {@code unchecked} or {@code none} and {@code mark}
+   * the report's mark for it ({@code ✓ ✗ ! ? -}).
+   */
+  public static JsonArray checks(Diagnosis d) {
+    JsonArrayBuilder checks = JSON.createArrayBuilder();
+    for (Check c : Checks.of(d)) {
+      JsonArrayBuilder findings = JSON.createArrayBuilder();
+      c.findings().forEach(f -> findings.add(finding(f)));
+      checks.add(
+          JSON.createObjectBuilder()
+              .add("layer", c.layer())
+              .add("label", c.label())
+              .add("state", c.state().name().toLowerCase(java.util.Locale.ROOT))
+              .add("mark", c.state().mark())
+              .add("status", c.shownStatus())
+              .add("findings", findings));
+    }
+    return checks.build();
   }
 
   private static JsonObjectBuilder finding(FindingView f) {

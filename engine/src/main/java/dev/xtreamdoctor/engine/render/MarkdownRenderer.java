@@ -9,24 +9,40 @@ import java.util.Set;
 
 /**
  * A reply a support agent pastes into a ticket: no greeting (the agent writes their own), then
- * "What we found", "What to do" (numbered, in order) and "Details" (the evidence).
+ * "What we found", "What to do" (numbered, in order) and "Details" (the evidence). In Markdown by
+ * default; {@link #plainText()} writes the same reply for ticket systems that show text as typed.
  */
 public final class MarkdownRenderer implements Renderer {
+  private final boolean markdown;
+
+  /** The reply in Markdown. */
+  public MarkdownRenderer() {
+    this(true);
+  }
+
+  private MarkdownRenderer(boolean markdown) {
+    this.markdown = markdown;
+  }
+
+  /** The same reply as plain text: no emphasis, headings as lines of their own, nothing escaped. */
+  public static MarkdownRenderer plainText() {
+    return new MarkdownRenderer(false);
+  }
 
   @Override
   public String render(Diagnosis d) {
     StringBuilder out = new StringBuilder();
-    out.append("**").append(esc(d.title())).append("**\n\n");
+    out.append(strong(d.title())).append("\n\n");
 
-    out.append("### What we found\n\n");
+    out.append(heading("What we found")).append("\n\n");
     if (d.inconclusive()) {
       out.append("The check could not complete: no fault was seen, but no working login either.\n\n");
     } else if (!d.faultFound()) {
       out.append("No problems found.\n\n");
     }
     for (Diagnosis.Cause c : d.causes()) {
-      out.append("- **").append(esc(sentence(c.text()))).append("**");
-      impactOf(d, c.id()).ifPresent(i -> out.append(" ").append(esc(i)));
+      out.append("- ").append(strong(sentence(c.text())));
+      impactOf(d, c.id()).ifPresent(i -> out.append(" ").append(text(i)));
       out.append('\n');
     }
     List<FindingView> warnings =
@@ -34,15 +50,15 @@ public final class MarkdownRenderer implements Renderer {
             .filter(f -> f.severity().equals("warning") && !d.causeIds().contains(f.causeId()))
             .toList();
     for (FindingView w : warnings) {
-      out.append("- Also worth a look: ").append(esc(w.title())).append('\n');
+      out.append("- Also worth a look: ").append(text(w.title())).append('\n');
     }
 
-    out.append("\n### What to do\n\n");
+    out.append("\n").append(heading("What to do")).append("\n\n");
     Set<String> fixes = new LinkedHashSet<>(d.fixes());
     warnings.forEach(w -> fixes.addAll(w.fixes()));
     int n = 1;
     for (String fix : fixes) {
-      out.append(n++).append(". ").append(esc(fix)).append('\n');
+      out.append(n++).append(". ").append(text(fix)).append('\n');
     }
     if (fixes.isEmpty()) {
       out.append("Nothing to change.\n");
@@ -51,11 +67,24 @@ public final class MarkdownRenderer implements Renderer {
     Set<String> evidence = new LinkedHashSet<>(d.evidence());
     warnings.forEach(w -> evidence.addAll(w.evidence()));
     if (!evidence.isEmpty()) {
-      out.append("\n### Details\n\n");
-      evidence.forEach(e -> out.append("- ").append(esc(e)).append('\n'));
+      out.append("\n").append(heading("Details")).append("\n\n");
+      evidence.forEach(e -> out.append("- ").append(text(e)).append('\n'));
     }
-    out.append("\n<sub>xtream-doctor, rules ").append(esc(d.rulesVersion())).append("</sub>\n");
+    String footer = "xtream-doctor, rules " + text(d.rulesVersion());
+    out.append('\n').append(markdown ? "<sub>" + footer + "</sub>" : footer).append('\n');
     return Redactor.maskUrl(out.toString());
+  }
+
+  private String strong(String s) {
+    return markdown ? "**" + esc(s) + "**" : SafeText.of(s);
+  }
+
+  private String heading(String s) {
+    return markdown ? "### " + s : s;
+  }
+
+  private String text(String s) {
+    return markdown ? esc(s) : SafeText.of(s);
   }
 
   private static java.util.Optional<String> impactOf(Diagnosis d, String causeId) {

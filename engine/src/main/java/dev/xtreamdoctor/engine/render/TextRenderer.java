@@ -56,12 +56,7 @@ public final class TextRenderer implements Renderer {
 
   private void line(StringBuilder out, Check c) {
     out.append(mark(c.state())).append(' ').append(SafeText.of(c.label()));
-    String status = c.status();
-    if (status.isEmpty() && c.state() == Check.State.UNCHECKED && c.facts().isEmpty()) {
-      status = "not reached";
-    } else if (status.isEmpty() && c.state() == Check.State.NONE) {
-      status = "not checked";
-    }
+    String status = c.shownStatus();
     if (!status.isEmpty()) {
       out.append(' ').append(paint(GREY, "(" + SafeText.of(status) + ")"));
     }

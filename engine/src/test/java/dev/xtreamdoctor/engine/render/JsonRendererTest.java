@@ -50,4 +50,23 @@ class JsonRendererTest {
         "http://panel.example:8080/get.php?username=joe&password=***",
         o.getJsonArray("facts").getJsonObject(0).getString("typed"));
   }
+
+  @Test
+  void theChecklistHasTheTerminalReportsMarks() {
+    jakarta.json.JsonArray checks = JsonRenderer.checks(SampleDiagnoses.rejected());
+    String text = new TextRenderer(TextStyle.PLAIN_UNICODE).render(SampleDiagnoses.rejected());
+    for (JsonObject c : checks.getValuesAs(JsonObject.class)) {
+      String line = "[" + c.getString("mark") + "] " + c.getString("label") + " (" + c.getString("status") + ")";
+      org.junit.jupiter.api.Assertions.assertTrue(text.contains(line + "\n"), line + " in\n" + text);
+    }
+    JsonObject login =
+        checks.getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("layer").equals("login"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("fault", login.getString("state"));
+    assertEquals("✗", login.getString("mark"));
+    assertEquals(
+        "CREDENTIALS_REJECTED", login.getJsonArray("findings").getJsonObject(0).getString("causeId"));
+  }
 }

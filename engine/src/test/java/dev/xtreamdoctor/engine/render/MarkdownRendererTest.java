@@ -41,4 +41,29 @@ class MarkdownRendererTest {
     assertTrue(out.contains("2. Renew the subscription with the provider.\n"), out);
     assertTrue(out.contains("- exp\\_date 2 days after the server's clock\n"), out);
   }
+
+  @Test
+  void thePlainTextReplySaysTheSameWithoutMarkup() {
+    String out = MarkdownRenderer.plainText().render(SampleDiagnoses.rejected());
+    assertEquals(
+        "Invalid Details\n"
+            + "\n"
+            + "What we found\n"
+            + "\n"
+            + "- The panel refused this username and password. The server is reachable, but the"
+            + " login cannot succeed with these details.\n"
+            + "\n"
+            + "What to do\n"
+            + "\n"
+            + "1. Copy the username and password from the provider's message.\n"
+            + "2. Check upper and lower case.\n"
+            + "\n"
+            + "Details\n"
+            + "\n"
+            + "- player_api.php?username=joe&password=*** answered auth 0\n"
+            + "\n"
+            + "xtream-doctor, rules 0123456789abcdef\n",
+        out);
+    assertFalse(out.contains(SampleDiagnoses.SECRET));
+  }
 }
