@@ -124,14 +124,14 @@ public final class TargetGuard implements TargetPolicy {
   }
 
   /**
-   * Checks the server field as typed, before anything is parsed or resolved: only http and https,
-   * no control characters, CR/LF (raw or percent-encoded), backslashes or white space inside, no
-   * odd spellings of IPv4 addresses, no names that only mean this machine or its network, and a
-   * literal address must pass {@link #addressRefusal}.
+   * The part of {@link #inputRefusal} that is about the text, not about where it points: control
+   * characters, CR/LF (raw or percent-encoded), backslashes or white space inside, a scheme other
+   * than http and https. Such text cannot be a server address at all (a typo, or worse), so callers
+   * report it as bad input rather than as a refused target.
    *
-   * @return why the text is refused, or empty when it may go on to be parsed and resolved
+   * @return what is wrong with the text, or empty
    */
-  public Optional<String> inputRefusal(String serverText) {
+  public Optional<String> malformed(String serverText) {
     if (serverText == null || serverText.isBlank()) {
       return Optional.empty(); // the parser explains an empty field
     }
@@ -157,6 +157,25 @@ public final class TargetGuard implements TargetPolicy {
     } else if (lower.matches("^[a-z][a-z0-9+.-]*:[^0-9].*")) {
       return Optional.of("only http:// and https:// servers can be checked");
     }
+    return Optional.empty();
+  }
+
+  /**
+   * Checks the server field as typed, before anything is parsed or resolved: only http and https,
+   * no control characters, CR/LF (raw or percent-encoded), backslashes or white space inside, no
+   * odd spellings of IPv4 addresses, no names that only mean this machine or its network, and a
+   * literal address must pass {@link #addressRefusal}.
+   *
+   * @return why the text is refused, or empty when it may go on to be parsed and resolved
+   */
+  public Optional<String> inputRefusal(String serverText) {
+    Optional<String> malformed = malformed(serverText);
+    if (malformed.isPresent() || serverText == null || serverText.isBlank()) {
+      return malformed;
+    }
+    String s = serverText.strip();
+    String lower = s.toLowerCase(Locale.ROOT);
+    int sep = lower.indexOf("://");
     String afterScheme = s.substring(sep >= 0 ? sep + 3 : 0);
     String host = hostOf(afterScheme);
     if (host.isEmpty()) {

@@ -92,6 +92,11 @@ public final class XtreamDoctor implements AutoCloseable {
   public List<Fact> observe(DiagnosisRequest request) throws BadServerInputException, TargetRefusedException {
     Objects.requireNonNull(request, "request");
     if (policy instanceof TargetGuard guard) {
+      Optional<String> malformed = guard.malformed(request.server());
+      if (malformed.isPresent()) { // a typo (or worse) in the text, not a target the policy refuses
+        String m = malformed.get();
+        throw new BadServerInputException(Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".");
+      }
       Optional<String> refusal = guard.inputRefusal(request.server());
       if (refusal.isPresent()) {
         throw new TargetRefusedException("the server address", refusal.get());

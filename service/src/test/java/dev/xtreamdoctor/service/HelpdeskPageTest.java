@@ -240,8 +240,14 @@ class HelpdeskPageTest {
       String typo = "htp:/bad";
       // a loopback address outside the allowed range: the policy refuses it, nothing connects
       String refused = "http://127.0.0.2:" + elsewhere.port();
-      assertEquals(422, Fixtures.post(s, "/v1/diagnoses", Fixtures.diagnosisJson(typo, "u", "p", null), Fixtures.TOKEN)
-          .statusCode());
+      String spaced = "http://panel .example.com:8080";
+      for (String[] sent : new String[][] {{typo, "bad-server"}, {spaced, "bad-server"}, {refused, "target-refused"}}) {
+        HttpResponse<String> api = Fixtures.post(s, "/v1/diagnoses", Fixtures.diagnosisJson(sent[0], "u", "p", null),
+            Fixtures.TOKEN);
+        assertEquals(422, api.statusCode(), sent[0]);
+        assertTrue(api.body().contains("\"type\":\"https://xtream-doctor.dev/problems/" + sent[1] + "\""),
+            sent[0] + " -> " + api.body());
+      }
       browser.open(s.uri() + "/#token=" + enc(Fixtures.TOKEN) + "&username=alice&password=secret-pw-1");
       browser.waitFor("document.getElementById('appMessage').options.length > 1", Duration.ofSeconds(10));
 
@@ -254,6 +260,14 @@ class HelpdeskPageTest {
       assertEquals("true", browser.text("document.getElementById('server').getAttribute('aria-invalid')"));
       assertEquals("server", browser.text("document.activeElement.id"), "the focus goes where the typo is");
       assertEquals(List.of(), contrastFailures(), "a typo, light");
+      browser.viewport(360, 900);
+      browser.screenshot(SCREENSHOTS.resolve("helpdesk-360-typo-light.png"));
+
+      browser.eval("document.getElementById('server').value = " + Fixtures.jsonString(spaced));
+      browser.eval("document.getElementById('run').click()");
+      browser.waitFor("!document.getElementById('problem').hidden", ANSWER);
+      assertEquals("Typo", browser.text("document.getElementById('problem-kind').textContent"),
+          "a space in the address is a typo too");
 
       browser.eval("document.getElementById('server').value = " + Fixtures.jsonString(refused));
       browser.eval("document.getElementById('run').click()");
