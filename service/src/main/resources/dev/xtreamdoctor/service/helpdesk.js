@@ -98,8 +98,12 @@
       "problem-detail", "copied"].forEach(function (id) { $(id).textContent = ""; });
     ["fixes", "checks"].forEach(function (id) { $(id).textContent = ""; });
     $("reply").value = "";
-    $("server").removeAttribute("aria-invalid");
-    $("token").removeAttribute("aria-invalid");
+    ["server", "token"].forEach(function (f) {
+      $(f).removeAttribute("aria-invalid");
+      $(f + "-error").hidden = true;
+      $(f + "-error").textContent = "";
+      $(f).setAttribute("aria-describedby", f === "server" ? "server-help" : "");
+    });
     $("status").textContent = "";
     last = null;
   }
@@ -207,13 +211,19 @@
     $("problem").hidden = false;
     $("status").textContent = known.kind + ": " + $("problem-title").textContent + ". " + $("problem-detail").textContent;
     if (known.field) {
-      $(known.field).setAttribute("aria-invalid", "true");
+      // said where it is to be fixed, too: under the field, which takes the focus
+      var field = $(known.field);
+      var error = $(known.field + "-error");
+      error.textContent = detail || $("problem-title").textContent;
+      error.hidden = false;
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", (known.field + "-error " + (field.getAttribute("aria-describedby") || "")).trim());
       if (known.field === "token") { $("token-box").open = true; }
-      $(known.field).focus();
+      field.focus();
     } else {
-      $("problem").focus();
+      $("problem").focus({ preventScroll: true });
+      $("problem").scrollIntoView({ block: "nearest" });
     }
-    $("problem").scrollIntoView({ block: "nearest" });
   }
 
   function progress(on) {

@@ -248,6 +248,7 @@ class HelpdeskPageTest {
         assertTrue(api.body().contains("\"type\":\"https://xtream-doctor.dev/problems/" + sent[1] + "\""),
             sent[0] + " -> " + api.body());
       }
+      browser.viewport(360, 900);
       browser.open(s.uri() + "/#token=" + enc(Fixtures.TOKEN) + "&username=alice&password=secret-pw-1");
       browser.waitFor("document.getElementById('appMessage').options.length > 1", Duration.ofSeconds(10));
 
@@ -259,8 +260,11 @@ class HelpdeskPageTest {
       assertTrue(browser.text("document.getElementById('problem-detail').textContent").contains("typo"));
       assertEquals("true", browser.text("document.getElementById('server').getAttribute('aria-invalid')"));
       assertEquals("server", browser.text("document.activeElement.id"), "the focus goes where the typo is");
+      assertTrue(browser.text("document.getElementById('server-error').textContent").contains("\"htp:\""),
+          "said under the field too");
+      assertTrue(browser.truth("(() => { const r = document.getElementById('server-error').getBoundingClientRect();"
+          + " return r.top >= 0 && r.bottom <= innerHeight; })()"), "the field and what is wrong with it are in view");
       assertEquals(List.of(), contrastFailures(), "a typo, light");
-      browser.viewport(360, 900);
       browser.screenshot(SCREENSHOTS.resolve("helpdesk-360-typo-light.png"));
 
       browser.eval("document.getElementById('server').value = " + Fixtures.jsonString(spaced));
@@ -274,6 +278,8 @@ class HelpdeskPageTest {
       browser.waitFor("!document.getElementById('problem').hidden && "
           + "document.getElementById('problem-kind').textContent === 'Policy'", ANSWER);
       assertFalse(browser.text("document.getElementById('problem').innerText").contains("typo"));
+      assertTrue(browser.truth("document.getElementById('server-error').textContent.includes('not contact')"),
+          browser.text("document.getElementById('server-error').textContent"));
       assertTrue(browser.text("document.getElementById('problem-detail').textContent").contains("not to contact"));
       assertEquals(0, elsewhere.count(), "nothing was sent to the refused address");
       assertEquals(List.of(), browser.problems());
