@@ -129,6 +129,7 @@ class HelpdeskPageTest {
   void progressCountsSecondsInANeutralColourOnASlowPanel() throws Exception {
     try (Simulation sim = Simulation.start("slow");
         DoctorService s = service(sim, Fixtures.probes(List.of(sim.systemResolvers())).withTimeouts(1000, 8000, 20000))) {
+      browser.viewport(360, 900);
       browser.open(s.uri() + "/#" + fragment(sim, Fixtures.TOKEN));
       diagnoseClicked();
       browser.waitFor("parseInt(document.getElementById('elapsed').textContent, 10) >= 2", Duration.ofSeconds(10));
@@ -142,6 +143,7 @@ class HelpdeskPageTest {
           colour, "progress is in the neutral (muted) colour, not an error colour");
       assertEquals("true", browser.text("document.getElementById('diagnose').getAttribute('aria-busy')"));
       assertEquals(List.of(), contrastFailures(), "progress, light");
+      browser.screenshot(SCREENSHOTS.resolve("helpdesk-360-progress-light.png"));
       browser.waitFor("!document.getElementById('result').hidden", ANSWER);
       assertTrue(browser.truth("document.getElementById('progress').hidden"));
       assertEquals(List.of(), browser.problems());
@@ -300,6 +302,8 @@ class HelpdeskPageTest {
         assertFalse(entry.getString("url").contains("hunter2"), "the history entry's address: " + entry);
       }
       assertNoSecretInThePage("hunter2-secret");
+      browser.viewport(1280, 800);
+      browser.screenshot(SCREENSHOTS.resolve("helpdesk-1280-start-light.png"));
       // the next ticket arrives by a new fragment: it leaves the address bar too
       browser.eval("location.hash = 'password=second-secret'");
       browser.waitFor("document.getElementById('password').value === 'second-secret'", Duration.ofSeconds(5));
