@@ -9,8 +9,10 @@ import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.RuleLimits;
 import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.config.ConfigException;
+import dev.xtreamdoctor.engine.config.Configuration;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.facts.Settings;
+import dev.xtreamdoctor.service.ServeConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -45,8 +47,19 @@ final class Engines {
 
   /** The configuration: -D, DOCTOR_* variables, the file if given (may be null), the defaults. */
   static DoctorConfig config(Path configFile) throws CliException {
+    return configuration(configFile).doctor();
+  }
+
+  /**
+   * The configuration's sections that other modules bring: every command knows their keys (one
+   * configuration file serves them all, and a misspelt key is refused whichever command reads it).
+   */
+  static final List<Class<?>> SECTIONS = List.of(ServeConfig.class);
+
+  /** The engine's keys and the {@link #SECTIONS}. */
+  static Configuration configuration(Path configFile) throws CliException {
     try {
-      return DoctorConfig.load(Optional.ofNullable(configFile));
+      return Configuration.load(Optional.ofNullable(configFile), SECTIONS);
     } catch (ConfigException e) {
       throw CliException.badInput(e.getMessage());
     }

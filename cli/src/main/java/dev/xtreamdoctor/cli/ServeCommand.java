@@ -2,9 +2,11 @@ package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.api.TargetGuard;
 import dev.xtreamdoctor.engine.RulesException;
+import dev.xtreamdoctor.engine.config.Configuration;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.service.DoctorService;
 import dev.xtreamdoctor.service.ProbeLines;
+import dev.xtreamdoctor.service.ServeConfig;
 import dev.xtreamdoctor.service.ServeSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,41 +53,43 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException {
-    DoctorConfig config = Engines.config(engineOptions);
+    Configuration loaded = Engines.configuration(engineOptions.configFile);
+    DoctorConfig config = loaded.doctor();
+    ServeConfig serve = loaded.section(ServeConfig.class);
     ServeSettings settings;
     TargetGuard guard;
     try {
-      settings = ServeSettings.from(config.serve());
+      settings = ServeSettings.from(serve);
       settings = port == null ? settings : settings.withPort(port);
     } catch (IllegalArgumentException e) {
       throw CliException.badInput(e.getMessage()); // names its doctor.serve key
     }
-    List<String> cidrs = config.serve().allowCidrs().orElse(List.of());
+    List<String> cidrs = serve.allowCidrs().orElse(List.of());
     try {
       TargetGuard.of(cidrs, Set.of());
     } catch (IllegalArgumentException e) {
       throw CliException.badInput("doctor.serve.allow-cidrs: " + e.getMessage());
     }
     try {
-      guard = TargetGuard.of(cidrs, Set.copyOf(config.serve().ports()));
+      guard = TargetGuard.of(cidrs, Set.copyOf(serve.ports()));
     } catch (IllegalArgumentException e) {
       throw CliException.badInput("doctor.serve.ports: " + e.getMessage());
     }
     Optional<Path> dir = Optional.ofNullable(engineOptions.rulesDir).or(() -> config.rules().dir());
     dev.xtreamdoctor.api.XtreamDoctor.Builder builder =
         dev.xtreamdoctor.api.XtreamDoctor.builder().configuration(config);
-    if (config.serve().reloadRequiresRulesTest()) {
+    if (serve.reloadRequiresRulesTest()) {
       builder.rulesCheck(new GuideScenariosCheck());
     }
     if (dir.isPresent()) {
       builder.rulesDirectory(dir.get());
-      if (config.serve().watchRules()) {
-        builder.watchRules(Duration.ofMillis(config.serve().reloadDebounceMs()));
+      if (serve.watchRules()) {
+        builder.watchRules(Duration.ofMillis(serve.reloadDebounceMs()));
       }
     }
     ProbeLines lines;
     try {
-      lines = config.serve().linesFile().map(ProbeLines::load).orElse(ProbeLines.none());
+      lines = serve.linesFile().map(ProbeLines::load).orElse(ProbeLines.none());
     } catch (IllegalArgumentException e) {
       throw CliException.badInput(e.getMessage()); // names doctor.serve.lines-file
     }

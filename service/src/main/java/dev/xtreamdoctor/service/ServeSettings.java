@@ -1,6 +1,5 @@
 package dev.xtreamdoctor.service;
 
-import dev.xtreamdoctor.engine.config.DoctorConfig;
 import java.util.List;
 import java.util.Optional;
 
@@ -150,7 +149,7 @@ public record ServeSettings(
   }
 
   /** The {@code doctor.serve.*} part of the configuration. */
-  public static ServeSettings from(DoctorConfig.Serve c) {
+  public static ServeSettings from(ServeConfig c) {
     return new ServeSettings(
         c.host(), c.port(), c.tokens().orElse(List.of()), c.maxBodyBytes(), c.ratePerSecond(), c.rateBurst(),
         c.maxDiagnoses(), c.maxEvaluations(), c.queueTimeoutMs(), c.frameAncestors(),

@@ -28,8 +28,9 @@ final class ConfigLoader {
 
   private ConfigLoader() {}
 
-  static DoctorConfig load(Optional<Path> file) throws ConfigException {
-    unknownKeys(System.getenv(), System.getProperties(), file);
+  static Configuration load(Optional<Path> file, List<Class<?>> sections) throws ConfigException {
+    List<String> known = known(sections);
+    unknownKeys(System.getenv(), System.getProperties(), file, known);
     // Only the sources we document: no discovery of converters, interceptors or sources through
     // the service loader, which costs start-up time and could let a stray jar change behaviour.
     SmallRyeConfigBuilder builder =
@@ -39,13 +40,16 @@ final class ConfigLoader {
             // "1.1.1.1, 8.8.8.8" is how people write lists: trim each item.
             .withConverter(String.class, 200, String::strip)
             .withMapping(DoctorConfig.class);
+    sections.forEach(builder::withMapping);
     if (file.isPresent()) {
       builder.withSources(fileSource(file.get()));
     }
     DoctorConfig config;
+    SmallRyeConfig c;
     try {
-      SmallRyeConfig c = builder.build();
+      c = builder.build();
       config = c.getConfigMapping(DoctorConfig.class);
+      sections.forEach(c::getConfigMapping); // a bad value in any section fails now, in one line
     } catch (ConfigValidationException e) {
       throw new ConfigException(
           oneLine(e.getProblemCount() > 0 ? e.getProblem(0).getMessage() : e.getMessage()));
@@ -53,7 +57,7 @@ final class ConfigLoader {
       throw new ConfigException(oneLine(e.getMessage()));
     }
     check(config);
-    return config;
+    return new Configuration(config, c, sections);
   }
 
   private static PropertiesConfigSource fileSource(Path file) throws ConfigException {
@@ -75,17 +79,30 @@ final class ConfigLoader {
    * Every key of {@link DoctorConfig}, e.g. {@code doctor.timeout.connect-ms}, read off the
    * mapping itself so the list cannot drift from it.
    */
-  static final List<String> KEYS = keys("doctor", DoctorConfig.class);
+  static final List<String> KEYS = keys("doctor", DoctorConfig.class, DoctorConfig.class);
 
-  private static List<String> keys(String prefix, Class<?> type) {
+  /** The engine's keys and those of these sections, each under its mapping's prefix. */
+  static List<String> known(List<Class<?>> sections) {
+    List<String> keys = new java.util.ArrayList<>(KEYS);
+    for (Class<?> section : sections) {
+      io.smallrye.config.ConfigMapping mapping = section.getAnnotation(io.smallrye.config.ConfigMapping.class);
+      if (mapping == null || !mapping.prefix().startsWith("doctor.")) {
+        throw new IllegalArgumentException(section.getName() + " is not a @ConfigMapping under doctor.");
+      }
+      keys.addAll(keys(mapping.prefix(), section, section));
+    }
+    return keys.stream().sorted().toList();
+  }
+
+  private static List<String> keys(String prefix, Class<?> type, Class<?> root) {
     List<String> keys = new java.util.ArrayList<>();
     for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
       if (m.isDefault() || java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.getParameterCount() > 0) {
         continue;
       }
       String key = prefix + "." + m.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-      if (m.getReturnType().isInterface() && m.getReturnType().getEnclosingClass() == DoctorConfig.class) {
-        keys.addAll(keys(key, m.getReturnType()));
+      if (m.getReturnType().isInterface() && m.getReturnType().getEnclosingClass() == root) {
+        keys.addAll(keys(key, m.getReturnType(), root));
       } else {
         keys.add(key);
       }
@@ -106,9 +123,15 @@ final class ConfigLoader {
    */
   static void unknownKeys(java.util.Map<String, String> env, java.util.Properties system, Optional<Path> file)
       throws ConfigException {
+    unknownKeys(env, system, file, KEYS);
+  }
+
+  static void unknownKeys(
+      java.util.Map<String, String> env, java.util.Properties system, Optional<Path> file, List<String> known)
+      throws ConfigException {
     for (String name : system.stringPropertyNames()) {
-      if (name.startsWith("doctor.") && !KEYS.contains(name)) {
-        throw new ConfigException("-D" + name + " is not a setting" + suggestion(name, KEYS) + "; the settings are listed in the README");
+      if (name.startsWith("doctor.") && !known.contains(name)) {
+        throw new ConfigException("-D" + name + " is not a setting" + suggestion(name, known) + "; the settings are listed in the README");
       }
     }
     if (file.isPresent() && Files.isRegularFile(file.get())) {
@@ -120,14 +143,14 @@ final class ConfigLoader {
       }
       for (int i = 0; i < lines.size(); i++) {
         Matcher m = KEY_LINE.matcher(lines.get(i));
-        if (m.find() && !KEYS.contains(m.group(1))) {
+        if (m.find() && !known.contains(m.group(1))) {
           throw new ConfigException(
-              file.get() + ":" + (i + 1) + ": " + m.group(1) + " is not a setting" + suggestion(m.group(1), KEYS)
+              file.get() + ":" + (i + 1) + ": " + m.group(1) + " is not a setting" + suggestion(m.group(1), known)
                   + "; the settings are listed in the README");
         }
       }
     }
-    List<String> envNames = KEYS.stream().map(ConfigLoader::envName).toList();
+    List<String> envNames = known.stream().map(ConfigLoader::envName).toList();
     for (String name : new java.util.TreeSet<>(env.keySet())) {
       if (name.startsWith("DOCTOR_") && !envNames.contains(name)) {
         String near = suggestion(name, envNames);
