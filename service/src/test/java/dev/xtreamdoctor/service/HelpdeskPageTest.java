@@ -308,6 +308,13 @@ class HelpdeskPageTest {
       browser.eval("location.hash = 'password=second-secret'");
       browser.waitFor("document.getElementById('password').value === 'second-secret'", Duration.ofSeconds(5));
       assertEquals(s.uri() + "/", browser.text("location.href"));
+      // leaving the page and coming back: the password is gone (also from the back-forward cache)
+      browser.open("about:blank");
+      JsonObject history = browser.send("Page.getNavigationHistory");
+      int back = history.getJsonArray("entries").getJsonObject(history.getInt("currentIndex") - 1).getInt("id");
+      browser.send("Page.navigateToHistoryEntry", Json.createObjectBuilder().add("entryId", back));
+      browser.waitFor("location.href.startsWith('http') && document.readyState === 'complete'", Duration.ofSeconds(10));
+      assertEquals("", browser.text("document.getElementById('password').value"), "the password left with the page");
       // "New ticket" clears the line and keeps the agent's token
       browser.eval("document.getElementById('token').value = 'agent-token'");
       browser.eval("document.getElementById('new-ticket').click()");
