@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,8 +55,8 @@ class HelpdeskPageTest {
     }
   }
 
-  @BeforeEach
-  void chromiumOrCi() throws Exception {
+  /** Each browser test starts here: with Chromium (skipped without it, unless in CI), in a fresh state. */
+  private static void freshBrowser() throws Exception {
     assumeTrue(browser != null,
         "headless Chromium is not installed (apt-get install -y chromium); CI installs it and runs these tests");
     browser.reset();
@@ -92,6 +91,7 @@ class HelpdeskPageTest {
    */
   @Test
   void aSecondDiagnosisAfterAFailedOneAndARerunWithoutRetypingThePassword() throws Exception {
+    freshBrowser();
     try (Simulation sim = Simulation.start("expired-xc2");
         DoctorService s = service(sim, Fixtures.probes(List.of(sim.systemResolvers())))) {
       browser.open(s.uri() + "/#" + fragment(sim, Fixtures.TOKEN));
@@ -127,6 +127,7 @@ class HelpdeskPageTest {
   /** A slow panel: the page counts the seconds, in a neutral colour, and then shows the verdict. */
   @Test
   void progressCountsSecondsInANeutralColourOnASlowPanel() throws Exception {
+    freshBrowser();
     try (Simulation sim = Simulation.start("slow");
         DoctorService s = service(sim, Fixtures.probes(List.of(sim.systemResolvers())).withTimeouts(1000, 8000, 20000))) {
       browser.viewport(360, 900);
@@ -158,6 +159,7 @@ class HelpdeskPageTest {
    */
   @Test
   void keyboardOnlyInASidebarWithChecklistAndCopyFeedback() throws Exception {
+    freshBrowser();
     try (Simulation sim = Simulation.start("expired-xc2");
         DoctorService s = service(sim, Fixtures.probes(List.of(sim.systemResolvers())))) {
       browser.viewport(360, 900);
@@ -236,6 +238,7 @@ class HelpdeskPageTest {
   /** A mistyped address is a typo to fix; an address the service may not contact is policy. */
   @Test
   void aTypoIsReportedAsATypoAndARefusalAsPolicy() throws Exception {
+    freshBrowser();
     try (Fixtures.Counter elsewhere = new Fixtures.Counter("127.0.0.2", 0);
         DoctorService s = Fixtures.start(Fixtures.settings(), Fixtures.probes(List.of()),
             TargetGuard.of(List.of("127.0.0.1/32"), Set.of(elsewhere.port())))) {
@@ -291,6 +294,7 @@ class HelpdeskPageTest {
   /** A fragment's password leaves the address bar at once, with or without a token beside it. */
   @Test
   void noSecretIsLeftInTheAddressBar() throws Exception {
+    freshBrowser();
     try (DoctorService s = Fixtures.start(Fixtures.settings(), Fixtures.probes(List.of()),
         TargetGuard.of(List.of(), Set.of(80)))) {
       browser.open(s.uri() + "/#server=http%3A%2F%2Fpanel.example.com&username=alice&password=hunter2-secret");
@@ -330,6 +334,7 @@ class HelpdeskPageTest {
    */
   @Test
   void screenshotsWithTheVerdictInViewAndContrastInBothSchemes() throws Exception {
+    freshBrowser();
     try (Simulation sim = Simulation.start("expired-xc2");
         DoctorService s = service(sim, Fixtures.probes(List.of(sim.systemResolvers())))) {
       browser.viewport(1280, 800);
