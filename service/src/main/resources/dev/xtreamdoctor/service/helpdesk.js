@@ -37,6 +37,7 @@
     "panel-busy": { kind: "Please wait", advice: "" },
     "rate-limited": { kind: "Please wait", advice: "" },
     "busy": { kind: "Please wait", advice: "" },
+    "budget-unavailable": { kind: "Please wait", advice: "" },
     "rules-failed": { kind: "Service problem", advice: "The rules of this service failed on this line; tell whoever maintains them." }
   };
 
@@ -63,7 +64,8 @@
       el.value = v;
       return;
     }
-    document.querySelectorAll("input[name='" + name + "']").forEach(function (r) { r.checked = r.value === v; });
+    var answer = { "true": "yes", "false": "no" }[v] || v; // the API takes either spelling
+    document.querySelectorAll("input[name='" + name + "']").forEach(function (r) { r.checked = r.value === answer; });
   }
 
   // The fragment's fields, taken out of the address bar (and its history entry) at once, whatever

@@ -338,8 +338,11 @@ class HelpdeskPageTest {
     try (Simulation sim = Simulation.start("expired-xc2");
         DoctorService s = service(sim, Fixtures.probes(List.of(sim.systemResolvers())))) {
       browser.viewport(1280, 800);
-      browser.open(s.uri() + "/#" + fragment(sim, Fixtures.TOKEN) + "&appMessage=authorization_failed&run=1");
+      browser.open(s.uri() + "/#" + fragment(sim, Fixtures.TOKEN)
+          + "&appMessage=authorization_failed&worksOnMobileData=false&run=1");
       browser.waitFor("!document.getElementById('result').hidden", ANSWER);
+      assertEquals("no", browser.text("document.querySelector('input[name=worksOnMobileData]:checked').value"));
+      assertEquals("authorization_failed", browser.text("document.getElementById('appMessage').value"));
       for (String scheme : List.of("light", "dark")) {
         browser.colourScheme(scheme);
         for (int width : new int[] {1280, 360}) {
