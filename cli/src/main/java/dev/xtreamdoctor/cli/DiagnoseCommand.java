@@ -63,7 +63,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     CompletableFuture<RuleBook> rules = loadRules(files, config);
     DiagnosisRun run = probe(request, ProbeSettings.from(config), PageSignals.of(files));
     DiagnosisEngine engine = new DiagnosisEngine(await(rules), config.settings(), config.limits());
-    Explained explained = explain.evaluate(engine, run.facts());
+    Explained judged = explain.evaluate(engine, run.facts());
+    Explained explained =
+        new Explained(judged.diagnosis().checked(run.startedAt(), run.username()), judged.explanation());
     Diagnosis diagnosis = explained.diagnosis();
     spec.commandLine().getOut().print(explain.render(output, root.terminal(), explained));
     spec.commandLine().getOut().flush();

@@ -6,10 +6,18 @@ import dev.xtreamdoctor.engine.render.TextStyle;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
+import dev.xtreamdoctor.engine.render.TextRenderer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How a diagnosis is printed: shared by every command that prints one. */
 public final class OutputOptions {
+  /** The command this mixin is part of: its -v also shows each check's codes in text output. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
@@ -42,6 +50,12 @@ public final class OutputOptions {
     TextStyle style =
         TextStyle.detect(
             noColor, ascii, terminal.env(), terminal.interactive(), terminal.charset());
-    return format.renderer(style);
+    return format == Format.TEXT ? new TextRenderer(style, verbose()) : format.renderer(style);
+  }
+
+  /** Whether the command was asked for -v: text output then shows codes and raw fields too. */
+  boolean verbose() {
+    OptionSpec v = mixee == null ? null : mixee.findOption("--verbose");
+    return v != null && Boolean.TRUE.equals(v.getValue());
   }
 }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Option;
 public final class Verbosity {
   @Option(
       names = {"-v", "--verbose"},
-      description = "Show stack traces of internal errors.")
+      description =
+          "Also show what each check saw in codes and raw fields (text output), and stack"
+              + " traces of internal errors.")
   boolean verbose;
 }

@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
  * category: {@code category.NAME.title}. What an app shows when a login fails, as users report it:
  * {@code app.CODE = Words on the screen} (the list {@code diagnose --app-message}, the service and
  * its helpdesk page offer). Texts may hold {@code {name}} placeholders, filled from the finding's
- * params.
+ * params; {@code {name|one|other}} writes the number and its word in singular or plural ("1
+ * connection", "2 connections"). The report's own words are {@code words.*} keys ({@link
+ * ReportWords}).
  */
 public final class Catalogue {
-  static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_]*)}");
+  /** {@code {name}}, or {@code {name|one|other}}: the number and its word in the right form. */
+  static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_]*)(?:\\|([^|{}]*)\\|([^|{}]*))?}");
   private final Properties texts;
   /** The keys in the order the file has them (Properties forgets it). */
   private final List<String> order;
@@ -124,6 +128,9 @@ public final class Catalogue {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = params.get(m.group(1));
+      if (value != null && m.group(2) != null) {
+        value = value + " " + (value.strip().equals("1") ? m.group(2) : m.group(3));
+      }
       m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
     }
     m.appendTail(out);

@@ -68,6 +68,15 @@ final class CatalogueLint {
         }
         continue;
       }
+      if (key.startsWith(ReportWords.PREFIX)) {
+        java.util.Set<String> known = ReportWords.knownKeys();
+        if (!known.contains(key)) {
+          problems.add(
+              error(file, e, "unknown key " + key + RuleLint.didYouMean(key, known)
+                  + ": the report's own words are a fixed list of words.* keys (see the bundled catalogue.properties)"));
+        }
+        continue;
+      }
       if (key.startsWith(Catalogue.APP_PREFIX)) {
         String code = key.substring(Catalogue.APP_PREFIX.length());
         if (!APP_CODE.matcher(code).matches()) {
@@ -87,7 +96,7 @@ final class CatalogueLint {
             error(file, e,
                 "unknown key " + key + (part.isEmpty() ? "" : RuleLint.didYouMean(part, CAUSE_PARTS).replace("did you mean ", "did you mean " + cause + "."))
                     + ": a cause's keys are CAUSE.title, CAUSE.impact and CAUSE.fix.1, CAUSE.fix.2, ...; the other keys are"
-                    + " category.CATEGORY.title and app.CODE"));
+                    + " category.CATEGORY.title, app.CODE and words.*"));
         continue;
       }
       String cause = k.group(1);

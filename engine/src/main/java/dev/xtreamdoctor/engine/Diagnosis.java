@@ -1,6 +1,8 @@
 package dev.xtreamdoctor.engine;
 
 import dev.xtreamdoctor.engine.facts.Fact;
+import dev.xtreamdoctor.engine.facts.ServerInput;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,6 +21,10 @@ import java.util.List;
  * @param facts the facts the rules saw (they never hold the password)
  * @param rulesFired the names of the rules that fired, in firing order
  * @param rulesVersion the fingerprint of the rule set used
+ * @param checkedAt when the facts were observed (or, for facts given, judged)
+ * @param target what was checked: the server (credentials masked) and the username, never the
+ *     password
+ * @param words the report's own words, from the catalogue in use
  */
 public record Diagnosis(
     int schemaVersion,
@@ -31,7 +37,10 @@ public record Diagnosis(
     List<FindingView> findings,
     List<Fact> facts,
     List<String> rulesFired,
-    String rulesVersion) {
+    String rulesVersion,
+    Instant checkedAt,
+    Target target,
+    ReportWords words) {
 
   public static final int SCHEMA_VERSION = 1;
   public static final String NO_FAULT_FOUND = "NO_FAULT_FOUND";
@@ -44,6 +53,53 @@ public record Diagnosis(
     findings = List.copyOf(findings);
     facts = List.copyOf(facts);
     rulesFired = List.copyOf(rulesFired);
+    target = target != null ? target : Target.of(facts, "");
+    words = words != null ? words : ReportWords.bundled();
+  }
+
+  /** A diagnosis judged now, of the server its facts name, in the bundled words. */
+  public Diagnosis(
+      int schemaVersion,
+      String category,
+      String title,
+      String summary,
+      List<Cause> causes,
+      List<String> fixes,
+      List<String> evidence,
+      List<FindingView> findings,
+      List<Fact> facts,
+      List<String> rulesFired,
+      String rulesVersion) {
+    this(
+        schemaVersion, category, title, summary, causes, fixes, evidence, findings, facts,
+        rulesFired, rulesVersion, Instant.now(), null, null);
+  }
+
+  /** This diagnosis, of a line checked at {@code when} with this username (never the password). */
+  public Diagnosis checked(Instant when, String username) {
+    return new Diagnosis(
+        schemaVersion, category, title, summary, causes, fixes, evidence, findings, facts,
+        rulesFired, rulesVersion, when, Target.of(facts, username == null ? "" : username), words);
+  }
+
+  /**
+   * What was checked.
+   *
+   * @param server the server as the app would use it (its base URL, credentials masked), or as
+   *     typed when it could not be read; empty when no server was given
+   * @param username the username, or empty when not known (facts given without one)
+   */
+  public record Target(String server, String username) {
+    static Target of(List<Fact> facts, String username) {
+      String server =
+          facts.stream()
+              .filter(ServerInput.class::isInstance)
+              .map(ServerInput.class::cast)
+              .map(i -> i.baseUrl().isEmpty() ? i.typed() : i.baseUrl())
+              .findFirst()
+              .orElse("");
+      return new Target(Redactor.maskUrl(server), username);
+    }
   }
 
   /** Whether a fault was diagnosed (any category but NO_FAULT_FOUND and INCONCLUSIVE). */

@@ -162,7 +162,10 @@ public final class DiagnosisEngine {
         views,
         List.copyOf(facts),
         e.rulesFired(),
-        book.fingerprint());
+        book.fingerprint(),
+        java.time.Instant.now(),
+        null,
+        ReportWords.of(words));
   }
 
   /**

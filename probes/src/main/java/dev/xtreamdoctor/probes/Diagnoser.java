@@ -72,6 +72,7 @@ public final class Diagnoser {
   /** The facts plus wall time and each probe's time. */
   public DiagnosisRun runTimed(DiagnoseRequest request) throws BadServerInputException {
     long start = System.nanoTime();
+    java.time.Instant startedAt = java.time.Instant.now();
     ParsedServer parsed = ServerInputParser.parse(request.server());
     ExecutorService pool = Executors.newCachedThreadPool(daemons("doctor-probe"));
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("doctor-deadline"));
@@ -82,7 +83,8 @@ public final class Diagnoser {
         facts.addAll(networkFacts(run, pool, start));
       }
       facts.sort(Comparator.comparingInt(f -> FactModel.OBSERVATIONS.indexOf(f.getClass())));
-      return new DiagnosisRun(facts, (System.nanoTime() - start) / 1_000_000, run.timings());
+      return new DiagnosisRun(
+          facts, (System.nanoTime() - start) / 1_000_000, run.timings(), startedAt, run.username());
     } finally {
       pool.shutdownNow();
       timer.shutdownNow();

@@ -8,7 +8,12 @@ import java.util.Map;
  * The facts of one diagnosis plus how long it took: wall time, and each probe's own time (summed
  * over its runs), to show how much the concurrency saved.
  */
-public record DiagnosisRun(List<Fact> facts, long wallMillis, Map<String, Long> probeMillis) {
+public record DiagnosisRun(
+    List<Fact> facts,
+    long wallMillis,
+    Map<String, Long> probeMillis,
+    java.time.Instant startedAt,
+    String username) {
   public DiagnosisRun {
     facts = List.copyOf(facts);
     probeMillis = Map.copyOf(probeMillis);

@@ -89,6 +89,11 @@ final class ProbeRun {
     this.latency = new LatencyProbe(tcp, settings.latencySamples(), settings.connectMs());
   }
 
+  /** The username the login uses (typed, or from a pasted link), or "" when none: never the password. */
+  String username() {
+    return username == null ? "" : username;
+  }
+
   PanelBudget budget() {
     return budget;
   }

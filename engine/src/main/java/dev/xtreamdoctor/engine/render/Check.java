@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.engine.render;
 
 import dev.xtreamdoctor.engine.Diagnosis.FindingView;
+import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.facts.Fact;
 import java.util.List;
 
@@ -10,7 +11,8 @@ import java.util.List;
  * @param layer the finding layer name ({@code dns}, {@code login}...)
  * @param label how the line is titled ({@code DNS}, {@code Login}...)
  * @param state the mark to show
- * @param status a short description of what was observed, or empty
+ * @param status a short description of what was observed, in words, or empty
+ * @param detail the same in codes and raw fields, for {@code -v}, or empty
  * @param facts the facts of this layer
  * @param findings the findings on this layer, most severe first
  */
@@ -19,16 +21,17 @@ record Check(
     String label,
     State state,
     String status,
+    String detail,
     List<Fact> facts,
     List<FindingView> findings) {
 
-  /** The status as shown: what was observed, else why nothing was. */
-  String shownStatus() {
+  /** The status as shown, in these words: what was observed, else why nothing was. */
+  String shownStatus(ReportWords words) {
     if (status.isEmpty() && state == State.UNCHECKED && facts.isEmpty()) {
-      return "not reached";
+      return words.say("status.not_reached");
     }
     if (status.isEmpty() && state == State.NONE) {
-      return "not checked";
+      return words.say("status.not_checked");
     }
     return status;
   }

@@ -21,7 +21,10 @@ import java.util.Map;
  * raises {@code schemaVersion}:
  *
  * <pre>
- * { "schemaVersion": 1, "category": "INVALID_DETAILS", "title": "...", "summary": "...",
+ * { "schemaVersion": 1, "checkedAt": "2026-12-06T07:40:43Z",
+ *   "target": {"server": "http://panel.example:8080", "username": "john"},
+ *   "category": "INVALID_DETAILS", "title": "...", "summary": "...",
+ *   "layers": [{"layer": "dns", "label": "DNS", "state": "ok", "status": "panel.example → ..."}],
  *   "causes": [{"id": "...", "text": "..."}], "fixes": ["..."], "evidence": ["..."],
  *   "findings": [{"category", "causeId", "severity", "layer", "title", "impact",
  *                 "fixes": [...], "evidence": [...]}],
@@ -53,11 +56,28 @@ public final class JsonRenderer implements Renderer {
             c -> causes.add(JSON.createObjectBuilder().add("id", c.id()).add("text", c.text())));
     JsonArrayBuilder findings = JSON.createArrayBuilder();
     d.findings().forEach(f -> findings.add(finding(f)));
+    JsonArrayBuilder layers = JSON.createArrayBuilder();
+    Checks.of(d)
+        .forEach(
+            c ->
+                layers.add(
+                    JSON.createObjectBuilder()
+                        .add("layer", c.layer())
+                        .add("label", c.label())
+                        .add("state", c.state().name().toLowerCase(java.util.Locale.ROOT))
+                        .add("status", c.shownStatus(d.words()))));
     return JSON.createObjectBuilder()
         .add("schemaVersion", d.schemaVersion())
+        .add("checkedAt", d.checkedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+        .add(
+            "target",
+            JSON.createObjectBuilder()
+                .add("server", d.target().server())
+                .add("username", d.target().username()))
         .add("category", d.category())
         .add("title", d.title())
         .add("summary", d.summary())
+        .add("layers", layers)
         .add("causes", causes)
         .add("fixes", strings(d.fixes()))
         .add("evidence", strings(d.evidence()))
@@ -85,7 +105,7 @@ public final class JsonRenderer implements Renderer {
               .add("label", c.label())
               .add("state", c.state().name().toLowerCase(java.util.Locale.ROOT))
               .add("mark", c.state().mark())
-              .add("status", c.shownStatus())
+              .add("status", c.shownStatus(d.words()))
               .add("findings", findings));
     }
     return checks.build();

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A reply a support agent pastes into a ticket: no greeting (the agent writes their own), then
- * "What we found", "What to do" (numbered, in order) and "Details" (the evidence). In Markdown by
- * default; {@link #plainText()} writes the same reply for ticket systems that show text as typed.
+ * A reply a support agent pastes into a ticket: no greeting (the agent writes their own), the
+ * category, what was checked and when, then "What we found", "What to do" (numbered, in order)
+ * and "Details" (the evidence). In Markdown by default; {@link #plainText()} writes the same reply
+ * for ticket systems that show text as typed.
  */
 public final class MarkdownRenderer implements Renderer {
   private final boolean markdown;
@@ -33,6 +34,7 @@ public final class MarkdownRenderer implements Renderer {
   public String render(Diagnosis d) {
     StringBuilder out = new StringBuilder();
     out.append(strong(d.title())).append("\n\n");
+    out.append(text(checked(d))).append("\n\n");
 
     out.append(heading("What we found")).append("\n\n");
     if (d.inconclusive()) {
@@ -85,6 +87,14 @@ public final class MarkdownRenderer implements Renderer {
 
   private String text(String s) {
     return markdown ? esc(s) : SafeText.of(s);
+  }
+
+  /** What was checked and when: "Checked http://panel.example:8080 as john on 6 December 2026, 07:40 UTC." */
+  static String checked(Diagnosis d) {
+    Diagnosis.Target t = d.target();
+    String user = t.username().isEmpty() ? "" : d.words().say("checked.user", "username", t.username());
+    return d.words()
+        .say("checked", "server", t.server().isEmpty() ? "?" : t.server(), "asUser", user, "date", d.words().dateTime(d.checkedAt().getEpochSecond()));
   }
 
   private static java.util.Optional<String> impactOf(Diagnosis d, String causeId) {

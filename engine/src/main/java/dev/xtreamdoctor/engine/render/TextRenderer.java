@@ -3,25 +3,32 @@ package dev.xtreamdoctor.engine.render;
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.Diagnosis.FindingView;
 import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.ReportWords;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The report for a person at a terminal, in the manner of {@code flutter doctor}: one line per
- * check with a mark, the findings of that check indented under it (what is wrong, what it breaks,
- * the fixes in order, what was seen), and a one-line summary.
+ * The report for a person at a terminal: the answer first (one line: the category and the
+ * deciding cause, or that nothing is wrong), then one line per check with a mark in the manner of
+ * {@code flutter doctor}, the findings of that check indented under it (what is wrong, what it
+ * breaks, what was seen), then what to do, in order.
  *
  * <pre>
+ * ! Found a problem: Invalid Details — The panel refused this username and password
+ *
  * [✓] DNS (panel.example → 203.0.113.7)
- * [✗] Login (auth rejected, auth 0)
+ * [✗] Login (the panel refused the username and password)
  *     ✗ The panel refused this username and password
  *       The server is reachable, but the login cannot succeed with these details.
- *       1. Copy the username and password from the provider's message and paste them ...
+ *       Seen: The panel answered that it does not know this username and password
  *
- * ! Found a problem: Invalid Details — The panel refused this username and password
+ * What to do:
+ *   1. Copy the username and password from the provider's message and paste them ...
  * </pre>
  *
- * Every text from the diagnosis passes {@link SafeText}: what a panel sent cannot drive the terminal.
+ * Words come from the catalogue's {@code words.*} keys; with {@code verbose}, each check also
+ * shows what was observed in codes and raw fields. Every text from the diagnosis passes {@link
+ * SafeText}: what a panel sent cannot drive the terminal.
  */
 public final class TextRenderer implements Renderer {
   private static final String RESET = "\u001b[0m";
@@ -37,36 +44,52 @@ public final class TextRenderer implements Renderer {
           "*", "\u00a0", " ");
 
   private final TextStyle style;
+  private final boolean verbose;
 
   public TextRenderer(TextStyle style) {
+    this(style, false);
+  }
+
+  /** A renderer that, when {@code verbose}, also shows each check's codes and raw fields. */
+  public TextRenderer(TextStyle style, boolean verbose) {
     this.style = style;
+    this.verbose = verbose;
   }
 
   @Override
   public String render(Diagnosis d) {
     StringBuilder out = new StringBuilder();
-    for (Check c : Checks.of(d)) {
-      line(out, c);
-    }
+    verdict(out, d);
     out.append('\n');
-    summary(out, d);
+    for (Check c : Checks.of(d)) {
+      line(out, c, d);
+    }
+    todo(out, d);
     String text = Redactor.maskUrl(out.toString());
     return style.unicode() ? text : ascii(text);
   }
 
-  private void line(StringBuilder out, Check c) {
-    out.append(mark(c.state())).append(' ').append(SafeText.of(c.label()));
-    String status = c.shownStatus();
+  /** One line of a check, as the live progress shows it too (without findings). */
+  public String checkLine(String mark, String label, String status) {
+    String line = mark + ' ' + SafeText.of(label);
     if (!status.isEmpty()) {
-      out.append(' ').append(paint(GREY, "(" + SafeText.of(status) + ")"));
+      line += ' ' + paint(GREY, "(" + SafeText.of(status) + ")");
     }
-    out.append('\n');
+    return style.unicode() ? line : ascii(line);
+  }
+
+  private void line(StringBuilder out, Check c, Diagnosis d) {
+    String status = c.shownStatus(d.words());
+    out.append(checkLine(mark(c.state()), c.label(), status)).append('\n');
+    if (verbose && !c.detail().isEmpty()) {
+      out.append("    ").append(paint(GREY, SafeText.of(c.detail()))).append('\n');
+    }
     for (FindingView f : c.findings()) {
-      finding(out, f);
+      finding(out, f, d);
     }
   }
 
-  private void finding(StringBuilder out, FindingView f) {
+  private void finding(StringBuilder out, FindingView f, Diagnosis d) {
     String indent = "      ";
     out.append("    ")
         .append(severityMark(f.severity()))
@@ -76,43 +99,59 @@ public final class TextRenderer implements Renderer {
     if (!f.impact().isEmpty()) {
       out.append(indent).append(SafeText.of(f.impact())).append('\n');
     }
-    List<String> fixes = f.fixes();
-    for (int i = 0; i < fixes.size(); i++) {
-      out.append(indent).append(i + 1).append(". ").append(SafeText.of(fixes.get(i))).append('\n');
+    // The deciding causes' fixes are the report's "what to do"; the others' stay with them.
+    if (!d.causeIds().contains(f.causeId())) {
+      List<String> fixes = f.fixes();
+      for (int i = 0; i < fixes.size(); i++) {
+        out.append(indent).append(i + 1).append(". ").append(SafeText.of(fixes.get(i))).append('\n');
+      }
     }
-    for (String seen : f.evidence()) {
-      out.append(indent).append(paint(GREY, "Seen: " + SafeText.of(seen))).append('\n');
+    String seen = d.words().say("seen");
+    for (String e : f.evidence()) {
+      out.append(indent).append(paint(GREY, seen + ": " + SafeText.of(e))).append('\n');
     }
   }
 
-  private void summary(StringBuilder out, Diagnosis d) {
+  /** The answer, first: what is wrong and why, or that nothing is. */
+  private void verdict(StringBuilder out, Diagnosis d) {
+    ReportWords w = d.words();
+    String cause = d.causes().isEmpty() ? "" : SafeText.of(d.causes().get(0).text());
     if (d.faultFound()) {
-      String cause = d.causes().isEmpty() ? "" : " — " + SafeText.of(d.causes().get(0).text());
       int more = d.causes().size() - 1;
-      String also = more > 0 ? " (and " + more + " more)" : "";
-      out.append(paint(RED, "! Found a problem: " + SafeText.of(d.title()) + cause + also)).append('\n');
+      String line =
+          more > 0
+              ? w.say("verdict.fault.more", "category", SafeText.of(d.title()), "cause", cause, "more", more)
+              : w.say("verdict.fault", "category", SafeText.of(d.title()), "cause", cause);
+      out.append(paint(RED, "! " + line)).append('\n');
       return;
     }
     if (d.inconclusive()) {
-      String cause = d.causes().isEmpty() ? "" : " — " + d.causes().get(0).text();
-      out.append(paint(YELLOW, "? The check could not complete" + cause)).append('\n');
-      out.append("  No fault was seen, but no working login either: this is no all-clear.").append('\n');
+      out.append(paint(YELLOW, "? " + w.say("verdict.inconclusive", "cause", cause))).append('\n');
+      out.append("  ").append(w.say("verdict.inconclusive.note")).append('\n');
       return;
     }
     long warnings = d.findings().stream().filter(f -> f.severity().equals("warning")).count();
-    String note =
-        warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning" : " warnings") + ")";
-    out.append(paint(GREEN, "• No problems found" + note + ".")).append('\n');
+    String line = warnings == 0 ? w.say("verdict.none") : w.say("verdict.none.warnings", "warnings", warnings);
+    out.append(paint(GREEN, (style.unicode() ? "✓ " : "* ") + line + ".")).append('\n');
     boolean shown = d.findings().stream().anyMatch(f -> d.causeIds().contains(f.causeId()));
-    if (!shown && !d.causes().isEmpty()) {
-      out.append("  ").append(SafeText.of(d.causes().get(0).text())).append('\n');
-      for (int i = 0; i < d.fixes().size(); i++) {
-        out.append("  ").append(i + 1).append(". ").append(SafeText.of(d.fixes().get(i))).append('\n');
-      }
+    if (!shown && !cause.isEmpty()) {
+      out.append("  ").append(cause).append('\n');
     }
   }
 
-  private String mark(Check.State state) {
+  /** What to do, in order: the deciding causes' fixes. */
+  private void todo(StringBuilder out, Diagnosis d) {
+    if (d.fixes().isEmpty()) {
+      return;
+    }
+    out.append('\n').append(d.words().say("heading.todo")).append(":\n");
+    for (int i = 0; i < d.fixes().size(); i++) {
+      out.append("  ").append(i + 1).append(". ").append(SafeText.of(d.fixes().get(i))).append('\n');
+    }
+  }
+
+  /** The mark of a check in this style. */
+  String mark(Check.State state) {
     boolean u = style.unicode();
     return switch (state) {
       case OK -> paint(GREEN, u ? "[✓]" : "[OK]");

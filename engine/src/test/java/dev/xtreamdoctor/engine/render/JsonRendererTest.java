@@ -18,9 +18,12 @@ class JsonRendererTest {
     assertEquals(
         List.of(
             "schemaVersion",
+            "checkedAt",
+            "target",
             "category",
             "title",
             "summary",
+            "layers",
             "causes",
             "fixes",
             "evidence",
@@ -39,6 +42,15 @@ class JsonRendererTest {
     assertEquals("login", finding.getString("layer"));
     assertEquals("ServerInput", o.getJsonArray("facts").getJsonObject(0).getString("type"));
     assertEquals("0123456789abcdef", o.getString("rulesVersion"));
+    assertEquals("2026-03-12T09:30:00Z", o.getString("checkedAt"));
+    assertEquals(
+        Json.createObjectBuilder().add("server", "http://panel.example:8080").add("username", "joe").build(),
+        o.getJsonObject("target"));
+    JsonObject login = o.getJsonArray("layers").getJsonObject(5);
+    assertEquals(List.of("layer", "label", "state", "status"), List.copyOf(login.keySet()));
+    assertEquals("login", login.getString("layer"));
+    assertEquals("fault", login.getString("state"));
+    assertEquals("the panel refused the username and password", login.getString("status"));
   }
 
   @Test

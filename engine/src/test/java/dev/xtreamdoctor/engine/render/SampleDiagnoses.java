@@ -115,6 +115,9 @@ final class SampleDiagnoses {
           List.of("Renew the subscription with the provider."),
           List.of("exp_date 2 days after the server's clock"));
 
+  /** When the sample lines were checked. */
+  static final java.time.Instant CHECKED_AT = java.time.Instant.parse("2026-03-12T09:30:00Z");
+
   static Diagnosis rejected() {
     List<Fact> facts = List.of(INPUT, DNS, TCP, HTTP, REJECTED);
     return new Diagnosis(
@@ -128,7 +131,8 @@ final class SampleDiagnoses {
         List.of(REJECTED_FINDING, CASE_HINT),
         facts,
         List.of("Invalid details: the panel refused the username and password (auth 0)"),
-        "0123456789abcdef");
+        "0123456789abcdef")
+        .checked(CHECKED_AT, "joe");
   }
 
   static Diagnosis healthyWithWarning() {

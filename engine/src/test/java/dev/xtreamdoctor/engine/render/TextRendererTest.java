@@ -12,33 +12,45 @@ import org.junit.jupiter.api.Test;
 class TextRendererTest {
 
   @Test
-  void oneLinePerCheckWithTheFindingsUnderTheFaultyOne() {
+  void theAnswerFirstThenOneLinePerCheckThenWhatToDo() {
     String out = new TextRenderer(TextStyle.PLAIN_UNICODE).render(SampleDiagnoses.rejected());
     List<String> lines = out.lines().toList();
-    assertEquals("[✓] Input (http://panel.example:8080)", lines.get(0));
+    assertEquals(
+        "! Found a problem: Invalid Details — The panel refused this username and password",
+        lines.get(0));
+    assertEquals("", lines.get(1));
+    assertEquals("[✓] Input (http://panel.example:8080)", lines.get(2));
     assertTrue(
-        lines.get(1).startsWith("    • The username mixes upper- and lower-case letters"), out);
+        lines.get(3).startsWith("    • The username mixes upper- and lower-case letters"), out);
     assertTrue(out.contains("[✓] DNS (panel.example → 203.0.113.7)\n"), out);
-    assertTrue(out.contains("[✓] TCP (203.0.113.7:8080 connected, 21 ms)\n"), out);
-    assertTrue(out.contains("[-] TLS (not used: http)\n"), out);
-    assertTrue(out.contains("[✓] HTTP (status 200, json, 45 ms)\n"), out);
+    assertTrue(out.contains("[✓] Connection (203.0.113.7 port 8080 answered in 21 ms)\n"), out);
+    assertTrue(out.contains("[-] TLS (not used: the server URL is plain http)\n"), out);
+    assertTrue(out.contains("[✓] HTTP (the server answered in 45 ms)\n"), out);
     assertTrue(
         out.contains(
-            "[✗] Login (auth rejected, auth 0, xc2)\n"
+            "[✗] Login (the panel refused the username and password)\n"
                 + "    ✗ The panel refused this username and password\n"
                 + "      The server is reachable, but the login cannot succeed with these"
                 + " details.\n"
-                + "      1. Copy the username and password from the provider's message.\n"
-                + "      2. Check upper and lower case.\n"),
+                + "      Seen: player_api.php?username=joe&password=*** answered auth 0\n"),
         out);
     assertTrue(out.contains("[?] Account (not reached)\n"), out);
-    assertFalse(out.contains("Symptoms"), out);
+    assertFalse(out.contains("Reported"), out);
     assertTrue(
         out.endsWith(
-            "\n"
-                + "! Found a problem: Invalid Details — The panel refused this username and"
-                + " password\n"),
+            "\n\nWhat to do:\n"
+                + "  1. Copy the username and password from the provider's message.\n"
+                + "  2. Check upper and lower case.\n"),
         out);
+    assertFalse(out.contains("auth_rejected") || out.contains("auth 0,"), out);
+  }
+
+  @Test
+  void verboseAddsTheCodesUnderEachCheck() {
+    String out = new TextRenderer(TextStyle.PLAIN_UNICODE, true).render(SampleDiagnoses.rejected());
+    assertTrue(out.contains("[✗] Login (the panel refused the username and password)\n    panel.auth_rejected auth 0 xc2\n"), out);
+    assertTrue(out.contains("203.0.113.7:8080 tcp.connected 21ms"), out);
+    assertFalse(out.contains(SampleDiagnoses.SECRET), out);
   }
 
   @Test
@@ -55,19 +67,21 @@ class TextRendererTest {
   void noProblemsFoundWithAWarning() {
     String out =
         new TextRenderer(TextStyle.PLAIN_UNICODE).render(SampleDiagnoses.healthyWithWarning());
-    assertTrue(out.contains("[✓] Login (login ok, auth 1, xui)\n"), out);
+    assertTrue(out.contains("[✓] Login (the panel accepted the username and password)\n"), out);
     assertTrue(
-        out.contains("[!] Account (Active, ends 2030-03-17, 1 of 2 connections in use)\n"), out);
+        out.contains(
+            "[!] Account (Active, until 17 March 2030; the panel allows 2 connections and 1 is in use)\n"),
+        out);
     assertTrue(out.contains("    ! The subscription ends in 2 days\n"), out);
-    assertTrue(out.contains("• No problems found (1 warning).\n"), out);
+    assertTrue(out.startsWith("✓ No problems found (1 warning).\n"), out);
     assertTrue(out.contains("  The login works: the panel accepted these details\n"), out);
-    assertTrue(out.contains("  1. If the app still fails, type the details again.\n"), out);
+    assertTrue(out.contains("What to do:\n  1. If the app still fails, type the details again.\n"), out);
   }
 
   @Test
   void layersWithoutFactsAreMarkedNotChecked() {
     String out = new TextRenderer(TextStyle.PLAIN_UNICODE).render(SampleDiagnoses.loginOnly());
-    assertTrue(out.startsWith("[-] Input (not checked)\n[-] DNS (not checked)\n"), out);
+    assertTrue(out.contains("\n\n[-] Input (not checked)\n[-] DNS (not checked)\n"), out);
     assertTrue(out.contains("[?] Account (not reached)"), out);
   }
 
