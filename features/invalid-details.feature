@@ -42,7 +42,8 @@ Feature: Invalid Details (guide chapter 1: credential mistakes)
     Then the category is INVALID_DETAILS
     And the cause is CREDENTIALS_REJECTED
     And the fixes include "case-sensitive"
-    And the evidence includes "{\"user_info\":{\"auth\":0}}"
+    And the evidence includes "does not know this username and password"
+    And there is no finding CASE_SENSITIVITY_HINT
 
   Scenario: An XUI.one panel refuses without saying why (padded 404)
     Given the facts of a working login
@@ -53,14 +54,29 @@ Feature: Invalid Details (guide chapter 1: credential mistakes)
     And the cause is REJECTED_OR_INACTIVE
     And the fixes include "whether the subscription is still active"
 
-  Scenario: A refused username with capitals gets the case-sensitivity hint
+  Scenario: A refused username a keyboard capitalised gets the case-sensitivity hint
     Given the facts of a working login
-    And the username mixes upper- and lower-case letters
+    And the username is cased "capitalised"
     And the login answer says auth 0
     When I evaluate the facts
     Then the category is INVALID_DETAILS
     And the cause is CREDENTIALS_REJECTED
     And there is an info finding CASE_SENSITIVITY_HINT
+
+  Scenario: A refused password in a generated mix of cases gets no case-sensitivity hint
+    Given the facts of a working login
+    And the password is cased "mixed"
+    And the login answer says auth 0
+    When I evaluate the facts
+    Then the cause is CREDENTIALS_REJECTED
+    And there is no finding CASE_SENSITIVITY_HINT
+
+  Scenario: A working login in capitals gets no case-sensitivity hint
+    Given the facts of a working login
+    And the username is cased "upper"
+    When I evaluate the facts
+    Then the category is NO_FAULT_FOUND
+    And there is no finding CASE_SENSITIVITY_HINT
 
   Scenario: The port answers with a plain web server, not the panel
     Given the facts of a working login

@@ -136,7 +136,13 @@ public class FactSteps {
 
   @Given("the {word} mixes upper- and lower-case letters")
   public void mixedCase(String field) {
-    facts().set("CredentialInput", where("field", field), Map.of("mixedCase", "true"));
+    facts().set("CredentialInput", where("field", field), Map.of("mixedCase", "true", "caseShape", "mixed"));
+  }
+
+  @Given("the {word} is cased {string}")
+  public void caseShape(String field, String shape) {
+    boolean mixed = shape.equals("capitalised") || shape.equals("mixed");
+    facts().set("CredentialInput", where("field", field), Map.of("mixedCase", String.valueOf(mixed), "caseShape", shape));
   }
 
   // ---- DNS --------------------------------------------------------------------------------

@@ -73,7 +73,27 @@ public final class ServerInputParser {
         upper && lower,
         v.length(),
         v.chars().anyMatch(c -> c > 0x7e),
-        fromPastedUrl);
+        fromPastedUrl,
+        caseShape(v.strip()));
+  }
+
+  /** How the letters of a credential are cased; described, not judged (the rules decide). */
+  static String caseShape(String v) {
+    int[] letters = v.codePoints().filter(Character::isLetter).toArray();
+    boolean upper = java.util.Arrays.stream(letters).anyMatch(Character::isUpperCase);
+    boolean lower = java.util.Arrays.stream(letters).anyMatch(Character::isLowerCase);
+    if (!upper && !lower) {
+      return "none";
+    }
+    if (!upper) {
+      return "lower";
+    }
+    if (!lower) {
+      return "upper";
+    }
+    boolean firstUpper = letters.length > 0 && Character.isUpperCase(letters[0]) && v.codePointAt(0) == letters[0];
+    boolean restLower = java.util.Arrays.stream(letters).skip(1).noneMatch(Character::isUpperCase);
+    return firstUpper && restLower ? "capitalised" : "mixed";
   }
 
   /** One pass over one input: collects cleanups and credentials on the way. */

@@ -10,6 +10,9 @@ package dev.xtreamdoctor.engine.facts;
  * @param length number of characters as entered
  * @param nonAscii contains characters outside ASCII (look-alikes, smart quotes)
  * @param fromPastedUrl taken from a pasted URL rather than typed separately
+ * @param caseShape how its letters are cased: {@code lower}, {@code upper} (all capitals), {@code
+ *     capitalised} (a capital first letter, the others lower case), {@code mixed} (any other
+ *     mix), {@code none} (no letters), or "" when not known
  */
 public record CredentialInput(
     String field,
@@ -18,5 +21,6 @@ public record CredentialInput(
     boolean mixedCase,
     int length,
     boolean nonAscii,
-    boolean fromPastedUrl)
+    boolean fromPastedUrl,
+    String caseShape)
     implements Fact {}
