@@ -10,7 +10,7 @@ Feature: Authorization Failed (guide chapter 3: subscription and device limits)
     Then the category is AUTHORIZATION_FAILED
     And the cause is EXPIRED
     And the fixes include "Renew the subscription"
-    And the evidence includes "9 days before the server's clock"
+    And the evidence includes "9 days before the server's own clock"
 
   Scenario: The end date has passed by the server's clock, whatever the status says
     Given the facts of a working login

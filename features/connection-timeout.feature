@@ -8,7 +8,7 @@ Feature: Connection Timeout (guide chapter 4: server load)
     Then the category is CONNECTION_TIMEOUT
     And the cause is HTTP_NO_ANSWER
     And the fixes include "outside peak hours"
-    And the evidence includes "10000 ms"
+    And the evidence includes "within 10 seconds"
 
   Scenario: The server says it is overloaded (503)
     Given the facts of a working login

@@ -26,7 +26,7 @@ Feature: End to end, the path the user's app takes
     Then the category is HOST_NOT_FOUND
     And the cause is STALE_DNS_ANSWER
     And the evidence includes "127.0.0.77"
-    And the evidence includes "tcp.refused"
+    And the evidence includes "the connection was refused"
     And the fixes include "1.1.1.1 and 8.8.8.8"
     And the panel saw exactly 1 login request
     And the doctor was polite to the panel
@@ -53,7 +53,7 @@ Feature: End to end, the path the user's app takes
     Then the category is NO_FAULT_FOUND
     And the cause is DEAD_ADDRESS
     And there is a warning finding DEAD_ADDRESS
-    And the evidence includes "Connect 2 to 127.0.0.1"
+    And the evidence includes "Try 2, 127.0.0.1"
     And the panel saw exactly 1 login request
     And the password appears in no output
 

@@ -32,7 +32,7 @@ Feature: End to end, answers no honest panel gives
     When I diagnose with these details
     Then the category is INVALID_DETAILS
     And the cause is CREDENTIALS_REJECTED
-    And the evidence includes "with HTTP <status>"
+    And the evidence includes "with HTTP error <status>"
     And there is no finding PROVIDER_FILTER
     And the panel saw exactly 1 login request
     And the password appears in no output

@@ -37,7 +37,7 @@ Feature: Watching a line over time
     When I evaluate the facts
     Then the category is AUTHORIZATION_FAILED
     And the cause is EXPIRED_DURING_WATCH
-    And the evidence includes "2026-03-02 21:00 UTC"
+    And the evidence includes "2 March 2026, 21:00 UTC"
 
   Scenario: A ban that began at a given time
     Given the watch history:

@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
@@ -99,9 +100,20 @@ public final class DemoCommand implements Callable<Integer> {
       Renderer renderer = output.renderer(root.terminal());
       PrintWriter out = spec.commandLine().getOut();
       int unexpected = 0;
+      try (LiveProgress progress =
+          LiveProgress.start(
+              spec.commandLine().getErr(),
+              LiveProgress.wanted(root.terminal(), output),
+              root.terminal(),
+              output,
+              ReportWords.of(engine.ruleBook().catalogue()),
+              false)) {
       for (int i = 0; i < TOUR.size(); i++) {
         Stop stop = TOUR.get(i);
-        Diagnosis d = engine.evaluate(resultOf(facts.get(i)));
+        progress.step(stop.chapter() + " (scenario " + stop.scenario() + ")");
+        List<Fact> observed = resultOf(facts.get(i));
+        progress.pause();
+        Diagnosis d = engine.evaluate(observed);
         if (output.format == Format.JSON) {
           out.println(jsonLine(stop, d));
         } else {
@@ -115,6 +127,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (!d.category().equals(stop.category())) {
           unexpected++;
         }
+      }
       }
       if (output.format != Format.JSON) {
         out.println(

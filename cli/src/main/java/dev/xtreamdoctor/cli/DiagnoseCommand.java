@@ -1,6 +1,8 @@
 package dev.xtreamdoctor.cli;
 
+import dev.xtreamdoctor.engine.Catalogue;
 import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.PageSignals;
 import dev.xtreamdoctor.engine.RuleBook;
@@ -10,6 +12,7 @@ import dev.xtreamdoctor.engine.explain.Explained;
 import dev.xtreamdoctor.probes.BadServerInputException;
 import dev.xtreamdoctor.probes.DiagnoseRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
+import dev.xtreamdoctor.probes.ProbeListener;
 import dev.xtreamdoctor.probes.DiagnosisRun;
 import dev.xtreamdoctor.probes.ProbeSettings;
 import java.util.concurrent.Callable;
@@ -61,7 +64,17 @@ public final class DiagnoseCommand implements Callable<Integer> {
     RuleFiles files = Engines.ruleFilesOrExit(engineOptions, config);
     DiagnoseRequest request = line.request(root.terminal(), Engines.appMessages(files));
     CompletableFuture<RuleBook> rules = loadRules(files, config);
-    DiagnosisRun run = probe(request, ProbeSettings.from(config), PageSignals.of(files));
+    DiagnosisRun run;
+    try (LiveProgress progress =
+        LiveProgress.start(
+            spec.commandLine().getErr(),
+            LiveProgress.wanted(root.terminal(), output),
+            root.terminal(),
+            output,
+            ReportWords.of(Catalogue.parse(files.files().getOrDefault(RuleFiles.CATALOGUE, ""))),
+            true)) {
+      run = probe(request, ProbeSettings.from(config), PageSignals.of(files), progress);
+    }
     DiagnosisEngine engine = new DiagnosisEngine(await(rules), config.settings(), config.limits());
     Explained judged = explain.evaluate(engine, run.facts());
     Explained explained =
@@ -111,10 +124,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
   }
 
-  private static DiagnosisRun probe(DiagnoseRequest request, ProbeSettings settings, PageSignals pages)
+  private static DiagnosisRun probe(
+      DiagnoseRequest request, ProbeSettings settings, PageSignals pages, ProbeListener listener)
       throws CliException {
     try {
-      return new Diagnoser(settings).withPageSignals(pages).runTimed(request);
+      return new Diagnoser(settings).withPageSignals(pages).withListener(listener).runTimed(request);
     } catch (BadServerInputException e) {
       throw CliException.badInput("--server: " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.cli;
 
+import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.RuleLimits;
@@ -83,19 +84,27 @@ public final class RulesTestCommand implements Callable<Integer> {
     DoctorConfig config = Engines.config(configFile);
     RuleFiles files;
     RuleBook book;
-    try {
-      files = dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir);
-      book = compiled(files, config.limits());
-    } catch (RulesException e) {
-      throw new CliException(ExitCode.RULES, e.problems().stream().map(RuleProblem::toString).reduce((a, b) -> a + "\n" + b).orElse("") + "\nrules FAILED: the rules cannot be used; 'rules check' says the same");
-    }
     List<ScenarioResult> results;
-    try {
-      ScenarioRules.use(book, config.settings(), config.limits());
-      results = ScenarioRunner.run(!onlyMine, scenarios);
-    } catch (RuntimeException e) {
-      // Cucumber's way of saying a .feature file cannot be read.
-      throw CliException.badInput("cannot read the scenarios: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
+    // A spinner on standard error while the rules compile and the scenarios run, on a terminal.
+    ReportWords words = ReportWords.bundled();
+    Terminal terminal = ((XtreamDoctor) spec.root().userObject()).terminal();
+    try (LiveProgress progress =
+        LiveProgress.start(spec.commandLine().getErr(), terminal.interactive() && terminal.errInteractive(), terminal, new OutputOptions(), words, false)) {
+      try {
+        progress.step(words.say("progress.compiling"));
+        files = dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir);
+        book = compiled(files, config.limits());
+      } catch (RulesException e) {
+        throw new CliException(ExitCode.RULES, e.problems().stream().map(RuleProblem::toString).reduce((a, b) -> a + "\n" + b).orElse("") + "\nrules FAILED: the rules cannot be used; 'rules check' says the same");
+      }
+      try {
+        progress.step(ReportWords.of(book.catalogue()).say("progress.scenarios"));
+        ScenarioRules.use(book, config.settings(), config.limits());
+        results = ScenarioRunner.run(!onlyMine, scenarios);
+      } catch (RuntimeException e) {
+        // Cucumber's way of saying a .feature file cannot be read.
+        throw CliException.badInput("cannot read the scenarios: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
+      }
     }
     boolean verbose = verbosity.verbose;
     int failed = 0;

@@ -27,15 +27,16 @@ class EvaluateCommandTest {
     CliRun r = CliRun.run("evaluate", "--facts", REJECTED);
     assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
     assertTrue(r.out().contains("[✓] Input (http://panel.example:8080)\n"), r.toString());
-    assertTrue(r.out().contains("[✗] Login (auth rejected, auth 0, xc2)\n"), r.toString());
+    assertTrue(r.out().contains("[✗] Login (the panel refused the username and password)\n"), r.toString());
     assertTrue(
         r.out().contains("    ✗ The panel refused this username and password\n"), r.toString());
     assertTrue(
         r.out()
-            .endsWith(
+            .startsWith(
                 "! Found a problem: Invalid Details — The panel refused this username and"
-                    + " password\n"),
+                    + " password\n\n"),
         r.toString());
+    assertTrue(r.out().contains("\nWhat to do:\n  1. "), r.toString());
     assertEquals("", r.err());
   }
 
@@ -53,7 +54,8 @@ class EvaluateCommandTest {
   void aFaultInMarkdown() {
     CliRun r = CliRun.run("evaluate", "--facts", REJECTED, "--format", "MARKDOWN");
     assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
-    assertTrue(r.out().startsWith("**Invalid Details**\n\n### What we found\n"), r.toString());
+    assertTrue(r.out().startsWith("**Invalid Details**\n\nChecked http://panel.example:8080 on "), r.toString());
+    assertTrue(r.out().contains(" UTC.\n\n### What we found\n"), r.toString());
     assertTrue(r.out().contains("### What to do\n\n1. "), r.toString());
   }
 

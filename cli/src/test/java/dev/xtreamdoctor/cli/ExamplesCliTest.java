@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,21 +41,32 @@ class ExamplesCliTest {
     String cause = d.getJsonArray("causes").getJsonObject(0).getString("text");
 
     CliRun text = CliRun.run("evaluate", "--facts", example.toString());
+    CliRun md = CliRun.run("evaluate", "--facts", example.toString(), "--format", "markdown");
     assertEquals(code, text.exitCode(), text.toString());
-    String last = text.out().lines().reduce((a, b) -> b).orElse("");
+    // The answer first: one line, the category and the deciding cause.
+    String first = text.out().lines().findFirst().orElse("");
     if (fault) {
       assertEquals(
           "! Found a problem: " + title + " — " + cause,
-          last.replaceAll(" \\(and \\d+ more\\)$", ""));
+          first.replaceAll(" \\(and \\d+ more\\)$", ""));
     } else if (inconclusive) {
-      assertTrue(last.startsWith("  No fault was seen, but no working login either"), text.toString());
-      assertTrue(text.out().contains("? The check could not complete — " + cause), text.toString());
+      assertEquals("? The check could not complete: " + cause, first, text.toString());
+      assertTrue(text.out().lines().skip(1).findFirst().orElse("").startsWith("  No fault was seen, but no working login either"), text.toString());
     } else {
-      assertTrue(text.out().contains("• No problems found"), text.toString());
+      assertTrue(first.startsWith("✓ No problems found"), text.toString());
     }
+    // Plain words: no outcome code, raw field name or unix time in the text a person reads.
+    for (String outcome : dev.xtreamdoctor.engine.facts.Outcome.ALL) {
+      assertFalse(text.out().contains(outcome), outcome + " in\n" + text.out());
+    }
+    for (String raw : List.of("active_cons", "max_connections", "exp_date", "timestamp_now", "is_trial", "user_info")) {
+      assertFalse(text.out().contains(raw), raw + " in\n" + text.out());
+      assertFalse(md.out().contains(raw.replace("_", "\\_")), raw + " in\n" + md.out());
+    }
+    assertFalse(text.out().matches("(?s).*\\b1[0-9]{9}\\b.*"), "a unix time in\n" + text.out());
+    assertFalse(text.out().matches("(?s).*\\b1 (seconds|connections|checks|days|hours)\\b.*"), "a plural after 1 in\n" + text.out());
     assertTrue(text.out().contains(cause), text.toString());
 
-    CliRun md = CliRun.run("evaluate", "--facts", example.toString(), "--format", "markdown");
     assertEquals(code, md.exitCode(), md.toString());
     assertTrue(md.out().startsWith("**" + MarkdownEscape.of(title) + "**\n"), md.toString());
     assertTrue(md.out().contains("### What to do\n\n1. "), md.toString());

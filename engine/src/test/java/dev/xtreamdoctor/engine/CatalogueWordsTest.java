@@ -27,7 +27,7 @@ class CatalogueWordsTest {
     for (Format f : Format.values()) {
       String out = f.renderer(TextStyle.PLAIN_ASCII).render(d);
       assertTrue(out.contains("Call Dana at the help desk on 0800 123 (renewals)."), f + ":\n" + out);
-      assertTrue(out.contains("Your line ran out on 2026-11-20 21:20 UTC"), f + ":\n" + out);
+      assertTrue(out.contains("Your line ran out on 20 November 2026, 21:20 UTC"), f + ":\n" + out);
       assertFalse(out.contains("Renew the subscription with the provider or reseller."), f + ":\n" + out);
     }
   }

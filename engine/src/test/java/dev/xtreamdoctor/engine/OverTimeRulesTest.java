@@ -128,7 +128,7 @@ class OverTimeRulesTest {
     assertEquals("AUTHORIZATION_FAILED", d.category());
     assertEquals("EXPIRED_DURING_WATCH", d.causeIds().get(0));
     assertTrue(d.findings().get(0).title().contains("14:40"), d.findings().get(0).title());
-    assertTrue(String.join("\n", d.evidence()).contains("2026-03-02 21:00 UTC"), d.evidence().toString());
+    assertTrue(String.join("\n", d.evidence()).contains("2 March 2026, 21:00 UTC"), d.evidence().toString());
   }
 
   @Test

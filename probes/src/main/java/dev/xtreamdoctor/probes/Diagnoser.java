@@ -30,6 +30,7 @@ public final class Diagnoser {
   private final TlsTrust trust;
   private final TargetPolicy policy;
   private final PageSignals pages;
+  private final ProbeListener listener;
 
   public Diagnoser(ProbeSettings settings) {
     this(settings, TlsTrust.system());
@@ -41,14 +42,21 @@ public final class Diagnoser {
 
   /** A diagnoser whose network gate also asks {@code policy} about every panel address and port. */
   public Diagnoser(ProbeSettings settings, TlsTrust trust, TargetPolicy policy) {
-    this(settings, trust, policy, PageSignals.bundled());
+    this(settings, trust, policy, PageSignals.bundled(), ProbeListener.NONE);
   }
 
-  private Diagnoser(ProbeSettings settings, TlsTrust trust, TargetPolicy policy, PageSignals pages) {
+  private Diagnoser(
+      ProbeSettings settings, TlsTrust trust, TargetPolicy policy, PageSignals pages, ProbeListener listener) {
     this.settings = settings;
     this.trust = trust;
     this.policy = policy;
     this.pages = pages;
+    this.listener = listener;
+  }
+
+  /** This diagnoser, telling {@code value} as each step of the login starts and finishes. */
+  public Diagnoser withListener(ProbeListener value) {
+    return new Diagnoser(settings, trust, policy, pages, value == null ? ProbeListener.NONE : value);
   }
 
   /**
@@ -56,7 +64,7 @@ public final class Diagnoser {
    * page-signals.txt}) instead of the bundled rules' ones.
    */
   public Diagnoser withPageSignals(PageSignals value) {
-    return new Diagnoser(settings, trust, policy, value);
+    return new Diagnoser(settings, trust, policy, value, listener);
   }
 
   /** The entry point for the CLI: every fact one diagnosis observed. */
@@ -77,8 +85,9 @@ public final class Diagnoser {
     ExecutorService pool = Executors.newCachedThreadPool(daemons("doctor-probe"));
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("doctor-deadline"));
     try {
-      ProbeRun run = new ProbeRun(settings, trust, policy, parsed, request, pool, timer, start, pages);
+      ProbeRun run = new ProbeRun(settings, trust, policy, parsed, request, pool, timer, start, pages, listener);
       List<Fact> facts = new ArrayList<>(run.inputFacts());
+      Steps.tell(listener, "input", facts);
       if (parsed.usable()) {
         facts.addAll(networkFacts(run, pool, start));
       }

@@ -53,6 +53,7 @@ final class ProbeRun {
   private final LatencyProbe latency;
   private final List<Fact> facts = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Long> timings = new ConcurrentHashMap<>();
+  private final ProbeListener listener;
 
   ProbeRun(
       ProbeSettings settings,
@@ -63,7 +64,9 @@ final class ProbeRun {
       ExecutorService pool,
       ScheduledExecutorService timer,
       long startNanos,
-      PageSignals pages) {
+      PageSignals pages,
+      ProbeListener listener) {
+    this.listener = listener;
     this.settings = settings;
     this.server = server;
     this.pool = pool;
@@ -171,13 +174,14 @@ final class ProbeRun {
             // reported by the login itself
           }
         });
-    Optional<Plan> plan = guard("dns", this::plan);
+    Optional<Plan> plan = step("dns", () -> guard("dns", this::plan));
     if (plan.isEmpty()) {
       return;
     }
     List<Future<?>> beside = new ArrayList<>();
     Reached reached = Reached.NOTHING;
-    Optional<HttpExchange.Target> app = guard("tcp", () -> connectInOrder(plan.get().appPath(), plan.get().appRole()));
+    Optional<HttpExchange.Target> app =
+        step("tcp", () -> guard("tcp", () -> connectInOrder(plan.get().appPath(), plan.get().appRole())));
     if (app.isPresent()) {
       HttpExchange.Target target = app.get();
       if (settings.latencySamples() > 0) {
@@ -190,7 +194,10 @@ final class ProbeRun {
     }
     if (reached == Reached.NOTHING
         || (reached == Reached.TLS_FAILED || reached == Reached.OTHER_SERVER) && plan.get().disagree()) {
-      comparison(plan.get());
+      step("comparison", () -> {
+        comparison(plan.get());
+        return null;
+      });
     }
     for (Future<?> f : beside) {
       try {
@@ -305,8 +312,14 @@ final class ProbeRun {
     }
     if (server.https()) {
       Optional<TlsHandshake> hs =
-          guard("tls", () -> tls.handshake(target.address(), target.port(), server.host(), server.input().hostKind()));
-      hs.ifPresent(facts::add);
+          step(
+              "tls",
+              () -> {
+                Optional<TlsHandshake> done =
+                    guard("tls", () -> tls.handshake(target.address(), target.port(), server.host(), server.input().hostKind()));
+                done.ifPresent(facts::add);
+                return done;
+              });
       if (hs.isEmpty() || !hs.get().outcome().equals(Outcome.TLS_OK)) {
         return Reached.TLS_FAILED; // never send credentials over a connection the app itself would refuse
       }
@@ -314,7 +327,7 @@ final class ProbeRun {
     if (!credentialsGiven()) {
       return Reached.LOGIN; // the input facts already say a credential is missing; a blank login only feeds flood counters
     }
-    Optional<HttpResponse> answer = attempt(target, HttpLoginProbe.LOGIN);
+    Optional<HttpResponse> answer = step("login", () -> attempt(target, HttpLoginProbe.LOGIN));
     return disagree && answer.isPresent() && otherServer(answer.get()) ? Reached.OTHER_SERVER : Reached.LOGIN;
   }
 
@@ -393,6 +406,27 @@ final class ProbeRun {
 
   private int remainingMs(int cap) {
     return (int) Math.max(1, Math.min(cap, (deadlineNanos - System.nanoTime()) / 1_000_000));
+  }
+
+  /**
+   * One step of the login's path, told to the listener: that it started, then the facts it
+   * observed (those added meanwhile; the listener sorts them into layers).
+   */
+  private <T> T step(String name, java.util.function.Supplier<T> body) {
+    int before;
+    synchronized (facts) {
+      before = facts.size();
+    }
+    Steps.started(listener, name);
+    try {
+      return body.get();
+    } finally {
+      List<Fact> observed;
+      synchronized (facts) {
+        observed = new ArrayList<>(facts.subList(Math.min(before, facts.size()), facts.size()));
+      }
+      Steps.tell(listener, name, observed);
+    }
   }
 
   /** Runs one probe; a crash becomes a ProbeProblem, never a fact about the user's line. */

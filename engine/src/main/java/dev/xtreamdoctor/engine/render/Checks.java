@@ -116,7 +116,7 @@ public final class Checks {
   }
 
   /** The layers a fact tells about. */
-  static List<String> layersOf(Fact fact) {
+  public static List<String> layersOf(Fact fact) {
     if (fact instanceof ServerInput || fact instanceof CredentialInput) {
       return List.of("input");
     }
