@@ -219,7 +219,8 @@ class HelpdeskPageTest {
       browser.waitFor("document.getElementById('copied').textContent !== ''", Duration.ofSeconds(5));
       assertEquals("Copied (plain text)", browser.text("document.getElementById('copied').textContent"));
       String plain = browser.text("navigator.clipboard.readText()");
-      assertTrue(plain.startsWith("Authorization Failed\n\nWhat we found\n"), plain);
+      assertTrue(plain.startsWith("Authorization Failed\n\nChecked http://"), plain);
+      assertTrue(plain.contains(" UTC.\n\nWhat we found\n"), plain);
       assertFalse(plain.contains("**") || plain.contains("###"), plain);
       tabTo("input[name=replyFormat]:checked");
       browser.press("ArrowRight");
@@ -229,7 +230,8 @@ class HelpdeskPageTest {
       browser.waitFor("document.getElementById('copied').textContent !== ''", Duration.ofSeconds(5));
       assertEquals("Copied (Markdown)", browser.text("document.getElementById('copied').textContent"));
       String markdown = browser.text("navigator.clipboard.readText()");
-      assertTrue(markdown.startsWith("**Authorization Failed**\n\n### What we found\n"), markdown);
+      assertTrue(markdown.startsWith("**Authorization Failed**\n\nChecked http://"), markdown);
+      assertTrue(markdown.contains(" UTC.\n\n### What we found\n"), markdown);
       assertNoSecretInThePage(sim.password());
       assertEquals(List.of(), browser.problems());
     }

@@ -50,6 +50,8 @@ class MarkdownRendererTest {
     assertEquals(
         "Invalid Details\n"
             + "\n"
+            + "Checked http://panel.example:8080 as joe on 12 March 2026, 09:30 UTC.\n"
+            + "\n"
             + "What we found\n"
             + "\n"
             + "- The panel refused this username and password. The server is reachable, but the"
