@@ -50,14 +50,17 @@ final class LiveRules implements AutoCloseable {
   private final RuleLimits limits;
   private final Clock clock;
   private final RulesCheck check;
+  private final RulesListener listener;
   private final AtomicReference<InUse> inUse = new AtomicReference<>();
   private final Object reloadLock = new Object();
   private volatile Thread watcher;
   private volatile WatchService watchService;
   private volatile boolean closed;
 
-  LiveRules(RuleBook first, Optional<Path> directory, Settings settings, RuleLimits limits, Clock clock, RulesCheck check) {
+  LiveRules(RuleBook first, Optional<Path> directory, Settings settings, RuleLimits limits, Clock clock, RulesCheck check,
+      RulesListener listener) {
     this.directory = directory;
+    this.listener = listener;
     this.settings = settings;
     this.limits = limits;
     this.clock = clock;
@@ -96,6 +99,7 @@ final class LiveRules implements AutoCloseable {
         check.check(candidate);
         inUse.set(new InUse(new DiagnosisEngine(candidate, settings, limits), status(candidate, Optional.empty())));
         LOG.log(Level.INFO, "rules reloaded from {0}: {1}", directory.get(), candidate.fingerprint());
+        tell(() -> listener.applied(inUse.get().status()));
         return true;
       } catch (RulesException e) {
         refuse(current, e.problems());
@@ -124,6 +128,16 @@ final class LiveRules implements AutoCloseable {
         new RulesStatus(s.fingerprint(), s.origin(), s.loadedAt(), Optional.of(failed))));
     for (RuleProblem p : problems) {
       LOG.log(Level.WARNING, "rules reload refused, still using {0}: {1}", s.fingerprint(), p);
+    }
+    tell(() -> listener.refused(failed));
+  }
+
+  /** A listener that throws must not stop a reload nor the watcher. */
+  private static void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "a rules listener failed: " + e, e);
     }
   }
 

@@ -52,8 +52,10 @@ public final class XtreamDoctor implements AutoCloseable {
   private final TlsTrust trust;
   private final Executor executor;
   private final Clock clock;
+  private final RuleLimits limits;
 
   private XtreamDoctor(Builder b, LiveRules rules) {
+    this.limits = b.limits;
     this.rules = rules;
     this.probeSettings = b.probeSettings;
     this.policy = b.policy;
@@ -121,6 +123,11 @@ public final class XtreamDoctor implements AutoCloseable {
   /** The longest one diagnosis takes ({@code doctor.timeout.total-ms}). */
   public Duration diagnosisTimeout() {
     return Duration.ofMillis(probeSettings.totalMs());
+  }
+
+  /** How far one evaluation of the rules may go (firings, deadline). */
+  public RuleLimits ruleLimits() {
+    return limits;
   }
 
   /** {@link #diagnose} on the builder's executor. */
@@ -194,6 +201,7 @@ public final class XtreamDoctor implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private RulesCheck check = RulesCheck.compilesOnly();
     private Optional<Duration> watch = Optional.empty();
+    private RulesListener listener = RulesListener.none();
     private RuleBook compiled;
 
     private Builder() {}
@@ -284,6 +292,12 @@ public final class XtreamDoctor implements AutoCloseable {
       return this;
     }
 
+    /** Who is told of each reload that is applied or refused (default: no one). */
+    public Builder rulesListener(RulesListener value) {
+      this.listener = Objects.requireNonNull(value);
+      return this;
+    }
+
     /** Watch the rules directory and reload after {@code debounce} of quiet (off by default). */
     public Builder watchRules(Duration debounce) {
       this.watch = Optional.of(debounce);
@@ -300,7 +314,7 @@ public final class XtreamDoctor implements AutoCloseable {
           : rulesDirectory.isPresent() ? RuleBook.compile(RuleFiles.fromDirectory(rulesDirectory.get()), limits)
           : RuleBook.bundled();
       check.check(first);
-      LiveRules live = new LiveRules(first, rulesDirectory, settings, limits, clock, check);
+      LiveRules live = new LiveRules(first, rulesDirectory, settings, limits, clock, check, listener);
       if (watch.isPresent()) {
         try {
           live.watch(watch.get());

@@ -5,6 +5,7 @@ import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.config.Configuration;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.service.DoctorService;
+import dev.xtreamdoctor.service.JsonLogFormatter;
 import dev.xtreamdoctor.service.ProbeLines;
 import dev.xtreamdoctor.service.ServeConfig;
 import dev.xtreamdoctor.service.ServeSettings;
@@ -93,6 +94,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw CliException.badInput(e.getMessage()); // names doctor.serve.lines-file
     }
+    // one JSON object per log line, each naming its request (X-Request-Id), for journald or a shipper
+    JsonLogFormatter.install();
     DoctorService service;
     try {
       service = DoctorService.start(settings, builder, guard, lines);

@@ -5,6 +5,7 @@ import dev.xtreamdoctor.api.XtreamDoctor;
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.RulesFailedException;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.render.JsonRenderer;
 import dev.xtreamdoctor.engine.render.MarkdownRenderer;
@@ -27,8 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Request;
 
 /**
@@ -45,16 +44,19 @@ public final class ApiResource {
 
   private final XtreamDoctor doctor;
   private final ServeSettings settings;
-  private final Semaphore diagnoses;
-  private final Semaphore evaluations;
+  private final Slots diagnoses;
+  private final Slots evaluations;
   private final PanelTurns turns;
+  private final ServiceMetrics metrics;
 
-  public ApiResource(XtreamDoctor doctor, ServeSettings settings, PanelTurns turns) {
+  public ApiResource(XtreamDoctor doctor, ServeSettings settings, PanelTurns turns, Slots diagnoses, Slots evaluations,
+      ServiceMetrics metrics) {
     this.doctor = doctor;
     this.settings = settings;
     this.turns = turns;
-    this.diagnoses = new Semaphore(settings.maxDiagnoses(), true);
-    this.evaluations = new Semaphore(settings.maxEvaluations(), true);
+    this.diagnoses = diagnoses;
+    this.evaluations = evaluations;
+    this.metrics = metrics;
   }
 
   @GET
@@ -95,20 +97,20 @@ public final class ApiResource {
   }
 
   /** Runs the work in one of the slots, waiting for one at most {@code queue-timeout-ms}. */
-  private Response inSlot(Semaphore slots, String kind, java.util.function.Supplier<Response> work) {
+  private Response inSlot(Slots slots, String kind, java.util.function.Supplier<Response> work) {
+    Optional<Slots.Lease> lease;
     try {
-      if (!slots.tryAcquire(settings.queueTimeoutMs(), TimeUnit.MILLISECONDS)) {
-        return new Problem(503, "busy", "Service busy",
-            "all " + kind + " slots stayed busy; try again shortly", 1).response();
-      }
+      lease = slots.take(settings.queueTimeoutMs());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Problem(503, "busy", "Service busy", "the service is stopping", 1).response();
     }
-    try {
+    if (lease.isEmpty()) {
+      return new Problem(503, "busy", "Service busy",
+          "all " + kind + " slots stayed busy; try again shortly", 1).response();
+    }
+    try (Slots.Lease held = lease.get()) {
       return work.get();
-    } finally {
-      slots.release();
     }
   }
 
@@ -170,6 +172,8 @@ public final class ApiResource {
       String why = e.reason().substring(e.reason().indexOf(": ") + 2);
       return Problem.of(422, "target-refused", "Server not allowed",
           "this service does not contact that server: " + scrub(why, read.password())).response();
+    } catch (RulesFailedException e) {
+      throw e; // the rules' fault, named: 500 rules-failed (ProblemMapper)
     } catch (RuntimeException e) {
       // logged here, where the password is known: a message or cause may quote it
       LOG.log(Level.ERROR, "diagnosis for " + client + " failed", scrubbed(e, Redactor.of(read.password())));
@@ -180,6 +184,7 @@ public final class ApiResource {
   /** The judged diagnosis, with when it was observed and whether that was for an earlier request. */
   private Response answer(PanelTurns.Observed seen, boolean cached, DiagnosisBody.Read read, String client) {
     Diagnosis d = doctor.evaluate(seen.with(read.request().symptoms()));
+    metrics.diagnosis(cached ? "cached" : "diagnosis", d);
     LOG.log(Level.INFO, "diagnosis for {0}: {1}{2}", client, d.category(), cached ? " (cached)" : "");
     JsonObjectBuilder out = JSON.createObjectBuilder(JsonRenderer.toJson(d))
         .add("checkedAt", doctor.clock().instant().toString())
@@ -224,6 +229,7 @@ public final class ApiResource {
       return Problem.of(400, "bad-facts", "Bad facts", e.getMessage()).response();
     }
     Diagnosis d = doctor.evaluate(facts);
+    metrics.diagnosis("evaluation", d);
     return json(Redactor.maskUrl(JsonRenderer.toJson(d).toString()));
   }
 

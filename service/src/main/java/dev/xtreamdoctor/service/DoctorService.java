@@ -33,17 +33,19 @@ public final class DoctorService implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.xtreamdoctor.service");
 
   /** The routes, as the OpenAPI document must describe them: method and path. */
-  static final List<String> API_ROUTES =
-      List.of("POST /v1/diagnoses", "POST /v1/evaluations", "GET /v1/rules", "GET /health", "GET /openapi.json");
+  static final List<String> API_ROUTES = List.of("POST /v1/diagnoses", "POST /v1/evaluations", "GET /v1/rules",
+      "GET /probe", "GET /metrics", "GET /health", "GET /health/live", "GET /health/ready", "GET /openapi.json");
 
   private final Server server;
   private final ServerConnector connector;
   private final ConnectionGuard guard;
   private final XtreamDoctor doctor;
   private final PanelTurns turns;
+  private final ServiceMetrics metrics;
 
   private DoctorService(Server server, ServerConnector connector, ConnectionGuard guard, XtreamDoctor doctor,
-      PanelTurns turns) {
+      PanelTurns turns, ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.server = server;
     this.connector = connector;
     this.guard = guard;
@@ -90,11 +92,12 @@ public final class DoctorService implements AutoCloseable {
     connector.addEventListener(connections);
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
-    server.setErrorHandler(new ProblemErrorHandler());
+    ServiceMetrics metrics = new ServiceMetrics();
+    server.setErrorHandler(new ProblemErrorHandler(metrics));
     XtreamDoctor doctor;
     try {
       connector.open();
-      doctor = builder.targetPolicy(guard.excludingSelf(
+      doctor = builder.rulesListener(metrics).targetPolicy(guard.excludingSelf(
           new InetSocketAddress(connector.getHost(), connector.getLocalPort()))).build();
     } catch (IOException | RulesException | RuntimeException e) {
       connector.close();
@@ -103,18 +106,26 @@ public final class DoctorService implements AutoCloseable {
     }
     PanelTurns turns;
     try {
-      turns = PanelTurns.of(settings, doctor.diagnosisTimeout().toMillis());
+      turns = PanelTurns.of(settings, doctor.diagnosisTimeout().toMillis(), metrics);
     } catch (RuntimeException e) {
       connector.close();
       connections.close();
       doctor.close();
       throw e;
     }
+    // A slot held past these limits is a runaway holding capacity (/health/ready fails): an
+    // evaluation stops at the rules' deadline, a diagnosis at doctor.timeout.total-ms and then one.
+    long deadline = doctor.ruleLimits().deadline().toNanos();
+    Slots diagnosisSlots = new Slots(settings.maxDiagnoses(),
+        doctor.diagnosisTimeout().toNanos() + 2 * deadline + 5_000_000_000L);
+    Slots evaluationSlots = new Slots(settings.maxEvaluations(), 2 * deadline + 1_000_000_000L);
+    metrics.watch(doctor::rules, diagnosisSlots, evaluationSlots);
     ClientGate gate = new ClientGate(new BearerTokens(settings.tokens()),
-        new RateLimiter(settings.ratePerSecond(), settings.rateBurst()), limits.maxRequestHeaders());
-    gate.setHandler(ContainerFactory.createContainer(JettyHttpContainer.class, application(doctor, settings, turns, lines)));
+        new RateLimiter(settings.ratePerSecond(), settings.rateBurst()), limits.maxRequestHeaders(), metrics);
+    gate.setHandler(ContainerFactory.createContainer(JettyHttpContainer.class,
+        application(doctor, settings, turns, lines, metrics, diagnosisSlots, evaluationSlots)));
     server.setHandler(gate);
-    DoctorService service = new DoctorService(server, connector, connections, doctor, turns);
+    DoctorService service = new DoctorService(server, connector, connections, doctor, turns, metrics);
     try {
       server.start();
     } catch (Exception e) {
@@ -126,11 +137,13 @@ public final class DoctorService implements AutoCloseable {
   }
 
   /** The JAX-RS application: the resources and the error mapping, nothing discovered. */
-  private static ResourceConfig application(
-      XtreamDoctor doctor, ServeSettings settings, PanelTurns turns, ProbeLines lines) {
-    ApiResource api = new ApiResource(doctor, settings, turns);
-    ProbeResource probe = new ProbeResource(doctor, turns, lines, settings.politeness().verdictCacheMs());
+  private static ResourceConfig application(XtreamDoctor doctor, ServeSettings settings, PanelTurns turns,
+      ProbeLines lines, ServiceMetrics metrics, Slots diagnosisSlots, Slots evaluationSlots) {
+    ApiResource api = new ApiResource(doctor, settings, turns, diagnosisSlots, evaluationSlots, metrics);
+    ProbeResource probe = new ProbeResource(doctor, turns, lines, settings.politeness().verdictCacheMs(), metrics);
     PublicResource pub = new PublicResource(doctor, settings);
+    HealthResource health = new HealthResource(doctor, diagnosisSlots, evaluationSlots);
+    MetricsResource scrape = new MetricsResource(metrics);
     return new ResourceConfig()
         // classes bound to ready instances: registering the instances themselves makes Jersey
         // warn that they are not providers (eclipse-ee4j/jersey#3700)
@@ -140,12 +153,16 @@ public final class DoctorService implements AutoCloseable {
             bind(api).to(ApiResource.class);
             bind(pub).to(PublicResource.class);
             bind(probe).to(ProbeResource.class);
+            bind(health).to(HealthResource.class);
+            bind(scrape).to(MetricsResource.class);
           }
         })
         .register(ApiResource.class)
         .register(PublicResource.class)
         .register(ProbeResource.class)
-        .register(new ProblemMapper())
+        .register(HealthResource.class)
+        .register(MetricsResource.class)
+        .register(new ProblemMapper(metrics))
         .register(new ContentLength())
         .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
         .property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true)
@@ -180,6 +197,11 @@ public final class DoctorService implements AutoCloseable {
 
   public XtreamDoctor doctor() {
     return doctor;
+  }
+
+  /** The service's metrics, as {@code GET /metrics} shows them. */
+  String metricsText() {
+    return new String(metrics.text(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Connections closed so far because their client had its share, or their head came too late. */

@@ -45,6 +45,7 @@ final class PanelTurns implements AutoCloseable {
   private final byte[] cacheKey;
   private final Map<String, Integer> waiting = new ConcurrentHashMap<>();
   private final AtomicInteger waitingInAll = new AtomicInteger();
+  private final ServiceMetrics metrics;
 
   /**
    * @param holdMillis how long a turn is held at most if its holder vanishes (a diagnosis's
@@ -55,7 +56,8 @@ final class PanelTurns implements AutoCloseable {
    * @param cacheKey the key of the line hashes in the cache (replicas sharing a cache share it)
    */
   PanelTurns(BudgetStore store, ServeSettings.Politeness budget, long holdMillis, int maxWaiting, int maxWaitingInAll,
-      byte[] cacheKey) {
+      byte[] cacheKey, ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.store = store;
     this.budget = budget;
     this.holdMillis = holdMillis;
@@ -69,7 +71,7 @@ final class PanelTurns implements AutoCloseable {
     return settings.maxDiagnoses() * 4;
   }
 
-  static PanelTurns of(ServeSettings settings, long diagnosisMillis) {
+  static PanelTurns of(ServeSettings settings, long diagnosisMillis, ServiceMetrics metrics) {
     ServeSettings.Politeness p = settings.politeness();
     BudgetStore store = p.redisUrl().isPresent() ? RedisBudget.connect(p.redisUrl().get()) : new InProcessBudget();
     byte[] key;
@@ -82,7 +84,7 @@ final class PanelTurns implements AutoCloseable {
       new SecureRandom().nextBytes(key);
     }
     return new PanelTurns(store, p, diagnosisMillis + 15_000, settings.maxDiagnoses() * 2 + 4, waitersInAll(settings),
-        key);
+        key, metrics);
   }
 
   /**
@@ -205,6 +207,23 @@ final class PanelTurns implements AutoCloseable {
     if (line.panel().isEmpty()) {
       return new Turn(line, token);
     }
+    long start = System.nanoTime();
+    try {
+      Turn turn = wait(line, token, waitMs);
+      metrics.budgetWait("granted", System.nanoTime() - start);
+      return turn;
+    } catch (Refused e) {
+      String outcome = switch (e.problem.type()) {
+        case "panel-budget" -> "spent";
+        case "panel-busy" -> "busy";
+        default -> "full";
+      };
+      metrics.budgetWait(outcome, System.nanoTime() - start);
+      throw e;
+    }
+  }
+
+  private Turn wait(Line line, String token, long waitMs) throws Refused, InterruptedException {
     String panel = line.panel().get();
     if (waitingInAll.incrementAndGet() > maxWaitingInAll) {
       waitingInAll.decrementAndGet();

@@ -4,6 +4,7 @@ import dev.xtreamdoctor.api.DiagnosisRequest;
 import dev.xtreamdoctor.api.XtreamDoctor;
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.RulesFailedException;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.probes.BadServerInputException;
@@ -38,11 +39,13 @@ public final class ProbeResource {
   private final ProbeLines lines;
   private final long verdictCacheMs;
   private final Map<String, Probed> last = new ConcurrentHashMap<>();
+  private final ServiceMetrics metrics;
 
   /** A line's latest observation: the facts, when, and how long observing took. */
   private record Probed(List<Fact> facts, Instant at, long millis) {}
 
-  ProbeResource(XtreamDoctor doctor, PanelTurns turns, ProbeLines lines, long verdictCacheMs) {
+  ProbeResource(XtreamDoctor doctor, PanelTurns turns, ProbeLines lines, long verdictCacheMs, ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.doctor = doctor;
     this.turns = turns;
     this.lines = lines;
@@ -108,6 +111,8 @@ public final class ProbeResource {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Problem(503, "busy", "Service busy", "the service is stopping", 1).response();
+    } catch (RulesFailedException e) {
+      throw e; // the rules' fault, named: 500 rules-failed (ProblemMapper)
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "probe of line " + line.name() + " failed", ApiResource.scrubbed(e, redactor));
       return Problem.of(500, "internal", "Internal error", "the service failed; see its log").response();
@@ -136,6 +141,7 @@ public final class ProbeResource {
   private Response answer(Probed seen, boolean cached, ProbeLines.Line line, Redactor redactor) {
     Diagnosis d = doctor.evaluate(new PanelTurns.Observed(seen.facts(), seen.at())
         .with(Optional.of(new ReportedSymptoms("", "", "", "", "", "", line.vantage()))));
+    metrics.diagnosis("probe", d);
     String text = redactor.scrub(ProbeMetrics.text(d, seen.at(), seen.millis(), cached));
     return Response.ok(text.getBytes(StandardCharsets.UTF_8), ProbeMetrics.CONTENT_TYPE).build();
   }

@@ -6,8 +6,9 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An error answer as {@code application/problem+json} (RFC 9457): a type, a title, the status and
- * one line of detail. The detail never quotes the request body, so nothing a caller sent (least of
+ * An error answer as {@code application/problem+json} (RFC 9457): a type, a title, the status,
+ * one line of detail, and the request as {@code instance} ({@code urn:xtream-doctor:request:ID},
+ * the {@code X-Request-Id} of the answer and of the service's log lines). The detail never quotes the request body, so nothing a caller sent (least of
  * all a password) comes back.
  *
  * @param status the HTTP status
@@ -36,7 +37,13 @@ public record Problem(int status, String type, String title, String detail, int 
         String.join("; ", e.problems().stream().map(Object::toString).toList()));
   }
 
+  /** The problem in the request this thread serves (its {@code instance} names the request). */
   String json() {
+    return json(RequestIds.current());
+  }
+
+  /** The problem in the request with this id (null: none known, no {@code instance}). */
+  String json(String requestId) {
     JsonObjectBuilder b = JSON.createObjectBuilder()
         .add("type", "https://xtream-doctor.dev/problems/" + type)
         .add("title", title)
@@ -44,11 +51,18 @@ public record Problem(int status, String type, String title, String detail, int 
     if (detail != null && !detail.isEmpty()) {
       b.add("detail", detail);
     }
+    if (requestId != null) {
+      b.add("instance", RequestIds.instance(requestId));
+    }
     return b.build().toString();
   }
 
   byte[] bytes() {
     return json().getBytes(StandardCharsets.UTF_8);
+  }
+
+  byte[] bytes(String requestId) {
+    return json(requestId).getBytes(StandardCharsets.UTF_8);
   }
 
   /** The answer, with Retry-After when there is one. */

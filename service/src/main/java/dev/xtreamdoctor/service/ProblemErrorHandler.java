@@ -13,6 +13,12 @@ import org.eclipse.jetty.util.Callback;
  * application/problem+json} like every other error of the service, instead of Jetty's HTML page.
  */
 final class ProblemErrorHandler extends ErrorHandler {
+  private final ServiceMetrics metrics;
+
+  ProblemErrorHandler(ServiceMetrics metrics) {
+    this.metrics = metrics;
+  }
+
   @Override
   public boolean errorPageForMethod(String method) {
     return true;
@@ -22,12 +28,31 @@ final class ProblemErrorHandler extends ErrorHandler {
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {
     Problem p = Problem.of(code, type(code), title(code), detail(message));
+    // a request the ClientGate saw has its id (and is logged and counted when it completes);
+    // one Jetty refused before that gets one here, and its line and count here
+    Object known = request.getAttribute(RequestIds.ATTRIBUTE);
+    String id = known != null ? known.toString() : RequestIds.accept(incomingId(request));
+    if (known == null) {
+      String path = request.getHttpURI() == null ? "" : String.valueOf(request.getHttpURI().getPath());
+      String method = String.valueOf(request.getMethod());
+      metrics.request(ClientGate.route(path), "other", code, 0);
+      ClientGate.accessLog(id, method, ClientGate.route(path), path, code, 0, request);
+    }
+    response.getHeaders().put(RequestIds.HEADER, id);
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-    byte[] body = p.bytes();
+    byte[] body = p.bytes(id);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  private static String incomingId(Request request) {
+    try {
+      return request.getHeaders() == null ? null : request.getHeaders().get(RequestIds.HEADER);
+    } catch (RuntimeException e) {
+      return null; // a request too broken to have headers
+    }
   }
 
   private static String type(int code) {

@@ -18,6 +18,12 @@ import java.util.TreeSet;
 final class ProblemMapper implements ExceptionMapper<Throwable> {
   private static final System.Logger LOG = System.getLogger("dev.xtreamdoctor.service");
 
+  private final ServiceMetrics metrics;
+
+  ProblemMapper(ServiceMetrics metrics) {
+    this.metrics = metrics;
+  }
+
   @Override
   public Response toResponse(Throwable e) {
     if (e instanceof NotAllowedException n) {
@@ -38,6 +44,7 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
     if (e instanceof RulesFailedException r) {
       // The rules ran away or broke on this request's facts: its problem alone; named, not a bug.
       LOG.log(Level.WARNING, "the rules failed on a request: {0}", r.getMessage());
+      metrics.rulesFailed();
       return Problem.rulesFailed(r).response();
     }
     LOG.log(Level.ERROR, "internal error", e);

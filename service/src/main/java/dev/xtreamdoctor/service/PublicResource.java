@@ -1,7 +1,6 @@
 package dev.xtreamdoctor.service;
 
 import dev.xtreamdoctor.api.XtreamDoctor;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -9,11 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** What needs no token: {@code /health}, {@code /openapi.json} and the helpdesk page. */
+/** What needs no token: {@code /openapi.json} and the helpdesk page ({@link HealthResource}: health). */
 @Path("/")
 public final class PublicResource {
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   private static final byte[] INDEX = resource("index.html");
   private static final byte[] SCRIPT = resource("helpdesk.js");
   private static final byte[] STYLE = resource("helpdesk.css");
@@ -27,13 +24,6 @@ public final class PublicResource {
     this.doctor = doctor;
     this.csp = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
         + "form-action 'none'; base-uri 'none'; frame-ancestors " + settings.frameAncestors();
-  }
-
-  @GET
-  @Path("health")
-  public Response health() {
-    return ApiResource.json(JSON.createObjectBuilder()
-        .add("status", "ok").add("rulesVersion", doctor.rules().fingerprint()).build().toString());
   }
 
   @GET
