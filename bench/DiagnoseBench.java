@@ -1,4 +1,4 @@
-import dev.xtreamdoctor.probes.DiagnoseRequest;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
 import dev.xtreamdoctor.probes.DiagnosisRun;
 import dev.xtreamdoctor.probes.ProbeSettings;
@@ -21,8 +21,8 @@ public class DiagnoseBench {
           ProbeSettings.defaults()
               .withResolvers(List.of(sim.systemResolvers()), List.of(sim.publicResolvers()))
               .withLoopbackOnly(true);
-      DiagnoseRequest request =
-          DiagnoseRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password()));
+      ProbeRequest request =
+          ProbeRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password()));
       DiagnosisRun first = new Diagnoser(settings).runTimed(request);
       System.out.printf("first (cold JVM) run: %s%n", line(first));
       List<DiagnosisRun> all = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.xtreamdoctor.api;
 
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
-import dev.xtreamdoctor.probes.DiagnoseRequest;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Secret;
 import java.util.Arrays;
 import java.util.Objects;
@@ -45,8 +45,8 @@ public final class DiagnosisRequest {
   }
 
   /** The probes' form of this request. */
-  DiagnoseRequest toProbeRequest() {
-    return new DiagnoseRequest(server, username, password, symptoms);
+  ProbeRequest toProbeRequest() {
+    return new ProbeRequest(server, username, password, symptoms);
   }
 
   @Override
@@ -93,7 +93,7 @@ public final class DiagnosisRequest {
 
     /**
      * @throws IllegalArgumentException when the server text, username or password is longer than
-     *     {@link DiagnoseRequest#MAX_CHARS} characters
+     *     {@link ProbeRequest#MAX_CHARS} characters
      */
     public DiagnosisRequest build() {
       DiagnosisRequest r = new DiagnosisRequest(this);

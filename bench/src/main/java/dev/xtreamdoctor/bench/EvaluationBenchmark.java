@@ -43,7 +43,7 @@ public class EvaluationBenchmark {
   @Setup(Level.Trial)
   public void compileRules() throws Exception {
     engine = new DiagnosisEngine(RuleBook.bundled(), Settings.defaults());
-    scenarios = Scenarios.all();
+    scenarios = FactSets.all();
   }
 
   /** Rules only: conclusion, findings and fired rules, no catalogue words. */

@@ -31,7 +31,7 @@ public final class EvaluationCpuTime {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
     DiagnosisEngine engine = new DiagnosisEngine(RuleBook.bundled(), Settings.defaults());
     List<List<Fact>> scenarios =
-        args.length > 1 ? factFiles(Path.of(args[1])) : Scenarios.all();
+        args.length > 1 ? factFiles(Path.of(args[1])) : FactSets.all();
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     // Warm up for as long as we measure: Drools jits constraints, the JVM jits Drools.
     run(engine, scenarios, seconds);

@@ -9,7 +9,7 @@ import dev.xtreamdoctor.engine.render.Format;
 import dev.xtreamdoctor.engine.render.JsonRenderer;
 import dev.xtreamdoctor.engine.render.Renderer;
 import dev.xtreamdoctor.probes.BadServerInputException;
-import dev.xtreamdoctor.probes.DiagnoseRequest;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
 import dev.xtreamdoctor.probes.ProbeSettings;
 import dev.xtreamdoctor.probes.Secret;
@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
     })
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @ParentCommand XtreamDoctor root;
+  @ParentCommand XtreamDoctorCommand root;
   @Mixin Verbosity verbosity;
   @Mixin OutputOptions output;
   @Mixin EngineOptions engineOptions;
@@ -176,8 +176,8 @@ public final class DemoCommand implements Callable<Integer> {
   /** Starts the stop's simulation, probes it, stops it. */
   private static List<Fact> probe(Stop stop) throws BadServerInputException {
     try (Simulation sim = Simulation.start(stop.scenario())) {
-      DiagnoseRequest request =
-          DiagnoseRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password()));
+      ProbeRequest request =
+          ProbeRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password()));
       return new Diagnoser(demoSettings(sim)).run(request);
     }
   }

@@ -8,9 +8,9 @@ import dev.xtreamdoctor.engine.PageSignals;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
-import dev.xtreamdoctor.engine.explain.Explained;
+import dev.xtreamdoctor.engine.explain.ExplainedDiagnosis;
 import dev.xtreamdoctor.probes.BadServerInputException;
-import dev.xtreamdoctor.probes.DiagnoseRequest;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
 import dev.xtreamdoctor.probes.ProbeListener;
 import dev.xtreamdoctor.probes.DiagnosisRun;
@@ -39,13 +39,13 @@ import picocli.CommandLine.Spec;
           + " left out. Timeouts and resolvers come from doctor.timeout.* and doctor.dns.*"
           + " (e.g. DOCTOR_DNS_SYSTEM_RESOLVERS=127.0.0.1:5353)."
     })
-// Exit codes: the same list as the root command, set in XtreamDoctor.commandLine.
+// Exit codes: the same list as the root command, set in XtreamDoctorCommand.commandLine.
 public final class DiagnoseCommand implements Callable<Integer> {
   /** The environment variable a password can come from, so it stays out of the process list. */
   static final String PASSWORD_ENV = LineOptions.PASSWORD_ENV;
 
   @Spec CommandSpec spec;
-  @ParentCommand XtreamDoctor root;
+  @ParentCommand XtreamDoctorCommand root;
   @Mixin Verbosity verbosity;
   @Mixin OutputOptions output;
   @Mixin EngineOptions engineOptions;
@@ -62,7 +62,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     // The rules' text first (what an app may show, what pages look like: both data in rules/);
     // they compile while the probes wait on the network.
     RuleFiles files = Engines.ruleFilesOrExit(engineOptions, config);
-    DiagnoseRequest request = line.request(root.terminal(), Engines.appMessages(files));
+    ProbeRequest request = line.request(root.terminal(), Engines.appMessages(files));
     CompletableFuture<RuleBook> rules = loadRules(files, config);
     DiagnosisRun run;
     try (LiveProgress progress =
@@ -76,9 +76,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
       run = probe(request, ProbeSettings.from(config), PageSignals.of(files), progress);
     }
     DiagnosisEngine engine = new DiagnosisEngine(await(rules), config.settings(), config.limits());
-    Explained judged = explain.evaluate(engine, run.facts());
-    Explained explained =
-        new Explained(judged.diagnosis().checked(run.startedAt(), run.username()), judged.explanation());
+    ExplainedDiagnosis judged = explain.evaluate(engine, run.facts());
+    ExplainedDiagnosis explained =
+        new ExplainedDiagnosis(judged.diagnosis().checked(run.startedAt(), run.username()), judged.explanation());
     Diagnosis diagnosis = explained.diagnosis();
     spec.commandLine().getOut().print(explain.render(output, root.terminal(), explained));
     spec.commandLine().getOut().flush();
@@ -125,7 +125,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
   }
 
   private static DiagnosisRun probe(
-      DiagnoseRequest request, ProbeSettings settings, PageSignals pages, ProbeListener listener)
+      ProbeRequest request, ProbeSettings settings, PageSignals pages, ProbeListener listener)
       throws CliException {
     try {
       return new Diagnoser(settings).withPageSignals(pages).withListener(listener).runTimed(request);

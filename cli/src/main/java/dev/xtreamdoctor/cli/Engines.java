@@ -2,7 +2,6 @@ package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Catalogue;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
-import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleBookCache;
 import dev.xtreamdoctor.engine.RuleFiles;
@@ -11,10 +10,8 @@ import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.config.ConfigException;
 import dev.xtreamdoctor.engine.config.Configuration;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
-import dev.xtreamdoctor.engine.facts.Settings;
 import dev.xtreamdoctor.service.ServeConfig;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +111,8 @@ final class Engines {
     return dir.isPresent() ? RuleFiles.fromDirectory(dir.get()) : RuleFiles.bundled();
   }
 
-  private static CompletableFuture<RuleBook> load(RuleFiles files, Optional<Path> cacheDir, RuleLimits limits) {
+  /** Loads these rules once per process; a second caller (the preload, or a command) waits. */
+  static CompletableFuture<RuleBook> load(RuleFiles files, Optional<Path> cacheDir, RuleLimits limits) {
     String key = files.fingerprint();
     CompletableFuture<RuleBook> mine = new CompletableFuture<>();
     CompletableFuture<RuleBook> known = LOADED.putIfAbsent(key, mine);
@@ -146,7 +144,7 @@ final class Engines {
     return defaultCacheDir(terminal);
   }
 
-  private static Optional<Path> defaultCacheDir(Terminal terminal) {
+  static Optional<Path> defaultCacheDir(Terminal terminal) {
     String xdg = terminal.env().getOrDefault("XDG_CACHE_HOME", "");
     if (!xdg.isBlank()) {
       return Optional.of(Path.of(xdg, "xtream-doctor"));
@@ -167,34 +165,5 @@ final class Engines {
     return System.getProperties().stringPropertyNames().stream()
             .anyMatch(k -> k.startsWith("doctor."))
         || terminal.env().keySet().stream().anyMatch(k -> k.startsWith("DOCTOR_"));
-  }
-
-  /**
-   * Start-up time: when the command line will surely use the bundled rules with the default cache,
-   * starts loading them on a second thread (and runs one empty diagnosis, so Drools' session
-   * classes are ready too) while the main thread parses options, facts and configuration. Only a
-   * guess: the command looks the rules up by fingerprint and loads its own if the guess was wrong.
-   */
-  static void preload(String[] args, Terminal terminal) {
-    boolean diagnosing = args.length > 0 && DIAGNOSING_COMMANDS.contains(args[0]);
-    boolean ownRulesOrConfig =
-        Arrays.stream(args).anyMatch(a -> a.startsWith("--rules") || a.startsWith("--config"));
-    Optional<Path> cacheDir = defaultCacheDir(terminal);
-    if (!diagnosing || ownRulesOrConfig || configured(terminal) || cacheDir.isEmpty()) {
-      return;
-    }
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                RuleBook book = load(RuleFiles.bundled(), cacheDir, RuleLimits.defaults()).join();
-                new DiagnosisEngine(book, Settings.defaults()).evaluate(FactsJson.read("[]"));
-              } catch (Exception | LinkageError e) {
-                // A guess that failed: the command loads the rules itself and reports any problem.
-              }
-            },
-            "rules-preload");
-    t.setDaemon(true);
-    t.start();
   }
 }

@@ -1,22 +1,23 @@
 package dev.xtreamdoctor.cli;
 
+import dev.xtreamdoctor.engine.FileErrors;
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.FactsJson.FactsException;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
-import dev.xtreamdoctor.engine.explain.Explained;
+import dev.xtreamdoctor.engine.explain.ExplainedDiagnosis;
 import dev.xtreamdoctor.engine.facts.Fact;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
+
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
+
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+
 import java.nio.file.Path;
 import dev.xtreamdoctor.engine.watch.HistoryFacts;
 import dev.xtreamdoctor.engine.watch.HistoryJson;
@@ -42,10 +43,10 @@ import picocli.CommandLine.Spec;
           + " \"auth\": 0}, ...]}; see rules/FACTS.md for every fact type and field.",
       "--history FILE takes a watch's history instead (or as well): what the checks mean together."
     })
-// Exit codes: the same list as the root command, set in XtreamDoctor.commandLine.
+// Exit codes: the same list as the root command, set in XtreamDoctorCommand.commandLine.
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @ParentCommand XtreamDoctor root;
+  @ParentCommand XtreamDoctorCommand root;
   @Mixin Verbosity verbosity;
   @Mixin OutputOptions output;
   @Mixin EngineOptions engineOptions;
@@ -87,7 +88,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     long t2 = System.nanoTime();
     RuleBook rules = Engines.rules(engineOptions, config, root.terminal());
     long t3 = System.nanoTime();
-    Explained explained = explain.evaluate(new DiagnosisEngine(rules, config.settings(), config.limits()), facts);
+    ExplainedDiagnosis explained = explain.evaluate(new DiagnosisEngine(rules, config.settings(), config.limits()), facts);
     Diagnosis diagnosis = explained.diagnosis();
     long t4 = System.nanoTime();
     String text = explain.render(output, root.terminal(), explained);
@@ -122,14 +123,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       return FactsJson.read(in);
     } catch (FactsException e) {
       throw CliException.badInput(name + ": " + e.getMessage());
-    } catch (NoSuchFileException e) {
-      throw CliException.badInput(name + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw CliException.badInput(name + ": permission denied");
-    } catch (CharacterCodingException e) {
-      throw CliException.badInput(name + ": not UTF-8 text");
     } catch (IOException e) {
-      throw CliException.badInput(name + ": cannot read: " + e.getMessage());
+      throw CliException.badInput(
+          name + ": " + FileErrors.describe(e, "cannot read: " + e.getMessage()));
     } catch (jakarta.json.JsonException e) {
       // Parsson wraps a malformed-input error from the decoder here.
       throw CliException.badInput(name + ": not valid JSON text");

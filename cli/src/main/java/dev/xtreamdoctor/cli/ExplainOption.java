@@ -1,9 +1,9 @@
 package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.DiagnosisEngine;
-import dev.xtreamdoctor.engine.explain.Explained;
+import dev.xtreamdoctor.engine.explain.ExplainedDiagnosis;
 import dev.xtreamdoctor.engine.explain.Explainer;
-import dev.xtreamdoctor.engine.explain.Explanations;
+import dev.xtreamdoctor.engine.explain.ExplanationRenderer;
 import dev.xtreamdoctor.engine.facts.Fact;
 import java.util.Collection;
 import picocli.CommandLine.Option;
@@ -21,12 +21,12 @@ public final class ExplainOption {
   boolean explain;
 
   /** The diagnosis, explained only if --explain was given. */
-  Explained evaluate(DiagnosisEngine engine, Collection<? extends Fact> facts) {
-    return explain ? Explainer.evaluate(engine, facts) : new Explained(engine.evaluate(facts), null);
+  ExplainedDiagnosis evaluate(DiagnosisEngine engine, Collection<? extends Fact> facts) {
+    return explain ? Explainer.evaluate(engine, facts) : new ExplainedDiagnosis(engine.evaluate(facts), null);
   }
 
   /** The diagnosis in the chosen format, with the explanation if there is one. */
-  String render(OutputOptions output, Terminal terminal, Explained explained) {
-    return Explanations.render(output.format, output.renderer(terminal), explained);
+  String render(OutputOptions output, Terminal terminal, ExplainedDiagnosis explained) {
+    return ExplanationRenderer.render(output.format, output.renderer(terminal), explained);
   }
 }

@@ -1,8 +1,9 @@
 package dev.xtreamdoctor.cli;
 
+import dev.xtreamdoctor.engine.FileErrors;
 import dev.xtreamdoctor.engine.FactModel;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
-import dev.xtreamdoctor.probes.DiagnoseRequest;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Secret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,9 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
+
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,9 +125,9 @@ public final class LineOptions {
    *
    * @param appMessages what an app may show, as the rules in use list it
    */
-  DiagnoseRequest request(Terminal terminal, List<String> appMessages) throws CliException {
+  ProbeRequest request(Terminal terminal, List<String> appMessages) throws CliException {
     checkLengths();
-    return new DiagnoseRequest(server, username, readPassword(terminal), symptoms(appMessages));
+    return new ProbeRequest(server, username, readPassword(terminal), symptoms(appMessages));
   }
 
   /** One source at most; none means the pasted link's password, if it has one. */
@@ -167,9 +168,9 @@ public final class LineOptions {
   }
 
   private static String checked(String source, String value) throws CliException {
-    if (value.length() > DiagnoseRequest.MAX_CHARS) {
+    if (value.length() > ProbeRequest.MAX_CHARS) {
       throw CliException.badInput(
-          source + ": longer than " + DiagnoseRequest.MAX_CHARS + " characters");
+          source + ": longer than " + ProbeRequest.MAX_CHARS + " characters");
     }
     return value;
   }
@@ -181,13 +182,10 @@ public final class LineOptions {
     try (InputStream in = Files.newInputStream(file)) {
       return firstLine(file + ": ", in)
           .orElseThrow(() -> CliException.badInput(file + ": empty; no password in it"));
-    } catch (NoSuchFileException e) {
-      throw CliException.badInput(file + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw CliException.badInput(file + ": permission denied");
     } catch (IOException e) {
-      // never the content: a decoding error message could quote it
-      throw CliException.badInput(file + ": cannot read the password file");
+      // never the exception's message: a decoding error could quote the content
+      throw CliException.badInput(
+          file + ": " + FileErrors.describe(e, "cannot read the password file"));
     }
   }
 
@@ -206,7 +204,7 @@ public final class LineOptions {
 
   /**
    * The first line of {@code in}, read a character at a time and never past {@link
-   * DiagnoseRequest#MAX_CHARS} (a password "file" may be /dev/zero or a film), without a
+   * ProbeRequest#MAX_CHARS} (a password "file" may be /dev/zero or a film), without a
    * byte-order mark or line end; empty when the input ends before a single character.
    */
   static Optional<String> firstLine(String source, InputStream in)
@@ -230,9 +228,9 @@ public final class LineOptions {
         if (c == 0) {
           throw CliException.badInput(source + "holds a NUL character: not a password file");
         }
-        if (line.length() >= DiagnoseRequest.MAX_CHARS) {
+        if (line.length() >= ProbeRequest.MAX_CHARS) {
           throw CliException.badInput(
-              source + "the first line is longer than " + DiagnoseRequest.MAX_CHARS
+              source + "the first line is longer than " + ProbeRequest.MAX_CHARS
                   + " characters");
         }
         line.append((char) c);

@@ -87,7 +87,7 @@ public final class RulesTestCommand implements Callable<Integer> {
     List<ScenarioResult> results;
     // A spinner on standard error while the rules compile and the scenarios run, on a terminal.
     ReportWords words = ReportWords.bundled();
-    Terminal terminal = ((XtreamDoctor) spec.root().userObject()).terminal();
+    Terminal terminal = ((XtreamDoctorCommand) spec.root().userObject()).terminal();
     try (LiveProgress progress =
         LiveProgress.start(spec.commandLine().getErr(), terminal.interactive() && terminal.errInteractive(), terminal, new OutputOptions(), words, false)) {
       try {

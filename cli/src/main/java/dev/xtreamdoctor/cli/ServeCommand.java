@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.api.TargetGuard;
+import dev.xtreamdoctor.api.XtreamDoctor;
 import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.config.Configuration;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Spec;
     })
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @ParentCommand XtreamDoctor root;
+  @ParentCommand XtreamDoctorCommand root;
   @Mixin EngineOptions engineOptions;
 
   @Option(names = "--port", paramLabel = "PORT", description = "Listen on PORT (also doctor.serve.port).")
@@ -77,8 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
       throw CliException.badInput("doctor.serve.ports: " + e.getMessage());
     }
     Optional<Path> dir = Optional.ofNullable(engineOptions.rulesDir).or(() -> config.rules().dir());
-    dev.xtreamdoctor.api.XtreamDoctor.Builder builder =
-        dev.xtreamdoctor.api.XtreamDoctor.builder().configuration(config);
+    XtreamDoctor.Builder builder = XtreamDoctor.builder().configuration(config);
     if (serve.reloadRequiresRulesTest()) {
       builder.rulesCheck(new GuideScenariosCheck());
     }

@@ -25,7 +25,7 @@ final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    String v = XtreamDoctor.class.getPackage().getImplementationVersion();
+    String v = XtreamDoctorCommand.class.getPackage().getImplementationVersion();
     return new String[] {
       "xtream-doctor " + (v == null ? "(development build)" : v),
       rules(),

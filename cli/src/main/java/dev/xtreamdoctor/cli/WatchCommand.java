@@ -16,7 +16,7 @@ import dev.xtreamdoctor.engine.watch.CheckRecord;
 import dev.xtreamdoctor.engine.watch.HistoryFacts;
 import dev.xtreamdoctor.engine.watch.HistoryJson;
 import dev.xtreamdoctor.probes.BadServerInputException;
-import dev.xtreamdoctor.probes.DiagnoseRequest;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
 import dev.xtreamdoctor.probes.DiagnosisRun;
 import dev.xtreamdoctor.probes.ProbeSettings;
@@ -60,11 +60,11 @@ import picocli.CommandLine.Spec;
       "With --history FILE each check is appended to FILE as one JSON line (never the password);"
           + " watch --history FILE --summary reads it again without probing."
     })
-// Exit codes: the same list as the root command, set in XtreamDoctor.commandLine; the code is the
+// Exit codes: the same list as the root command, set in XtreamDoctorCommand.commandLine; the code is the
 // diagnosis over the whole watch's.
 public final class WatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @ParentCommand XtreamDoctor root;
+  @ParentCommand XtreamDoctorCommand root;
   @Mixin Verbosity verbosity;
   @Mixin OutputOptions output;
   @Mixin EngineOptions engineOptions;
@@ -119,7 +119,7 @@ public final class WatchCommand implements Callable<Integer> {
     }
     line.requireServer();
     RuleFiles files = Engines.ruleFilesOrExit(engineOptions, config);
-    DiagnoseRequest request = line.request(root.terminal(), Engines.appMessages(files));
+    ProbeRequest request = line.request(root.terminal(), Engines.appMessages(files));
     Redactor redactor = request.redactor();
     checkWritable(history, "--history");
     checkWritable(report, "--report");
@@ -161,7 +161,7 @@ public final class WatchCommand implements Callable<Integer> {
    * to the history and printed as it comes. True when a signal stopped it.
    */
   private boolean watch(
-      DiagnoseRequest request,
+      ProbeRequest request,
       Diagnoser diagnoser,
       DiagnosisEngine engine,
       Duration spacing,
@@ -361,7 +361,7 @@ public final class WatchCommand implements Callable<Integer> {
     }
   }
 
-  private static DiagnosisRun probe(Diagnoser diagnoser, DiagnoseRequest request) {
+  private static DiagnosisRun probe(Diagnoser diagnoser, ProbeRequest request) {
     try {
       return diagnoser.runTimed(request);
     } catch (BadServerInputException e) {

@@ -21,7 +21,7 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   static CliRun run(Terminal terminal, String... args) {
-    CommandLine cmd = XtreamDoctor.commandLine(terminal, args);
+    CommandLine cmd = XtreamDoctorCommand.commandLine(terminal, args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cmd.setOut(new PrintWriter(out));

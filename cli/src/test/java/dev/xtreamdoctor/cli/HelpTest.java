@@ -60,7 +60,7 @@ class HelpTest {
   @Test
   void everyCommandIsListedUnderItsOwnName() {
     CliRun r = CliRun.run("--help");
-    XtreamDoctor.COMMANDS.forEach(
+    XtreamDoctorCommand.COMMANDS.forEach(
         (name, type) -> {
           assertEquals(name, type.getAnnotation(Command.class).name(), type.getName());
           assertTrue(r.out().contains("\n  " + name + " "), name + " in\n" + r);
@@ -72,16 +72,16 @@ class HelpTest {
     Terminal terminal = new Terminal(CliRun.stdin(""), java.util.Map.of(), false, UTF_8);
     assertEquals(
         java.util.Set.of("evaluate"),
-        XtreamDoctor.commandLine(terminal, "evaluate", "--help").getSubcommands().keySet());
+        XtreamDoctorCommand.commandLine(terminal, "evaluate", "--help").getSubcommands().keySet());
     assertEquals(
-        XtreamDoctor.COMMANDS.keySet(),
-        XtreamDoctor.commandLine(terminal, "evalute").getSubcommands().keySet());
+        XtreamDoctorCommand.COMMANDS.keySet(),
+        XtreamDoctorCommand.commandLine(terminal, "evalute").getSubcommands().keySet());
     assertEquals(
-        java.util.Set.of(), XtreamDoctor.commandLine(terminal, "--version").getSubcommands().keySet());
-    assertTrue(XtreamDoctor.runsACommand("evaluate", "--facts", "x.json"));
-    assertFalse(XtreamDoctor.runsACommand("evaluate", "--help"));
-    assertFalse(XtreamDoctor.runsACommand("--version"));
-    assertFalse(XtreamDoctor.runsACommand("evalute"));
+        java.util.Set.of(), XtreamDoctorCommand.commandLine(terminal, "--version").getSubcommands().keySet());
+    assertTrue(XtreamDoctorCommand.runsACommand("evaluate", "--facts", "x.json"));
+    assertFalse(XtreamDoctorCommand.runsACommand("evaluate", "--help"));
+    assertFalse(XtreamDoctorCommand.runsACommand("--version"));
+    assertFalse(XtreamDoctorCommand.runsACommand("evalute"));
     CliRun r = CliRun.run("evalute", "--facts", "x.json");
     assertEquals(2, r.exitCode(), r.toString());
     assertTrue(r.err().contains("did you mean evaluate"), r.toString());
@@ -99,14 +99,14 @@ class HelpTest {
     CliRun root = CliRun.run("help");
     assertEquals(0, root.exitCode(), root.toString());
     assertTrue(root.out().startsWith("Usage: xtream-doctor [-hV] [COMMAND]"), root.toString());
-    for (String name : XtreamDoctor.COMMANDS.keySet()) {
+    for (String name : XtreamDoctorCommand.COMMANDS.keySet()) {
       CliRun r = CliRun.run("help", name);
       assertEquals(0, r.exitCode(), r.toString());
       assertTrue(r.out().contains("Usage: xtream-doctor " + name + " "), r.toString());
     }
     CliRun check = CliRun.run("help", "rules", "check");
     assertTrue(check.out().startsWith("Usage: xtream-doctor rules check"), check.toString());
-    assertFalse(XtreamDoctor.runsACommand("help", "diagnose"));
+    assertFalse(XtreamDoctorCommand.runsACommand("help", "diagnose"));
     CliRun unknown = CliRun.run("help", "diagnos");
     assertEquals(2, unknown.exitCode(), unknown.toString());
     assertTrue(unknown.err().startsWith("xtream-doctor: "), unknown.toString());
@@ -118,7 +118,7 @@ class HelpTest {
     String bundled = "rules " + RuleFiles.bundled().fingerprint() + " (bundled)";
     List<List<String>> commands = new ArrayList<>();
     commands.add(List.of());
-    XtreamDoctor.COMMANDS.keySet().stream()
+    XtreamDoctorCommand.COMMANDS.keySet().stream()
         .filter(name -> !name.equals("help"))
         .forEach(name -> commands.add(List.of(name)));
     commands.add(List.of("rules", "check"));

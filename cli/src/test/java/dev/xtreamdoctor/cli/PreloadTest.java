@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,22 +24,33 @@ class PreloadTest {
   @Test
   void aDiagnosingCommandFillsTheDefaultCache() throws Exception {
     Engines.forgetLoaded();
-    Engines.preload(new String[] {"evaluate", "--facts", "x.json"}, terminalWithHome());
-    Path cache = home.resolve(".cache/xtream-doctor");
-    // The preload runs on a daemon thread; wait for its entry (compiling may take a while).
-    for (int i = 0; i < 600 && entries(cache) == 0; i++) {
-      Thread.sleep(50);
-    }
-    assertEquals(1, entries(cache));
+    StartUp.preload(new String[] {"evaluate", "--facts", "x.json"}, terminalWithHome())
+        .orElseThrow(() -> new AssertionError("evaluate with the bundled rules is preloaded"))
+        .get(60, TimeUnit.SECONDS);
+    assertEquals(1, entries(home.resolve(".cache/xtream-doctor")));
   }
 
   @Test
-  void ownRulesOrOtherCommandsAreNotPreloaded() throws Exception {
-    Engines.preload(new String[] {"evaluate", "--rules", "somewhere"}, terminalWithHome());
-    Engines.preload(new String[] {"rules", "check"}, terminalWithHome());
-    Engines.preload(new String[] {"--help"}, terminalWithHome());
-    Thread.sleep(200);
+  void ownRulesOrConfigurationOrOtherCommandsAreNotPreloaded() throws Exception {
+    for (String[] args :
+        new String[][] {
+          {"evaluate", "--rules", "somewhere"},
+          {"diagnose", "--config=doctor.properties"},
+          {"rules", "check"},
+          {"--help"},
+          {}
+        }) {
+      assertTrue(
+          StartUp.preload(args, terminalWithHome()).isEmpty(), String.join(" ", args));
+    }
     assertTrue(Files.notExists(home.resolve(".cache")));
+  }
+
+  @Test
+  void noHomeNoPreload() {
+    Terminal homeless =
+        new Terminal(CliRun.stdin(""), Map.of(), false, StandardCharsets.UTF_8);
+    assertTrue(StartUp.preload(new String[] {"demo"}, homeless).isEmpty());
   }
 
   private static long entries(Path dir) throws Exception {

@@ -40,8 +40,8 @@ class WatchCommandTest {
   /** One run of the command line with this clock for the time. */
   static CliRun run(Clock clock, String... args) {
     CommandLine cmd =
-        XtreamDoctor.commandLine(new Terminal(CliRun.stdin(""), Map.of(), false, StandardCharsets.UTF_8), args);
-    ((XtreamDoctor) cmd.getCommand()).clock(clock);
+        XtreamDoctorCommand.commandLine(new Terminal(CliRun.stdin(""), Map.of(), false, StandardCharsets.UTF_8), args);
+    ((XtreamDoctorCommand) cmd.getCommand()).clock(clock);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cmd.setOut(new PrintWriter(out));

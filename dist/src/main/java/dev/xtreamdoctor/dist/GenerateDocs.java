@@ -3,7 +3,7 @@ package dev.xtreamdoctor.dist;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.xtreamdoctor.cli.Terminal;
-import dev.xtreamdoctor.cli.XtreamDoctor;
+import dev.xtreamdoctor.cli.XtreamDoctorCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ public final class GenerateDocs {
     }
     // As a pipe sees it: no colour, no terminal; every command in the model.
     Terminal build = new Terminal(InputStream.nullInputStream(), Map.of(), false, UTF_8);
-    CommandLine cmd = XtreamDoctor.commandLine(build);
+    CommandLine cmd = XtreamDoctorCommand.commandLine(build);
     // The pages' footer names the release; -V's rules and Java lines belong to a run, not here.
     versionEverywhere(cmd, "xtream-doctor " + args[0]);
 

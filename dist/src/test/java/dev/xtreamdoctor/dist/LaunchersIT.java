@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xtreamdoctor.cli.Terminal;
-import dev.xtreamdoctor.cli.XtreamDoctor;
+import dev.xtreamdoctor.cli.XtreamDoctorCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -75,7 +75,7 @@ class LaunchersIT {
     // A man page for the program and for each command, in troff.
     List<String> pages = new ArrayList<>(List.of("xtream-doctor.1"));
     Terminal none = new Terminal(InputStream.nullInputStream(), Map.of(), false, UTF_8);
-    XtreamDoctor.commandLine(none).getSubcommands().keySet()
+    XtreamDoctorCommand.commandLine(none).getSubcommands().keySet()
         .forEach(name -> pages.add("xtream-doctor-" + name + ".1"));
     pages.add("xtream-doctor-rules-check.1");
     for (String page : pages) {

@@ -46,7 +46,7 @@ final class CatalogueLint {
           dynamic = true;
         }
       }
-      for (RuleSource.Conclusion c : r.concludes()) {
+      for (RuleSource.WrittenFinding c : r.concludes()) {
         concluded.add(c.causeId());
         filled.computeIfAbsent(c.causeId(), k -> new TreeSet<>()).addAll(fills);
         if (dynamic) {

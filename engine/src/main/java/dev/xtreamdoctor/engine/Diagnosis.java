@@ -131,7 +131,7 @@ public record Diagnosis(
    * @param category its category
    * @param causeId its cause id
    * @param severity error, warning, info or unchecked
-   * @param layer input, dns, tcp, tls, http, login, account or symptoms
+   * @param layer one of {@link dev.xtreamdoctor.engine.facts.Vocabulary#LAYERS}
    * @param title what is wrong
    * @param impact what it breaks
    * @param fixes what to do, in order

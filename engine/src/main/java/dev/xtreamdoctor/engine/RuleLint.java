@@ -38,35 +38,7 @@ public final class RuleLint {
     }
   }
 
-  /** Java no rule file may touch: the machine, the network, files, threads, reflection. */
-  private static final Pattern FORBIDDEN =
-      Pattern.compile(
-          "\\b(System\\s*\\.|Runtime\\b|Thread\\b|ProcessBuilder\\b|ProcessHandle\\b|ClassLoader\\b|Class\\s*\\.\\s*forName"
-              + "|getClass\\s*\\(|java\\s*\\.\\s*io\\b|java\\s*\\.\\s*nio\\b|java\\s*\\.\\s*net\\b|java\\s*\\.\\s*lang\\s*\\.\\s*reflect\\b"
-              + "|setAccessible\\b|getDeclared\\w*|Files\\s*\\.|new\\s+File\\b|Socket\\b|URL\\b|exit\\s*\\(|exec\\s*\\(|kcontext\\b|drools\\s*\\.)");
-
-  /**
-   * Loops that need not end: {@code while}, {@code do}, and a {@code for} with no condition. A then
-   * part runs once per match and must finish at once; a for-each over a collected list is fine.
-   */
-  private static final Pattern LOOP = Pattern.compile("\\b(while)\\s*\\(|\\b(do)\\b\\s*(\\{|$)|\\b(for)\\s*\\([^;:)]*;\\s*;");
-
-  /** Calls a rule's then part may make besides fact fields and the set's own functions. */
-  private static final Set<String> ALLOWED_CALLS =
-      Set.of(
-          "insert", "insertLogical",
-          "error", "warning", "info", "unchecked", "because", "with", "of",
-          "equals", "equalsIgnoreCase", "startsWith", "endsWith", "contains", "isEmpty", "isBlank",
-          "replace", "toLowerCase", "toUpperCase", "strip", "trim", "length", "join", "valueOf",
-          "size", "get", "round", "min", "max", "abs");
-
-  /** Words followed by "(" that are no calls. */
-  private static final Set<String> KEYWORDS = Set.of("if", "for", "while", "switch", "return", "catch", "synchronized");
-
-  private static final Pattern CALL = Pattern.compile("(\\bnew\\s+)?([A-Za-z_$][\\w$]*)\\s*\\(");
-  private static final Pattern FUNCTION = Pattern.compile("(?m)^\\s*function\\s+[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
-  private static final Pattern DECLARE = Pattern.compile("(?m)^\\s*declare\\s+(\\w+)");
-  private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"(.*)\"");
+  static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"(.*)\"");
   private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final Pattern FINDING_STARTED = Pattern.compile("\\bFinding\\s*\\.\\s*(error|warning|info|unchecked)\\s*\\(");
   private static final Pattern INSERTS = Pattern.compile("\\binsert(Logical)?\\s*\\(");
@@ -91,54 +63,70 @@ public final class RuleLint {
     causesAndCategories(files, source, catalogue, problems);
     unreported(files, source, problems);
     vocabulariesInConditions(files, source, catalogue, problems);
-    java(files, source, problems);
+    JavaInRulesLint.check(files, source, problems);
     catalogue.ifPresent(c -> problems.addAll(CatalogueLint.check(files, source, c)));
     return problems;
   }
 
   private static void causesAndCategories(
       RuleFiles files, RuleSource source, Optional<Catalogue> catalogue, List<Problem> problems) {
-    Set<String> known = catalogue.map(Catalogue::causeIds).orElse(Set.of());
     Set<String> reported = new TreeSet<>();
     for (RuleSource.RuleText r : source.rules()) {
-      for (RuleSource.Conclusion c : r.concludes()) {
-        String file = files.displayName(r.file());
-        if (!c.category().isEmpty() && !Vocabulary.CATEGORIES.contains(c.category())) {
-          problems.add(
-              error(file, c.line(), column(files, r.file(), c.line(), c.category()),
-                  "unknown category " + c.category() + " in rule \"" + r.name() + "\"" + didYouMean(c.category(), Vocabulary.CATEGORIES)
-                      + "; the categories are " + String.join(", ", Vocabulary.CATEGORIES)));
-        }
-        if (!c.layer().isEmpty() && !Vocabulary.LAYERS.contains(c.layer())) {
-          problems.add(
-              error(file, c.line(), column(files, r.file(), c.line(), c.layer()),
-                  "unknown layer " + c.layer() + " in rule \"" + r.name() + "\"" + didYouMean(c.layer(), Vocabulary.LAYERS)
-                      + "; the layers are " + String.join(", ", Vocabulary.LAYERS)));
-        }
-        if (catalogue.isEmpty() || !reported.add(c.causeId())) {
-          continue;
-        }
-        int col = column(files, r.file(), c.line(), c.causeId());
-        if (CatalogueLint.hasMisspeltKey(catalogue.get(), c.causeId())) {
-          continue; // the catalogue's check names the misspelt key; once is enough
-        }
-        if (!known.contains(c.causeId())) {
-          boolean someWords = catalogue.get().keys().stream().anyMatch(k -> k.startsWith(c.causeId() + "."));
-          problems.add(
-              error(file, c.line(), col,
-                  someWords
-                      ? "the cause " + c.causeId() + " has no title in catalogue.properties: add " + c.causeId() + ".title, what is wrong in one line"
-                      : "the cause " + c.causeId() + " has no words in catalogue.properties" + didYouMean(c.causeId(), known)
-                          + ": add " + c.causeId() + ".title, " + c.causeId() + ".impact and " + c.causeId() + ".fix.1"));
-        } else if (catalogue.get().fixes(c.causeId(), Map.of()).isEmpty()) {
-          problems.add(
-              error(file, c.line(), col,
-                  "the cause " + c.causeId() + " has no fix in catalogue.properties: add " + c.causeId() + ".fix.1, what the user should do"));
-        } else if (catalogue.get().impact(c.causeId(), Map.of()).isBlank()) {
-          problems.add(
-              warning(file, c.line(), col, "the cause " + c.causeId() + " has no impact text in catalogue.properties: add " + c.causeId() + ".impact"));
+      for (RuleSource.WrittenFinding c : r.concludes()) {
+        categoryAndLayer(files, r, c, problems);
+        if (catalogue.isPresent() && reported.add(c.causeId())) {
+          causeWords(files, r, c, catalogue.get(), problems);
         }
       }
+    }
+  }
+
+  /** The category and layer a finding names, each from its closed vocabulary. */
+  private static void categoryAndLayer(
+      RuleFiles files, RuleSource.RuleText r, RuleSource.WrittenFinding c, List<Problem> problems) {
+    String file = files.displayName(r.file());
+    if (!c.category().isEmpty() && !Vocabulary.CATEGORIES.contains(c.category())) {
+      problems.add(
+          error(file, c.line(), column(files, r.file(), c.line(), c.category()),
+              "unknown category " + c.category() + " in rule \"" + r.name() + "\"" + didYouMean(c.category(), Vocabulary.CATEGORIES)
+                  + "; the categories are " + String.join(", ", Vocabulary.CATEGORIES)));
+    }
+    if (!c.layer().isEmpty() && !Vocabulary.LAYERS.contains(c.layer())) {
+      problems.add(
+          error(file, c.line(), column(files, r.file(), c.line(), c.layer()),
+              "unknown layer " + c.layer() + " in rule \"" + r.name() + "\"" + didYouMean(c.layer(), Vocabulary.LAYERS)
+                  + "; the layers are " + String.join(", ", Vocabulary.LAYERS)));
+    }
+  }
+
+  /** The words a cause needs in the catalogue: a title, a fix, an impact. */
+  private static void causeWords(
+      RuleFiles files,
+      RuleSource.RuleText r,
+      RuleSource.WrittenFinding c,
+      Catalogue catalogue,
+      List<Problem> problems) {
+    String file = files.displayName(r.file());
+    Set<String> known = catalogue.causeIds();
+    int col = column(files, r.file(), c.line(), c.causeId());
+    if (CatalogueLint.hasMisspeltKey(catalogue, c.causeId())) {
+      return; // the catalogue's check names the misspelt key; once is enough
+    }
+    if (!known.contains(c.causeId())) {
+      boolean someWords = catalogue.keys().stream().anyMatch(k -> k.startsWith(c.causeId() + "."));
+      problems.add(
+          error(file, c.line(), col,
+              someWords
+                  ? "the cause " + c.causeId() + " has no title in catalogue.properties: add " + c.causeId() + ".title, what is wrong in one line"
+                  : "the cause " + c.causeId() + " has no words in catalogue.properties" + didYouMean(c.causeId(), known)
+                      + ": add " + c.causeId() + ".title, " + c.causeId() + ".impact and " + c.causeId() + ".fix.1"));
+    } else if (catalogue.fixes(c.causeId(), Map.of()).isEmpty()) {
+      problems.add(
+          error(file, c.line(), col,
+              "the cause " + c.causeId() + " has no fix in catalogue.properties: add " + c.causeId() + ".fix.1, what the user should do"));
+    } else if (catalogue.impact(c.causeId(), Map.of()).isBlank()) {
+      problems.add(
+          warning(file, c.line(), col, "the cause " + c.causeId() + " has no impact text in catalogue.properties: add " + c.causeId() + ".impact"));
     }
   }
 
@@ -149,7 +137,7 @@ public final class RuleLint {
       if (!FINDING_STARTED.matcher(consequence).find() || INSERTS.matcher(consequence).find()) {
         continue;
       }
-      RuleSource.Conclusion first = r.concludes().isEmpty() ? null : r.concludes().get(0);
+      RuleSource.WrittenFinding first = r.concludes().isEmpty() ? null : r.concludes().get(0);
       int line = first == null ? r.consequenceLine() : first.line();
       int col = first == null ? 1 : first.column();
       String what = first == null ? "a finding" : first.causeId();
@@ -172,54 +160,83 @@ public final class RuleLint {
     Set<String> signals = new TreeSet<>(Vocabulary.PROBE_SIGNALS);
     signals.addAll(PageSignals.of(files).names());
     for (RuleSource.RuleText r : source.rules()) {
-      for (RuleSource.Condition c : r.conditions()) {
-        Matcher sig = SIGNAL.matcher(c.text());
-        while (sig.find()) {
-          if (!signals.contains(sig.group(1))) {
-            int[] at = locate(files, r.file(), c.line(), "\"" + sig.group(1) + "\"");
-            problems.add(
-                error(files.displayName(r.file()), at[0], at[1],
-                    "unknown signal \"" + sig.group(1) + "\" in rule \"" + r.name() + "\"" + didYouMean(sig.group(1), signals)
-                        + ": no answer ever gets it; the signals are " + String.join(", ", signals)
-                        + " (a new one is a line in " + PageSignals.FILE + ")"));
-          }
-        }
-        Matcher m = COMPARED.matcher(c.text());
-        while (m.find()) {
-          Collection<String> allowed = vocabularies.get(m.group(1));
-          if (allowed == null) {
-            continue;
-          }
-          List<String> values = new ArrayList<>();
-          if (m.group(2) != null) {
-            Matcher q = QUOTED.matcher(m.group(2));
-            while (q.find()) {
-              values.add(q.group(1));
-            }
-          } else if (m.group(4) != null) {
-            values.add(m.group(4));
-          }
-          for (String v : values) {
-            if (allowed.contains(v)) {
-              continue;
-            }
-            String message;
-            if (m.group(1).equals("appMessage")) {
-              Set<String> listed = catalogue.map(k -> k.appMessages().keySet()).orElse(Set.of());
-              message =
-                  "unknown app message \"" + v + "\" in rule \"" + r.name() + "\"" + didYouMean(v, listed)
-                      + (listed.isEmpty() ? "; catalogue.properties lists none" : "; catalogue.properties lists " + String.join(", ", listed))
-                      + " (a new one is a line app." + v + " = the words on the screen)";
-            } else {
-              message =
-                  "unknown " + m.group(1) + " \"" + v + "\" in rule \"" + r.name() + "\"" + didYouMean(v, allowed) + "; the values are "
-                      + (m.group(1).equals("outcome") ? "listed in FACTS.md, \"Outcome codes\"" : String.join(", ", allowed));
-            }
-            int[] at = locate(files, r.file(), c.line(), "\"" + v + "\"");
-            problems.add(error(files.displayName(r.file()), at[0], at[1], message));
-          }
-        }
+      for (RuleSource.WrittenCondition c : r.conditions()) {
+        unknownSignals(files, r, c, signals, problems);
+        unknownValues(files, r, c, vocabularies, catalogue, problems);
       }
+    }
+  }
+
+  /** {@code signals contains "blok_page"}: a signal no answer ever gets. */
+  private static void unknownSignals(
+      RuleFiles files,
+      RuleSource.RuleText r,
+      RuleSource.WrittenCondition c,
+      Set<String> signals,
+      List<Problem> problems) {
+    Matcher sig = SIGNAL.matcher(c.text());
+    while (sig.find()) {
+      if (!signals.contains(sig.group(1))) {
+        int[] at = locate(files, r.file(), c.line(), "\"" + sig.group(1) + "\"");
+        problems.add(
+            error(files.displayName(r.file()), at[0], at[1],
+                "unknown signal \"" + sig.group(1) + "\" in rule \"" + r.name() + "\"" + didYouMean(sig.group(1), signals)
+                    + ": no answer ever gets it; the signals are " + String.join(", ", signals)
+                    + " (a new one is a line in " + PageSignals.FILE + ")"));
+      }
+    }
+  }
+
+  /** A closed-vocabulary field compared with a value outside its vocabulary. */
+  private static void unknownValues(
+      RuleFiles files,
+      RuleSource.RuleText r,
+      RuleSource.WrittenCondition c,
+      Map<String, Collection<String>> vocabularies,
+      Optional<Catalogue> catalogue,
+      List<Problem> problems) {
+    Matcher m = COMPARED.matcher(c.text());
+    while (m.find()) {
+      Collection<String> allowed = vocabularies.get(m.group(1));
+      if (allowed == null) {
+        continue;
+      }
+      List<String> values = new ArrayList<>();
+      if (m.group(2) != null) {
+        Matcher q = QUOTED.matcher(m.group(2));
+        while (q.find()) {
+          values.add(q.group(1));
+        }
+      } else if (m.group(4) != null) {
+        values.add(m.group(4));
+      }
+      for (String v : values) {
+        if (allowed.contains(v)) {
+          continue;
+        }
+        String message = unknownValue(m.group(1), v, r, allowed, catalogue);
+        int[] at = locate(files, r.file(), c.line(), "\"" + v + "\"");
+        problems.add(error(files.displayName(r.file()), at[0], at[1], message));
+      }
+    }
+  }
+
+  private static String unknownValue(
+      String field,
+      String v,
+      RuleSource.RuleText r,
+      Collection<String> allowed,
+      Optional<Catalogue> catalogue) {
+    if (field.equals("appMessage")) {
+      Set<String> listed = catalogue.map(k -> k.appMessages().keySet()).orElse(Set.of());
+      return
+          "unknown app message \"" + v + "\" in rule \"" + r.name() + "\"" + didYouMean(v, listed)
+              + (listed.isEmpty() ? "; catalogue.properties lists none" : "; catalogue.properties lists " + String.join(", ", listed))
+              + " (a new one is a line app." + v + " = the words on the screen)";
+    } else {
+      return
+          "unknown " + field + " \"" + v + "\" in rule \"" + r.name() + "\"" + didYouMean(v, allowed) + "; the values are "
+              + (field.equals("outcome") ? "listed in FACTS.md, \"Outcome codes\"" : String.join(", ", allowed));
     }
   }
 
@@ -229,86 +246,8 @@ public final class RuleLint {
     return out;
   }
 
-  private static void java(RuleFiles files, RuleSource source, List<Problem> problems) {
-    Set<String> functions = new TreeSet<>();
-    Set<String> declared = new TreeSet<>(FactModel.typeNames());
-    for (String text : source.expanded().values()) {
-      Matcher f = FUNCTION.matcher(text);
-      while (f.find()) {
-        functions.add(f.group(1));
-      }
-      Matcher d = DECLARE.matcher(text);
-      while (d.find()) {
-        declared.add(d.group(1));
-      }
-    }
-    Set<String> fields = new TreeSet<>();
-    for (String type : FactModel.typeNames()) {
-      fields.addAll(FactModel.fields(FactModel.type(type).orElseThrow()));
-    }
-    for (Map.Entry<String, String> f : source.expanded().entrySet()) {
-      String file = files.displayName(f.getKey());
-      List<String> lines = f.getValue().lines().toList();
-      String rule = null;
-      boolean inThen = false;
-      for (int i = 0; i < lines.size(); i++) {
-        int line = source.originalLine(f.getKey(), i + 1);
-        String code = code(lines.get(i));
-        Matcher start = RULE.matcher(lines.get(i));
-        if (start.find()) {
-          rule = start.group(1);
-          inThen = false;
-        } else if (code.strip().equals("then") || code.strip().startsWith("then ")) {
-          inThen = rule != null;
-          continue;
-        } else if (code.strip().equals("end")) {
-          rule = null;
-          inThen = false;
-        }
-        // Forbidden Java anywhere in a file, functions included.
-        Matcher bad = FORBIDDEN.matcher(code);
-        if (bad.find()) {
-          problems.add(
-              error(file, line, bad.start() + 1,
-                  "rules may not use " + bad.group(1).replaceAll("[\\s(.]+$", "") + ": it reaches outside the diagnosis (the machine, files,"
-                      + " the network or the program itself)"));
-          continue;
-        }
-        // Loops that need not end, in then parts and functions alike.
-        Matcher loop = LOOP.matcher(code);
-        if ((inThen || rule == null) && loop.find()) {
-          String word = loop.group(1) != null ? "while" : loop.group(2) != null ? "do" : "for ( ; ; )";
-          problems.add(
-              error(file, line, loop.start() + 1,
-                  (rule == null ? "a function" : "rule \"" + rule + "\"") + " loops with " + word + ": a then part runs once per match and must"
-                      + " finish at once (a loop that never ends stops every diagnosis); go over a collected list with for ( x : list )"
-                      + " instead, or write a rule per case"));
-          continue;
-        }
-        if (!inThen) {
-          continue;
-        }
-        // Any other call in a then part: a warning, for a developer to look at.
-        Matcher m = CALL.matcher(code);
-        while (m.find()) {
-          String name = m.group(2);
-          boolean isNew = m.group(1) != null;
-          boolean ok =
-              isNew ? declared.contains(name)
-                  : ALLOWED_CALLS.contains(name) || KEYWORDS.contains(name) || functions.contains(name) || fields.contains(name);
-          if (!ok) {
-            problems.add(
-                warning(file, line, m.start(2) + 1,
-                    "rule \"" + rule + "\" calls " + (isNew ? "new " : "") + name + ", which is not among the calls rules need;"
-                        + " ask a developer to add a sentence to support.dsl or a function instead"));
-          }
-        }
-      }
-    }
-  }
-
   /** A line without its string literals and // comment, same length up to the comment. */
-  private static String code(String line) {
+  static String code(String line) {
     String out = withoutStrings(line);
     int comment = out.indexOf("//");
     return comment >= 0 ? out.substring(0, comment) : out;

@@ -11,7 +11,8 @@ import org.kie.api.builder.Message;
 
 /**
  * Turns Drools build messages into {@code file:line:col: plain words}, with 1-based lines and
- * columns that point into the file the support person edits.
+ * columns that point into the file the support person edits. Where neither Drools nor the file
+ * tells the column (a message about a whole rule), the column is 0, as in {@code rules.drl:21:0:}.
  */
 final class RuleMessages {
   private RuleMessages() {}

@@ -104,7 +104,7 @@ public final class RuleSource {
    * @param kind {@code pattern}, {@code not}, {@code exists}, {@code or}, {@code eval}, ...
    * @param text its text (after DSL expansion)
    */
-  public record Condition(int line, String factType, String kind, String text) {}
+  public record WrittenCondition(int line, String factType, String kind, String text) {}
 
   /**
    * One finding a rule's then part creates.
@@ -116,7 +116,7 @@ public final class RuleSource {
    * @param line 1-based line in the file
    * @param column 1-based column of the cause id
    */
-  public record Conclusion(String severity, String category, String causeId, String layer, int line, int column) {}
+  public record WrittenFinding(String severity, String category, String causeId, String layer, int line, int column) {}
 
   /**
    * One rule.
@@ -133,10 +133,10 @@ public final class RuleSource {
       String name,
       String file,
       int line,
-      List<Condition> conditions,
+      List<WrittenCondition> conditions,
       String consequence,
       int consequenceLine,
-      List<Conclusion> concludes) {}
+      List<WrittenFinding> concludes) {}
 
   /** Reads every rule file of a set. */
   public static RuleSource of(RuleFiles files) {
@@ -189,23 +189,23 @@ public final class RuleSource {
   private static RuleText rule(String file, String text, RuleDescr r, int[] map) {
     java.util.function.IntUnaryOperator original =
         line -> map == null || line < 1 || line > map.length ? line : map[line - 1];
-    List<Condition> conditions = new ArrayList<>();
+    List<WrittenCondition> conditions = new ArrayList<>();
     AndDescr lhs = r.getLhs();
     if (lhs != null) {
       for (BaseDescr d : lhs.getDescrs()) {
-        Condition c = condition(text, d);
-        conditions.add(new Condition(original.applyAsInt(c.line()), c.factType(), c.kind(), c.text()));
+        WrittenCondition c = condition(text, d);
+        conditions.add(new WrittenCondition(original.applyAsInt(c.line()), c.factType(), c.kind(), c.text()));
       }
     }
     String consequence = r.getConsequence() == null ? "" : r.getConsequence().toString();
     int consequenceLine = Math.max(r.getConsequenceLine(), r.getLine());
-    List<Conclusion> concludes = new ArrayList<>();
+    List<WrittenFinding> concludes = new ArrayList<>();
     List<String> lines = text.lines().toList();
     Matcher m = FINDING.matcher(consequence);
     while (m.find()) {
       int[] at = locate(lines, consequenceLine, "\"" + m.group(3) + "\"");
       concludes.add(
-          new Conclusion(
+          new WrittenFinding(
               m.group(1), m.group(2) == null ? "" : m.group(2), m.group(3), m.group(4) == null ? "" : m.group(4),
               original.applyAsInt(at[0]), at[1] + 1));
     }
@@ -213,18 +213,18 @@ public final class RuleSource {
     while (u.find()) {
       int[] at = locate(lines, consequenceLine, "\"" + u.group(1) + "\"");
       concludes.add(
-          new Conclusion("unchecked", "INCONCLUSIVE", u.group(1), u.group(2) == null ? "" : u.group(2), original.applyAsInt(at[0]), at[1] + 1));
+          new WrittenFinding("unchecked", "INCONCLUSIVE", u.group(1), u.group(2) == null ? "" : u.group(2), original.applyAsInt(at[0]), at[1] + 1));
     }
     Matcher v = CONCLUSION.matcher(consequence);
     while (v.find()) {
       int[] at = locate(lines, consequenceLine, "\"" + v.group(2) + "\"");
-      concludes.add(new Conclusion("conclusion", v.group(1), v.group(2), "", original.applyAsInt(at[0]), at[1] + 1));
+      concludes.add(new WrittenFinding("conclusion", v.group(1), v.group(2), "", original.applyAsInt(at[0]), at[1] + 1));
     }
     return new RuleText(
         r.getName(), file, original.applyAsInt(r.getLine()), conditions, consequence, original.applyAsInt(consequenceLine), concludes);
   }
 
-  private static Condition condition(String text, BaseDescr d) {
+  private static WrittenCondition condition(String text, BaseDescr d) {
     String shown = d.getText();
     if (d.getStartCharacter() >= 0 && d.getEndCharacter() > d.getStartCharacter() && d.getEndCharacter() <= text.length()) {
       shown = text.substring(d.getStartCharacter(), d.getEndCharacter());
@@ -234,7 +234,7 @@ public final class RuleSource {
     if (shown == null || shown.isBlank()) {
       shown = type.isEmpty() ? kind : type + "( ... )";
     }
-    return new Condition(d.getLine(), type == null ? "" : type, kind, shown.strip().replaceAll("\\s+", " "));
+    return new WrittenCondition(d.getLine(), type == null ? "" : type, kind, shown.strip().replaceAll("\\s+", " "));
   }
 
   /** The 1-based line and 0-based column of a text at or after a 1-based line; else that line. */

@@ -3,10 +3,10 @@ package dev.xtreamdoctor.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.xtreamdoctor.engine.explain.Explained;
+import dev.xtreamdoctor.engine.explain.ExplainedDiagnosis;
 import dev.xtreamdoctor.engine.explain.Explainer;
 import dev.xtreamdoctor.engine.explain.Explanation;
-import dev.xtreamdoctor.engine.explain.Explanations;
+import dev.xtreamdoctor.engine.explain.ExplanationRenderer;
 import dev.xtreamdoctor.engine.render.Format;
 import dev.xtreamdoctor.engine.render.TextStyle;
 import jakarta.json.Json;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** --explain: the chain from facts to the conclusion, and why not the other categories. */
 class ExplainerTest {
-  private static Explained explain(String example) {
+  private static ExplainedDiagnosis explain(String example) {
     return Explainer.evaluate(SharedRules.ENGINE, ExampleFacts.of(example).facts());
   }
 
@@ -89,11 +89,11 @@ class ExplainerTest {
 
   @Test
   void textAndJsonCarryTheExplanation() {
-    Explained x = explain("flood-ban");
-    String text = Explanations.render(Format.TEXT, Format.TEXT.renderer(TextStyle.PLAIN_ASCII), x);
+    ExplainedDiagnosis x = explain("flood-ban");
+    String text = ExplanationRenderer.render(Format.TEXT, Format.TEXT.renderer(TextStyle.PLAIN_ASCII), x);
     assertTrue(text.contains("Why LOGIN_FAILED (FLOOD_BAN):"), text);
     assertTrue(text.contains("Why not the other categories:"), text);
-    String json = Explanations.render(Format.JSON, Format.JSON.renderer(TextStyle.PLAIN_ASCII), x);
+    String json = ExplanationRenderer.render(Format.JSON, Format.JSON.renderer(TextStyle.PLAIN_ASCII), x);
     JsonObject o = Json.createReader(new StringReader(json)).readObject();
     assertEquals("LOGIN_FAILED", o.getString("category"));
     assertEquals("FLOOD_BAN", o.getJsonObject("explanation").getString("causeId"));

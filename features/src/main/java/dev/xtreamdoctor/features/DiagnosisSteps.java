@@ -9,43 +9,49 @@ import io.cucumber.java.en.When;
  * and what the rules gave, in words support staff read in {@code rules test}.
  */
 public class DiagnosisSteps {
+  private final World world;
+
+  public DiagnosisSteps(World world) {
+    this.world = world;
+  }
+
   @When("I evaluate the facts")
   public void evaluate() {
-    World.diagnosis = ScenarioRules.evaluate(World.facts.facts());
+    world.diagnosed(ScenarioRules.evaluate(world.facts().facts()));
   }
 
   @Then("the category is {word}")
   public void theCategoryIs(String category) {
-    expect(category.equals(World.diagnosis().category()), "category", category, World.diagnosis().category());
+    expect(category.equals(world.diagnosis().category()), "category", category, world.diagnosis().category());
   }
 
   @Then("the cause is {word}")
   public void theCauseIs(String cause) {
-    expect(cause.equals(World.diagnosis().causeIds().get(0)), "cause", cause, World.diagnosis().causeIds().get(0));
+    expect(cause.equals(world.diagnosis().causeIds().get(0)), "cause", cause, world.diagnosis().causeIds().get(0));
   }
 
   @Then("the fixes include {string}")
   public void theFixesInclude(String text) {
     expect(
-        World.diagnosis().fixes().stream().anyMatch(f -> f.contains(text)),
+        world.diagnosis().fixes().stream().anyMatch(f -> f.contains(text)),
         "a fix containing",
         "\"" + text + "\"",
-        "fixes:\n    " + String.join("\n    ", World.diagnosis().fixes()));
+        "fixes:\n    " + String.join("\n    ", world.diagnosis().fixes()));
   }
 
   @Then("the evidence includes {string}")
   public void theEvidenceIncludes(String text) {
     expect(
-        World.diagnosis().evidence().stream().anyMatch(e -> e.contains(text)),
+        world.diagnosis().evidence().stream().anyMatch(e -> e.contains(text)),
         "evidence containing",
         "\"" + text + "\"",
-        "evidence:\n    " + String.join("\n    ", World.diagnosis().evidence()));
+        "evidence:\n    " + String.join("\n    ", world.diagnosis().evidence()));
   }
 
   @Then("there is a(n) {word} finding {word}")
   public void thereIsAFinding(String severity, String cause) {
     expect(
-        World.diagnosis().findings().stream().anyMatch(f -> f.causeId().equals(cause) && f.severity().equals(severity)),
+        world.diagnosis().findings().stream().anyMatch(f -> f.causeId().equals(cause) && f.severity().equals(severity)),
         "finding",
         severity + " " + cause,
         "findings " + findings());
@@ -54,21 +60,21 @@ public class DiagnosisSteps {
   @Then("there is no finding {word}")
   public void thereIsNoFinding(String cause) {
     expect(
-        World.diagnosis().findings().stream().noneMatch(f -> f.causeId().equals(cause)),
+        world.diagnosis().findings().stream().noneMatch(f -> f.causeId().equals(cause)),
         "no finding",
         cause,
         "findings " + findings());
   }
 
   /** Fails the step with "expected WHAT X, got Y", plus the diagnosis in one line. */
-  private static void expect(boolean holds, String what, String expected, String got) {
+  private void expect(boolean holds, String what, String expected, String got) {
     if (!holds) {
       throw new AssertionError(
-          "expected " + what + " " + expected + ", got " + got + "\n  (diagnosis: " + World.diagnosis().summary() + " / findings " + findings() + ")");
+          "expected " + what + " " + expected + ", got " + got + "\n  (diagnosis: " + world.diagnosis().summary() + " / findings " + findings() + ")");
     }
   }
 
-  private static String findings() {
-    return World.diagnosis().findings().stream().map(f -> f.severity() + " " + f.causeId()).toList().toString();
+  private String findings() {
+    return world.diagnosis().findings().stream().map(f -> f.severity() + " " + f.causeId()).toList().toString();
   }
 }

@@ -7,7 +7,7 @@ import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.engine.render.Format;
 import dev.xtreamdoctor.engine.render.TextStyle;
 import dev.xtreamdoctor.probes.BadServerInputException;
-import dev.xtreamdoctor.probes.DiagnoseRequest;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
 import dev.xtreamdoctor.probes.DiagnosisRun;
 import dev.xtreamdoctor.probes.ProbeSettings;
@@ -19,7 +19,6 @@ import java.security.KeyStore;
 import dev.xtreamdoctor.simulator.PanelFamily;
 import dev.xtreamdoctor.simulator.RecordedRequest;
 import dev.xtreamdoctor.simulator.Simulation;
-import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -41,6 +40,12 @@ import java.util.Set;
  * ...") check it too.
  */
 public class EndToEndSteps {
+  private final World world;
+
+  public EndToEndSteps(World world) {
+    this.world = world;
+  }
+
   /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
   private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -51,14 +56,9 @@ public class EndToEndSteps {
   static final int TOTAL_MS = 6000;
   static final int REQUEST_BUDGET = 6;
 
-  private static SimulatedLine line;
+  private SimulatedLine line;
 
-  @Before(order = 1)
-  public void freshLine() {
-    line = null;
-  }
-
-  private static SimulatedLine line() {
+  private SimulatedLine line() {
     if (line == null) {
       throw new IllegalStateException("no panel yet: start with 'Given a XC2 panel with ...'");
     }
@@ -134,7 +134,7 @@ public class EndToEndSteps {
     symptoms("", "", "yes");
   }
 
-  private static void symptoms(String message, String peak, String mobile) {
+  private void symptoms(String message, String peak, String mobile) {
     ReportedSymptoms old =
         line().symptoms.orElse(new ReportedSymptoms("", "", "", "", "", "", "user_network"));
     line().symptoms =
@@ -156,8 +156,8 @@ public class EndToEndSteps {
     SimulatedLine l = line();
     try (Simulation sim = Simulation.start(l.spec.build())) {
       String server = l.typedServer(sim.serverUrl(), sim.host(), sim.urlPort());
-      DiagnoseRequest request =
-          new DiagnoseRequest(
+      ProbeRequest request =
+          new ProbeRequest(
               server,
               l.credentialsSeparately ? l.typedUsername : null,
               l.credentialsSeparately ? Secret.of(l.typedPassword) : null,
@@ -171,7 +171,7 @@ public class EndToEndSteps {
       TlsTrust trust = l.trustPanel ? trusting(TlsIdentity.SELF_SIGNED) : TlsTrust.system();
       DiagnosisRun run = new Diagnoser(settings, trust).runTimed(request);
       Diagnosis d = ScenarioRules.evaluate(run.facts());
-      World.diagnosis = d;
+      world.diagnosed(d);
       l.wallMillis = run.wallMillis();
       l.panelRequests = sim.panel().requests();
       l.allRequests = sim.requests();
@@ -190,7 +190,7 @@ public class EndToEndSteps {
 
   // ---- Then: what the panel saw -----------------------------------------------------------
 
-  private static List<RecordedRequest> logins() {
+  private List<RecordedRequest> logins() {
     return line().panelRequests.stream().filter(RecordedRequest::hadPassword).toList();
   }
 
@@ -215,7 +215,7 @@ public class EndToEndSteps {
     seen.stream().map(RecordedRequest::username).filter(u -> !u.isEmpty()).forEach(usernames::add);
     expect(usernames.size() <= 2, "at most 2 distinct usernames", usernames.toString());
     PanelRequests budget =
-        World.diagnosis().facts().stream()
+        world.diagnosis().facts().stream()
             .filter(PanelRequests.class::isInstance)
             .map(PanelRequests.class::cast)
             .findFirst()
@@ -237,7 +237,7 @@ public class EndToEndSteps {
   /** Whatever the panel sends, the doctor keeps no more than its cap of it. */
   @Then("the doctor read no more than {int} KiB of any answer")
   public void readNoMoreThan(int kib) {
-    for (var f : World.diagnosis().facts()) {
+    for (var f : world.diagnosis().facts()) {
       if (f instanceof HttpResponse h) {
         expect(h.bodyBytes() <= kib * 1024L, "at most " + kib + " KiB read", h.toString());
       }
@@ -247,7 +247,7 @@ public class EndToEndSteps {
   /** What {@code diagnose} exits with for this diagnosis: a fault (1) or no verdict (4), never 0. */
   @Then("the check does not exit 0")
   public void doesNotExitZero() {
-    var d = World.diagnosis();
+    var d = world.diagnosis();
     expect(d.faultFound() || d.inconclusive(), "a fault or no verdict (exit 1 or 4)", d.category());
   }
 
@@ -305,7 +305,7 @@ public class EndToEndSteps {
     }
   }
 
-  private static String seen() {
+  private String seen() {
     return "the panel saw " + line().panelRequests.size() + ": " + line().panelRequests;
   }
 

@@ -18,6 +18,12 @@ import java.util.Optional;
  * and by a test over every example facts file and every simulator scenario.
  */
 public final class HealthEvidence {
+  private final World world;
+
+  public HealthEvidence(World world) {
+    this.world = world;
+  }
+
   /** Why this diagnosis breaks the rule, or empty when it keeps it. */
   public static Optional<String> violation(Diagnosis d) {
     if (!Diagnosis.NO_FAULT_FOUND.equals(d.category())) {
@@ -45,8 +51,8 @@ public final class HealthEvidence {
   /** The check after each scenario that evaluated something. */
   @After
   public void noFaultIsEarned() {
-    if (World.diagnosis != null) {
-      violation(World.diagnosis).ifPresent(v -> {
+    if (world.hasDiagnosis()) {
+      violation(world.diagnosis()).ifPresent(v -> {
         throw new AssertionError(v);
       });
     }

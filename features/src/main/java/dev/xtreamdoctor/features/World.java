@@ -1,23 +1,31 @@
 package dev.xtreamdoctor.features;
 
 import dev.xtreamdoctor.engine.Diagnosis;
-import io.cucumber.java.Before;
 
 /**
- * What one scenario has built so far, shared by every step class. Scenarios run one at a time
- * (Cucumber's default), and each starts from a fresh world.
+ * What one scenario has built so far, shared by every step class of that scenario. Cucumber's
+ * object factory (cucumber-picocontainer) makes one World per scenario and hands it to each step
+ * class's constructor, so nothing a scenario builds outlives it or leaks into the next.
  */
 public final class World {
-  static FactSheet facts = new FactSheet();
-  static Diagnosis diagnosis;
+  private final FactSheet facts = new FactSheet();
+  private Diagnosis diagnosis;
 
-  @Before(order = 0)
-  public void freshWorld() {
-    facts = new FactSheet();
-    diagnosis = null;
+  /** The facts the Given-steps build. */
+  FactSheet facts() {
+    return facts;
   }
 
-  static Diagnosis diagnosis() {
+  /** The diagnosis a When-step made, for the Then-steps. */
+  void diagnosed(Diagnosis d) {
+    diagnosis = d;
+  }
+
+  boolean hasDiagnosis() {
+    return diagnosis != null;
+  }
+
+  Diagnosis diagnosis() {
     if (diagnosis == null) {
       throw new IllegalStateException("nothing was evaluated yet: add a When step");
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.FactsJson;
-import dev.xtreamdoctor.probes.DiagnoseRequest;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
 import dev.xtreamdoctor.probes.ProbeSettings;
 import dev.xtreamdoctor.probes.Secret;
@@ -133,7 +133,7 @@ class EveryScenarioTest {
               .withTimeouts(EndToEndSteps.CONNECT_MS, EndToEndSteps.READ_MS, EndToEndSteps.TOTAL_MS)
               .withLimits(1 << 20, EndToEndSteps.REQUEST_BUDGET, 0)
               .withLoopbackOnly(true);
-      DiagnoseRequest request = DiagnoseRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password()));
+      ProbeRequest request = ProbeRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password()));
       d = ScenarioRules.engine().evaluate(new Diagnoser(settings).run(request));
     }
     assertEquals(Optional.empty(), HealthEvidence.violation(d), name);

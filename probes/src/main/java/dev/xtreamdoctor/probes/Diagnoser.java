@@ -67,18 +67,12 @@ public final class Diagnoser {
     return new Diagnoser(settings, trust, policy, value, listener);
   }
 
-  /** The entry point for the CLI: every fact one diagnosis observed. */
-  public static List<Fact> run(DiagnoseRequest request, ProbeSettings settings)
-      throws BadServerInputException {
-    return new Diagnoser(settings).run(request);
-  }
-
-  public List<Fact> run(DiagnoseRequest request) throws BadServerInputException {
+  public List<Fact> run(ProbeRequest request) throws BadServerInputException {
     return runTimed(request).facts();
   }
 
   /** The facts plus wall time and each probe's time. */
-  public DiagnosisRun runTimed(DiagnoseRequest request) throws BadServerInputException {
+  public DiagnosisRun runTimed(ProbeRequest request) throws BadServerInputException {
     long start = System.nanoTime();
     java.time.Instant startedAt = java.time.Instant.now();
     ParsedServer parsed = ServerInputParser.parse(request.server());

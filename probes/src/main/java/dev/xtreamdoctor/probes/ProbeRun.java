@@ -60,7 +60,7 @@ final class ProbeRun {
       TlsTrust trust,
       TargetPolicy policy,
       ParsedServer server,
-      DiagnoseRequest request,
+      ProbeRequest request,
       ExecutorService pool,
       ScheduledExecutorService timer,
       long startNanos,

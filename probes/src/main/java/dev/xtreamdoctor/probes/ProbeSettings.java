@@ -50,55 +50,139 @@ public record ProbeSettings(
   }
 
   public static ProbeSettings defaults() {
-    return new ProbeSettings(
-        List.of(), List.of("1.1.1.1", "8.8.8.8"), 3000, 5000, 10000, 30000, DEFAULT_USER_AGENT, 1 << 20, 6, 5,
-        false);
+    return new Builder().build();
+  }
+
+  /** The defaults, to change some of them. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these values, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** The probes' part of the configuration. */
   public static ProbeSettings from(DoctorConfig config) {
-    return new ProbeSettings(
-        config.dns().systemResolvers().orElse(List.of()),
-        config.dns().publicResolvers(),
-        config.timeout().dnsMs(),
-        config.timeout().connectMs(),
-        config.timeout().readMs(),
-        config.timeout().totalMs(),
-        config.http().userAgent(),
-        config.http().maxBodyBytes(),
-        config.panel().requestBudget(),
-        config.latency().samples(),
-        false);
+    return builder()
+        .resolvers(config.dns().systemResolvers().orElse(List.of()), config.dns().publicResolvers())
+        .dnsMs(config.timeout().dnsMs())
+        .connectMs(config.timeout().connectMs())
+        .readMs(config.timeout().readMs())
+        .totalMs(config.timeout().totalMs())
+        .userAgent(config.http().userAgent())
+        .limits(config.http().maxBodyBytes(), config.panel().requestBudget(), config.latency().samples())
+        .build();
   }
 
   public ProbeSettings withResolvers(List<String> system, List<String> publicOnes) {
-    return new ProbeSettings(
-        system, publicOnes, dnsMs, connectMs, readMs, totalMs, userAgent, maxBodyBytes, requestBudget,
-        latencySamples, loopbackOnly);
+    return toBuilder().resolvers(system, publicOnes).build();
   }
 
   /** The same timeouts for DNS and TCP connects, as tests mostly want. */
   public ProbeSettings withTimeouts(int connect, int read, int total) {
-    return new ProbeSettings(
-        systemResolvers, publicResolvers, connect, connect, read, total, userAgent, maxBodyBytes, requestBudget,
-        latencySamples, loopbackOnly);
+    return toBuilder().dnsMs(connect).connectMs(connect).readMs(read).totalMs(total).build();
   }
 
   public ProbeSettings withUserAgent(String agent) {
-    return new ProbeSettings(
-        systemResolvers, publicResolvers, dnsMs, connectMs, readMs, totalMs, agent, maxBodyBytes, requestBudget,
-        latencySamples, loopbackOnly);
+    return toBuilder().userAgent(agent).build();
   }
 
   public ProbeSettings withLimits(int maxBody, int budget, int samples) {
-    return new ProbeSettings(
-        systemResolvers, publicResolvers, dnsMs, connectMs, readMs, totalMs, userAgent, maxBody, budget, samples,
-        loopbackOnly);
+    return toBuilder().limits(maxBody, budget, samples).build();
   }
 
   public ProbeSettings withLoopbackOnly(boolean only) {
-    return new ProbeSettings(
-        systemResolvers, publicResolvers, dnsMs, connectMs, readMs, totalMs, userAgent, maxBodyBytes, requestBudget,
-        latencySamples, only);
+    return toBuilder().loopbackOnly(only).build();
+  }
+
+  /** The settings one value at a time, starting from the defaults. */
+  public static final class Builder {
+    private List<String> systemResolvers = List.of();
+    private List<String> publicResolvers = List.of("1.1.1.1", "8.8.8.8");
+    private int dnsMs = 3000;
+    private int connectMs = 5000;
+    private int readMs = 10000;
+    private int totalMs = 30000;
+    private String userAgent = DEFAULT_USER_AGENT;
+    private int maxBodyBytes = 1 << 20;
+    private int requestBudget = 6;
+    private int latencySamples = 5;
+    private boolean loopbackOnly;
+
+    private Builder() {}
+
+    private Builder(ProbeSettings s) {
+      systemResolvers = s.systemResolvers;
+      publicResolvers = s.publicResolvers;
+      dnsMs = s.dnsMs;
+      connectMs = s.connectMs;
+      readMs = s.readMs;
+      totalMs = s.totalMs;
+      userAgent = s.userAgent;
+      maxBodyBytes = s.maxBodyBytes;
+      requestBudget = s.requestBudget;
+      latencySamples = s.latencySamples;
+      loopbackOnly = s.loopbackOnly;
+    }
+
+    public Builder resolvers(List<String> system, List<String> publicOnes) {
+      systemResolvers = system;
+      publicResolvers = publicOnes;
+      return this;
+    }
+
+    public Builder dnsMs(int value) {
+      dnsMs = value;
+      return this;
+    }
+
+    public Builder connectMs(int value) {
+      connectMs = value;
+      return this;
+    }
+
+    public Builder readMs(int value) {
+      readMs = value;
+      return this;
+    }
+
+    public Builder totalMs(int value) {
+      totalMs = value;
+      return this;
+    }
+
+    public Builder userAgent(String value) {
+      userAgent = value;
+      return this;
+    }
+
+    public Builder limits(int maxBody, int budget, int samples) {
+      maxBodyBytes = maxBody;
+      requestBudget = budget;
+      latencySamples = samples;
+      return this;
+    }
+
+    public Builder loopbackOnly(boolean value) {
+      loopbackOnly = value;
+      return this;
+    }
+
+    public ProbeSettings build() {
+      return new ProbeSettings(
+          systemResolvers,
+          publicResolvers,
+          dnsMs,
+          connectMs,
+          readMs,
+          totalMs,
+          userAgent,
+          maxBodyBytes,
+          requestBudget,
+          latencySamples,
+          loopbackOnly);
+    }
   }
 }

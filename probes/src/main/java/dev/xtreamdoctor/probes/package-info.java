@@ -1,8 +1,8 @@
 /**
  * Probes: look at the real server and network and emit facts; they never judge.
  *
- * <p>Entry point: {@link dev.xtreamdoctor.probes.Diagnoser#run(DiagnoseRequest, ProbeSettings)}
- * returns every fact one diagnosis observed, for the engine's {@code DiagnosisEngine}. The chain is
+ * <p>Entry point: {@link dev.xtreamdoctor.probes.Diagnoser#runTimed(ProbeRequest)}
+ * returns every fact one diagnosis observed and its timings, for the engine's {@code DiagnosisEngine}. The chain is
  * input ({@link dev.xtreamdoctor.probes.ServerInputParser}) → DNS → TCP → TLS → login, with the
  * block check and latency samples beside it, all under one total deadline. Every connection goes
  * through {@link dev.xtreamdoctor.probes.NetworkGate}; the password travels as a {@link

@@ -23,16 +23,16 @@ import org.junit.jupiter.api.Test;
 class AppPathTest {
   @BeforeAll
   static void warmUp() throws Exception {
-    Scenarios.warmUp();
+    ProbeCases.warmUp();
   }
 
   /** One diagnosis of a catalogue scenario. */
   private static List<Fact> diagnose(String scenario) throws Exception {
     try (Simulation sim = Simulation.start(scenario)) {
       ProbeSettings s =
-          Scenarios.settings(sim.systemResolvers(), sim.publicResolvers()).withLimits(1 << 20, 6, 0);
+          ProbeCases.settings(sim.systemResolvers(), sim.publicResolvers()).withLimits(1 << 20, 6, 0);
       List<Fact> facts =
-          new Diagnoser(s).run(DiagnoseRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password())));
+          new Diagnoser(s).run(ProbeRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password())));
       assertTrue(sim.requests().stream().noneMatch(r -> r.toString().contains(sim.password())), "logged without password");
       return facts;
     }
@@ -117,10 +117,10 @@ class AppPathTest {
         };
     try (Simulation sim = Simulation.start("moved-xc2")) {
       refused[0] = sim.panel().port();
-      ProbeSettings s = Scenarios.settings(sim.systemResolvers(), sim.publicResolvers()).withLimits(1 << 20, 6, 0);
+      ProbeSettings s = ProbeCases.settings(sim.systemResolvers(), sim.publicResolvers()).withLimits(1 << 20, 6, 0);
       List<Fact> f =
           new Diagnoser(s, TlsTrust.system(), guard)
-              .run(DiagnoseRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password())));
+              .run(ProbeRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password())));
       HttpResponse end = DiagnoserScenariosTest.one(f, HttpResponse.class);
       assertEquals(Outcome.HTTP_REDIRECT_REFUSED, end.outcome(), f::toString);
       assertTrue(end.detail().contains("is not allowed"), end::toString);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * in the facts, the judged diagnosis, and anything printed meanwhile.
  */
 class CanaryPasswordTest {
-  private static final String CANARY = Scenarios.PASSWORD;
+  private static final String CANARY = ProbeCases.PASSWORD;
 
   static List<String> forms(String secret) {
     String form = URLEncoder.encode(secret, StandardCharsets.UTF_8);
@@ -41,7 +41,7 @@ class CanaryPasswordTest {
   @Test
   void theCanaryAppearsNowhere() throws Exception {
     DiagnosisEngine engine = TestRules.engine();
-    Scenarios.warmUp();
+    ProbeCases.warmUp();
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -52,8 +52,8 @@ class CanaryPasswordTest {
     System.setOut(capture);
     System.setErr(capture);
     try {
-      for (Map.Entry<String, Scenarios.Scenario> s : Scenarios.all().entrySet()) {
-        List<Fact> facts = Scenarios.run(s.getKey()).facts();
+      for (Map.Entry<String, ProbeCases.Scenario> s : ProbeCases.all().entrySet()) {
+        List<Fact> facts = ProbeCases.run(s.getKey()).facts();
         String text = facts + "\n" + engine.evaluate(facts);
         // what the probes observe reads back as it was written (serve's cache, evaluate --facts)
         String written = FactsJson.writeAll(facts.stream().map(f -> (Record) f).toList()).toString();

@@ -19,53 +19,53 @@ class ConclusionsTest {
   @BeforeAll
   static void setUp() throws Exception {
     engine = TestRules.engine();
-    Scenarios.warmUp();
+    ProbeCases.warmUp();
   }
 
   @ParameterizedTest(name = "{0} -> {1}/{2}")
   @CsvSource({
-    "healthy_xc2, NO_FAULT_FOUND, HEALTHY",
-    "healthy_xui, NO_FAULT_FOUND, HEALTHY",
-    "ip_literal, NO_FAULT_FOUND, HEALTHY",
-    "tls_ok, NO_FAULT_FOUND, HEALTHY",
-    "credentials_rejected, INVALID_DETAILS, CREDENTIALS_REJECTED",
-    "rejected_or_inactive, INVALID_DETAILS, REJECTED_OR_INACTIVE",
-    "xui_expired, INVALID_DETAILS, REJECTED_OR_INACTIVE",
-    "blank_password, INVALID_DETAILS, BLANK_CREDENTIALS",
-    "xc2_empty_200, INVALID_DETAILS, BLANK_CREDENTIALS",
-    "wrong_port, INVALID_DETAILS, WRONG_PORT",
-    "http_to_tls_port, INVALID_DETAILS, WRONG_PROTOCOL",
-    "https_to_plain_port, INVALID_DETAILS, WRONG_PROTOCOL",
-    "pasted_get_php, INVALID_DETAILS, PASTED_URL",
-    "spaces_around_username, INVALID_DETAILS, SPACES_AROUND_CREDENTIALS",
+    "healthy-xc2, NO_FAULT_FOUND, HEALTHY",
+    "healthy-xui, NO_FAULT_FOUND, HEALTHY",
+    "ip-literal, NO_FAULT_FOUND, HEALTHY",
+    "tls-ok, NO_FAULT_FOUND, HEALTHY",
+    "credentials-rejected, INVALID_DETAILS, CREDENTIALS_REJECTED",
+    "rejected-or-inactive, INVALID_DETAILS, REJECTED_OR_INACTIVE",
+    "xui-expired, INVALID_DETAILS, REJECTED_OR_INACTIVE",
+    "blank-password, INVALID_DETAILS, BLANK_CREDENTIALS",
+    "xc2-empty-200, INVALID_DETAILS, BLANK_CREDENTIALS",
+    "wrong-port, INVALID_DETAILS, WRONG_PORT",
+    "http-to-tls-port, INVALID_DETAILS, WRONG_PROTOCOL",
+    "https-to-plain-port, INVALID_DETAILS, WRONG_PROTOCOL",
+    "pasted-get-php, INVALID_DETAILS, PASTED_URL",
+    "spaces-around-username, INVALID_DETAILS, SPACES_AROUND_CREDENTIALS",
     "expired, AUTHORIZATION_FAILED, EXPIRED",
     "banned, AUTHORIZATION_FAILED, BANNED",
     "disabled, AUTHORIZATION_FAILED, DISABLED",
-    "connection_limit, AUTHORIZATION_FAILED, CONNECTION_LIMIT_REACHED",
-    "ua_filter, LOGIN_FAILED, PROVIDER_FILTER",
-    "flood_403, LOGIN_FAILED, FLOOD_BAN",
+    "connection-limit, AUTHORIZATION_FAILED, CONNECTION_LIMIT_REACHED",
+    "ua-filter, LOGIN_FAILED, PROVIDER_FILTER",
+    "flood-403, LOGIN_FAILED, FLOOD_BAN",
     "reset, LOGIN_FAILED, HTTP_BLOCKED",
-    "connect_timeout, LOGIN_FAILED, PORT_UNREACHABLE",
-    "isp_dns_tampering, LOGIN_FAILED, DNS_TAMPERING",
-    "overloaded_503, CONNECTION_TIMEOUT, SERVER_OVERLOADED",
-    "cloudflare_522, CONNECTION_TIMEOUT, CLOUDFLARE_ORIGIN_ERROR",
-    "no_http_answer, CONNECTION_TIMEOUT, HTTP_NO_ANSWER",
-    "trickled_body, CONNECTION_TIMEOUT, HTTP_NO_ANSWER",
+    "connect-timeout, LOGIN_FAILED, PORT_UNREACHABLE",
+    "isp-dns-tampering, LOGIN_FAILED, DNS_TAMPERING",
+    "overloaded-503, CONNECTION_TIMEOUT, SERVER_OVERLOADED",
+    "cloudflare-522, CONNECTION_TIMEOUT, CLOUDFLARE_ORIGIN_ERROR",
+    "no-http-answer, CONNECTION_TIMEOUT, HTTP_NO_ANSWER",
+    "trickled-body, CONNECTION_TIMEOUT, HTTP_NO_ANSWER",
     "nxdomain, HOST_NOT_FOUND, NAME_DOES_NOT_EXIST",
     "servfail, HOST_NOT_FOUND, NO_RESOLVER_ANSWERS",
-    "dns_silent, HOST_NOT_FOUND, NO_RESOLVER_ANSWERS",
-    "port_refused, LOGIN_FAILED, PORT_UNREACHABLE",
+    "dns-silent, HOST_NOT_FOUND, NO_RESOLVER_ANSWERS",
+    "port-refused, LOGIN_FAILED, PORT_UNREACHABLE",
   })
   void concludes(String scenario, String category, String cause) throws Exception {
-    Evaluation e = engine.evaluateRules(Scenarios.run(scenario).facts());
+    Evaluation e = engine.evaluateRules(ProbeCases.run(scenario).facts());
     assertEquals(category + "/" + cause, e.conclusion().category() + "/" + e.conclusion().causeId(), e::toString);
   }
 
   /** A panel that banned this address, or goes silent mid-check: the flood ban is among the findings. */
   @ParameterizedTest
-  @CsvSource({"xc2_flood_ban", "xui_flood_403", "panel_went_silent"})
+  @CsvSource({"xc2-flood-ban", "xui-flood-403", "panel-went-silent"})
   void floodBansAreFound(String scenario) throws Exception {
-    Evaluation e = engine.evaluateRules(Scenarios.run(scenario).facts());
+    Evaluation e = engine.evaluateRules(ProbeCases.run(scenario).facts());
     assertTrue(e.findings().stream().anyMatch(f -> f.causeId().equals("FLOOD_BAN")), e::toString);
   }
 }

@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
 
 /** Each probe-observable cause, from typed input to the facts the probes emit. */
 class DiagnoserScenariosTest {
-  private static final String PASS = Scenarios.PASSWORD;
+  private static final String PASS = ProbeCases.PASSWORD;
   private static final String WIRE_PASS = HttpLoginProbe.encode(PASS);
 
   /** The first diagnosis in a JVM loads Jersey and HttpClient (about 2 s): not what tests time. */
   @BeforeAll
   static void warmUp() throws Exception {
-    Scenarios.warmUp();
+    ProbeCases.warmUp();
   }
 
   static <T> List<T> of(List<Fact> facts, Class<T> type) {
@@ -49,17 +49,17 @@ class DiagnoserScenariosTest {
     return all.get(0);
   }
 
-  static Scenarios.Outcome run(String name) throws Exception {
-    return Scenarios.run(name);
+  static ProbeCases.Outcome run(String name) throws Exception {
+    return ProbeCases.run(name);
   }
 
-  static Evaluation judge(Scenarios.Outcome o) throws Exception {
+  static Evaluation judge(ProbeCases.Outcome o) throws Exception {
     return TestRules.engine().evaluateRules(o.facts());
   }
 
   @Test
   void healthyXc2PanelLogsIn() throws Exception {
-    Scenarios.Outcome o = run("healthy_xc2");
+    ProbeCases.Outcome o = run("healthy-xc2");
     List<Fact> f = o.facts();
     assertEquals(4, of(f, DnsAnswer.class).size(), f::toString); // system+public, A+AAAA
     TcpConnect tcp = one(f, TcpConnect.class);
@@ -82,8 +82,8 @@ class DiagnoserScenariosTest {
     assertTrue(of(f, ProbeProblem.class).isEmpty(), f::toString);
     // exactly one request, pinned address, Host kept, player UA, credentials form-encoded
     assertEquals(1, o.seen().size());
-    Scenarios.Seen r = o.seen().get(0);
-    assertTrue(r.host().startsWith(Scenarios.HOST + ":"), r.host());
+    ProbeCases.Seen r = o.seen().get(0);
+    assertTrue(r.host().startsWith(ProbeCases.HOST + ":"), r.host());
     assertEquals(ProbeSettings.DEFAULT_USER_AGENT, r.userAgent());
     assertEquals("/player_api.php?username=john&password=" + WIRE_PASS, r.target());
     assertEquals("HEALTHY", judge(o).conclusion().causeId());
@@ -91,7 +91,7 @@ class DiagnoserScenariosTest {
 
   @Test
   void xuiPanelIsRecognised() throws Exception {
-    LoginAnswer login = one(run("healthy_xui").facts(), LoginAnswer.class);
+    LoginAnswer login = one(run("healthy-xui").facts(), LoginAnswer.class);
     assertEquals("xui", login.panelFamily());
     assertEquals(0, login.activeConnections());
     assertEquals(6, login.maxConnections());
@@ -99,27 +99,27 @@ class DiagnoserScenariosTest {
 
   @Test
   void credentialsRejected() throws Exception {
-    Scenarios.Outcome o = run("credentials_rejected");
+    ProbeCases.Outcome o = run("credentials-rejected");
     assertEquals(Outcome.PANEL_AUTH_REJECTED, one(o.facts(), LoginAnswer.class).outcome());
     assertEquals("CREDENTIALS_REJECTED", judge(o).conclusion().causeId());
   }
 
   @Test
   void xuiRejectedOrInactive() throws Exception {
-    Scenarios.Outcome o = run("rejected_or_inactive");
+    ProbeCases.Outcome o = run("rejected-or-inactive");
     HttpResponse http = one(o.facts(), HttpResponse.class);
     assertEquals(404, http.status());
     assertEquals(List.of("xui_padded_404"), http.signals());
     assertTrue(of(o.facts(), LoginAnswer.class).isEmpty());
     assertEquals("REJECTED_OR_INACTIVE", judge(o).conclusion().causeId());
-    Scenarios.Outcome expired = run("xui_expired");
+    ProbeCases.Outcome expired = run("xui-expired");
     assertEquals(List.of("xui_padded_404"), one(expired.facts(), HttpResponse.class).signals());
     assertEquals("REJECTED_OR_INACTIVE", judge(expired).conclusion().causeId());
   }
 
   @Test
   void blankPasswordSendsNoLogin() throws Exception {
-    Scenarios.Outcome o = run("blank_password");
+    ProbeCases.Outcome o = run("blank-password");
     assertTrue(o.logged().isEmpty(), "a blank login only feeds flood counters");
     assertTrue(of(o.facts(), HttpResponse.class).isEmpty());
     assertEquals("BLANK_CREDENTIALS", judge(o).conclusion().causeId());
@@ -127,7 +127,7 @@ class DiagnoserScenariosTest {
 
   @Test
   void xc2EmptyAnswerToALogin() throws Exception {
-    Scenarios.Outcome o = run("xc2_empty_200");
+    ProbeCases.Outcome o = run("xc2-empty-200");
     HttpResponse http = one(o.facts(), HttpResponse.class);
     assertEquals("empty", http.bodyShape());
     assertEquals("BLANK_CREDENTIALS", judge(o).conclusion().causeId());
@@ -135,7 +135,7 @@ class DiagnoserScenariosTest {
 
   @Test
   void wrongPortAnswersPlainNginx404() throws Exception {
-    Scenarios.Outcome o = run("wrong_port");
+    ProbeCases.Outcome o = run("wrong-port");
     HttpResponse http = one(o.facts(), HttpResponse.class);
     assertEquals(404, http.status());
     assertEquals("nginx", http.server());
@@ -152,33 +152,33 @@ class DiagnoserScenariosTest {
     assertEquals("Banned", one(run("banned").facts(), LoginAnswer.class).status());
     assertEquals(0, one(run("banned").facts(), LoginAnswer.class).expDate());
     assertEquals("Disabled", one(run("disabled").facts(), LoginAnswer.class).status());
-    LoginAnswer full = one(run("connection_limit").facts(), LoginAnswer.class);
+    LoginAnswer full = one(run("connection-limit").facts(), LoginAnswer.class);
     assertEquals(2, full.activeConnections());
     assertEquals(2, full.maxConnections());
   }
 
   @Test
   void userAgentFilterShowsAsOddStatus() throws Exception {
-    HttpResponse http = one(run("ua_filter").facts(), HttpResponse.class);
+    HttpResponse http = one(run("ua-filter").facts(), HttpResponse.class);
     assertEquals(401, http.status());
     assertEquals("html", http.bodyShape());
   }
 
   @Test
   void floodBlock403() throws Exception {
-    HttpResponse http = one(run("flood_403").facts(), HttpResponse.class);
+    HttpResponse http = one(run("flood-403").facts(), HttpResponse.class);
     assertEquals(403, http.status());
     assertEquals("empty", http.bodyShape());
   }
 
   @Test
   void overloaded503() throws Exception {
-    assertEquals(503, one(run("overloaded_503").facts(), HttpResponse.class).status());
+    assertEquals(503, one(run("overloaded-503").facts(), HttpResponse.class).status());
   }
 
   @Test
   void cloudflare52x() throws Exception {
-    HttpResponse http = one(run("cloudflare_522").facts(), HttpResponse.class);
+    HttpResponse http = one(run("cloudflare-522").facts(), HttpResponse.class);
     assertEquals(522, http.status());
     assertEquals("cloudflare", http.server());
     assertFalse(http.cfRay().isEmpty());
@@ -187,7 +187,7 @@ class DiagnoserScenariosTest {
 
   @Test
   void aRedirectIsFollowedAsTheAppDoesAndItsLocationIsMasked() throws Exception {
-    Scenarios.Outcome o = run("redirect_echoing_password");
+    ProbeCases.Outcome o = run("redirect-echoing-password");
     List<HttpResponse> http = of(o.facts(), HttpResponse.class);
     assertEquals(2, http.size(), http::toString);
     HttpResponse hop = http.get(0);
@@ -209,7 +209,7 @@ class DiagnoserScenariosTest {
 
   @Test
   void panelThatGoesSilentStopsTheDiagnosis() throws Exception {
-    Scenarios.Outcome o = run("panel_went_silent");
+    ProbeCases.Outcome o = run("panel-went-silent");
     List<HttpResponse> http = of(o.facts(), HttpResponse.class);
     assertEquals(2, http.size(), o.facts()::toString);
     assertEquals(Outcome.HTTP_TIMED_OUT, http.get(1).outcome());
@@ -225,12 +225,12 @@ class DiagnoserScenariosTest {
 
   @Test
   void aPanelThatDropsTheLoginIsCheckedAgainAtTcp() throws Exception {
-    Scenarios.Outcome xc2 = run("xc2_flood_ban");
+    ProbeCases.Outcome xc2 = run("xc2-flood-ban");
     TcpConnect after = of(xc2.facts(), TcpConnect.class).stream()
         .filter(t -> t.stage().equals(TcpProbe.AFTER_LOGIN)).findFirst().orElseThrow();
     assertEquals(Outcome.TCP_TIMED_OUT, after.outcome(), xc2.facts()::toString);
     assertEquals("FLOOD_BAN", judge(xc2).conclusion().causeId());
-    Scenarios.Outcome xui = run("xui_flood_403");
+    ProbeCases.Outcome xui = run("xui-flood-403");
     HttpResponse http = one(xui.facts(), HttpResponse.class);
     assertEquals(403, http.status());
     assertEquals("empty", http.bodyShape());
@@ -238,14 +238,14 @@ class DiagnoserScenariosTest {
 
   @Test
   void hangingServerGivesFactsWithinTheTotalDeadline() throws Exception {
-    Scenarios.Outcome o = run("no_http_answer");
+    ProbeCases.Outcome o = run("no-http-answer");
     assertTrue(o.wallMillis() < 1500 + 1000, "took " + o.wallMillis() + " ms");
     assertEquals(Outcome.HTTP_TIMED_OUT, one(o.facts(), HttpResponse.class).outcome());
   }
 
   @Test
   void tricklingBodyIsCutAtTheDeadline() throws Exception {
-    Scenarios.Outcome o = run("trickled_body");
+    ProbeCases.Outcome o = run("trickled-body");
     assertTrue(o.wallMillis() < 1500 + 1000, "took " + o.wallMillis() + " ms");
     HttpResponse http = one(o.facts(), HttpResponse.class);
     assertEquals(Outcome.HTTP_BODY_TIMED_OUT, http.outcome());
@@ -254,27 +254,27 @@ class DiagnoserScenariosTest {
 
   @Test
   void emptyReplyAndReset() throws Exception {
-    assertEquals(Outcome.HTTP_EMPTY_REPLY, one(run("empty_reply").facts(), HttpResponse.class).outcome());
+    assertEquals(Outcome.HTTP_EMPTY_REPLY, one(run("empty-reply").facts(), HttpResponse.class).outcome());
     assertEquals(Outcome.HTTP_RESET, one(run("reset").facts(), HttpResponse.class).outcome());
   }
 
   @Test
   void plainHttpToTlsPort() throws Exception {
-    HttpResponse http = one(run("http_to_tls_port").facts(), HttpResponse.class);
+    HttpResponse http = one(run("http-to-tls-port").facts(), HttpResponse.class);
     assertEquals(400, http.status());
     assertTrue(http.signals().contains("plain_http_to_tls_port"));
   }
 
   @Test
   void httpsToPlainPortIsAProtocolMismatchAndSendsNoLogin() throws Exception {
-    Scenarios.Outcome o = run("https_to_plain_port");
+    ProbeCases.Outcome o = run("https-to-plain-port");
     assertEquals(Outcome.TLS_PROTOCOL_MISMATCH, one(o.facts(), TlsHandshake.class).outcome());
     assertTrue(of(o.facts(), HttpResponse.class).isEmpty());
   }
 
   @Test
   void closedPortIsRefusedAndNothingAboveRuns() throws Exception {
-    List<Fact> f = run("port_refused").facts();
+    List<Fact> f = run("port-refused").facts();
     assertEquals(Outcome.TCP_REFUSED, one(f, TcpConnect.class).outcome());
     assertTrue(of(f, HttpResponse.class).isEmpty());
     assertTrue(of(f, Latency.class).isEmpty());
@@ -283,14 +283,14 @@ class DiagnoserScenariosTest {
 
   @Test
   void fullAcceptQueueTimesOut() throws Exception {
-    TcpConnect tcp = one(run("connect_timeout").facts(), TcpConnect.class);
+    TcpConnect tcp = one(run("connect-timeout").facts(), TcpConnect.class);
     assertEquals(Outcome.TCP_TIMED_OUT, tcp.outcome());
     assertTrue(tcp.millis() >= 250, tcp::toString);
   }
 
   @Test
   void ispDnsTamperingNeverGetsTheCredentials() throws Exception {
-    Scenarios.Outcome o = run("isp_dns_tampering");
+    ProbeCases.Outcome o = run("isp-dns-tampering");
     List<Fact> f = o.facts();
     List<TcpConnect> tcp = of(f, TcpConnect.class);
     assertEquals(2, tcp.size(), f::toString);
@@ -316,10 +316,10 @@ class DiagnoserScenariosTest {
             .overlay(slow).secret(PASS).start();
         PanelServer block = PanelServer.builder(Sites.ispBlockPage()).name("block").bindAddress("127.0.0.2")
             .port(panel.port()).overlay(slow).start();
-        DnsServer system = Scenarios.resolver("system", DnsBehaviour.hijack("127.0.0.2"));
-        DnsServer pub = Scenarios.resolver("public", DnsBehaviour.answer("127.0.0.1"))) {
-      Scenarios.diagnose("http://" + Scenarios.HOST + ":" + panel.port(), "john", PASS,
-          Scenarios.settings(system.hostPort(), pub.hostPort()), TlsTrust.system());
+        DnsServer system = ProbeCases.resolver("system", DnsBehaviour.hijack("127.0.0.2"));
+        DnsServer pub = ProbeCases.resolver("public", DnsBehaviour.answer("127.0.0.1"))) {
+      ProbeCases.diagnose("http://" + ProbeCases.HOST + ":" + panel.port(), "john", PASS,
+          ProbeCases.settings(system.hostPort(), pub.hostPort()), TlsTrust.system());
       assertEquals(1, panel.requests().size());
       assertEquals(1, block.requests().size());
       long apart = Math.abs(Duration.between(panel.requests().get(0).time(), block.requests().get(0).time()).toMillis());
@@ -335,31 +335,31 @@ class DiagnoserScenariosTest {
     assertTrue(of(nx, TcpConnect.class).isEmpty());
     List<Fact> sf = run("servfail").facts();
     assertTrue(of(sf, DnsAnswer.class).stream().allMatch(a -> a.outcome().equals(Outcome.DNS_FAILED)));
-    List<Fact> silent = run("dns_silent").facts();
+    List<Fact> silent = run("dns-silent").facts();
     assertTrue(of(silent, DnsAnswer.class).stream().allMatch(a -> a.outcome().equals(Outcome.DNS_TIMED_OUT)));
-    List<Fact> mixed = run("dns_refused_nodata").facts();
+    List<Fact> mixed = run("dns-refused-nodata").facts();
     assertTrue(of(mixed, DnsAnswer.class).stream()
         .allMatch(a -> a.outcome().equals(a.resolverRole().equals("system") ? Outcome.DNS_REFUSED : Outcome.DNS_NO_DATA)));
-    List<DnsAnswer> truncated = of(run("dns_truncated").facts(), DnsAnswer.class);
+    List<DnsAnswer> truncated = of(run("dns-truncated").facts(), DnsAnswer.class);
     assertTrue(truncated.stream().filter(a -> a.recordType().equals("A"))
         .allMatch(a -> a.addresses().equals(List.of("127.0.0.1"))), truncated::toString);
   }
 
   @Test
   void tlsOutcomes() throws Exception {
-    Scenarios.Outcome ok = run("tls_ok");
+    ProbeCases.Outcome ok = run("tls-ok");
     assertEquals(Outcome.TLS_OK, one(ok.facts(), TlsHandshake.class).outcome());
     assertEquals(Outcome.PANEL_LOGIN_OK, one(ok.facts(), LoginAnswer.class).outcome());
-    assertEquals(Outcome.TLS_CERT_UNTRUSTED, one(run("tls_self_signed").facts(), TlsHandshake.class).outcome());
-    assertEquals(Outcome.TLS_CERT_EXPIRED, one(run("tls_expired").facts(), TlsHandshake.class).outcome());
-    Scenarios.Outcome wrong = run("tls_wrong_name");
+    assertEquals(Outcome.TLS_CERT_UNTRUSTED, one(run("tls-self-signed").facts(), TlsHandshake.class).outcome());
+    assertEquals(Outcome.TLS_CERT_EXPIRED, one(run("tls-expired").facts(), TlsHandshake.class).outcome());
+    ProbeCases.Outcome wrong = run("tls-wrong-name");
     assertEquals(Outcome.TLS_CERT_NAME_MISMATCH, one(wrong.facts(), TlsHandshake.class).outcome());
     assertTrue(wrong.logged().isEmpty(), "no credentials over a connection the app would refuse");
   }
 
   @Test
   void pastedGetPhpLinkLogsInWithItsCredentials() throws Exception {
-    Scenarios.Outcome o = run("pasted_get_php");
+    ProbeCases.Outcome o = run("pasted-get-php");
     assertEquals(Outcome.PANEL_LOGIN_OK, one(o.facts(), LoginAnswer.class).outcome());
     assertEquals("/player_api.php?username=john&password=" + WIRE_PASS, o.seen().get(0).target());
     assertEquals("PASTED_URL", judge(o).conclusion().causeId());
@@ -367,7 +367,7 @@ class DiagnoserScenariosTest {
 
   @Test
   void spacesAroundUsernameSendExactlyOneLogin() throws Exception {
-    Scenarios.Outcome o = run("spaces_around_username");
+    ProbeCases.Outcome o = run("spaces-around-username");
     LoginAnswer answer = one(o.facts(), LoginAnswer.class);
     assertEquals(Outcome.PANEL_AUTH_REJECTED, answer.outcome());
     assertEquals(1, o.logged().size(), "no second, trimmed login: panels count refused logins toward a ban");
@@ -379,14 +379,14 @@ class DiagnoserScenariosTest {
 
   @Test
   void bodyIsCappedAfterOneMebibyte() throws Exception {
-    HttpResponse http = one(run("body_too_large").facts(), HttpResponse.class);
+    HttpResponse http = one(run("body-too-large").facts(), HttpResponse.class);
     assertEquals(Outcome.HTTP_TOO_LARGE, http.outcome());
     assertEquals(1 << 20, http.bodyBytes());
   }
 
   @Test
   void ipLiteralSkipsDns() throws Exception {
-    List<Fact> f = run("ip_literal").facts();
+    List<Fact> f = run("ip-literal").facts();
     assertTrue(of(f, DnsAnswer.class).isEmpty());
     assertEquals("literal", one(f, TcpConnect.class).resolverRole());
   }
@@ -394,7 +394,7 @@ class DiagnoserScenariosTest {
   @Test
   void aRefusedDestinationIsAToolProblemNotAFault() throws Exception {
     // the default public resolvers are real public addresses: the gate must refuse them
-    Scenarios.Outcome o = Scenarios.site(Scenarios.BASE, "john", PASS,
+    ProbeCases.Outcome o = ProbeCases.site(ProbeCases.BASE, "john", PASS,
         s -> s.withResolvers(s.systemResolvers(), List.of("1.1.1.1", "8.8.8.8")), null,
         Panel.xc2(Account.active("john", PASS)));
     List<ProbeProblem> problems = of(o.facts(), ProbeProblem.class);
@@ -405,7 +405,7 @@ class DiagnoserScenariosTest {
 
   @Test
   void budgetOfZeroSendsNothing() throws Exception {
-    Scenarios.Outcome o = Scenarios.site(Scenarios.BASE, "john", PASS, s -> s.withLimits(1 << 20, 0, 0), null,
+    ProbeCases.Outcome o = ProbeCases.site(ProbeCases.BASE, "john", PASS, s -> s.withLimits(1 << 20, 0, 0), null,
         Panel.xc2(Account.active("john", PASS)));
     assertTrue(o.logged().isEmpty());
     PanelRequests p = one(o.facts(), PanelRequests.class);

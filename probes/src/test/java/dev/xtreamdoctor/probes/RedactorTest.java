@@ -39,6 +39,6 @@ class RedactorTest {
   void secretsNeverPrint() {
     assertEquals("*****", Secret.of(CANARY).toString());
     assertEquals("no a masked", Redactor.of("a").scrub("no a masked"));
-    assertFalse(DiagnoseRequest.of("h", "u", Secret.of(CANARY)).toString().contains("cnry"));
+    assertFalse(ProbeRequest.of("h", "u", Secret.of(CANARY)).toString().contains("cnry"));
   }
 }

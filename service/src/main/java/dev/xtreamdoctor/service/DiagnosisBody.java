@@ -3,7 +3,7 @@ package dev.xtreamdoctor.service;
 import dev.xtreamdoctor.api.DiagnosisRequest;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.engine.StrictJson;
-import dev.xtreamdoctor.probes.DiagnoseRequest;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -24,7 +24,7 @@ final class DiagnosisBody {
           "vantage");
   static final List<String> VANTAGES = ReportedSymptoms.VANTAGES;
   private static final Pattern DEVICE = Pattern.compile("[a-z0-9_]{1,40}");
-  private static final int MAX_FIELD = DiagnoseRequest.MAX_CHARS;
+  private static final int MAX_FIELD = ProbeRequest.MAX_CHARS;
   private static final StrictJson.Limits LIMITS = StrictJson.Limits.defaults(1L << 20);
 
   /** A body that cannot be used; the message names the field, not its content. */

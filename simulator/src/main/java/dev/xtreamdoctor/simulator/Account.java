@@ -117,24 +117,6 @@ public record Account(
         username, password, status, expDate, trial, active, max, createdAt, allowedOutputFormats);
   }
 
-  public Account withCreatedAt(long unixSeconds) {
-    return new Account(
-        username,
-        password,
-        status,
-        expDate,
-        trial,
-        activeCons,
-        maxConnections,
-        unixSeconds,
-        allowedOutputFormats);
-  }
-
-  public Account withOutputFormats(List<String> formats) {
-    return new Account(
-        username, password, status, expDate, trial, activeCons, maxConnections, createdAt, formats);
-  }
-
   /** The status the panel reports at {@code now}: admin's word first, then the expiry date. */
   public LineStatus effectiveStatus(Instant now) {
     if (status != LineStatus.ACTIVE) {

@@ -3,8 +3,6 @@ package dev.xtreamdoctor.simulator;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A panel's flood protection (reference §2.4), per client IP. XC2 counts every player_api request;
@@ -99,29 +97,10 @@ public final class FloodProtection implements Overlay {
     return c != null && c.banned;
   }
 
-  public synchronized Set<String> bannedAddresses() {
-    Set<String> out = new TreeSet<>();
-    counters.forEach(
-        (ip, c) -> {
-          if (c.banned) {
-            out.add(ip);
-          }
-        });
-    return out;
-  }
-
   /** Bans an IP at once, as if it had flooded before the scenario began. */
   public synchronized FloodProtection ban(String ip) {
     counters.computeIfAbsent(ip, k -> new Counter()).banned = true;
     return this;
-  }
-
-  /**
-   * Lifts every ban and forgets the counts (the provider's admin unblocking the IP). A server
-   * already dropping at the TCP level keeps dropping.
-   */
-  public synchronized void unbanAll() {
-    counters.clear();
   }
 
   @Override

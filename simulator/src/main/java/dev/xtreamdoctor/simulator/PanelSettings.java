@@ -34,172 +34,166 @@ public record PanelSettings(
 
   /** What a fresh install of the family answers. */
   public static PanelSettings defaults(PanelFamily family) {
+    Builder b = new Builder().timezone("Europe/London").serverProtocol("http");
     return family == PanelFamily.XC2
-        ? new PanelSettings(
-            "Welcome to Xtream Codes Reborn",
-            null,
-            null,
-            "25463",
-            "http",
-            "25462",
-            "Europe/London",
-            false,
-            null,
-            null,
-            false,
-            true,
-            true)
-        : new PanelSettings(
-            "Welcome to XUI.one",
-            null,
-            null,
-            "443",
-            "http",
-            "8880",
-            "Europe/London",
-            null,
-            "1.5.13",
-            2,
-            false,
-            false,
-            false);
+        ? b.message("Welcome to Xtream Codes Reborn")
+            .httpsPort("25463")
+            .rtmpPort("25462")
+            .process(false)
+            .legacyEndpoints(true, true)
+            .build()
+        : b.message("Welcome to XUI.one")
+            .httpsPort("443")
+            .rtmpPort("8880")
+            .xuiVersion("1.5.13", 2)
+            .build();
+  }
+
+  /** A builder holding these values, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   public PanelSettings withMessage(String text) {
-    return new PanelSettings(
-        text,
-        url,
-        port,
-        httpsPort,
-        serverProtocol,
-        rtmpPort,
-        timezone,
-        process,
-        xuiVersion,
-        xuiRevision,
-        oddTypes,
-        legacyGet,
-        legacyXmltv);
+    return toBuilder().message(text).build();
   }
 
   /** Fixes url/port/https_port/rtmp_port instead of echoing the client's host and port. */
   public PanelSettings withServer(String host, String httpPort, String tlsPort, String rtmp) {
-    return new PanelSettings(
-        message,
-        host,
-        httpPort,
-        tlsPort,
-        serverProtocol,
-        rtmp,
-        timezone,
-        process,
-        xuiVersion,
-        xuiRevision,
-        oddTypes,
-        legacyGet,
-        legacyXmltv);
+    return toBuilder().url(host).port(httpPort).httpsPort(tlsPort).rtmpPort(rtmp).build();
   }
 
   public PanelSettings withServerProtocol(String protocol) {
-    return new PanelSettings(
-        message,
-        url,
-        port,
-        httpsPort,
-        protocol,
-        rtmpPort,
-        timezone,
-        process,
-        xuiVersion,
-        xuiRevision,
-        oddTypes,
-        legacyGet,
-        legacyXmltv);
+    return toBuilder().serverProtocol(protocol).build();
   }
 
   public PanelSettings withTimezone(String zone) {
-    return new PanelSettings(
-        message,
-        url,
-        port,
-        httpsPort,
-        serverProtocol,
-        rtmpPort,
-        zone,
-        process,
-        xuiVersion,
-        xuiRevision,
-        oddTypes,
-        legacyGet,
-        legacyXmltv);
+    return toBuilder().timezone(zone).build();
   }
 
   public PanelSettings withProcess(Boolean value) {
-    return new PanelSettings(
-        message,
-        url,
-        port,
-        httpsPort,
-        serverProtocol,
-        rtmpPort,
-        timezone,
-        value,
-        xuiVersion,
-        xuiRevision,
-        oddTypes,
-        legacyGet,
-        legacyXmltv);
+    return toBuilder().process(value).build();
   }
 
   public PanelSettings withXuiVersion(String version, Integer revision) {
-    return new PanelSettings(
-        message,
-        url,
-        port,
-        httpsPort,
-        serverProtocol,
-        rtmpPort,
-        timezone,
-        process,
-        version,
-        revision,
-        oddTypes,
-        legacyGet,
-        legacyXmltv);
+    return toBuilder().xuiVersion(version, revision).build();
   }
 
   /** Ints instead of strings, {@code "https_port":""}: the types that break strict clients. */
   public PanelSettings withOddTypes(boolean odd) {
-    return new PanelSettings(
-        message,
-        url,
-        port,
-        httpsPort,
-        serverProtocol,
-        rtmpPort,
-        timezone,
-        process,
-        xuiVersion,
-        xuiRevision,
-        odd,
-        legacyGet,
-        legacyXmltv);
+    return toBuilder().oddTypes(odd).build();
   }
 
   public PanelSettings withLegacyEndpoints(boolean get, boolean xmltv) {
-    return new PanelSettings(
-        message,
-        url,
-        port,
-        httpsPort,
-        serverProtocol,
-        rtmpPort,
-        timezone,
-        process,
-        xuiVersion,
-        xuiRevision,
-        oddTypes,
-        get,
-        xmltv);
+    return toBuilder().legacyEndpoints(get, xmltv).build();
+  }
+
+  /** The settings one value at a time; what is not set is null or false. */
+  public static final class Builder {
+    private String message;
+    private String url;
+    private String port;
+    private String httpsPort;
+    private String serverProtocol;
+    private String rtmpPort;
+    private String timezone;
+    private Boolean process;
+    private String xuiVersion;
+    private Integer xuiRevision;
+    private boolean oddTypes;
+    private boolean legacyGet;
+    private boolean legacyXmltv;
+
+    Builder() {}
+
+    private Builder(PanelSettings s) {
+      message = s.message;
+      url = s.url;
+      port = s.port;
+      httpsPort = s.httpsPort;
+      serverProtocol = s.serverProtocol;
+      rtmpPort = s.rtmpPort;
+      timezone = s.timezone;
+      process = s.process;
+      xuiVersion = s.xuiVersion;
+      xuiRevision = s.xuiRevision;
+      oddTypes = s.oddTypes;
+      legacyGet = s.legacyGet;
+      legacyXmltv = s.legacyXmltv;
+    }
+
+    public Builder message(String value) {
+      message = value;
+      return this;
+    }
+
+    public Builder url(String value) {
+      url = value;
+      return this;
+    }
+
+    public Builder port(String value) {
+      port = value;
+      return this;
+    }
+
+    public Builder httpsPort(String value) {
+      httpsPort = value;
+      return this;
+    }
+
+    public Builder serverProtocol(String value) {
+      serverProtocol = value;
+      return this;
+    }
+
+    public Builder rtmpPort(String value) {
+      rtmpPort = value;
+      return this;
+    }
+
+    public Builder timezone(String value) {
+      timezone = value;
+      return this;
+    }
+
+    public Builder process(Boolean value) {
+      process = value;
+      return this;
+    }
+
+    public Builder xuiVersion(String version, Integer revision) {
+      xuiVersion = version;
+      xuiRevision = revision;
+      return this;
+    }
+
+    public Builder oddTypes(boolean value) {
+      oddTypes = value;
+      return this;
+    }
+
+    public Builder legacyEndpoints(boolean get, boolean xmltv) {
+      legacyGet = get;
+      legacyXmltv = xmltv;
+      return this;
+    }
+
+    public PanelSettings build() {
+      return new PanelSettings(
+          message,
+          url,
+          port,
+          httpsPort,
+          serverProtocol,
+          rtmpPort,
+          timezone,
+          process,
+          xuiVersion,
+          xuiRevision,
+          oddTypes,
+          legacyGet,
+          legacyXmltv);
+    }
   }
 }

@@ -13,11 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Reads a scenario that support staff describe themselves, as a properties file or as JSON with the
@@ -61,39 +66,55 @@ public final class ScenarioConfig {
   /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
   private static final JsonProvider JSON = JsonProvider.provider();
 
-  private static final Set<String> KEYS =
-      Set.of(
-          "name",
-          "description",
-          "base",
-          "family",
-          "host",
-          "username",
-          "password",
-          "status",
-          "exp_date",
-          "is_trial",
-          "active_cons",
-          "max_connections",
-          "typed.username",
-          "typed.password",
-          "message",
-          "timezone",
-          "odd_types",
-          "legacy_get",
-          "legacy_xmltv",
-          "tls",
-          "url.scheme",
-          "url.target",
-          "overlays",
-          "dns.system",
-          "dns.public",
-          "dns.names",
-          "redirect",
-          "address.panel",
-          "port.panel",
-          "port.dns.system",
-          "port.dns.public");
+  /** What each key does to the line. */
+  private static final Map<String, BiFunction<Account, String, Account>> ACCOUNT_KEYS =
+      table(
+          Map.entry("username", (a, v) -> a.withCredentials(v, a.password())),
+          Map.entry("password", (a, v) -> a.withCredentials(a.username(), v)),
+          Map.entry("status", (a, v) -> a.withStatus(LineStatus.parse(v))),
+          Map.entry("exp_date", (a, v) -> a.withExpDate(expDate(v))),
+          Map.entry("is_trial", (a, v) -> a.withTrial(bool("is_trial", v))),
+          Map.entry(
+              "active_cons",
+              (a, v) -> a.withConnections(integer("active_cons", v), a.maxConnections())),
+          Map.entry(
+              "max_connections",
+              (a, v) -> a.withConnections(a.activeCons(), integer("max_connections", v))));
+
+  /** What each key does to the panel's settings. */
+  private static final Map<String, BiFunction<PanelSettings, String, PanelSettings>>
+      SETTINGS_KEYS =
+          table(
+              Map.entry("message", (s, v) -> s.withMessage(v)),
+              Map.entry("timezone", (s, v) -> s.withTimezone(v.trim())),
+              Map.entry("odd_types", (s, v) -> s.withOddTypes(bool("odd_types", v))),
+              Map.entry(
+                  "legacy_get",
+                  (s, v) -> s.withLegacyEndpoints(bool("legacy_get", v), s.legacyXmltv())),
+              Map.entry(
+                  "legacy_xmltv",
+                  (s, v) -> s.withLegacyEndpoints(s.legacyGet(), bool("legacy_xmltv", v))));
+
+  /** What each key does to the rest of the scenario: its network, TLS, URL and overlays. */
+  private static final Map<String, BiConsumer<ScenarioSpec.Builder, String>> SCENARIO_KEYS =
+      table(
+          Map.entry("description", (b, v) -> b.description(v)),
+          Map.entry("host", (b, v) -> b.host(v.trim())),
+          Map.entry("tls", (b, v) -> b.tls(tls(v))),
+          Map.entry("url.scheme", (b, v) -> b.urlScheme(v.trim().toLowerCase(Locale.ROOT))),
+          Map.entry("url.target", (b, v) -> b.target(ScenarioSpec.Target.parse(v))),
+          Map.entry("overlays", ScenarioConfig::overlays),
+          Map.entry("dns.system", (b, v) -> b.systemDns(v)),
+          Map.entry("dns.public", (b, v) -> b.publicDns(v)),
+          Map.entry("dns.names", ScenarioConfig::dnsNames),
+          Map.entry("redirect", (b, v) -> ifGiven(v, b::redirect)),
+          Map.entry("address.panel", (b, v) -> ifGiven(v, b::panelAddress)),
+          Map.entry("port.panel", (b, v) -> b.panelPort(integer("port.panel", v))),
+          Map.entry("port.dns.system", (b, v) -> b.systemDnsPort(integer("port.dns.system", v))),
+          Map.entry("port.dns.public", (b, v) -> b.publicDnsPort(integer("port.dns.public", v))));
+
+  /** Every key a scenario file may hold: the ones above, and those that pick the starting point. */
+  private static final Set<String> KEYS = keys();
 
   private ScenarioConfig() {}
 
@@ -138,37 +159,12 @@ public final class ScenarioConfig {
     Account account =
         base != null ? base.account() : Account.active(Scenarios.USERNAME, Scenarios.PASSWORD);
 
-    String v;
-    if ((v = values.get("description")) != null) {
-      b.description(v);
+    for (Map.Entry<String, BiFunction<Account, String, Account>> key : ACCOUNT_KEYS.entrySet()) {
+      String v = values.get(key.getKey());
+      if (v != null) {
+        account = key.getValue().apply(account, v);
+      }
     }
-    if ((v = values.get("host")) != null) {
-      b.host(v.trim());
-    }
-    if ((v = values.get("username")) != null) {
-      account = account.withCredentials(v, account.password());
-    }
-    if ((v = values.get("password")) != null) {
-      account = account.withCredentials(account.username(), v);
-    }
-    if ((v = values.get("status")) != null) {
-      account = account.withStatus(LineStatus.parse(v));
-    }
-    if ((v = values.get("exp_date")) != null) {
-      account = account.withExpDate(expDate(v));
-    }
-    if ((v = values.get("is_trial")) != null) {
-      account = account.withTrial(bool("is_trial", v));
-    }
-    int active = account.activeCons();
-    int max = account.maxConnections();
-    if ((v = values.get("active_cons")) != null) {
-      active = integer("active_cons", v);
-    }
-    if ((v = values.get("max_connections")) != null) {
-      max = integer("max_connections", v);
-    }
-    account = account.withConnections(active, max);
     b.account(account);
     String typedUser =
         values.getOrDefault(
@@ -183,71 +179,65 @@ public final class ScenarioConfig {
                 ? base.typedPassword()
                 : account.password());
     b.typed(typedUser, typedPass);
-
-    if ((v = values.get("message")) != null) {
-      settings = settings.withMessage(v);
-    }
-    if ((v = values.get("timezone")) != null) {
-      settings = settings.withTimezone(v.trim());
-    }
-    if ((v = values.get("odd_types")) != null) {
-      settings = settings.withOddTypes(bool("odd_types", v));
-    }
-    boolean legacyGet =
-        values.containsKey("legacy_get")
-            ? bool("legacy_get", values.get("legacy_get"))
-            : settings.legacyGet();
-    boolean legacyXmltv =
-        values.containsKey("legacy_xmltv")
-            ? bool("legacy_xmltv", values.get("legacy_xmltv"))
-            : settings.legacyXmltv();
-    b.settings(settings.withLegacyEndpoints(legacyGet, legacyXmltv));
-    if ((v = values.get("tls")) != null) {
-      b.tls(tls(v));
-    }
-    if ((v = values.get("url.scheme")) != null) {
-      b.urlScheme(v.trim().toLowerCase(Locale.ROOT));
-    }
-    if ((v = values.get("url.target")) != null) {
-      b.target(ScenarioSpec.Target.parse(v));
-    }
-    if ((v = values.get("overlays")) != null) {
-      b.clearOverlays();
-      for (String o : OverlaySpec.split(v)) {
-        b.overlay(o);
+    for (Map.Entry<String, BiFunction<PanelSettings, String, PanelSettings>> key :
+        SETTINGS_KEYS.entrySet()) {
+      String v = values.get(key.getKey());
+      if (v != null) {
+        settings = key.getValue().apply(settings, v);
       }
     }
-    if ((v = values.get("dns.system")) != null) {
-      b.systemDns(v);
-    }
-    if ((v = values.get("dns.public")) != null) {
-      b.publicDns(v);
-    }
-    if ((v = values.get("dns.names")) != null) {
-      for (String entry : OverlaySpec.split(v)) {
-        int eq = entry.indexOf('=');
-        if (eq <= 0) {
-          throw new IllegalArgumentException("dns.names takes NAME=BEHAVIOUR; ..., not '" + entry + "'");
-        }
-        b.name(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+    b.settings(settings);
+    for (Map.Entry<String, BiConsumer<ScenarioSpec.Builder, String>> key :
+        SCENARIO_KEYS.entrySet()) {
+      String v = values.get(key.getKey());
+      if (v != null) {
+        key.getValue().accept(b, v);
       }
-    }
-    if ((v = values.get("redirect")) != null && !v.isBlank()) {
-      b.redirect(v.trim());
-    }
-    if ((v = values.get("address.panel")) != null && !v.isBlank()) {
-      b.panelAddress(v.trim());
-    }
-    if ((v = values.get("port.panel")) != null) {
-      b.panelPort(integer("port.panel", v));
-    }
-    if ((v = values.get("port.dns.system")) != null) {
-      b.systemDnsPort(integer("port.dns.system", v));
-    }
-    if ((v = values.get("port.dns.public")) != null) {
-      b.publicDnsPort(integer("port.dns.public", v));
     }
     return b.build();
+  }
+
+  @SafeVarargs
+  private static <T> Map<String, T> table(Map.Entry<String, T>... entries) {
+    Map<String, T> out = new LinkedHashMap<>();
+    for (Map.Entry<String, T> e : entries) {
+      out.put(e.getKey(), e.getValue());
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static Set<String> keys() {
+    Set<String> keys =
+        new HashSet<>(Set.of("name", "base", "family", "typed.username", "typed.password"));
+    keys.addAll(ACCOUNT_KEYS.keySet());
+    keys.addAll(SETTINGS_KEYS.keySet());
+    keys.addAll(SCENARIO_KEYS.keySet());
+    return Set.copyOf(keys);
+  }
+
+  private static void overlays(ScenarioSpec.Builder b, String v) {
+    b.clearOverlays();
+    for (String o : OverlaySpec.split(v)) {
+      b.overlay(o);
+    }
+  }
+
+  private static void dnsNames(ScenarioSpec.Builder b, String v) {
+    for (String entry : OverlaySpec.split(v)) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "dns.names takes NAME=BEHAVIOUR; ..., not '" + entry + "'");
+      }
+      b.name(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+    }
+  }
+
+  /** A blank value leaves the default in place. */
+  private static void ifGiven(String v, Consumer<String> set) {
+    if (!v.isBlank()) {
+      set.accept(v.trim());
+    }
   }
 
   private static Map<String, String> propertyValues(String text) {

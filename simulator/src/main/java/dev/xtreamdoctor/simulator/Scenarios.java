@@ -47,6 +47,22 @@ public final class Scenarios {
     Account line = Account.active(USERNAME, PASSWORD).withConnections(0, 2);
     String pastDate = Long.toString(Instant.now().minus(Duration.ofDays(30)).getEpochSecond());
 
+    healthyAndCredentials(m, line);
+    lineStatus(m, line, pastDate);
+    portsAndTls(m, line);
+    filtersAndCloudflare(m, line);
+    loadAndConnections(m, line);
+    FaultScenarios.dnsFaults(m, line);
+    FaultScenarios.echoes(m, line);
+    FaultScenarios.dnsAnswers(m, line);
+    FaultScenarios.redirects(m, line);
+    FaultScenarios.oddBodies(m, line);
+    FaultScenarios.hostileServers(m, line);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** The healthy lines, and credentials typed wrong. */
+  private static void healthyAndCredentials(Map<String, ScenarioSpec> m, Account line) {
     add(
         m,
         spec(
@@ -85,6 +101,10 @@ public final class Scenarios {
                 line,
                 "XC2 panel; the password was pasted with a trailing space: auth 0.")
             .typed(USERNAME, PASSWORD + " "));
+  }
+
+  /** Lines the panel refuses for their status, limits or odd answers. */
+  private static void lineStatus(Map<String, ScenarioSpec> m, Account line, String pastDate) {
     add(
         m,
         spec(
@@ -146,6 +166,10 @@ public final class Scenarios {
                 line,
                 "XC2-compatible panel writing ints instead of strings and an empty https_port.")
             .settings(PanelSettings.defaults(XC2).withOddTypes(true)));
+  }
+
+  /** The wrong port or protocol typed, and certificates apps refuse. */
+  private static void portsAndTls(Map<String, ScenarioSpec> m, Account line) {
     add(
         m,
         spec(
@@ -206,6 +230,10 @@ public final class Scenarios {
         m,
         spec("tls-wrong-name", XC2, line, "An https panel whose certificate is for another name.")
             .tls(TlsIdentity.WRONG_NAME));
+  }
+
+  /** Panels that filter clients, and Cloudflare in front of a panel. */
+  private static void filtersAndCloudflare(Map<String, ScenarioSpec> m, Account line) {
     add(
         m,
         spec(
@@ -264,6 +292,10 @@ public final class Scenarios {
                 line,
                 "The panel accepts the connection, reads the request and never answers.")
             .overlay("hang"));
+  }
+
+  /** A slow or overloaded panel, broken connections, flood protection. */
+  private static void loadAndConnections(Map<String, ScenarioSpec> m, Account line) {
     add(
         m,
         spec("slow", XC2, line, "The panel answers correctly, but only after 4 seconds.")
@@ -303,290 +335,14 @@ public final class Scenarios {
                 "XC2 panel whose flood protection bans after 3 player_api requests less than 2 s"
                     + " apart.")
             .overlay("flood limit 3 gap 2000"));
-    add(
-        m,
-        spec(
-                "isp-dns-hijack",
-                XC2,
-                line,
-                "The ISP's resolver points the panel's name to a court-order block page on"
-                    + " 127.0.0.66; a public resolver gives the real address.")
-            .systemDns("hijack"));
-    add(
-        m,
-        spec(
-                "system-dns-nxdomain",
-                XC2,
-                line,
-                "The system resolver says the name does not exist; a public resolver knows it.")
-            .systemDns("nxdomain"));
-    add(
-        m,
-        spec(
-                "system-dns-servfail",
-                XC2,
-                line,
-                "The system resolver fails (SERVFAIL); a public resolver answers.")
-            .systemDns("servfail"));
-    add(
-        m,
-        spec(
-                "system-dns-refused",
-                XC2,
-                line,
-                "The system resolver refuses to answer (REFUSED); a public resolver answers.")
-            .systemDns("refused"));
-    add(
-        m,
-        spec(
-                "system-dns-silent",
-                XC2,
-                line,
-                "The system resolver never answers; a public resolver does.")
-            .systemDns("silence"));
-    add(
-        m,
-        spec(
-                "name-nowhere",
-                XC2,
-                line,
-                "No resolver knows the name: a typo in the host, or the provider's domain is gone.")
-            .systemDns("nxdomain")
-            .publicDns("nxdomain"));
-    add(
-        m,
-        spec(
-                "hostile-echo",
-                XC2,
-                line,
-                "A panel that refuses the login and echoes the password in every spelling and place:"
-                    + " status line, Server, CF-RAY, Location, Set-Cookie and the JSON body.")
-            .overlay("echo-password"));
-    add(
-        m,
-        spec(
-                "hostile-ansi",
-                XC2,
-                line,
-                "A panel that refuses the login with terminal escape sequences and a CR LF in its"
-                    + " status line, Server header and account status.")
-            .overlay("ansi"));
-    // ---- the app's path: the system resolver's addresses, in order ------------------------
-    add(
-        m,
-        spec(
-                "dns-sinkhole",
-                XC2,
-                line,
-                "The system resolver answers 0.0.0.0 (a DNS filter's sinkhole); a public resolver"
-                    + " gives the panel's address.")
-            .systemDns("answer 0.0.0.0"));
-    add(
-        m,
-        spec(
-                "dns-stale-address",
-                XC2,
-                line,
-                "The system resolver gives an old address where nothing listens any more; a public"
-                    + " resolver gives the panel's new one.")
-            .systemDns("answer 127.0.0.77"));
-    add(
-        m,
-        spec(
-                "dns-stale-address-reused",
-                XUI,
-                line,
-                "The system resolver gives an old address that another site's web server now uses;"
-                    + " a public resolver gives the panel's new one.")
-            .systemDns("reused"));
-    add(
-        m,
-        spec(
-                "dns-first-address-dead",
-                XC2,
-                line,
-                "The name has two addresses; the first refuses connections, the second is the"
-                    + " panel: the app falls back to it.")
-            .systemDns("answer 127.0.0.77,panel")
-            .publicDns("answer 127.0.0.77,panel"));
-    add(
-        m,
-        spec(
-                "dns-nodata",
-                XC2,
-                line,
-                "The name exists, but no resolver has an address for it (NODATA for A and AAAA).")
-            .systemDns("nodata")
-            .publicDns("nodata"));
-    add(
-        m,
-        spec(
-                "dns-cname-chain",
-                XUI,
-                line,
-                "The name is an alias (CNAME) of a CDN name that leads to the panel: nothing wrong.")
-            .systemDns("cname edge.cdn.example.test")
-            .publicDns("cname edge.cdn.example.test")
-            .name("edge.cdn.example.test", "answer panel"));
-    add(
-        m,
-        spec(
-                "dns-cname-dangling",
-                XC2,
-                line,
-                "The name is an alias (CNAME) of a name that no longer exists.")
-            .systemDns("cname gone.cdn.example.test")
-            .publicDns("cname gone.cdn.example.test")
-            .name("gone.cdn.example.test", "nxdomain"));
-    add(
-        m,
-        spec(
-                "ipv6-panel",
-                XUI,
-                line,
-                "A healthy panel on IPv6 only (::1): the name has an AAAA record and no A record.")
-            .panelAddress("::1"));
-    // ---- redirects, as the app follows them ------------------------------------------------
-    add(
-        m,
-        spec(
-                "moved-xc2",
-                XC2,
-                line,
-                "The URL typed leads to the provider's old server, which redirects (301) every"
-                    + " request to the panel's new name and port.")
-            .redirect("301 http://new-panel.example.test:{panelPort}")
-            .name("new-panel.example.test", "answer panel"));
-    add(
-        m,
-        spec(
-                "moved-xui",
-                XUI,
-                line,
-                "As moved-xc2, for an XUI.one panel (which checks the Host it is asked under).")
-            .redirect("301 http://new-panel.example.test:{panelPort}")
-            .name("new-panel.example.test", "answer panel")
-            .overlay("verify-host new-panel.example.test"));
-    add(
-        m,
-        spec(
-                "redirect-loop",
-                XC2,
-                line,
-                "The URL typed redirects (302) to itself: the app goes round until it gives up.")
-            .redirect("302 {self}"));
-    add(
-        m,
-        spec(
-                "redirect-dead-end",
-                XC2,
-                line,
-                "The URL typed redirects to a name that no longer exists.")
-            .redirect("302 http://gone.example.test:{panelPort}")
-            .name("gone.example.test", "nxdomain"));
-    add(
-        m,
-        spec(
-                "redirect-refused",
-                XC2,
-                line,
-                "The URL typed redirects into a private network (10.255.255.1), where the doctor's"
-                    + " network gate does not follow.")
-            .redirect("302 http://10.255.255.1:{panelPort}"));
-    // ---- the panel's own words -------------------------------------------------------------
-    add(
-        m,
-        spec(
-                "refused-with-401",
-                XC2,
-                line,
-                "An XC2-compatible panel answers a wrong password with HTTP 401 and its login JSON"
-                    + " (auth 0).")
-            .typed(USERNAME, "sim-Pass-4812")
-            .overlay("status 401"));
-    add(
-        m,
-        spec(
-                "php-warnings",
-                XC2,
-                line,
-                "The panel prints PHP warnings before its login JSON (display_errors on).")
-            .overlay("php-warnings before"));
-    add(
-        m,
-        spec(
-                "byte-order-mark",
-                XUI,
-                line,
-                "The panel's login JSON starts with a UTF-8 byte-order mark.")
-            .overlay("bom"));
-    add(
-        m,
-        spec(
-                "truncated-body",
-                XC2,
-                line,
-                "The panel announces its whole login JSON but the connection closes after 40"
-                    + " bytes.")
-            .overlay("truncated 40"));
-    // ---- hostile servers: every byte bounded -----------------------------------------------
-    add(
-        m,
-        spec("hostile-endless-header-line", XC2, line, "The answer's first header line never ends.")
-            .overlay("hostile endless-header-line"));
-    add(
-        m,
-        spec("hostile-many-headers", XC2, line, "The answer carries a million headers.")
-            .overlay("hostile many-headers"));
-    add(
-        m,
-        spec("hostile-huge-body", XC2, line, "The answer announces and sends a 2 GB body.")
-            .overlay("hostile huge-body"));
-    add(
-        m,
-        spec("hostile-endless-chunked", XC2, line, "The answer is a chunked body that never ends.")
-            .overlay("hostile endless-chunked"));
-    add(
-        m,
-        spec(
-                "hostile-gzip-bomb",
-                XC2,
-                line,
-                "The answer is a few kilobytes of gzip that inflate to 10 GB.")
-            .overlay("hostile gzip-bomb"));
-    add(
-        m,
-        spec(
-                "hostile-garbage",
-                XC2,
-                line,
-                "The port answers with binary bytes that are no HTTP at all.")
-            .overlay("hostile garbage"));
-    add(
-        m,
-        spec(
-                "wrong-port-ssh",
-                XC2,
-                line,
-                "The port typed is an SSH server's: it greets with its banner, not HTTP.")
-            .overlay("hostile ssh"));
-    add(
-        m,
-        spec(
-                "http-on-tls-port-alert",
-                XC2,
-                line,
-                "http:// typed for a TLS port whose server answers plain HTTP with a TLS alert.")
-            .overlay("hostile tls-alert"));
-    return Collections.unmodifiableMap(m);
   }
 
-  private static ScenarioSpec.Builder spec(
+  static ScenarioSpec.Builder spec(
       String name, PanelFamily family, Account line, String description) {
     return ScenarioSpec.builder(name, family).account(line).description(description);
   }
 
-  private static void add(Map<String, ScenarioSpec> m, ScenarioSpec.Builder b) {
+  static void add(Map<String, ScenarioSpec> m, ScenarioSpec.Builder b) {
     ScenarioSpec spec = b.build();
     m.put(spec.name(), spec);
   }

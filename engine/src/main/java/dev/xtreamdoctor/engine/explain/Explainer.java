@@ -41,10 +41,10 @@ public final class Explainer {
   private Explainer() {}
 
   /** The diagnosis of these facts, and why. */
-  public static Explained evaluate(DiagnosisEngine engine, Collection<? extends Fact> facts) {
+  public static ExplainedDiagnosis evaluate(DiagnosisEngine engine, Collection<? extends Fact> facts) {
     Recorder recorder = new Recorder();
     Diagnosis d = engine.evaluate(facts, recorder);
-    return new Explained(d, explain(engine.ruleBook(), d, recorder));
+    return new ExplainedDiagnosis(d, explain(engine.ruleBook(), d, recorder));
   }
 
   /** What rule produced an object, and what it matched to do so. */
@@ -210,9 +210,9 @@ public final class Explainer {
    * the session lacks, or a named condition no rule derived), or the number of conditions.
    */
   private static int plainlyFails(RuleSource.RuleText r, Set<String> present, Set<String> conditions) {
-    List<RuleSource.Condition> cs = r.conditions();
+    List<RuleSource.WrittenCondition> cs = r.conditions();
     for (int i = 0; i < cs.size(); i++) {
-      RuleSource.Condition c = cs.get(i);
+      RuleSource.WrittenCondition c = cs.get(i);
       if (!c.kind().equals("pattern")) {
         continue;
       }
@@ -229,7 +229,7 @@ public final class Explainer {
 
   private static Explanation.Miss miss(
       RuleSource.RuleText r, String file, Map<String, Integer> held, Set<String> present, RuleFiles files, RuleSource source) {
-    List<RuleSource.Condition> conditions = r.conditions();
+    List<RuleSource.WrittenCondition> conditions = r.conditions();
     if (conditions.isEmpty()) {
       return new Explanation.Miss(r.name(), file, r.line(), 0, "", "it has no conditions, yet did not fire");
     }
@@ -248,7 +248,7 @@ public final class Explainer {
       return new Explanation.Miss(
           r.name(), file, r.line(), 0, "", held == null ? "its conditions did not all hold" : "its conditions hold now, but did not while the rules ran");
     }
-    RuleSource.Condition c = conditions.get(index);
+    RuleSource.WrittenCondition c = conditions.get(index);
     int nextLine = index + 1 < conditions.size() ? conditions.get(index + 1).line() : c.line() + 1;
     String written = written(files, r.file(), c.line(), Math.max(nextLine, c.line() + 1));
     String reason;

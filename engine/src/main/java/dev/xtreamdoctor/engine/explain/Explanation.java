@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Why a diagnosis says what it says: the chain from facts to the deciding finding, and for each
  * other category, why none of its rules decided. A value, rendered as text or JSON by {@link
- * Explanations}.
+ * ExplanationRenderer}.
  *
  * @param category the primary category
  * @param causeId the deciding cause

@@ -72,7 +72,7 @@ final class PartialMatches {
         String name = "explain#" + (n++);
         probes.put(name, Map.entry(r.name(), k));
         drl.append("\nrule \"").append(name).append("\"\nwhen\n");
-        for (RuleSource.Condition c : r.conditions().subList(0, k)) {
+        for (RuleSource.WrittenCondition c : r.conditions().subList(0, k)) {
           drl.append("  ").append(c.text()).append('\n');
         }
         drl.append("then\nend\n");

@@ -120,7 +120,7 @@ public final class Outcome {
                   PANEL_ANSWER_UNEXPECTED,
                   PANEL_ANSWER_MALFORMED));
 
-  /** Every outcome code, in the order of the layers. */
+  /** Every outcome code, sorted alphabetically (which also groups them by layer prefix). */
   public static final List<String> ALL =
       BY_FACT.values().stream().flatMap(Set::stream).sorted().toList();
 }

@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.engine.watch;
 
+import dev.xtreamdoctor.engine.FileErrors;
 import dev.xtreamdoctor.engine.StrictJson;
 import dev.xtreamdoctor.engine.watch.CheckRecord.Account;
 import dev.xtreamdoctor.engine.watch.CheckRecord.Phases;
@@ -16,9 +17,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
+
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -111,12 +112,11 @@ public final class HistoryJson {
     }
     try (InputStream in = Files.newInputStream(file)) {
       return read(file.toString(), in);
-    } catch (NoSuchFileException e) {
-      throw new HistoryException(file + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw new HistoryException(file + ": permission denied");
     } catch (IOException e) {
-      throw new HistoryException(file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+      throw new HistoryException(
+          file
+              + ": "
+              + FileErrors.describe(e, "cannot read it (" + e.getClass().getSimpleName() + ")"));
     }
   }
 

@@ -5,8 +5,8 @@ import dev.xtreamdoctor.engine.facts.Fact;
 import java.util.List;
 
 /** A few typical fact sets, from a one-fact login answer to a full healthy run. */
-final class Scenarios {
-  private Scenarios() {}
+final class FactSets {
+  private FactSets() {}
 
   static final String INPUT =
       "{\"type\":\"ServerInput\",\"typed\":\"http://panel.example:8080\",\"outcome\":\"input.ok\","

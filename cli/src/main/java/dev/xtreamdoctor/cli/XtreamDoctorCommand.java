@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The root command. A new command is one class plus one line in {@link #COMMANDS} below; it
- * reaches the terminal through {@code @ParentCommand XtreamDoctor root} and reports failures by
+ * reaches the terminal through {@code @ParentCommand XtreamDoctorCommand root} and reports failures by
  * throwing {@link CliException} (one line, an exit code) — see {@link EvaluateCommand}.
  */
 @Command(
@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
       " 4:the check could not complete (no fault seen, and no working login either)",
       "70:internal error (run again with -v and report the stack trace)"
     })
-public final class XtreamDoctor implements Runnable {
+public final class XtreamDoctorCommand implements Runnable {
   /**
    * The commands by name, in the order help lists them. Not in {@code @Command(subcommands)}:
    * picocli builds the model of every command it is given, by reflection, which cost a third of a
@@ -64,7 +64,7 @@ public final class XtreamDoctor implements Runnable {
   @Spec CommandSpec spec;
   private final Terminal terminal;
 
-  public XtreamDoctor(Terminal terminal) {
+  public XtreamDoctorCommand(Terminal terminal) {
     this.terminal = terminal;
   }
 
@@ -80,7 +80,7 @@ public final class XtreamDoctor implements Runnable {
   }
 
   /** Uses {@code clock} for the time (a watch's history); the system clock otherwise. */
-  public XtreamDoctor clock(java.time.Clock clock) {
+  public XtreamDoctorCommand clock(java.time.Clock clock) {
     this.clock = java.util.Objects.requireNonNull(clock);
     return this;
   }
@@ -122,7 +122,7 @@ public final class XtreamDoctor implements Runnable {
   }
 
   private static CommandLine commandLine(Terminal terminal, Set<String> names) {
-    CommandLine cmd = new CommandLine(new XtreamDoctor(terminal));
+    CommandLine cmd = new CommandLine(new XtreamDoctorCommand(terminal));
     COMMANDS.forEach(
         (name, type) -> {
           if (names.contains(name)) {

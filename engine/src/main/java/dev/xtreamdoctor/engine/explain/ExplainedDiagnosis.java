@@ -8,4 +8,4 @@ import dev.xtreamdoctor.engine.Diagnosis;
  * @param diagnosis the diagnosis
  * @param explanation why, or null when none was asked for
  */
-public record Explained(Diagnosis diagnosis, Explanation explanation) {}
+public record ExplainedDiagnosis(Diagnosis diagnosis, Explanation explanation) {}

@@ -19,11 +19,11 @@ import java.util.Map;
  * Renders a diagnosis with its explanation: text and Markdown get a "Why" section after the
  * diagnosis, JSON an {@code "explanation"} object beside its other fields.
  */
-public final class Explanations {
+public final class ExplanationRenderer {
   /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
   private static final JsonProvider JSON = JsonProvider.provider();
 
-  private Explanations() {}
+  private ExplanationRenderer() {}
 
   /**
    * The rendering of an explained diagnosis.
@@ -32,7 +32,7 @@ public final class Explanations {
    * @param renderer the renderer for that format, as the command configured it
    * @param explained the diagnosis and its explanation (null explanation: the plain rendering)
    */
-  public static String render(Format format, Renderer renderer, Explained explained) {
+  public static String render(Format format, Renderer renderer, ExplainedDiagnosis explained) {
     if (explained.explanation() == null) {
       return renderer.render(explained.diagnosis());
     }

@@ -34,7 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * runs serve both the per-cause assertions and the canary-password sweep. Each starts its real
  * loopback panel and resolvers, runs one diagnosis, and stops them.
  */
-final class Scenarios {
+final class ProbeCases {
   static final String HOST = "panel.example.test";
   static final String USER = "john";
 
@@ -54,9 +54,14 @@ final class Scenarios {
 
   /** Short timeouts for loopback; DNS gets more, since the first query in a JVM loads dnsjava. */
   static ProbeSettings settings(String system, String publicOne) {
-    return new ProbeSettings(
-        List.of(system), List.of(publicOne), 800, 300, 1000, 4000, ProbeSettings.DEFAULT_USER_AGENT, 1 << 20, 6, 3,
-        false);
+    return ProbeSettings.builder()
+        .resolvers(List.of(system), List.of(publicOne))
+        .dnsMs(800)
+        .connectMs(300)
+        .readMs(1000)
+        .totalMs(4000)
+        .limits(1 << 20, 6, 3)
+        .build();
   }
 
   static DnsServer resolver(String name, DnsBehaviour behaviour) {
@@ -110,7 +115,7 @@ final class Scenarios {
 
   static DiagnosisRun diagnose(String typed, String user, String pass, ProbeSettings s, TlsTrust trust)
       throws Exception {
-    return new Diagnoser(s, trust).runTimed(DiagnoseRequest.of(typed, user, pass == null ? null : Secret.of(pass)));
+    return new Diagnoser(s, trust).runTimed(ProbeRequest.of(typed, user, pass == null ? null : Secret.of(pass)));
   }
 
   static Outcome network(String typed, String pass, ProbeSettings s) throws Exception {
@@ -130,8 +135,7 @@ final class Scenarios {
 
   /** A read timeout longer than the total: only the total deadline can end the wait. */
   static final Tweak HANGING =
-      s -> new ProbeSettings(s.systemResolvers(), s.publicResolvers(), s.dnsMs(), s.connectMs(), 10_000, 1500,
-          s.userAgent(), s.maxBodyBytes(), s.requestBudget(), s.latencySamples(), false);
+      s -> s.toBuilder().readMs(10_000).totalMs(1500).loopbackOnly(false).build();
 
   /**
    * The password of every cached run: a canary with characters that change under URL, JSON and
@@ -150,8 +154,9 @@ final class Scenarios {
    */
   static synchronized void warmUp() throws Exception {
     if (!warm) {
-      site(BASE, USER, "warm-up-pass", s -> new ProbeSettings(s.systemResolvers(), s.publicResolvers(),
-          10_000, 10_000, 10_000, 30_000, s.userAgent(), s.maxBodyBytes(), 6, 1, false),
+      site(BASE, USER, "warm-up-pass", s -> s.toBuilder()
+          .dnsMs(10_000).connectMs(10_000).readMs(10_000).totalMs(30_000)
+          .limits(s.maxBodyBytes(), 6, 1).loopbackOnly(false).build(),
           null, Panel.xc2(Account.active(USER, "warm-up-pass")));
       warm = true;
     }
@@ -171,61 +176,61 @@ final class Scenarios {
   /** Every scenario by name; the canary test runs them all. */
   static Map<String, Scenario> all() {
     Map<String, Scenario> m = new LinkedHashMap<>();
-    m.put("healthy_xc2", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p))));
-    m.put("healthy_xui", p -> site(BASE, USER, p, Panel.xui(Account.active(USER, p).withConnections(0, 6))));
-    m.put("credentials_rejected", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, "another-password"))));
-    m.put("rejected_or_inactive", p -> site(BASE, USER, p, Panel.xui(Account.active(USER, "another-password"))));
-    m.put("xui_expired", p -> site(BASE, USER, p, Panel.xui(Account.expired(USER, p))));
-    m.put("blank_password", p -> site(BASE, USER, "", Panel.xc2(Account.active(USER, p))));
-    m.put("xc2_empty_200", p -> site(BASE, USER, p, Sites.fixed(Response.of(200, "application/json", ""))));
-    m.put("wrong_port", p -> site(BASE, USER, p, Sites.plainNginx()));
+    m.put("healthy-xc2", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p))));
+    m.put("healthy-xui", p -> site(BASE, USER, p, Panel.xui(Account.active(USER, p).withConnections(0, 6))));
+    m.put("credentials-rejected", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, "another-password"))));
+    m.put("rejected-or-inactive", p -> site(BASE, USER, p, Panel.xui(Account.active(USER, "another-password"))));
+    m.put("xui-expired", p -> site(BASE, USER, p, Panel.xui(Account.expired(USER, p))));
+    m.put("blank-password", p -> site(BASE, USER, "", Panel.xc2(Account.active(USER, p))));
+    m.put("xc2-empty-200", p -> site(BASE, USER, p, Sites.fixed(Response.of(200, "application/json", ""))));
+    m.put("wrong-port", p -> site(BASE, USER, p, Sites.plainNginx()));
     m.put("expired", p -> site(BASE, USER, p, Panel.xc2(Account.expired(USER, p))));
     m.put("banned", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p).withStatus(LineStatus.BANNED))));
     m.put("disabled", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p).withStatus(LineStatus.DISABLED))));
-    m.put("connection_limit", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p).withConnections(2, 2))));
-    m.put("ua_filter", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)),
+    m.put("connection-limit", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p).withConnections(2, 2))));
+    m.put("ua-filter", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)),
         UserAgentFilter.refusingWith(401).allowing("IPTVSmarters")));
-    m.put("flood_403", p -> site(BASE, USER, p, Sites.fixed(Response.empty(403))));
-    m.put("overloaded_503", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)), Overlays.overloaded(503)));
-    m.put("cloudflare_522", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)), Overlays.cloudflareError(522)));
-    m.put("redirect_echoing_password", p -> site(BASE, USER, p,
+    m.put("flood-403", p -> site(BASE, USER, p, Sites.fixed(Response.empty(403))));
+    m.put("overloaded-503", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)), Overlays.overloaded(503)));
+    m.put("cloudflare-522", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)), Overlays.cloudflareError(522)));
+    m.put("redirect-echoing-password", p -> site(BASE, USER, p,
         request -> Reply.answer(Response.empty(302)
             .withHeader("Location", "http://elsewhere.example.test:1" + request.target()))));
     // the resolvers disagree, so a credential-free look at the address comes first: the panel
     // answers it, then hangs on the login
-    m.put("panel_went_silent", p -> site(BASE, USER, p, s -> s, null, DnsBehaviour.answer("127.0.0.9"),
+    m.put("panel-went-silent", p -> site(BASE, USER, p, s -> s, null, DnsBehaviour.answer("127.0.0.9"),
         Panel.xc2(Account.active(USER, p)), Overlays.fromRequest(2, Overlays.hang())));
     // banned by the user's own app before the check: XC2 drops, XUI answers 403 first
-    m.put("xc2_flood_ban", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)),
+    m.put("xc2-flood-ban", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)),
         FloodProtection.of(PanelFamily.XC2).ban("127.0.0.1")));
-    m.put("xui_flood_403", p -> site(BASE, USER, p, Panel.xui(Account.active(USER, p)),
+    m.put("xui-flood-403", p -> site(BASE, USER, p, Panel.xui(Account.active(USER, p)),
         FloodProtection.of(PanelFamily.XUI).ban("127.0.0.1")));
-    m.put("no_http_answer", p -> site(BASE, USER, p, HANGING, null,
+    m.put("no-http-answer", p -> site(BASE, USER, p, HANGING, null,
         Panel.xc2(Account.active(USER, p)), Overlays.hang()));
-    m.put("trickled_body", p -> site(BASE, USER, p, HANGING, null,
+    m.put("trickled-body", p -> site(BASE, USER, p, HANGING, null,
         Panel.xc2(Account.active(USER, p)), Overlays.trickle(Response.Trickle.BODY, Duration.ofMillis(100))));
-    m.put("empty_reply", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)), Overlays.emptyReply()));
+    m.put("empty-reply", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)), Overlays.emptyReply()));
     m.put("reset", p -> site(BASE, USER, p, Panel.xc2(Account.active(USER, p)), Overlays.reset()));
-    m.put("http_to_tls_port", p -> site(BASE, USER, p, s -> s, TlsIdentity.SELF_SIGNED, Panel.xc2(Account.active(USER, p))));
-    m.put("https_to_plain_port", p -> site("https://" + HOST + ":PORT", USER, p, Panel.xc2(Account.active(USER, p))));
-    m.put("port_refused", Scenarios::portRefused);
-    m.put("connect_timeout", Scenarios::connectTimeout);
-    m.put("isp_dns_tampering", Scenarios::ispDnsTampering);
+    m.put("http-to-tls-port", p -> site(BASE, USER, p, s -> s, TlsIdentity.SELF_SIGNED, Panel.xc2(Account.active(USER, p))));
+    m.put("https-to-plain-port", p -> site("https://" + HOST + ":PORT", USER, p, Panel.xc2(Account.active(USER, p))));
+    m.put("port-refused", ProbeCases::portRefused);
+    m.put("connect-timeout", ProbeCases::connectTimeout);
+    m.put("isp-dns-tampering", ProbeCases::ispDnsTampering);
     m.put("nxdomain", p -> dnsOnly(DnsBehaviour.nxdomain(), DnsBehaviour.nxdomain(), p));
     m.put("servfail", p -> dnsOnly(DnsBehaviour.servfail(), DnsBehaviour.servfail(), p));
-    m.put("dns_silent", p -> dnsOnly(DnsBehaviour.silence(), DnsBehaviour.silence(), p));
-    m.put("dns_refused_nodata", p -> dnsOnly(DnsBehaviour.refused(), DnsBehaviour.nodata(), p));
-    m.put("dns_truncated", p -> dnsOnly(DnsBehaviour.truncated("127.0.0.1"), DnsBehaviour.truncated("127.0.0.1"), p));
-    m.put("tls_ok", p -> tls(TlsIdentity.SELF_SIGNED, true, p));
-    m.put("tls_self_signed", p -> tls(TlsIdentity.SELF_SIGNED, false, p));
-    m.put("tls_expired", p -> tls(TlsIdentity.EXPIRED, true, p));
-    m.put("tls_wrong_name", p -> tls(TlsIdentity.WRONG_NAME, true, p));
-    m.put("pasted_get_php", p -> site(BASE + "/get.php?username=" + USER + "&password=" + HttpLoginProbe.encode(p)
+    m.put("dns-silent", p -> dnsOnly(DnsBehaviour.silence(), DnsBehaviour.silence(), p));
+    m.put("dns-refused-nodata", p -> dnsOnly(DnsBehaviour.refused(), DnsBehaviour.nodata(), p));
+    m.put("dns-truncated", p -> dnsOnly(DnsBehaviour.truncated("127.0.0.1"), DnsBehaviour.truncated("127.0.0.1"), p));
+    m.put("tls-ok", p -> tls(TlsIdentity.SELF_SIGNED, true, p));
+    m.put("tls-self-signed", p -> tls(TlsIdentity.SELF_SIGNED, false, p));
+    m.put("tls-expired", p -> tls(TlsIdentity.EXPIRED, true, p));
+    m.put("tls-wrong-name", p -> tls(TlsIdentity.WRONG_NAME, true, p));
+    m.put("pasted-get-php", p -> site(BASE + "/get.php?username=" + USER + "&password=" + HttpLoginProbe.encode(p)
         + "&type=m3u_plus&output=ts", null, null, Panel.xc2(Account.active(USER, p))));
-    m.put("spaces_around_username", p -> site(BASE, " " + USER + " ", p, Panel.xc2(Account.active(USER, p))));
-    m.put("body_too_large", p -> site(BASE, USER, p, Sites.fixed(Response.of(200, "application/json",
+    m.put("spaces-around-username", p -> site(BASE, " " + USER + " ", p, Panel.xc2(Account.active(USER, p))));
+    m.put("body-too-large", p -> site(BASE, USER, p, Sites.fixed(Response.of(200, "application/json",
         "{\"user_info\":{\"auth\":1,\"pad\":\"" + "x".repeat(3 << 20) + "\"}}"))));
-    m.put("ip_literal", p -> site("http://127.0.0.1:PORT", USER, p, Panel.xc2(Account.active(USER, p))));
+    m.put("ip-literal", p -> site("http://127.0.0.1:PORT", USER, p, Panel.xc2(Account.active(USER, p))));
     return m;
   }
 
@@ -294,5 +299,5 @@ final class Scenarios {
     }
   }
 
-  private Scenarios() {}
+  private ProbeCases() {}
 }

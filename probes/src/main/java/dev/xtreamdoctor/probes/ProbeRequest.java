@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param password the password, or null to take it from the pasted link
  * @param symptoms what the user reported, if asked
  */
-public record DiagnoseRequest(
+public record ProbeRequest(
     String server, String username, Secret password, Optional<ReportedSymptoms> symptoms) {
 
   /**
@@ -26,7 +26,7 @@ public record DiagnoseRequest(
    * @throws IllegalArgumentException when the server text, username or password is longer than
    *     {@link #MAX_CHARS} (the message names which, never the value)
    */
-  public DiagnoseRequest {
+  public ProbeRequest {
     symptoms = symptoms == null ? Optional.empty() : symptoms;
     tooLong("the server", server == null ? 0 : server.length());
     tooLong("the username", username == null ? 0 : username.length());
@@ -39,8 +39,8 @@ public record DiagnoseRequest(
     }
   }
 
-  public static DiagnoseRequest of(String server, String username, Secret password) {
-    return new DiagnoseRequest(server, username, password, Optional.empty());
+  public static ProbeRequest of(String server, String username, Secret password) {
+    return new ProbeRequest(server, username, password, Optional.empty());
   }
 
   /**
@@ -65,7 +65,7 @@ public record DiagnoseRequest(
 
   @Override
   public String toString() {
-    return "DiagnoseRequest[server=<as typed>, username=<given: " + (username != null)
+    return "ProbeRequest[server=<as typed>, username=<given: " + (username != null)
         + ">, password=" + (password == null ? "<none>" : password) + "]";
   }
 }
