@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The shipped Prometheus files (deploy/prometheus) with a real Prometheus (Debian's package, which
  * .ci/run installs): promtool accepts them, and Prometheus, with the shipped scrape configuration
  * changed only in where serve listens, the token file and the interval, scrapes /probe of a
- * simulated line: first it works, then the line expires and the diagnosis says so.
+ * simulated line: first it works, then the line expires and the diagnosis says so; and it scrapes the
+ * service's own /metrics, whose diagnoses counter its query API then returns.
  */
 class PrometheusScrapeTest {
   private static final Path DEPLOY = Path.of("..", "deploy", "prometheus");
@@ -139,6 +140,46 @@ class PrometheusScrapeTest {
           if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
             prometheus.destroyForcibly();
           }
+        }
+      }
+    }
+  }
+
+  @Test
+  void prometheusScrapesTheServicesOwnMetricsAndCountsItsDiagnoses() throws Exception {
+    needs(PROMETHEUS);
+    Path token = dir.resolve("token");
+    Files.writeString(token, Fixtures.TOKEN + "\n");
+    try (DoctorService serve = Fixtures.start(Fixtures.settings(), Fixtures.probes(List.of()),
+        TargetGuard.of(List.of(), Set.of(80)))) {
+      String facts = "{\"facts\":[{\"type\":\"LoginAnswer\",\"outcome\":\"panel.auth_rejected\",\"auth\":0}]}";
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, Fixtures.post(serve, "/v1/evaluations", facts, Fixtures.TOKEN).statusCode());
+      }
+      int port = freePort();
+      String shipped = Files.readString(DEPLOY.resolve("prometheus.yml"));
+      String ours = shipped
+          .replace("127.0.0.1:8765", "127.0.0.1:" + serve.port())
+          .replace("/etc/prometheus/xtream-doctor.token", token.toString())
+          .replace("scrape_interval: 30s", "scrape_interval: 1s")
+          .replace("scrape_timeout: 10s", "scrape_timeout: 1s");
+      assertTrue(ours.contains("metrics_path: /metrics") && ours.contains("scrape_interval: 1s"), ours);
+      Path config = dir.resolve("prometheus.yml");
+      Files.writeString(config, ours);
+      Files.copy(DEPLOY.resolve("xtream-doctor.rules.yml"), dir.resolve("xtream-doctor.rules.yml"));
+      Process prometheus = new ProcessBuilder(
+              PROMETHEUS, "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
+              "--web.listen-address=127.0.0.1:" + port, "--log.level=warn")
+          .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+      try {
+        URI api = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query=");
+        assertEquals("3", await(api, "sum(xtream_diagnoses_total{job=\"xtream-doctor-serve\",source=\"evaluation\","
+            + "category=\"INVALID_DETAILS\",cause=\"CREDENTIALS_REJECTED\"})", "3", dir));
+        assertEquals("1", await(api, "up{job=\"xtream-doctor-serve\"}", "1", dir));
+      } finally {
+        prometheus.destroy();
+        if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
+          prometheus.destroyForcibly();
         }
       }
     }
