@@ -50,6 +50,10 @@ class HotReloadTest {
       JsonObject fixed = await(s, r -> r.isNull("lastReloadError") && !r.getString("fingerprint").equals(first));
       assertNotEquals(first, fixed.getString("fingerprint"));
       assertEquals(200, Fixtures.post(s, "/v1/evaluations", FACTS, Fixtures.TOKEN).statusCode());
+      // /metrics counts both: the refused reload (one or more, as the editor's saves came) and the applied one
+      String metrics = s.metricsText();
+      assertTrue(OperationsTest.value(metrics, "xtream_rule_reloads_total{outcome=\"refused\"}") >= 1, metrics);
+      assertTrue(OperationsTest.value(metrics, "xtream_rule_reloads_total{outcome=\"applied\"}") >= 1, metrics);
     }
   }
 
