@@ -61,12 +61,14 @@ class EveryScenarioTest {
           Map.entry("ua-filter-html", "NO_FAULT_FOUND/HEALTHY"),
           Map.entry("cloudflare-521", "CONNECTION_TIMEOUT/CLOUDFLARE_ORIGIN_ERROR"),
           Map.entry("cloudflare-524", "CONNECTION_TIMEOUT/CLOUDFLARE_ORIGIN_ERROR"),
+          Map.entry("cloudflare-challenge", "LOGIN_FAILED/PROVIDER_FILTER"),
           Map.entry("overloaded-503", "CONNECTION_TIMEOUT/SERVER_OVERLOADED"),
           Map.entry("hang", "CONNECTION_TIMEOUT/HTTP_NO_ANSWER"),
           // answers after 4 s, past this test's 1.5 s read timeout (the default 10 s lets it through, slow)
           Map.entry("slow", "CONNECTION_TIMEOUT/HTTP_NO_ANSWER"),
           Map.entry("peak-hours", "CONNECTION_TIMEOUT/HTTP_NO_ANSWER"), // started at 20:00, below
           Map.entry("reset", "LOGIN_FAILED/HTTP_BLOCKED"),
+          Map.entry("isp-block-page", "LOGIN_FAILED/HTTP_BLOCKED"),
           Map.entry("empty-reply", "INVALID_DETAILS/EMPTY_REPLY"),
           Map.entry("flood-ban", "LOGIN_FAILED/FLOOD_BAN"),
           Map.entry("flood-strict", "NO_FAULT_FOUND/HEALTHY"),

@@ -29,6 +29,13 @@ public final class ServerInputParser {
 
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
   private static final Pattern DOUBLED_SCHEME = Pattern.compile("^(?i)(?:https?:/{0,2})+(https?://)");
+  /**
+   * "http:/host", "http//host", "http:\\host", "http;//host", "htp://host", "htttps://host": http
+   * or https with a letter, the colon or a slash missing or doubled ("http:///x" stays a URL
+   * without a host).
+   */
+  private static final Pattern MISTYPED_SCHEME =
+      Pattern.compile("^(?i)(h{1,2}t{1,3}p{1,2}(s?))(://(?!/)|:/(?!/)|//|:\\\\{1,2}|;/{1,2})");
   private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
   private static final Pattern ALL_NUMERIC_LABELS = Pattern.compile("^[\\d.]+$");
   private static final Pattern HEX_COLON = Pattern.compile("^[0-9A-Fa-f:.]+$");
@@ -125,6 +132,12 @@ public final class ServerInputParser {
         cleanups.add("doubled_scheme");
         s = s.substring(doubled.start(1));
       }
+      Matcher mistyped = MISTYPED_SCHEME.matcher(s);
+      if (mistyped.find()
+          && !(mistyped.group(3).equals("://") && mistyped.group(1).matches("(?i)https?"))) {
+        cleanups.add("mistyped_scheme");
+        s = (mistyped.group(2).isEmpty() ? "http://" : "https://") + s.substring(mistyped.end());
+      }
       int sep = s.indexOf("://");
       Matcher sm = SCHEME.matcher(s);
       if (sep > 0 && sm.find() && sm.end() == sep + 1) {
@@ -146,6 +159,13 @@ public final class ServerInputParser {
       int end = firstOf(s, "/?#");
       String authority = s.substring(0, end);
       String rest = s.substring(end);
+      // "host :8080", "host: 8080", "http:// host": the app keeps the space and cannot read the
+      // host; a space inside a name ("my server") is no slip to guess about
+      String unspaced = authority.replaceAll("\\s*:\\s*", ":").stripLeading();
+      if (!unspaced.equals(authority)) {
+        cleanups.add("inner_spaces");
+        authority = unspaced;
+      }
       if (rest.isEmpty() || rest.equals("/")) {
         authority = stripTrailingPunctuation(authority);
       }

@@ -58,6 +58,39 @@ class ServerInputParserTest {
     assertEquals(8080, punct.port());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http:/panel.example.test:8080     | http://panel.example.test:8080",
+        "http//panel.example.test:8080     | http://panel.example.test:8080",
+        "http:\\\\panel.example.test:8080   | http://panel.example.test:8080",
+        "http;//panel.example.test:8080    | http://panel.example.test:8080",
+        "htp://panel.example.test:8080     | http://panel.example.test:8080",
+        "hhttp://panel.example.test:8080   | http://panel.example.test:8080",
+        "htps://panel.example.test:8443    | https://panel.example.test:8443",
+        "https//panel.example.test:8443    | https://panel.example.test:8443",
+      })
+  void aMistypedSchemeIsReadAsMeantAndNoted(String typed, String base) throws Exception {
+    ServerInput in = input(typed);
+    assertEquals(Outcome.INPUT_OK, in.outcome(), typed);
+    assertEquals(base, in.baseUrl(), typed);
+    assertEquals("plain", in.pastedForm(), typed);
+    assertTrue(in.cleanups().contains("mistyped_scheme"), typed);
+    assertFalse(input("http://panel.example.test:8080").cleanups().contains("mistyped_scheme"));
+    assertFalse(input("HTTPS://panel.example.test:8080").cleanups().contains("mistyped_scheme"));
+  }
+
+  @Test
+  void spacesInsideTheAddressAreReadAsMeantAndNoted() throws Exception {
+    ServerInput in = input("http://panel.example.test :8080");
+    assertEquals(Outcome.INPUT_OK, in.outcome());
+    assertEquals("http://panel.example.test:8080", in.baseUrl());
+    assertTrue(in.cleanups().contains("inner_spaces"));
+    assertEquals("http://panel.example.test:8080", input("http:// panel.example.test:8080").baseUrl());
+    assertEquals("http://panel.example.test:8080", input("http://panel.example.test: 8080").baseUrl());
+  }
+
   @Test
   void idnBecomesPunycode() throws Exception {
     ServerInput in = input("http://bücher.example:8080");

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Overlays written as short text, for scenario files: {@code ua-filter 454 allow VLC}, {@code
- * cloudflare 521}, {@code cloudflare proxy}, {@code overloaded 503}, {@code slow 4000}, {@code
+ * cloudflare 521}, {@code cloudflare proxy}, {@code cloudflare challenge 503}, {@code block-page
+ * 451}, {@code overloaded 503}, {@code slow 4000}, {@code
  * hang}, {@code trickle 50 body}, {@code reset}, {@code empty-reply}, {@code truncated 10}, {@code
  * flood limit 3 gap 2000}, {@code flood banned}, {@code echo-password}, {@code ansi}, {@code hostile
  * gzip-bomb} (see {@link Hostile}), {@code php-warnings before}, {@code bom}, {@code status 401}.
@@ -46,7 +47,12 @@ final class OverlaySpec {
         case "cloudflare" ->
             args.isEmpty() || args.get(0).equals("proxy")
                 ? Overlays.cloudflareProxy()
-                : Overlays.cloudflareError(Integer.parseInt(args.get(0)));
+                : args.get(0).equals("challenge")
+                    ? Overlays.cloudflareChallenge(
+                        args.size() > 1 ? Integer.parseInt(args.get(1)) : 403)
+                    : Overlays.cloudflareError(Integer.parseInt(args.get(0)));
+        case "block-page" ->
+            Overlays.blockPage(args.isEmpty() ? 200 : Integer.parseInt(args.get(0)));
         case "overloaded" ->
             Overlays.overloaded(args.isEmpty() ? 503 : Integer.parseInt(args.get(0)));
         case "slow" -> Overlays.slow(millis(args, 0, 4000));

@@ -71,6 +71,37 @@ public final class Overlays {
     };
   }
 
+  /**
+   * Cloudflare's managed challenge in front of the panel (the provider's "bot fight" or "under
+   * attack" setting): every request gets the JavaScript challenge page, 403 or 503, with {@code
+   * cf-mitigated: challenge}; the panel behind it is never asked.
+   */
+  public static Overlay cloudflareChallenge(int status) {
+    if (status != 403 && status != 503 && status != 429) {
+      throw new IllegalArgumentException("Cloudflare challenges answer 403, 429 or 503, not " + status);
+    }
+    return (request, next) -> {
+      String host = request.header("host").orElse("").replaceAll(":\\d+$", "");
+      Response page =
+          Response.of(status, "text/html; charset=UTF-8", Pages.cloudflareChallenge(host))
+              .withHeader("cf-mitigated", "challenge")
+              .withHeader("Cache-Control", "private, max-age=0, no-store, no-cache, must-revalidate");
+      return Reply.answer(cloudflareHeaders(page, rayId()));
+    };
+  }
+
+  /**
+   * An internet provider's filter on the way to the panel (DNS untouched): the request to the
+   * panel's own address gets the provider's block page, with this status (200, 403 or 451).
+   */
+  public static Overlay blockPage(int status) {
+    return (request, next) ->
+        Reply.answer(
+            Response.of(status, "text/html; charset=utf-8", Pages.ispBlockPage())
+                .withHeader("Server", "BlockPage")
+                .withHeader("Cache-Control", "no-store"));
+  }
+
   /** Cloudflare in front of a healthy origin: the site's answers with Cloudflare's headers. */
   public static Overlay cloudflareProxy() {
     return (request, next) ->

@@ -155,6 +155,32 @@ public final class Pages {
     """;
   }
 
+  /**
+   * Cloudflare's managed challenge ("Just a moment..."), shown to clients that must run its
+   * JavaScript first: browsers pass, IPTV apps never do. Served with 403 (today) or 503 (the
+   * older "I'm Under Attack" mode, "Checking your browser before accessing").
+   */
+  public static String cloudflareChallenge(String host) {
+    return """
+<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>
+<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<meta name="robots" content="noindex,nofollow">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+</head><body><div class="main-wrapper" role="main"><div class="main-content">
+<h1 class="zone-name-title h1">%1$s</h1>
+<h2 class="h2" id="challenge-running">Checking if the site connection is secure</h2>
+<noscript><div id="challenge-error-title"><div class="h2"><span class="icon-wrapper"></span>
+<span id="challenge-error-text">Enable JavaScript and cookies to continue</span></div></div></noscript>
+<div id="challenge-body-text" class="core-msg spacer">%1$s needs to review the security of your connection before proceeding.</div>
+</div></div>
+<script>(function(){window._cf_chl_opt={cvId: '3',cZone: "%1$s",cType: 'managed'};
+var cpo = document.createElement('script');cpo.src = '/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1';
+document.getElementsByTagName('head')[0].appendChild(cpo);}());</script>
+</body></html>
+"""
+        .formatted(host);
+  }
+
   /** A web application firewall's refusal for a client it does not like: HTML, not JSON. */
   public static String accessDenied() {
     return """

@@ -279,6 +279,15 @@ public final class Scenarios {
     add(
         m,
         spec(
+                "cloudflare-challenge",
+                XUI,
+                line,
+                "Cloudflare fronts the panel in 'under attack' mode: every request gets its"
+                    + " JavaScript challenge (503, 'Just a moment...'), which no IPTV app can pass.")
+            .overlay("cloudflare challenge 503"));
+    add(
+        m,
+        spec(
                 "overloaded-503",
                 XC2,
                 line,
@@ -313,6 +322,15 @@ public final class Scenarios {
         m,
         spec("reset", XC2, line, "The connection is reset (TCP RST) after the request is sent.")
             .overlay("reset"));
+    add(
+        m,
+        spec(
+                "isp-block-page",
+                XC2,
+                line,
+                "DNS is fine, but the internet provider's filter answers the request to the"
+                    + " panel's address with its court-order block page (HTTP 451).")
+            .overlay("block-page 451"));
     add(
         m,
         spec("empty-reply", XC2, line, "The connection is closed without a single byte of answer.")
