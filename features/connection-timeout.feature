@@ -34,6 +34,20 @@ Feature: Connection Timeout (guide chapter 4: server load)
     And the cause is CLOUDFLARE_ORIGIN_ERROR
     And the fixes include "CF-RAY 8e3f1a2b3c4d5e6f-AMS"
 
+  Scenario Outline: Cloudflare reaches the provider's server, but not properly (<status>)
+    Given the facts of a working login
+    And the login request gets HTTP <status> with an html body of 5210 bytes
+    And the answer comes from Cloudflare with CF-RAY "8e3f1a2b3c4d5e6f-AMS"
+    When I evaluate the facts
+    Then the category is CONNECTION_TIMEOUT
+    And the cause is CLOUDFLARE_ORIGIN_ERROR
+
+    Examples:
+      | status |
+      | 525    |
+      | 526    |
+      | 530    |
+
   Scenario: The login works but is slow
     Given the facts of a working login
     And the login answer took 4800 ms

@@ -113,6 +113,33 @@ Feature: Invalid Details (guide chapter 1: credential mistakes)
     And the cause is HEALTHY
     And there is a warning finding MISSING_SCHEME_OR_PORT
 
+  Scenario: No port typed, and the scheme's own port leads nowhere: the port is missing
+    Given the facts of the example "port-missing"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is PORT_MISSING
+    And the fixes include "Add the port from the provider's message: type the server as http://panel.example.com:PORT"
+    And there is no finding MISSING_SCHEME_OR_PORT
+
+  Scenario: A port with a letter O for a zero is no port
+    Given the facts of the example "port-malformed"
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is PORT_MALFORMED
+    And the fixes include "panel.example.com:8080"
+
+  Scenario: A mistyped http:// is read as meant, and the exact text to type is given
+    Given the facts of a working login
+    And the ServerInput fact has:
+      | typed    | http:/panel.example.com :8080 |
+      | cleanups | mistyped_scheme, inner_spaces |
+    When I evaluate the facts
+    Then the category is INVALID_DETAILS
+    And the cause is INPUT_CORRECTED
+    And the fixes include "type exactly http://panel.example.com:8080"
+    And the evidence includes "a mistyped http://"
+    And the evidence includes "spaces inside it"
+
   Scenario: The https certificate has expired
     Given the facts of a working login
     And the server URL was typed as "https://panel.example.com:25463" with https

@@ -10,6 +10,34 @@ Feature: Login Failed (guide chapter 2: network or ISP blocking)
     And the fixes include "1.1.1.1 and 8.8.8.8"
     And the evidence includes "0.0.0.0"
 
+  Scenario Outline: The internet provider's DNS answers a non-routable address (<kind>)
+    Given the facts of a working login
+    And the system resolver answers the address "<address>" (<kind>)
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is DNS_TAMPERING
+    And the evidence includes "<address>"
+
+    Examples:
+      | address     | kind       |
+      | 127.0.0.1   | loopback   |
+      | 10.10.34.35 | private    |
+      | 100.64.10.1 | shared     |
+      | 169.254.0.1 | link_local |
+
+  Scenario Outline: Cloudflare's challenge page (HTTP <status>) is the provider's filter, not load
+    Given the facts of a working login
+    And the answer comes from Cloudflare with CF-RAY "8e3f1a2b3c4d5e6f-AMS"
+    And the login request gets HTTP <status> with a web page saying "<title>Just a moment...</title> Enable JavaScript and cookies to continue"
+    When I evaluate the facts
+    Then the category is LOGIN_FAILED
+    And the cause is PROVIDER_FILTER
+
+    Examples:
+      | status |
+      | 403    |
+      | 503    |
+
   Scenario: The internet provider's DNS leads to its block page
     Given the facts of a working login
     And the system resolver answers the address "198.51.100.7" (public)

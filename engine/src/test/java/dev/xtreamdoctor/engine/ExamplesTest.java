@@ -49,6 +49,7 @@ class ExamplesTest {
           Map.entry("rejected-or-inactive", expect("INVALID_DETAILS", "REJECTED_OR_INACTIVE")),
           Map.entry("wrong-port", expect("INVALID_DETAILS", "WRONG_PORT")),
           Map.entry("port-missing", expect("INVALID_DETAILS", "PORT_MISSING")),
+          Map.entry("port-malformed", expect("INVALID_DETAILS", "PORT_MALFORMED")),
           Map.entry("wrong-protocol", expect("INVALID_DETAILS", "WRONG_PROTOCOL")),
           Map.entry("missing-scheme-or-port", expect("NO_FAULT_FOUND", "HEALTHY")),
           Map.entry("one-device-fails", expect("INVALID_DETAILS", "ONE_DEVICE_FAILS")),

@@ -44,6 +44,7 @@ public record ParsedServer(
   public BadServerInputException problem() {
     return new BadServerInputException(
         Outcome.INPUT_HOST_MALFORMED.equals(input.outcome())
+                || Outcome.INPUT_PORT_MALFORMED.equals(input.outcome())
             ? "The server address \"" + input.typed() + "\" has no valid host name or port."
             : "\"" + input.typed() + "\" is not a server URL; expected something like http://host:port");
   }

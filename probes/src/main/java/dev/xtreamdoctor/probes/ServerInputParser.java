@@ -255,17 +255,17 @@ public final class ServerInputParser {
         cleanups.add("upper_case");
       }
       host = hostText;
-      if (portText != null) {
-        if (!portText.matches("\\d{1,5}")) {
-          return Outcome.INPUT_HOST_MALFORMED;
-        }
-        port = Integer.parseInt(portText);
-        portGiven = true;
-        if (port < 1 || port > 65535) {
-          return Outcome.INPUT_HOST_MALFORMED;
-        }
+      String hostOutcome = readHost(hostText);
+      if (!hostOutcome.equals(Outcome.INPUT_OK) || portText == null) {
+        return hostOutcome;
       }
-      return readHost(hostText);
+      // the host is fine, the port is not: "8O8O", "80800", "8080a" (a typo in the port)
+      if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) < 1 || Integer.parseInt(portText) > 65535) {
+        return Outcome.INPUT_PORT_MALFORMED;
+      }
+      port = Integer.parseInt(portText);
+      portGiven = true;
+      return hostOutcome;
     }
 
     private String readHost(String hostText) {

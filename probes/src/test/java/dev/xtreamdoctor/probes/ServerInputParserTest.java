@@ -148,8 +148,6 @@ class ServerInputParserTest {
       strings = {
         "http://my server.example",
         "http://panel..example",
-        "http://panel.example:99999",
-        "http://panel.example:80a",
         "http://-bad-.example",
         "http://300.1.1.1",
         "http://[2001:db8::1",
@@ -159,6 +157,16 @@ class ServerInputParserTest {
     assertEquals(Outcome.INPUT_HOST_MALFORMED, in.outcome());
     assertEquals("invalid", in.hostKind());
     assertEquals("", in.baseUrl());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://panel.example:99999", "http://panel.example:80a", "http://panel.example:8O8O", "http://panel.example:0"})
+  void aPortThatIsNoPortIsItsOwnFact(String typed) throws Exception {
+    ServerInput in = input(typed);
+    assertEquals(Outcome.INPUT_PORT_MALFORMED, in.outcome(), typed);
+    assertEquals("panel.example", in.host(), typed);
+    assertEquals("", in.baseUrl());
+    assertEquals(Outcome.INPUT_HOST_MALFORMED, input("http://panel..example:80a").outcome());
   }
 
   @ParameterizedTest

@@ -15,6 +15,7 @@ public final class Outcome {
   public static final String INPUT_OK = "input.ok";
   public static final String INPUT_HOST_MALFORMED = "input.host_malformed";
   public static final String INPUT_NOT_A_URL = "input.not_a_url";
+  public static final String INPUT_PORT_MALFORMED = "input.port_malformed";
 
   public static final String DNS_ANSWERED = "dns.answered";
   public static final String DNS_NO_DATA = "dns.no_data";
@@ -66,7 +67,7 @@ public final class Outcome {
   /** The outcome codes each fact type may carry, by fact type name. */
   public static final Map<String, Set<String>> BY_FACT =
       Map.of(
-          "ServerInput", Set.of(INPUT_OK, INPUT_HOST_MALFORMED, INPUT_NOT_A_URL),
+          "ServerInput", Set.of(INPUT_OK, INPUT_HOST_MALFORMED, INPUT_PORT_MALFORMED, INPUT_NOT_A_URL),
           "DnsAnswer",
               Set.of(
                   DNS_ANSWERED,

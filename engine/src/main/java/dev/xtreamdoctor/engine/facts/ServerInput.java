@@ -6,7 +6,8 @@ import java.util.List;
  * The server URL as the user typed or pasted it, parsed.
  *
  * @param typed what the user entered, with any credentials in it masked
- * @param outcome {@code input.ok}, {@code input.host_malformed} or {@code input.not_a_url}
+ * @param outcome {@code input.ok}, {@code input.host_malformed}, {@code input.port_malformed} or
+ *     {@code input.not_a_url}
  * @param scheme {@code http} or {@code https} (the default {@code http} when none was given)
  * @param host host name (lower case, IDN as punycode) or IP literal
  * @param port port number (the scheme's default when none was given)
