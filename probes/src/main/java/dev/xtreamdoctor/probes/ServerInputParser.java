@@ -31,8 +31,8 @@ public final class ServerInputParser {
   private static final Pattern DOUBLED_SCHEME = Pattern.compile("^(?i)(?:https?:/{0,2})+(https?://)");
   /**
    * "http:/host", "http//host", "http:\\host", "http;//host", "htp://host", "htttps://host": http
-   * or https with a letter, the colon or a slash missing or doubled ("http:///x" stays a URL
-   * without a host).
+   * or https with a letter, the colon or a slash missing or doubled: one slip, not two ("htp:/x"
+   * stays refused; "http:///x" stays a URL without a host).
    */
   private static final Pattern MISTYPED_SCHEME =
       Pattern.compile("^(?i)(h{1,2}t{1,3}p{1,2}(s?))(://(?!/)|:/(?!/)|//|:\\\\{1,2}|;/{1,2})");
@@ -133,8 +133,9 @@ public final class ServerInputParser {
         s = s.substring(doubled.start(1));
       }
       Matcher mistyped = MISTYPED_SCHEME.matcher(s);
+      // one slip (in the word or in the separator) is read as meant; two ("htp:/x") are a guess
       if (mistyped.find()
-          && !(mistyped.group(3).equals("://") && mistyped.group(1).matches("(?i)https?"))) {
+          && mistyped.group(1).matches("(?i)https?") != mistyped.group(3).equals("://")) {
         cleanups.add("mistyped_scheme");
         s = (mistyped.group(2).isEmpty() ? "http://" : "https://") + s.substring(mistyped.end());
       }

@@ -79,6 +79,7 @@ class ServerInputParserTest {
     assertTrue(in.cleanups().contains("mistyped_scheme"), typed);
     assertFalse(input("http://panel.example.test:8080").cleanups().contains("mistyped_scheme"));
     assertFalse(input("HTTPS://panel.example.test:8080").cleanups().contains("mistyped_scheme"));
+    assertThrows(BadServerInputException.class, () -> ServerInputParser.parse("htp:/panel.example.test"));
   }
 
   @Test
