@@ -103,7 +103,6 @@ public final class DemoCommand implements Callable<Integer> {
       try (LiveProgress progress =
           LiveProgress.start(
               spec.commandLine().getErr(),
-              LiveProgress.wanted(root.terminal(), output),
               root.terminal(),
               output,
               ReportWords.of(engine.ruleBook().catalogue()),

@@ -68,7 +68,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
     try (LiveProgress progress =
         LiveProgress.start(
             spec.commandLine().getErr(),
-            LiveProgress.wanted(root.terminal(), output),
             root.terminal(),
             output,
             ReportWords.of(Catalogue.parse(files.files().getOrDefault(RuleFiles.CATALOGUE, ""))),

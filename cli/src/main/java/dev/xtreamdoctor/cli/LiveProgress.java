@@ -74,11 +74,11 @@ final class LiveProgress implements ProbeListener, AutoCloseable {
   }
 
   /**
-   * Progress on {@code err} when {@code on}, else none. With {@code layerLines}, a line per layer
-   * as its probe finishes; without, only the spinner on the running step.
+   * Progress on {@code err} where it suits ({@link #wanted}), else none. With {@code layerLines},
+   * a line per layer as its probe finishes; without, only the spinner on the running step.
    */
-  static LiveProgress start(PrintWriter err, boolean on, Terminal terminal, OutputOptions output, ReportWords words, boolean layerLines) {
-    if (!on) {
+  static LiveProgress start(PrintWriter err, Terminal terminal, OutputOptions output, ReportWords words, boolean layerLines) {
+    if (!wanted(terminal, output)) {
       return OFF;
     }
     var style =

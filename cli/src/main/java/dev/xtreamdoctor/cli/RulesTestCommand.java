@@ -89,7 +89,7 @@ public final class RulesTestCommand implements Callable<Integer> {
     ReportWords words = ReportWords.bundled();
     Terminal terminal = ((XtreamDoctorCommand) spec.root().userObject()).terminal();
     try (LiveProgress progress =
-        LiveProgress.start(spec.commandLine().getErr(), terminal.interactive() && terminal.errInteractive(), terminal, new OutputOptions(), words, false)) {
+        LiveProgress.start(spec.commandLine().getErr(), terminal, new OutputOptions(), words, false)) {
       try {
         progress.step(words.say("progress.compiling"));
         files = dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir);
