@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.FactsJson;
-import dev.xtreamdoctor.probes.DiagnoseRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.ProbeSettings;
 import dev.xtreamdoctor.probes.Secret;
 import dev.xtreamdoctor.simulator.ScenarioConfig;
@@ -116,7 +116,7 @@ class SituationsTest {
               .withTimeouts(EndToEndSteps.CONNECT_MS, EndToEndSteps.READ_MS, EndToEndSteps.TOTAL_MS)
               .withLimits(1 << 20, EndToEndSteps.REQUEST_BUDGET, 0)
               .withLoopbackOnly(true);
-      DiagnoseRequest request = DiagnoseRequest.of(server, sim.username(), Secret.of(sim.password()));
+      ProbeRequest request = ProbeRequest.of(server, sim.username(), Secret.of(sim.password()));
       return ScenarioRules.engine().evaluate(new Diagnoser(settings).run(request));
     }
   }
