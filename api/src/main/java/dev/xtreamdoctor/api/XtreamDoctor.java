@@ -8,7 +8,6 @@ import dev.xtreamdoctor.engine.RulesFailedException;
 import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.facts.Fact;
-import dev.xtreamdoctor.engine.facts.ProbeProblem;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.engine.facts.Settings;
 import dev.xtreamdoctor.probes.BadServerInputException;
@@ -111,13 +110,10 @@ public final class XtreamDoctor implements AutoCloseable {
       throw new IllegalArgumentException(
           "unknown app message \"" + unknown.get() + "\"; the rules list " + String.join(", ", book.catalogue().appMessages().keySet()));
     }
-    List<Fact> facts = new Diagnoser(probeSettings, trust, policy).withPageSignals(book.pageSignals()).run(request.toProbeRequest());
-    for (Fact f : facts) {
-      if (f instanceof ProbeProblem p && p.detail().startsWith(TargetRefusedException.PREFIX)) {
-        throw TargetRefusedException.fromDetail(p.detail());
-      }
-    }
-    return facts;
+    return new Diagnoser(probeSettings, trust, policy)
+        .withPageSignals(book.pageSignals())
+        .runOrRefuse(request.toProbeRequest())
+        .facts();
   }
 
   /** The longest one diagnosis takes ({@code doctor.timeout.total-ms}). */

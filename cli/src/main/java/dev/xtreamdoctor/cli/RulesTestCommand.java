@@ -72,15 +72,7 @@ public final class RulesTestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException {
-    PrintWriter out = spec.commandLine().getOut();
-    for (Path p : scenarios) {
-      if (!Files.exists(p)) {
-        throw CliException.badInput(p + ": no such file or directory");
-      }
-    }
-    if (onlyMine && scenarios.isEmpty()) {
-      throw CliException.badInput("--only-mine needs --scenarios DIR");
-    }
+    checkArguments();
     DoctorConfig config = Engines.config(configFile);
     RuleFiles files;
     RuleBook book;
@@ -106,6 +98,23 @@ public final class RulesTestCommand implements Callable<Integer> {
         throw CliException.badInput("cannot read the scenarios: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
       }
     }
+    return report(results, files, book);
+  }
+
+  private void checkArguments() throws CliException {
+    for (Path p : scenarios) {
+      if (!Files.exists(p)) {
+        throw CliException.badInput(p + ": no such file or directory");
+      }
+    }
+    if (onlyMine && scenarios.isEmpty()) {
+      throw CliException.badInput("--only-mine needs --scenarios DIR");
+    }
+  }
+
+  /** Prints each failed scenario (every one with -v), the rules no scenario fired, a summary. */
+  private int report(List<ScenarioResult> results, RuleFiles files, RuleBook book) {
+    PrintWriter out = spec.commandLine().getOut();
     boolean verbose = verbosity.verbose;
     int failed = 0;
     for (ScenarioResult r : results) {

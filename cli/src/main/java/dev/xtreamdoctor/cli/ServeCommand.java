@@ -66,28 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw CliException.badInput(e.getMessage()); // names its doctor.serve key
     }
-    List<String> cidrs = serve.allowCidrs().orElse(List.of());
-    try {
-      TargetGuard.of(cidrs, Set.of());
-    } catch (IllegalArgumentException e) {
-      throw CliException.badInput("doctor.serve.allow-cidrs: " + e.getMessage());
-    }
-    try {
-      guard = TargetGuard.of(cidrs, Set.copyOf(serve.ports()));
-    } catch (IllegalArgumentException e) {
-      throw CliException.badInput("doctor.serve.ports: " + e.getMessage());
-    }
-    Optional<Path> dir = Optional.ofNullable(engineOptions.rulesDir).or(() -> config.rules().dir());
-    XtreamDoctor.Builder builder = XtreamDoctor.builder().configuration(config);
-    if (serve.reloadRequiresRulesTest()) {
-      builder.rulesCheck(new GuideScenariosCheck());
-    }
-    if (dir.isPresent()) {
-      builder.rulesDirectory(dir.get());
-      if (serve.watchRules()) {
-        builder.watchRules(Duration.ofMillis(serve.reloadDebounceMs()));
-      }
-    }
+    guard = guard(serve);
+    XtreamDoctor.Builder builder = doctor(config, serve);
     ProbeLines lines;
     try {
       lines = serve.linesFile().map(ProbeLines::load).orElse(ProbeLines.none());
@@ -121,5 +101,36 @@ public final class ServeCommand implements Callable<Integer> {
       service.close();
     }
     return ExitCode.NO_FAULT;
+  }
+
+  /** The servers this service may contact (doctor.serve.allow-cidrs, doctor.serve.ports). */
+  private static TargetGuard guard(ServeConfig serve) throws CliException {
+    List<String> cidrs = serve.allowCidrs().orElse(List.of());
+    try {
+      TargetGuard.of(cidrs, Set.of());
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput("doctor.serve.allow-cidrs: " + e.getMessage());
+    }
+    try {
+      return TargetGuard.of(cidrs, Set.copyOf(serve.ports()));
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput("doctor.serve.ports: " + e.getMessage());
+    }
+  }
+
+  /** The doctor: its configuration, its rules (watched if asked), the check before a reload. */
+  private XtreamDoctor.Builder doctor(DoctorConfig config, ServeConfig serve) {
+    Optional<Path> dir = Optional.ofNullable(engineOptions.rulesDir).or(() -> config.rules().dir());
+    XtreamDoctor.Builder builder = XtreamDoctor.builder().configuration(config);
+    if (serve.reloadRequiresRulesTest()) {
+      builder.rulesCheck(new GuideScenariosCheck());
+    }
+    if (dir.isPresent()) {
+      builder.rulesDirectory(dir.get());
+      if (serve.watchRules()) {
+        builder.watchRules(Duration.ofMillis(serve.reloadDebounceMs()));
+      }
+    }
+    return builder;
   }
 }

@@ -86,6 +86,14 @@ final class WatchReport {
     legend(h, inOrder);
     h.append("<h2>By hour of the day</h2>\n");
     hours(h, inOrder);
+    everyCheck(h, inOrder);
+    h.append("<p class=seen>Made by xtream-doctor; rules ").append(esc(overTime.rulesVersion())).append(".</p>\n");
+    h.append("</body>\n</html>\n");
+    return redactor.scrub(h.toString());
+  }
+
+  /** Every check as a table row, folded away under a summary line. */
+  private static void everyCheck(StringBuilder h, List<CheckRecord> inOrder) {
     h.append("<h2>Every check</h2>\n<details><summary>")
         .append(inOrder.size())
         .append(" checks</summary>\n<table>\n<tr><th>time</th><th class=l>category</th><th class=l>cause</th>")
@@ -104,9 +112,6 @@ final class WatchReport {
           .append("</td></tr>\n");
     }
     h.append("</table>\n</details>\n");
-    h.append("<p class=seen>Made by xtream-doctor; rules ").append(esc(overTime.rulesVersion())).append(".</p>\n");
-    h.append("</body>\n</html>\n");
-    return redactor.scrub(h.toString());
   }
 
   private static void verdict(StringBuilder h, Diagnosis d) {
@@ -138,6 +143,16 @@ final class WatchReport {
     h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(height)
         .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
         .append("\" role=\"img\" aria-label=\"Login and connect times over the watch\" font-size=\"11\">\n");
+    grid(h, checks, from, to, plotWidth, top);
+    line(h, checks, from, to, plotWidth, top, true, "#1565c0");
+    line(h, checks, from, to, plotWidth, top, false, "#90a4ae");
+    strip(h, checks, from, to, plotWidth, top);
+    h.append("</svg>\n");
+  }
+
+  /** The time axis (log scale, one line a power of ten) and the hour or day lines. */
+  private static void grid(
+      StringBuilder h, List<CheckRecord> checks, long from, long to, int plotWidth, double top) {
     for (int p = 0; p <= top; p++) {
       double y = y(Math.pow(10, p), top);
       h.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e0e0e0\"/>", LEFT, WIDTH - RIGHT, y, y))
@@ -153,8 +168,11 @@ final class WatchReport {
       h.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#f0f0f0\"/>", x, x, PLOT_TOP, PLOT_TOP + PLOT_HEIGHT))
           .append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%s</text>\n", x, PLOT_TOP + PLOT_HEIGHT + 14, label));
     }
-    line(h, checks, from, to, plotWidth, top, true, "#1565c0");
-    line(h, checks, from, to, plotWidth, top, false, "#90a4ae");
+  }
+
+  /** One mark per check, coloured by its diagnosis, with the login time as a dot above it. */
+  private static void strip(
+      StringBuilder h, List<CheckRecord> checks, long from, long to, int plotWidth, double top) {
     int stripY = PLOT_TOP + PLOT_HEIGHT + 24;
     double w = Math.max(2, (double) plotWidth / checks.size() - 1);
     for (CheckRecord c : checks) {
@@ -167,7 +185,6 @@ final class WatchReport {
       }
       h.append('\n');
     }
-    h.append("</svg>\n");
   }
 
   private static void line(StringBuilder h, List<CheckRecord> checks, long from, long to, int plotWidth, double top, boolean login, String stroke) {

@@ -213,76 +213,93 @@ public final class Redactor {
       int i = 0;
       while (i < t.length()) {
         char c = t.charAt(i);
-        int consumed = 1;
-        String decoded = null;
-        if (c == '%') {
-          // a run of %XX: decoded together, as UTF-8 when it is, else byte by byte as Latin-1
-          int j = i;
-          java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-          while (j + 2 < t.length() && t.charAt(j) == '%' && hex(t.charAt(j + 1)) >= 0
-              && hex(t.charAt(j + 2)) >= 0) {
-            bytes.write(hex(t.charAt(j + 1)) * 16 + hex(t.charAt(j + 2)));
-            j += 3;
-          }
-          if (j > i) {
-            String utf8 = strictUtf8(bytes.toByteArray());
-            decoded = utf8 != null ? utf8 : new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1);
-            consumed = j - i;
-          }
-        } else if (c == '\\' && i + 1 < t.length()) {
-          char n = t.charAt(i + 1);
-          if (n == 'u' && i + 5 < t.length() && hex4(t, i + 2) >= 0) {
-            decoded = String.valueOf((char) hex4(t, i + 2));
-            consumed = 6;
-          } else if ("\"\\/".indexOf(n) >= 0) {
-            decoded = String.valueOf(n);
-            consumed = 2;
-          } else if ("nrtbf".indexOf(n) >= 0) {
-            decoded = String.valueOf("\n\r\t\b\f".charAt("nrtbf".indexOf(n)));
-            consumed = 2;
-          }
-        } else if (c == '&') {
-          int semi = t.indexOf(';', i);
-          if (semi > i + 1 && semi - i <= 10) {
-            String ref = t.substring(i + 1, semi).toLowerCase(Locale.ROOT);
-            Integer cp = null;
-            try {
-              if (ref.startsWith("#x")) {
-                cp = Integer.parseInt(ref.substring(2), 16);
-              } else if (ref.startsWith("#")) {
-                cp = Integer.parseInt(ref.substring(1));
-              }
-            } catch (NumberFormatException ex) {
-              cp = null;
-            }
-            if (cp == null && NAMED_ENTITIES.containsKey(ref)) {
-              cp = (int) NAMED_ENTITIES.get(ref);
-            }
-            if (cp != null && Character.isValidCodePoint(cp)) {
-              decoded = new String(Character.toChars(cp));
-              consumed = semi - i + 1;
-            }
-          }
-        } else if (c == '+' && plusIsSpace) {
-          decoded = " ";
-        }
-        if (decoded == null) {
-          decoded = String.valueOf(c);
+        Decoded d =
+            switch (c) {
+              case '%' -> percentRun(t, i);
+              case '\\' -> backslashEscape(t, i);
+              case '&' -> characterReference(t, i);
+              case '+' -> plusIsSpace ? new Decoded(" ", 1) : null;
+              default -> null;
+            };
+        if (d == null) {
+          d = new Decoded(String.valueOf(c), 1);
         }
         int from = start[i];
-        int to = end[i + consumed - 1];
-        for (int k = 0; k < decoded.length(); k++) {
+        int to = end[i + d.consumed() - 1];
+        for (int k = 0; k < d.text().length(); k++) {
           if (out.length() == s.length) {
             s = java.util.Arrays.copyOf(s, s.length * 2 + 1);
             e = java.util.Arrays.copyOf(e, e.length * 2 + 1);
           }
           s[out.length()] = from;
           e[out.length()] = to;
-          out.append(decoded.charAt(k));
+          out.append(d.text().charAt(k));
         }
-        i += consumed;
+        i += d.consumed();
       }
       return new View(out.toString(), s, e);
+    }
+
+    /** What an escape at some index stands for, and how many characters it took. */
+    private record Decoded(String text, int consumed) {}
+
+    /** A run of %XX: decoded together, as UTF-8 when it is, else byte by byte as Latin-1. */
+    private static Decoded percentRun(String t, int i) {
+      int j = i;
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      while (j + 2 < t.length() && t.charAt(j) == '%' && hex(t.charAt(j + 1)) >= 0
+          && hex(t.charAt(j + 2)) >= 0) {
+        bytes.write(hex(t.charAt(j + 1)) * 16 + hex(t.charAt(j + 2)));
+        j += 3;
+      }
+      if (j == i) {
+        return null;
+      }
+      String utf8 = strictUtf8(bytes.toByteArray());
+      return new Decoded(
+          utf8 != null ? utf8 : new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1), j - i);
+    }
+
+    /** A JSON (or JavaScript) backslash escape: four hex digits, a quote, a slash, a letter. */
+    private static Decoded backslashEscape(String t, int i) {
+      if (i + 1 >= t.length()) {
+        return null;
+      }
+      char n = t.charAt(i + 1);
+      if (n == 'u' && i + 5 < t.length() && hex4(t, i + 2) >= 0) {
+        return new Decoded(String.valueOf((char) hex4(t, i + 2)), 6);
+      } else if ("\"\\/".indexOf(n) >= 0) {
+        return new Decoded(String.valueOf(n), 2);
+      } else if ("nrtbf".indexOf(n) >= 0) {
+        return new Decoded(String.valueOf("\n\r\t\b\f".charAt("nrtbf".indexOf(n))), 2);
+      }
+      return null;
+    }
+
+    /** An HTML character reference: &#64;, &#x40;, or a named one such as &amp;. */
+    private static Decoded characterReference(String t, int i) {
+      int semi = t.indexOf(';', i);
+      if (semi <= i + 1 || semi - i > 10) {
+        return null;
+      }
+      String ref = t.substring(i + 1, semi).toLowerCase(Locale.ROOT);
+      Integer cp = null;
+      try {
+        if (ref.startsWith("#x")) {
+          cp = Integer.parseInt(ref.substring(2), 16);
+        } else if (ref.startsWith("#")) {
+          cp = Integer.parseInt(ref.substring(1));
+        }
+      } catch (NumberFormatException ex) {
+        cp = null;
+      }
+      if (cp == null && NAMED_ENTITIES.containsKey(ref)) {
+        cp = (int) NAMED_ENTITIES.get(ref);
+      }
+      if (cp == null || !Character.isValidCodePoint(cp)) {
+        return null;
+      }
+      return new Decoded(new String(Character.toChars(cp)), semi - i + 1);
     }
 
     private static int hex4(String t, int at) {

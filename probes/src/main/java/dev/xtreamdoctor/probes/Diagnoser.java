@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +74,26 @@ public final class Diagnoser {
 
   /** The facts plus wall time and each probe's time. */
   public DiagnosisRun runTimed(ProbeRequest request) throws BadServerInputException {
+    return probe(request).run();
+  }
+
+  /**
+   * As {@link #runTimed}, for callers that must answer "refused" instead of reporting it (the Java
+   * API, the service): a target the policy refused is thrown as the gate raised it, typed.
+   */
+  public DiagnosisRun runOrRefuse(ProbeRequest request)
+      throws BadServerInputException, TargetRefusedException {
+    Probed probed = probe(request);
+    if (probed.refused().isPresent()) {
+      throw probed.refused().get();
+    }
+    return probed.run();
+  }
+
+  /** A diagnosis's facts and timings, and the target policy's refusal if there was one. */
+  private record Probed(DiagnosisRun run, Optional<TargetRefusedException> refused) {}
+
+  private Probed probe(ProbeRequest request) throws BadServerInputException {
     long start = System.nanoTime();
     java.time.Instant startedAt = java.time.Instant.now();
     ParsedServer parsed = ServerInputParser.parse(request.server());
@@ -86,8 +107,10 @@ public final class Diagnoser {
         facts.addAll(networkFacts(run, pool, start));
       }
       facts.sort(Comparator.comparingInt(f -> FactModel.OBSERVATIONS.indexOf(f.getClass())));
-      return new DiagnosisRun(
-          facts, (System.nanoTime() - start) / 1_000_000, run.timings(), startedAt, run.username());
+      DiagnosisRun done =
+          new DiagnosisRun(
+              facts, (System.nanoTime() - start) / 1_000_000, run.timings(), startedAt, run.username());
+      return new Probed(done, run.refused());
     } finally {
       pool.shutdownNow();
       timer.shutdownNow();

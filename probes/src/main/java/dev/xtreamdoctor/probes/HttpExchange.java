@@ -239,6 +239,17 @@ final class HttpExchange {
           headerMillis, "the headers came to " + headerBytes + " bytes, more than the " + MAX_HEADER_BYTES
               + " the doctor (and OkHttp) read", address, List.of());
     }
+    BodyRead b = readBody(r, call, encoding, declared);
+    // on a cut-off body: what arrived before the cut
+    return new Result(
+        b.outcome(), status, type, encoding, server, cfRay, location, declared, b.bytes(), headerMillis,
+        b.detail(), address, List.of());
+  }
+
+  /** The body as read, within its caps, and the outcome: a cut or overrun is named, not thrown. */
+  private record BodyRead(String outcome, String detail, byte[] bytes) {}
+
+  private BodyRead readBody(Response r, Call call, String encoding, long declared) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     String outcome = Outcome.HTTP_STATUS;
     String detail = "";
@@ -271,10 +282,7 @@ final class HttpExchange {
         detail = "the body ended early, after " + (gzip ? wire + " compressed" : String.valueOf(body.size())) + " bytes";
       }
     }
-    // on a cut-off body: what arrived before the cut
-    return new Result(
-        outcome, status, type, encoding, server, cfRay, location, declared, body.toByteArray(), headerMillis, detail,
-        address, List.of());
+    return new BodyRead(outcome, detail, body.toByteArray());
   }
 
   /** Reads into {@code out}, at most the cap; true if there was more. */

@@ -142,6 +142,29 @@ final class HttpLoginProbe {
     }
   }
 
+  /** The addresses a redirect's host leads to, and who gave them. */
+  private record HopAddresses(List<InetAddress> addresses, String role) {}
+
+  /**
+   * Where the app goes for a redirect's host: the same addresses for the same host, a literal as
+   * written (no lookup), else what the app's resolver says (nothing, if it fails).
+   *
+   * @throws IOException only for a literal that cannot be read
+   */
+  private HopAddresses hopAddresses(HttpExchange.Target at, String host) throws IOException {
+    if (host.equalsIgnoreCase(at.host())) {
+      return new HopAddresses(at.addresses(), at.resolverRole());
+    }
+    if (IP_LITERAL.matcher(host).matches()) {
+      return new HopAddresses(List.of(InetAddress.getByName(host)), "literal");
+    }
+    try {
+      return new HopAddresses(hopResolver.resolve(host), "system");
+    } catch (IOException e) {
+      return new HopAddresses(List.of(), "system");
+    }
+  }
+
   private Step nextStep(HttpExchange.Target at, URI url, HttpExchange.Result r, int hop, Set<String> visited) {
     if (!r.answered() || !r.outcome().equals(Outcome.HTTP_STATUS) || !Redirects.isRedirect(r.status())) {
       return Step.stop(r.outcome(), r.detail());
@@ -163,28 +186,15 @@ final class HttpLoginProbe {
     }
     String host = Redirects.host(to);
     int port = Redirects.port(to);
-    List<InetAddress> addresses;
-    String role;
-    if (host.equalsIgnoreCase(at.host())) {
-      addresses = at.addresses();
-      role = at.resolverRole();
-    } else if (IP_LITERAL.matcher(host).matches()) {
-      try {
-        addresses = List.of(InetAddress.getByName(host)); // a literal: no lookup
-      } catch (IOException e) {
-        return Step.stop(Outcome.HTTP_REDIRECT_DEAD_END, "the redirect names an address that cannot be read");
-      }
-      role = "literal";
-    } else {
-      try {
-        addresses = hopResolver.resolve(host);
-      } catch (IOException e) {
-        addresses = List.of();
-      }
-      role = "system";
+    HopAddresses where;
+    try {
+      where = hopAddresses(at, host);
+    } catch (IOException e) {
+      return Step.stop(Outcome.HTTP_REDIRECT_DEAD_END, "the redirect names an address that cannot be read");
     }
+    String role = where.role();
     List<InetAddress> usable = new ArrayList<>();
-    for (InetAddress a : addresses) {
+    for (InetAddress a : where.addresses()) {
       if (a.isAnyLocalAddress()) {
         continue; // 0.0.0.0 holds no server: the app's connect goes nowhere
       }

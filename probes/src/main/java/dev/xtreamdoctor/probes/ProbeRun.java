@@ -17,8 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,9 +49,7 @@ final class ProbeRun {
   private final TlsProbe tls;
   private final HttpLoginProbe http;
   private final LatencyProbe latency;
-  private final List<Fact> facts = Collections.synchronizedList(new ArrayList<>());
-  private final Map<String, Long> timings = new ConcurrentHashMap<>();
-  private final ProbeListener listener;
+  private final Observations seen;
 
   ProbeRun(
       ProbeSettings settings,
@@ -66,7 +62,6 @@ final class ProbeRun {
       long startNanos,
       PageSignals pages,
       ProbeListener listener) {
-    this.listener = listener;
     this.settings = settings;
     this.server = server;
     this.pool = pool;
@@ -78,6 +73,7 @@ final class ProbeRun {
     this.symptoms = request.symptoms().map(s -> s);
     this.gate = NetworkGate.create(settings.loopbackOnly(), policy);
     this.redactor = Redactor.of(password == null ? null : password.reveal());
+    this.seen = new Observations(redactor, listener);
     this.budget = new PanelBudget(settings.requestBudget());
     this.dns = new DnsProbe(gate, Duration.ofMillis(Math.min(settings.dnsMs(), settings.totalMs())));
     this.tcp = new TcpProbe(gate, settings.connectMs());
@@ -101,8 +97,13 @@ final class ProbeRun {
     return budget;
   }
 
+  /** The first refusal of the target policy, kept typed for callers that must say "refused". */
+  Optional<TargetRefusedException> refused() {
+    return seen.refused();
+  }
+
   Map<String, Long> timings() {
-    return Map.copyOf(timings);
+    return seen.timings();
   }
 
   List<Fact> inputFacts() {
@@ -131,10 +132,7 @@ final class ProbeRun {
   }
 
   List<Fact> networkFactsSoFar() {
-    List<Fact> out;
-    synchronized (facts) {
-      out = new ArrayList<>(facts);
-    }
+    List<Fact> out = seen.snapshot();
     out.add(budget.fact());
     return out;
   }
@@ -174,27 +172,27 @@ final class ProbeRun {
             // reported by the login itself
           }
         });
-    Optional<Plan> plan = step("dns", () -> guard("dns", this::plan));
+    Optional<Plan> plan = seen.step("dns", () -> seen.guard("dns", this::plan));
     if (plan.isEmpty()) {
       return;
     }
     List<Future<?>> beside = new ArrayList<>();
     Reached reached = Reached.NOTHING;
     Optional<HttpExchange.Target> app =
-        step("tcp", () -> guard("tcp", () -> connectInOrder(plan.get().appPath(), plan.get().appRole())));
+        seen.step("tcp", () -> seen.guard("tcp", () -> connectInOrder(plan.get().appPath(), plan.get().appRole())));
     if (app.isPresent()) {
       HttpExchange.Target target = app.get();
       if (settings.latencySamples() > 0) {
         beside.add(
             pool.submit(
-                () -> guard("latency", () -> latency.sample(target.address(), target.port(), deadlineNanos))
-                    .ifPresent(facts::add)));
+                () -> seen.guard("latency", () -> latency.sample(target.address(), target.port(), deadlineNanos))
+                    .ifPresent(seen::add)));
       }
       reached = appChain(target, plan.get().disagree());
     }
     if (reached == Reached.NOTHING
         || (reached == Reached.TLS_FAILED || reached == Reached.OTHER_SERVER) && plan.get().disagree()) {
-      step("comparison", () -> {
+      seen.step("comparison", () -> {
         comparison(plan.get());
         return null;
       });
@@ -222,8 +220,8 @@ final class ProbeRun {
     List<InetSocketAddress> system = resolvers(settings.systemResolvers(), true);
     List<InetSocketAddress> publicOnes = resolvers(settings.publicResolvers(), false);
     DnsResult result = dns.lookUp(server.host(), system, publicOnes);
-    facts.addAll(result.answers());
-    result.problems().forEach(p -> problem("dns", p));
+    seen.addAll(result.answers());
+    result.problems().forEach(p -> seen.problem("dns", p));
     List<InetAddress> sys = result.addresses(DnsProbe.SYSTEM);
     List<InetAddress> pub = result.addresses(DnsProbe.PUBLIC);
     if (sys.isEmpty() && pub.isEmpty()) {
@@ -245,7 +243,7 @@ final class ProbeRun {
       // the device's own resolvers, read from the OS configuration: nothing is sent for this
       out.addAll(ResolverConfig.getCurrentConfig().servers());
       if (out.isEmpty()) {
-        problem("dns", "no system resolver is configured on this device");
+        seen.problem("dns", "no system resolver is configured on this device");
       }
       return out;
     }
@@ -253,7 +251,7 @@ final class ProbeRun {
       try {
         out.add(ResolverAddress.parse(r));
       } catch (IllegalArgumentException e) {
-        problem("dns", e.getMessage());
+        seen.problem("dns", e.getMessage());
       }
     }
     return out;
@@ -282,7 +280,7 @@ final class ProbeRun {
         return null;
       }
       TcpConnect c = tcp.connect(a, server.port(), role, TcpProbe.BEFORE_LOGIN, remainingMs(settings.connectMs()), ++order);
-      facts.add(c);
+      seen.add(c);
       if (c.outcome().equals(Outcome.TCP_CONNECTED)) {
         return target(a, role);
       }
@@ -301,8 +299,8 @@ final class ProbeRun {
   private Reached appChain(HttpExchange.Target target, boolean disagree) {
     if (disagree) {
       Optional<HttpResponse> look =
-          guard("http", () -> budget.send(null, () -> http.blockCheck(target, deadlineNanos)));
-      look.ifPresent(facts::add);
+          seen.guard("http", () -> budget.send(null, () -> http.blockCheck(target, deadlineNanos)));
+      look.ifPresent(seen::add);
       if (look.isPresent() && look.get().status() > 0) {
         budget.markAnswered();
       }
@@ -312,12 +310,12 @@ final class ProbeRun {
     }
     if (server.https()) {
       Optional<TlsHandshake> hs =
-          step(
+          seen.step(
               "tls",
               () -> {
                 Optional<TlsHandshake> done =
-                    guard("tls", () -> tls.handshake(target.address(), target.port(), server.host(), server.input().hostKind()));
-                done.ifPresent(facts::add);
+                    seen.guard("tls", () -> tls.handshake(target.address(), target.port(), server.host(), server.input().hostKind()));
+                done.ifPresent(seen::add);
                 return done;
               });
       if (hs.isEmpty() || !hs.get().outcome().equals(Outcome.TLS_OK)) {
@@ -327,7 +325,7 @@ final class ProbeRun {
     if (!credentialsGiven()) {
       return Reached.LOGIN; // the input facts already say a credential is missing; a blank login only feeds flood counters
     }
-    Optional<HttpResponse> answer = step("login", () -> attempt(target, HttpLoginProbe.LOGIN));
+    Optional<HttpResponse> answer = seen.step("login", () -> attempt(target, HttpLoginProbe.LOGIN));
     return disagree && answer.isPresent() && otherServer(answer.get()) ? Reached.OTHER_SERVER : Reached.LOGIN;
   }
 
@@ -361,7 +359,7 @@ final class ProbeRun {
     if (others.isEmpty() || !credentialsGiven() || budget.stopped()) {
       return;
     }
-    Optional<HttpExchange.Target> target = guard("tcp", () -> connectInOrder(others, DnsProbe.PUBLIC));
+    Optional<HttpExchange.Target> target = seen.guard("tcp", () -> connectInOrder(others, DnsProbe.PUBLIC));
     target.ifPresent(t -> attempt(t, HttpLoginProbe.PUBLIC_LOGIN));
   }
 
@@ -373,12 +371,12 @@ final class ProbeRun {
   private Optional<HttpResponse> attempt(HttpExchange.Target target, String purpose) {
     boolean answeredBefore = budget.answeredBefore();
     Optional<HttpLoginProbe.Login> login =
-        guard("http", () -> http.login(target, purpose, username, password, budget, deadlineNanos));
+        seen.guard("http", () -> http.login(target, purpose, username, password, budget, deadlineNanos));
     if (login.isEmpty() || login.get().last() == null) {
       return Optional.empty();
     }
-    facts.addAll(login.get().responses());
-    login.get().answer().ifPresent(facts::add);
+    seen.addAll(login.get().responses());
+    login.get().answer().ifPresent(seen::add);
     HttpResponse r = login.get().last();
     if (r.status() > 0) {
       budget.markAnswered();
@@ -389,13 +387,13 @@ final class ProbeRun {
       if (remainingMs(Integer.MAX_VALUE) < settings.connectMs()) {
         return Optional.of(r); // a connect cut short by the deadline would time out for our own reason
       }
-      guard(
+      seen.guard(
               "tcp",
               () ->
                   tcp.connect(
                       target.address(), target.port(), target.resolverRole(), TcpProbe.AFTER_LOGIN,
                       settings.connectMs(), 0))
-          .ifPresent(facts::add);
+          .ifPresent(seen::add);
     }
     return Optional.of(r);
   }
@@ -408,57 +406,8 @@ final class ProbeRun {
     return (int) Math.max(1, Math.min(cap, (deadlineNanos - System.nanoTime()) / 1_000_000));
   }
 
-  /**
-   * One step of the login's path, told to the listener: that it started, then the facts it
-   * observed (those added meanwhile; the listener sorts them into layers).
-   */
-  private <T> T step(String name, java.util.function.Supplier<T> body) {
-    int before;
-    synchronized (facts) {
-      before = facts.size();
-    }
-    Steps.started(listener, name);
-    try {
-      return body.get();
-    } finally {
-      List<Fact> observed;
-      synchronized (facts) {
-        observed = new ArrayList<>(facts.subList(Math.min(before, facts.size()), facts.size()));
-      }
-      Steps.tell(listener, name, observed);
-    }
-  }
-
-  /** Runs one probe; a crash becomes a ProbeProblem, never a fact about the user's line. */
-  private <T> Optional<T> guard(String probe, Callable<T> body) {
-    long start = System.nanoTime();
-    try {
-      return Optional.ofNullable(body.call());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } catch (Exception | LinkageError e) {
-      problem(probe, e);
-      return Optional.empty();
-    } finally {
-      timings.merge(probe, (System.nanoTime() - start) / 1_000_000, Long::sum);
-    }
-  }
-
+  /** A crash of a probe, or the diagnoser's own: a ProbeProblem, never a fact about the line. */
   void problem(String probe, Throwable e) {
-    NetworkRefusedException refused = NetworkRefusedException.findIn(e);
-    if (refused instanceof TargetRefusedException) {
-      problem(probe, refused.getMessage());
-      return;
-    }
-    if (refused != null) {
-      problem(probe, "the network gate " + refused.getMessage());
-      return;
-    }
-    problem(probe, e.getClass().getSimpleName() + ": " + e.getMessage());
-  }
-
-  private void problem(String probe, String detail) {
-    facts.add(new ProbeProblem(probe, redactor.scrub(detail)));
+    seen.problem(probe, e);
   }
 }

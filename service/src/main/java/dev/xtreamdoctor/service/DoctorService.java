@@ -65,20 +65,19 @@ public final class DoctorService implements AutoCloseable {
     return start(settings, builder, guard, ProbeLines.none());
   }
 
-  /**
-   * As {@link #start(ServeSettings, XtreamDoctor.Builder, TargetGuard)}, with the lines {@code GET
-   * /probe?line=NAME} may diagnose for Prometheus.
-   */
-  public static DoctorService start(
-      ServeSettings settings, XtreamDoctor.Builder builder, TargetGuard guard, ProbeLines lines)
-      throws IOException, RulesException {
-    ServeSettings.Connections limits = settings.connections();
-    // blocking work (a diagnosis waits on a panel) runs on these; waiting clients hold none
+  /** Blocking work (a diagnosis waits on a panel) runs on these; waiting clients hold none. */
+  private static QueuedThreadPool threads(ServeSettings settings) {
     QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, settings.maxDiagnoses() * 2
         + settings.maxEvaluations() + PanelTurns.waitersInAll(settings) + 16), 4, 60_000);
     threads.setName("serve");
     threads.setDaemon(true);
-    Server server = new Server(threads);
+    return threads;
+  }
+
+  /** The listening connector: address, header and idle limits, connections per client and in all. */
+  private static ServerConnector connector(
+      Server server, ServeSettings settings, ConnectionGuard connections) {
+    ServeSettings.Connections limits = settings.connections();
     HttpConfiguration http = new HttpConfiguration();
     http.setRequestHeaderSize(limits.maxRequestHeaderBytes());
     http.setSendServerVersion(false);
@@ -88,10 +87,23 @@ public final class DoctorService implements AutoCloseable {
     connector.setPort(settings.port());
     connector.setIdleTimeout(limits.idleTimeoutMs());
     connector.setAcceptQueueSize(256);
-    ConnectionGuard connections = new ConnectionGuard(limits.maxConnectionsPerClient(), limits.headerTimeoutMs());
     connector.addEventListener(connections);
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+    return connector;
+  }
+
+  /**
+   * As {@link #start(ServeSettings, XtreamDoctor.Builder, TargetGuard)}, with the lines {@code GET
+   * /probe?line=NAME} may diagnose for Prometheus.
+   */
+  public static DoctorService start(
+      ServeSettings settings, XtreamDoctor.Builder builder, TargetGuard guard, ProbeLines lines)
+      throws IOException, RulesException {
+    ServeSettings.Connections limits = settings.connections();
+    Server server = new Server(threads(settings));
+    ConnectionGuard connections = new ConnectionGuard(limits.maxConnectionsPerClient(), limits.headerTimeoutMs());
+    ServerConnector connector = connector(server, settings, connections);
     ServiceMetrics metrics = new ServiceMetrics();
     server.setErrorHandler(new ProblemErrorHandler(metrics));
     XtreamDoctor doctor;

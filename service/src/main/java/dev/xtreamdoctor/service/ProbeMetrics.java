@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One probe's result in the Prometheus text format, as blackbox_exporter answers {@code /probe}:
@@ -52,6 +53,25 @@ final class ProbeMetrics {
       m.add(gauge("xtream_probe_duration_seconds", "How long the diagnosis took to observe the line.",
           Unit.SECONDS, durationMillis / 1000.0));
     }
+    phases(check).ifPresent(m::add);
+    m.add(InfoSnapshot.builder()
+        .name("xtream_diagnosis")
+        .help("The diagnosis: its category and deciding cause as labels (see rules/FACTS.md); always 1.")
+        .dataPoint(InfoDataPointSnapshot.builder()
+            .labels(Labels.of("category", d.category(), "cause", check.cause()))
+            .build())
+        .build());
+    check.account().ifPresent(a -> account(a, m));
+    m.add(gauge("xtream_probe_cached",
+        "1 when this is an earlier observation answered again (the panel's politeness budget allows no new login yet).",
+        null, cached ? 1 : 0));
+    m.add(gauge("xtream_probe_observed_timestamp_seconds", "When the line was observed, unix seconds.", Unit.SECONDS,
+        observedAt.toEpochMilli() / 1000.0));
+    return write(m);
+  }
+
+  /** How long each phase of the login took; absent when no phase was reached. */
+  private static Optional<GaugeSnapshot> phases(CheckRecord check) {
     CheckRecord.Phases p = check.phases();
     long[] phases = {p.dnsSystemMs(), p.dnsPublicMs(), p.connectMs(), p.tlsMs(), p.loginMs()};
     GaugeSnapshot.Builder phase = GaugeSnapshot.builder()
@@ -66,32 +86,24 @@ final class ProbeMetrics {
         anyPhase = true;
       }
     }
-    if (anyPhase) {
-      m.add(phase.build());
+    return anyPhase ? Optional.of(phase.build()) : Optional.empty();
+  }
+
+  /** What the panel said of the line: its end date, its connections. */
+  private static void account(CheckRecord.Account a, List<MetricSnapshot> m) {
+    if (a.expDate() > 0) {
+      m.add(gauge("xtream_account_expiry_timestamp_seconds",
+          "When the line's subscription ends (the panel's exp_date), unix seconds; absent when unlimited.",
+          Unit.SECONDS, a.expDate()));
     }
-    m.add(InfoSnapshot.builder()
-        .name("xtream_diagnosis")
-        .help("The diagnosis: its category and deciding cause as labels (see rules/FACTS.md); always 1.")
-        .dataPoint(InfoDataPointSnapshot.builder()
-            .labels(Labels.of("category", d.category(), "cause", check.cause()))
-            .build())
-        .build());
-    check.account().ifPresent(a -> {
-      if (a.expDate() > 0) {
-        m.add(gauge("xtream_account_expiry_timestamp_seconds",
-            "When the line's subscription ends (the panel's exp_date), unix seconds; absent when unlimited.",
-            Unit.SECONDS, a.expDate()));
-      }
-      m.add(gauge("xtream_account_active_connections", "Streams running on the line now (active_cons).", null,
-          a.activeConnections()));
-      m.add(gauge("xtream_account_max_connections", "Streams the line allows at once (max_connections); 0 is unlimited.",
-          null, a.maxConnections()));
-    });
-    m.add(gauge("xtream_probe_cached",
-        "1 when this is an earlier observation answered again (the panel's politeness budget allows no new login yet).",
-        null, cached ? 1 : 0));
-    m.add(gauge("xtream_probe_observed_timestamp_seconds", "When the line was observed, unix seconds.", Unit.SECONDS,
-        observedAt.toEpochMilli() / 1000.0));
+    m.add(gauge("xtream_account_active_connections", "Streams running on the line now (active_cons).", null,
+        a.activeConnections()));
+    m.add(gauge("xtream_account_max_connections", "Streams the line allows at once (max_connections); 0 is unlimited.",
+        null, a.maxConnections()));
+  }
+
+  /** The Prometheus text format, as the official client writes it. */
+  private static String write(List<MetricSnapshot> m) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
     try {
       PrometheusTextFormatWriter.create().write(out, new io.prometheus.metrics.model.snapshots.MetricSnapshots(m),

@@ -76,27 +76,7 @@ public final class ProbeResource {
     }
     Redactor redactor = Redactor.of(password);
     try {
-      PanelTurns.Line key = turns.line(line.server(), Optional.of(line.username()), password);
-      Probed recent = last.get(line.name());
-      if (recent != null && doctor.clock().instant().isBefore(recent.at().plusMillis(verdictCacheMs))) {
-        return answer(recent, true, line, redactor);
-      }
-      Optional<PanelTurns.Observed> shared = turns.cached(key);
-      if (shared.isPresent()) {
-        return answer(new Probed(shared.get().facts(), shared.get().at(), -1), true, line, redactor);
-      }
-      // With an earlier observation to answer, do not wait for a turn: answer it at once.
-      try (PanelTurns.Turn turn = recent != null ? turns.take(key, 0) : turns.take(key)) {
-        Probed seen = observe(line, password, turn, key);
-        last.put(line.name(), seen);
-        return answer(seen, false, line, redactor);
-      } catch (PanelTurns.Refused e) {
-        if (recent != null) {
-          return answer(recent, true, line, redactor);
-        }
-        LOG.log(Level.INFO, "probe of line {0} waits: {1}", line.name(), e.problem.type());
-        return e.problem.response();
-      }
+      return probeOrRecall(line, password, redactor);
     } catch (BadServerInputException e) {
       LOG.log(Level.WARNING, "probe of line {0}: unusable server address: {1}", line.name(), redactor.scrub(e.getMessage()));
       return Problem.of(422, "bad-server", "Unusable server address", redactor.scrub(e.getMessage())).response();
@@ -116,6 +96,35 @@ public final class ProbeResource {
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "probe of line " + line.name() + " failed", ApiResource.scrubbed(e, redactor));
       return Problem.of(500, "internal", "Internal error", "the service failed; see its log").response();
+    }
+  }
+
+  /**
+   * The line's verdict: a recent one again (this service's, or the shared budget's), else one new
+   * diagnosis when the panel's turn comes (at once when an earlier one can answer meanwhile).
+   */
+  private Response probeOrRecall(ProbeLines.Line line, String password, Redactor redactor)
+      throws BadServerInputException, TargetRefusedException, InterruptedException {
+    PanelTurns.Line key = turns.line(line.server(), Optional.of(line.username()), password);
+    Probed recent = last.get(line.name());
+    if (recent != null && doctor.clock().instant().isBefore(recent.at().plusMillis(verdictCacheMs))) {
+      return answer(recent, true, line, redactor);
+    }
+    Optional<PanelTurns.Observed> shared = turns.cached(key);
+    if (shared.isPresent()) {
+      return answer(new Probed(shared.get().facts(), shared.get().at(), -1), true, line, redactor);
+    }
+    // With an earlier observation to answer, do not wait for a turn: answer it at once.
+    try (PanelTurns.Turn turn = recent != null ? turns.take(key, 0) : turns.take(key)) {
+      Probed seen = observe(line, password, turn, key);
+      last.put(line.name(), seen);
+      return answer(seen, false, line, redactor);
+    } catch (PanelTurns.Refused e) {
+      if (recent != null) {
+        return answer(recent, true, line, redactor);
+      }
+      LOG.log(Level.INFO, "probe of line {0} waits: {1}", line.name(), e.problem.type());
+      return e.problem.response();
     }
   }
 

@@ -119,20 +119,18 @@ public final class Explainer {
     }
   }
 
-  private static List<Explanation.WhyNot> whyNot(RuleBook book, Diagnosis d, Recorder recorder, RuleSource source) {
-    List<String> categories =
-        Vocabulary.CATEGORIES.stream()
-            .filter(c -> !c.equals(Vocabulary.NO_FAULT_FOUND) && !c.equals(Vocabulary.INCONCLUSIVE) && !c.equals(d.category()))
-            .toList();
-    List<RuleSource.RuleText> candidates =
-        source.rules().stream()
-            .filter(r -> r.concludes().stream().anyMatch(c -> c.severity().equals("error") && categories.contains(c.category())))
-            .toList();
-    Set<String> fired = Set.copyOf(d.rulesFired());
-    Set<String> present =
-        recorder.finalFacts.stream().map(o -> o.getClass().getSimpleName()).collect(Collectors.toSet());
-    Set<String> conditions =
-        recorder.finalFacts.stream().filter(o -> o instanceof Condition).map(o -> ((Condition) o).name()).collect(Collectors.toSet());
+  /**
+   * How many conditions of each candidate rule that did not fire held, by rule name; null when the
+   * partial matches could not be probed.
+   */
+  private static Map<String, Integer> held(
+      RuleBook book,
+      RuleSource source,
+      Recorder recorder,
+      List<RuleSource.RuleText> candidates,
+      Set<String> fired,
+      Set<String> present,
+      Set<String> conditions) {
     // Probe each rule only up to its first condition that plainly cannot hold (its fact type or
     // named condition is absent): most rules start there, and need no probe at all.
     Map<RuleSource.RuleText, Integer> upTo = new java.util.LinkedHashMap<>();
@@ -150,13 +148,68 @@ public final class Explainer {
         upTo.isEmpty()
             ? Map.of()
             : PartialMatches.of(book, source, upTo).map(pm -> pm.held(recorder.finalFacts)).orElse(null);
-    Map<String, Integer> held = null;
-    if (probed != null) {
-      held = new java.util.HashMap<>();
-      for (Map.Entry<String, Integer> b : bound.entrySet()) {
-        held.put(b.getKey(), Math.min(b.getValue(), probed.getOrDefault(b.getKey(), 0)));
-      }
+    if (probed == null) {
+      return null;
     }
+    Map<String, Integer> held = new java.util.HashMap<>();
+    for (Map.Entry<String, Integer> b : bound.entrySet()) {
+      held.put(b.getKey(), Math.min(b.getValue(), probed.getOrDefault(b.getKey(), 0)));
+    }
+    return held;
+  }
+
+  /** Why one category other than the diagnosis's did not decide: each rule that concludes it. */
+  private static Explanation.WhyNot whyNotCategory(
+      String category,
+      RuleBook book,
+      Diagnosis d,
+      Recorder recorder,
+      RuleSource source,
+      List<RuleSource.RuleText> candidates,
+      Set<String> fired,
+      Set<String> present,
+      Map<String, Integer> held,
+      String decidingLayer) {
+    List<Finding> found =
+        recorder.finalFacts.stream()
+            .filter(o -> o instanceof Finding f && f.isError() && f.category().equals(category))
+            .map(o -> (Finding) o)
+            .toList();
+    List<Explanation.Miss> misses = new ArrayList<>();
+    for (RuleSource.RuleText r : candidates) {
+      if (r.concludes().stream().noneMatch(c -> c.severity().equals("error") && c.category().equals(category))) {
+        continue;
+      }
+      String file = book.files().displayName(r.file());
+      if (fired.contains(r.name())) {
+        misses.add(new Explanation.Miss(r.name(), file, r.line(), 0, "", "it fired, but its finding is not the one that decides"));
+        continue;
+      }
+      misses.add(miss(r, file, held, present, book.files(), source));
+    }
+    String summary =
+        found.isEmpty()
+            ? "no rule concluded " + category
+            : category + " was found too (" + found.stream().map(f -> f.causeId() + " at the " + f.layer() + " layer").collect(Collectors.joining(", "))
+                + "), " + whyNotDeciding(found, decidingLayer, d.category());
+    return new Explanation.WhyNot(category, summary, misses);
+  }
+
+  private static List<Explanation.WhyNot> whyNot(RuleBook book, Diagnosis d, Recorder recorder, RuleSource source) {
+    List<String> categories =
+        Vocabulary.CATEGORIES.stream()
+            .filter(c -> !c.equals(Vocabulary.NO_FAULT_FOUND) && !c.equals(Vocabulary.INCONCLUSIVE) && !c.equals(d.category()))
+            .toList();
+    List<RuleSource.RuleText> candidates =
+        source.rules().stream()
+            .filter(r -> r.concludes().stream().anyMatch(c -> c.severity().equals("error") && categories.contains(c.category())))
+            .toList();
+    Set<String> fired = Set.copyOf(d.rulesFired());
+    Set<String> present =
+        recorder.finalFacts.stream().map(o -> o.getClass().getSimpleName()).collect(Collectors.toSet());
+    Set<String> conditions =
+        recorder.finalFacts.stream().filter(o -> o instanceof Condition).map(o -> ((Condition) o).name()).collect(Collectors.toSet());
+    Map<String, Integer> held = held(book, source, recorder, candidates, fired, present, conditions);
     String decidingLayer =
         recorder.finalFacts.stream()
             .filter(o -> o instanceof Finding f && f.isError() && f.causeId().equals(d.causeIds().isEmpty() ? "" : d.causeIds().get(0)))
@@ -165,29 +218,7 @@ public final class Explainer {
             .orElse("");
     List<Explanation.WhyNot> out = new ArrayList<>();
     for (String category : categories) {
-      List<Finding> found =
-          recorder.finalFacts.stream()
-              .filter(o -> o instanceof Finding f && f.isError() && f.category().equals(category))
-              .map(o -> (Finding) o)
-              .toList();
-      List<Explanation.Miss> misses = new ArrayList<>();
-      for (RuleSource.RuleText r : candidates) {
-        if (r.concludes().stream().noneMatch(c -> c.severity().equals("error") && c.category().equals(category))) {
-          continue;
-        }
-        String file = book.files().displayName(r.file());
-        if (fired.contains(r.name())) {
-          misses.add(new Explanation.Miss(r.name(), file, r.line(), 0, "", "it fired, but its finding is not the one that decides"));
-          continue;
-        }
-        misses.add(miss(r, file, held, present, book.files(), source));
-      }
-      String summary =
-          found.isEmpty()
-              ? "no rule concluded " + category
-              : category + " was found too (" + found.stream().map(f -> f.causeId() + " at the " + f.layer() + " layer").collect(Collectors.joining(", "))
-                  + "), " + whyNotDeciding(found, decidingLayer, d.category());
-      out.add(new Explanation.WhyNot(category, summary, misses));
+      out.add(whyNotCategory(category, book, d, recorder, source, candidates, fired, present, held, decidingLayer));
     }
     return out;
   }
