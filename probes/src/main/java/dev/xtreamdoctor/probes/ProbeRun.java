@@ -109,8 +109,8 @@ final class ProbeRun {
   List<Fact> inputFacts() {
     List<Fact> out = new ArrayList<>();
     out.add(scrubbed(server.input()));
-    out.add(ServerInputParser.describe("username", username, usernameFromUrl));
-    out.add(ServerInputParser.describe("password", password == null ? null : password.reveal(), passwordFromUrl));
+    out.add(CredentialInputs.describe("username", username, usernameFromUrl));
+    out.add(CredentialInputs.describe("password", password == null ? null : password.reveal(), passwordFromUrl));
     symptoms.ifPresent(out::add);
     return out;
   }

@@ -1,17 +1,18 @@
 package dev.xtreamdoctor.probes;
 
+import static dev.xtreamdoctor.probes.UrlText.firstOf;
+import static dev.xtreamdoctor.probes.UrlText.percentDecode;
+import static dev.xtreamdoctor.probes.UrlText.queryDecode;
+import static dev.xtreamdoctor.probes.UrlText.rawQuery;
+
 import dev.xtreamdoctor.engine.Redactor;
-import dev.xtreamdoctor.engine.facts.CredentialInput;
 import dev.xtreamdoctor.engine.facts.Outcome;
 import dev.xtreamdoctor.engine.facts.ServerInput;
 import java.net.IDN;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.URLDecoder;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,41 +67,6 @@ public final class ServerInputParser {
       }
     }
     return new Reading(text).read();
-  }
-
-  /** The properties of one credential as entered: never its value. */
-  public static CredentialInput describe(String field, String value, boolean fromPastedUrl) {
-    String v = value == null ? "" : value;
-    boolean upper = v.chars().anyMatch(Character::isUpperCase);
-    boolean lower = v.chars().anyMatch(Character::isLowerCase);
-    return new CredentialInput(
-        field,
-        v.isBlank(),
-        !v.isEmpty() && !v.strip().equals(v),
-        upper && lower,
-        v.length(),
-        v.chars().anyMatch(c -> c > 0x7e),
-        fromPastedUrl,
-        caseShape(v.strip()));
-  }
-
-  /** How the letters of a credential are cased; described, not judged (the rules decide). */
-  static String caseShape(String v) {
-    int[] letters = v.codePoints().filter(Character::isLetter).toArray();
-    boolean upper = java.util.Arrays.stream(letters).anyMatch(Character::isUpperCase);
-    boolean lower = java.util.Arrays.stream(letters).anyMatch(Character::isLowerCase);
-    if (!upper && !lower) {
-      return "none";
-    }
-    if (!upper) {
-      return "lower";
-    }
-    if (!lower) {
-      return "upper";
-    }
-    boolean firstUpper = letters.length > 0 && Character.isUpperCase(letters[0]) && v.codePointAt(0) == letters[0];
-    boolean restLower = java.util.Arrays.stream(letters).skip(1).noneMatch(Character::isUpperCase);
-    return firstUpper && restLower ? "capitalised" : "mixed";
   }
 
   /** One pass over one input: collects cleanups and credentials on the way. */
@@ -465,44 +431,6 @@ public final class ServerInputParser {
         cleanups.add("trailing_punctuation");
       }
       return a;
-    }
-  }
-
-  private static int firstOf(String s, String chars) {
-    for (int i = 0; i < s.length(); i++) {
-      if (chars.indexOf(s.charAt(i)) >= 0) {
-        return i;
-      }
-    }
-    return s.length();
-  }
-
-  private static Map<String, String> rawQuery(String query) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        out.putIfAbsent(queryDecode(pair.substring(0, eq)).toLowerCase(Locale.ROOT), pair.substring(eq + 1));
-      }
-    }
-    return out;
-  }
-
-  /** A query value: {@code +} is a space, {@code %XX} a byte; a broken escape is kept as typed. */
-  static String queryDecode(String raw) {
-    try {
-      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return raw;
-    }
-  }
-
-  /** A path segment: {@code %XX} only; {@code +} stays a plus. */
-  static String percentDecode(String raw) {
-    try {
-      return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return raw;
     }
   }
 }

@@ -194,13 +194,13 @@ class ServerInputParserTest {
 
   @Test
   void describesCredentialsByPropertiesOnly() {
-    CredentialInput c = ServerInputParser.describe("password", " Pässword ", false);
+    CredentialInput c = CredentialInputs.describe("password", " Pässword ", false);
     assertTrue(c.outerSpaces());
     assertTrue(c.mixedCase());
     assertTrue(c.nonAscii());
     assertFalse(c.blank());
     assertEquals(10, c.length());
-    assertTrue(ServerInputParser.describe("username", null, false).blank());
+    assertTrue(CredentialInputs.describe("username", null, false).blank());
     assertFalse(c.toString().contains("Pässword"));
   }
 
