@@ -16,11 +16,12 @@ Feature: The guide's FAQ: what the user reports
   Scenario: It works on another device, not on this one
     Given the facts of a working login
     And the user says the login works on another device
-    And the failing device is a smart_tv
+    And the failing device is a samsung_tv
     When I evaluate the facts
     Then the category is INVALID_DETAILS
     And the cause is ONE_DEVICE_FAILS
     And the fixes include "Clear the IPTV app's cache"
+    And the fixes include "Settings > Support > Device Care > Manage Storage"
 
   Scenario: It works on another device while every connection is in use
     Given the facts of a working login

@@ -62,7 +62,7 @@
 [then]Add evidence that the line ends within the warning period=finding = finding.because( "The account ends on " + accountUtc( $login.expDate() ) + ", only " + accountSpan( $login.expDate() - $login.serverTime() ) + " from now by the server's clock; the doctor warns " + plural( $warningDays, "day" ) + " ahead" );
 [then]Add the evidence "{text}"=finding = finding.because( "{text}" );
 [then]Fill in when it ended=finding = finding.with( "expiredOn", $login.expDate() > 0 ? accountUtc( $login.expDate() ) : "an earlier date" );
-[then]Fill in when it ends=finding = finding.with( "expiresOn", accountUtc( $login.expDate() ) ).with( "timeLeft", accountSpan( $login.expDate() - $login.serverTime() ) );
+[then]Fill in when it ends=finding = finding.with( "expiresOn", accountUtc( $login.expDate() ) ).with( "timeLeft", accountSpanCode( $login.expDate() - $login.serverTime() ) );
 [then]Fill in the account status=finding = finding.with( "status", $login.status() );
 [then]Fill in the connections in use=finding = finding.with( "active", $login.activeConnections() ).with( "max", $login.maxConnections() );
 [then]Fill in {name} as "{value}"=finding = finding.with( "{name}", "{value}" );

@@ -17,12 +17,14 @@ public final class DiagnosisRequest {
   private final String username;
   private final Secret password;
   private final Optional<ReportedSymptoms> symptoms;
+  private final String language;
 
   private DiagnosisRequest(Builder b) {
     this.server = Objects.requireNonNull(b.server, "server");
     this.username = b.username;
     this.password = b.password;
     this.symptoms = Optional.ofNullable(b.symptoms);
+    this.language = b.language;
   }
 
   /** A request for this server text (a base URL or a pasted playlist/API link). */
@@ -44,6 +46,14 @@ public final class DiagnosisRequest {
     return symptoms;
   }
 
+  /**
+   * The language the diagnosis's words should be in, as asked ({@code es}, {@code pt-BR},
+   * {@code es_ES.UTF-8}); empty for English.
+   */
+  public Optional<String> language() {
+    return Optional.ofNullable(language);
+  }
+
   /** The probes' form of this request. */
   ProbeRequest toProbeRequest() {
     return new ProbeRequest(server, username, password, symptoms);
@@ -61,8 +71,18 @@ public final class DiagnosisRequest {
     private String username;
     private Secret password;
     private ReportedSymptoms symptoms;
+    private String language;
 
     private Builder() {}
+
+    /**
+     * The language of the diagnosis's words: a tag ({@code es}, {@code pt-BR}) or a locale
+     * ({@code es_ES.UTF-8}); see {@link XtreamDoctor#languages()}. English when not given.
+     */
+    public Builder language(String value) {
+      this.language = value;
+      return this;
+    }
 
     /** The username; leave it out to take it from a pasted link. */
     public Builder username(String value) {

@@ -1,6 +1,9 @@
 package dev.xtreamdoctor.api;
 
+import dev.xtreamdoctor.engine.Catalogue;
+import dev.xtreamdoctor.engine.Devices;
 import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.Languages;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.RuleLimits;
@@ -75,11 +78,13 @@ public final class XtreamDoctor implements AutoCloseable {
    * @throws TargetRefusedException when the target policy refused the server (nothing was sent to
    *     it); its {@code reason()} says why
    * @throws IllegalArgumentException when the reported app message is not one of {@link
-   *     #appMessages()}
+   *     #appMessages()}, the device not one of {@link #devices()}, or the language not one of
+   *     {@link #languages()}
    * @throws RulesFailedException when the rules could not finish on what the probes saw
    */
   public Diagnosis diagnose(DiagnosisRequest request) throws BadServerInputException, TargetRefusedException {
-    return evaluate(observe(request));
+    String language = language(request.language().orElse(null));
+    return evaluate(observe(request), language);
   }
 
   /**
@@ -110,6 +115,12 @@ public final class XtreamDoctor implements AutoCloseable {
       throw new IllegalArgumentException(
           "unknown app message \"" + unknown.get() + "\"; the rules list " + String.join(", ", book.catalogue().appMessages().keySet()));
     }
+    Devices devices = Devices.of(book.catalogue());
+    Optional<String> device = request.symptoms().map(ReportedSymptoms::device).filter(d -> !d.isEmpty());
+    if (device.isPresent() && !devices.codes().contains(device.get())) {
+      throw new IllegalArgumentException("device: " + devices.refusal(device.get(), false));
+    }
+    language(request.language().orElse(null));
     return new Diagnoser(probeSettings, trust, policy)
         .withPageSignals(book.pageSignals())
         .runOrRefuse(request.toProbeRequest())
@@ -147,6 +158,53 @@ public final class XtreamDoctor implements AutoCloseable {
    */
   public Diagnosis evaluate(List<? extends Fact> facts) {
     return rules.engine().evaluate(List.copyOf(facts));
+  }
+
+  /**
+   * {@link #evaluate(List)}, its words in this language (one of {@link #languages()}; render it
+   * with {@link #words(String)}).
+   *
+   * @throws IllegalArgumentException when the rules have no words in that language
+   */
+  public Diagnosis evaluate(List<? extends Fact> facts, String language) {
+    return rules.engine().evaluate(List.copyOf(facts), null, language(language));
+  }
+
+  /**
+   * The languages the rules in use have words in (tags: {@code en}, {@code es}, {@code pt-BR}...),
+   * English first: one {@code catalogue_LANG.properties} each.
+   */
+  public java.util.Set<String> languages() {
+    return rules.engine().ruleBook().languages();
+  }
+
+  /**
+   * The language of {@link #languages()} that serves what was asked ({@code es-MX} is {@code es},
+   * {@code pt_BR.UTF-8} is {@code pt-BR}); English for null or empty.
+   *
+   * @throws IllegalArgumentException when the rules have no words in that language
+   */
+  public String language(String asked) {
+    if (asked == null || asked.isBlank()) {
+      return Catalogue.ENGLISH;
+    }
+    return Languages.match(asked, languages())
+        .orElseThrow(() -> new IllegalArgumentException(
+            "no words in \"" + asked.strip() + "\"; the rules have " + String.join(", ", languages())));
+  }
+
+  /** The words of the rules in use in a language, for the renderers' own words (headings). */
+  public Catalogue words(String language) {
+    return rules.engine().ruleBook().catalogue(language(language));
+  }
+
+  /**
+   * The devices a user may name, as the rules in use list them ({@code device.CODE = Name} in
+   * their catalogue.properties): code, as {@link ReportedSymptoms#device()} takes it, to its name
+   * in English, in the catalogue's order.
+   */
+  public Map<String, String> devices() {
+    return rules.engine().ruleBook().catalogue().devices();
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.render.Format;
 import dev.xtreamdoctor.engine.render.JsonRenderer;
@@ -94,10 +95,10 @@ public final class DemoCommand implements Callable<Integer> {
         facts.add(prober.submit(() -> probe(stop)));
       }
       DoctorConfig config = Engines.config(engineOptions);
-      DiagnosisEngine engine =
-          new DiagnosisEngine(
-              Engines.rules(engineOptions, config, root.terminal()), config.settings(), config.limits());
-      Renderer renderer = output.renderer(root.terminal());
+      RuleBook book = Engines.rules(engineOptions, config, root.terminal());
+      DiagnosisEngine engine = new DiagnosisEngine(book, config.settings(), config.limits());
+      String language = output.language(book.languages(), root.terminal());
+      Renderer renderer = output.renderer(root.terminal(), book.catalogue(language));
       PrintWriter out = spec.commandLine().getOut();
       int unexpected = 0;
       try (LiveProgress progress =
@@ -105,14 +106,14 @@ public final class DemoCommand implements Callable<Integer> {
               spec.commandLine().getErr(),
               root.terminal(),
               output,
-              ReportWords.of(engine.ruleBook().catalogue()),
+              ReportWords.of(book.catalogue(language)),
               false)) {
       for (int i = 0; i < TOUR.size(); i++) {
         Stop stop = TOUR.get(i);
         progress.step(stop.chapter() + " (scenario " + stop.scenario() + ")");
         List<Fact> observed = resultOf(facts.get(i));
         progress.pause();
-        Diagnosis d = engine.evaluate(observed);
+        Diagnosis d = engine.evaluate(observed, null, language);
         if (output.format == Format.JSON) {
           out.println(jsonLine(stop, d));
         } else {

@@ -62,7 +62,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     // The rules' text first (what an app may show, what pages look like: both data in rules/);
     // they compile while the probes wait on the network.
     RuleFiles files = Engines.ruleFilesOrExit(engineOptions, config);
-    ProbeRequest request = line.request(root.terminal(), Engines.appMessages(files));
+    ProbeRequest request = line.request(root.terminal(), Engines.appMessages(files), Engines.devices(files));
+    String language = output.language(files.languages(), root.terminal());
     CompletableFuture<RuleBook> rules = loadRules(files, config);
     DiagnosisRun run;
     try (LiveProgress progress =
@@ -70,16 +71,17 @@ public final class DiagnoseCommand implements Callable<Integer> {
             spec.commandLine().getErr(),
             root.terminal(),
             output,
-            ReportWords.of(Catalogue.parse(files.files().getOrDefault(RuleFiles.CATALOGUE, ""))),
+            ReportWords.of(Engines.languageWords(files, language)),
             true)) {
       run = probe(request, ProbeSettings.from(config), PageSignals.of(files), progress);
     }
-    DiagnosisEngine engine = new DiagnosisEngine(await(rules), config.settings(), config.limits());
-    ExplainedDiagnosis judged = explain.evaluate(engine, run.facts());
+    RuleBook book = await(rules);
+    DiagnosisEngine engine = new DiagnosisEngine(book, config.settings(), config.limits());
+    ExplainedDiagnosis judged = explain.evaluate(engine, run.facts(), language);
     ExplainedDiagnosis explained =
         new ExplainedDiagnosis(judged.diagnosis().checked(run.startedAt(), run.username()), judged.explanation());
     Diagnosis diagnosis = explained.diagnosis();
-    spec.commandLine().getOut().print(explain.render(output, root.terminal(), explained));
+    spec.commandLine().getOut().print(explain.render(output, root.terminal(), explained, book.catalogue(language)));
     spec.commandLine().getOut().flush();
     if (timing) {
       spec.commandLine()

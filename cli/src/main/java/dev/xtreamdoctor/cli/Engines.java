@@ -2,6 +2,9 @@ package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Catalogue;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
+import dev.xtreamdoctor.engine.Devices;
+import dev.xtreamdoctor.engine.FactsJson;
+import dev.xtreamdoctor.engine.Languages;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleBookCache;
 import dev.xtreamdoctor.engine.RuleFiles;
@@ -102,6 +105,29 @@ final class Engines {
       return List.copyOf(Catalogue.parse(files.files().getOrDefault(RuleFiles.CATALOGUE, "")).appMessages().keySet());
     } catch (IllegalArgumentException e) {
       return List.of(); // loading the rules says what is wrong with the catalogue
+    }
+  }
+
+  /** The devices a user may name, as the rules' catalogue lists them, with their other spellings. */
+  static Devices devices(RuleFiles files) {
+    try {
+      return Devices.of(Catalogue.parse(files.files().getOrDefault(RuleFiles.CATALOGUE, "")));
+    } catch (IllegalArgumentException e) {
+      return Devices.of(Catalogue.parse("")); // loading the rules says what is wrong with the catalogue
+    }
+  }
+
+  /**
+   * The words of one language of these files, over English, without compiling the rules: for what
+   * is printed before they are loaded (the live progress).
+   */
+  static Catalogue languageWords(RuleFiles files, String language) {
+    try {
+      Catalogue english = Catalogue.parse(files.files().getOrDefault(RuleFiles.CATALOGUE, ""));
+      String text = files.files().get(Languages.fileOf(language));
+      return text == null ? english : Catalogue.parse(text, language).over(english);
+    } catch (IllegalArgumentException e) {
+      return Catalogue.parse(""); // loading the rules says what is wrong with the catalogue
     }
   }
 

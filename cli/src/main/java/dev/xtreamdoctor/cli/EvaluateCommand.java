@@ -87,11 +87,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     DoctorConfig config = Engines.config(engineOptions);
     long t2 = System.nanoTime();
     RuleBook rules = Engines.rules(engineOptions, config, root.terminal());
+    String language = output.language(rules.languages(), root.terminal());
     long t3 = System.nanoTime();
-    ExplainedDiagnosis explained = explain.evaluate(new DiagnosisEngine(rules, config.settings(), config.limits()), facts);
+    ExplainedDiagnosis explained =
+        explain.evaluate(new DiagnosisEngine(rules, config.settings(), config.limits()), facts, language);
     Diagnosis diagnosis = explained.diagnosis();
     long t4 = System.nanoTime();
-    String text = explain.render(output, root.terminal(), explained);
+    String text = explain.render(output, root.terminal(), explained, rules.catalogue(language));
     long t5 = System.nanoTime();
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();

@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.FileErrors;
+import dev.xtreamdoctor.engine.Devices;
 import dev.xtreamdoctor.engine.FactModel;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.probes.ProbeRequest;
@@ -67,7 +68,13 @@ public final class LineOptions {
               + " connection-timeout, host-not-found or other.")
   String appMessage;
 
-  @Option(names = "--device", paramLabel = "DEVICE", description = "e.g. firestick, android-tv.")
+  @Option(
+      names = "--device",
+      paramLabel = "DEVICE",
+      description =
+          "The failing device, as the rules list it (device.CODE in catalogue.properties): in the"
+              + " bundled rules firestick, android-tv, android-phone, apple (iPhone, iPad, Apple TV),"
+              + " samsung-tv, lg-tv, windows, macos, mag or other. Fixes show its menu paths.")
   String device;
 
   @Option(
@@ -125,9 +132,10 @@ public final class LineOptions {
    *
    * @param appMessages what an app may show, as the rules in use list it
    */
-  ProbeRequest request(Terminal terminal, List<String> appMessages) throws CliException {
+  ProbeRequest request(Terminal terminal, List<String> appMessages, Devices devices) throws CliException {
     checkLengths();
-    return new ProbeRequest(server, username, readPassword(terminal), symptoms(appMessages));
+    Optional<ReportedSymptoms> symptoms = symptoms(appMessages, devices);
+    return new ProbeRequest(server, username, readPassword(terminal), symptoms);
   }
 
   /** One source at most; none means the pasted link's password, if it has one. */
@@ -249,7 +257,7 @@ public final class LineOptions {
   }
 
   /** What the user reported, if any of it was given; the app message one the rules list. */
-  Optional<ReportedSymptoms> symptoms(List<String> appMessages) throws CliException {
+  Optional<ReportedSymptoms> symptoms(List<String> appMessages, Devices devices) throws CliException {
     if (appMessage == null
         && device == null
         && worksOnMobileData == null
@@ -262,12 +270,17 @@ public final class LineOptions {
     return Optional.of(
         new ReportedSymptoms(
             oneOf("--app-message", appMessage, appMessages),
-            device == null ? "" : word(device),
+            device == null ? "" : deviceCode(devices),
             yesNo("--works-on-mobile-data", worksOnMobileData),
             yesNo("--works-on-vpn", worksOnVpn),
             yesNo("--works-on-other-device", worksOnOtherDevice),
             yesNo("--fails-at-peak-hours", failsAtPeakHours),
             oneOf("--vantage", vantage, ReportedSymptoms.VANTAGES)));
+  }
+
+  /** --device as the code of one of the rules' devices, or a clear refusal. */
+  private String deviceCode(Devices devices) throws CliException {
+    return devices.code(device).orElseThrow(() -> CliException.badInput("--device: " + devices.refusal(device, true)));
   }
 
   private static String yesNo(String option, String value) throws CliException {

@@ -1,5 +1,7 @@
 package dev.xtreamdoctor.cli;
 
+import dev.xtreamdoctor.engine.Catalogue;
+
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.PageSignals;
@@ -119,7 +121,8 @@ public final class WatchCommand implements Callable<Integer> {
     }
     line.requireServer();
     RuleFiles files = Engines.ruleFilesOrExit(engineOptions, config);
-    ProbeRequest request = line.request(root.terminal(), Engines.appMessages(files));
+    ProbeRequest request = line.request(root.terminal(), Engines.appMessages(files), Engines.devices(files));
+    language = output.language(files.languages(), root.terminal());
     Redactor redactor = request.redactor();
     checkWritable(history, "--history");
     checkWritable(report, "--report");
@@ -224,14 +227,15 @@ public final class WatchCommand implements Callable<Integer> {
       String subject, List<CheckRecord> checks, DiagnosisEngine engine, WatchTable table, Redactor redactor)
       throws CliException {
     PrintWriter out = spec.commandLine().getOut();
-    Diagnosis overTime = engine.evaluate(HistoryFacts.of(checks));
+    Diagnosis overTime = engine.evaluate(HistoryFacts.of(checks), null, language);
+    Catalogue words = engine.ruleBook().catalogue(language);
     switch (output.format) {
-      case JSON -> out.print(redactor.scrub(new JsonRenderer().render(overTime)));
+      case JSON -> out.print(redactor.scrub(new JsonRenderer(language).render(overTime)));
       case MARKDOWN -> {
         out.println();
         out.print(table.byHour(checks));
         out.println();
-        out.print(redactor.scrub(new MarkdownRenderer().render(overTime)));
+        out.print(redactor.scrub(new MarkdownRenderer(words).render(overTime)));
       }
       default -> {
         out.println();
@@ -252,6 +256,9 @@ public final class WatchCommand implements Callable<Integer> {
   }
 
   /** {@code --summary}: a history read again, summed up and diagnosed, with no probe sent. */
+  /** The language of the diagnosis over time (the checks' own lines stay as recorded). */
+  private String language = Catalogue.ENGLISH;
+
   private int summarise(DoctorConfig config) throws CliException {
     if (history == null) {
       throw CliException.badInput("--summary needs --history FILE, the history to read");
@@ -273,6 +280,7 @@ public final class WatchCommand implements Callable<Integer> {
     checkWritable(report, "--report");
     DiagnosisEngine engine =
         new DiagnosisEngine(Engines.rules(engineOptions, config, root.terminal()), config.settings(), config.limits());
+    language = output.language(engine.ruleBook().languages(), root.terminal());
     return conclude(history.getFileName().toString(), checks, engine, new WatchTable(style(), Redactor.none()), Redactor.none());
   }
 

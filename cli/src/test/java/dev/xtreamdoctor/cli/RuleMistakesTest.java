@@ -146,6 +146,15 @@ class RuleMistakesTest {
   private void check(Row row) throws IOException {
     Path dir = tmp.resolve("r" + System.nanoTime());
     Path rules = SupportStaffWorkflowTest.copyOfRules(dir.resolve("my-rules"));
+    // One mistake, one message: a new cause's words written in English only would also get one
+    // warning per language file that lacks them.
+    try (Stream<Path> words = Files.list(rules)) {
+      for (Path f : (Iterable<Path>) words::iterator) {
+        if (f.getFileName().toString().startsWith("catalogue_")) {
+          Files.delete(f);
+        }
+      }
+    }
     mistakes.get(key(row.mistake())).make(rules);
     String shownRules = rules.toString();
     String command = row.command();

@@ -3,6 +3,7 @@ package dev.xtreamdoctor.engine;
 import dev.xtreamdoctor.engine.facts.Conclusion;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.Finding;
+import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.engine.facts.Settings;
 import dev.xtreamdoctor.engine.facts.Vocabulary;
 import java.util.ArrayList;
@@ -111,8 +112,16 @@ public final class DiagnosisEngine {
 
   /** The full diagnosis, with an observer on the session (may be null). */
   public Diagnosis evaluate(Collection<? extends Fact> facts, SessionObserver observer) {
+    return evaluate(facts, observer, Catalogue.ENGLISH);
+  }
+
+  /**
+   * The full diagnosis in a language of the rule set ({@link RuleBook#languages()}; English for
+   * one it lacks), with an observer on the session (may be null).
+   */
+  public Diagnosis evaluate(Collection<? extends Fact> facts, SessionObserver observer, String language) {
     Evaluation e = evaluateRules(facts, observer);
-    Catalogue words = book.catalogue();
+    Catalogue words = words(language, facts);
     Conclusion c = e.conclusion();
 
     List<Finding> causes = new ArrayList<>();
@@ -166,6 +175,20 @@ public final class DiagnosisEngine {
         java.time.Instant.now(),
         null,
         ReportWords.of(words));
+  }
+
+  /**
+   * The words for this language, with the steps for the device the user named (the {@code
+   * device} of their reported symptoms) where the catalogue has them.
+   */
+  public Catalogue words(String language, Collection<? extends Fact> facts) {
+    String device = "";
+    for (Fact f : facts) {
+      if (f instanceof ReportedSymptoms r && r.device() != null) {
+        device = r.device();
+      }
+    }
+    return book.catalogue(language).forDevice(device);
   }
 
   /**

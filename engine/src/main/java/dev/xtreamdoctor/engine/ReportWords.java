@@ -78,7 +78,7 @@ public final class ReportWords {
     for (int i = 0; i + 1 < nameValues.length; i += 2) {
       params.put(String.valueOf(nameValues[i]), String.valueOf(nameValues[i + 1]));
     }
-    return Catalogue.fill(text, params);
+    return Catalogue.fillPlain(text, params);
   }
 
   /** An outcome code in words: {@code tcp.timed_out} reads "no answer (timed out)". */

@@ -29,13 +29,16 @@ public final class RuleBook {
   private final KieBase kieBase;
   private volatile KieSessionsPool sessions;
   private final Catalogue catalogue;
+  /** Language tag to its words over English, English included. */
+  private final Map<String, Catalogue> languages;
   private final RuleFiles files;
   private volatile RuleSource source;
   private volatile PageSignals pageSignals;
 
-  private RuleBook(KieBase kieBase, Catalogue catalogue, RuleFiles files) {
+  private RuleBook(KieBase kieBase, Catalogue catalogue, RuleFiles files) throws RulesException {
     this.kieBase = kieBase;
     this.catalogue = catalogue;
+    this.languages = readLanguages(files, catalogue);
     this.files = files;
   }
 
@@ -129,6 +132,37 @@ public final class RuleBook {
     } catch (IllegalArgumentException e) {
       throw new RulesException(files.displayName(RuleFiles.CATALOGUE), e.getMessage());
     }
+  }
+
+  /** Every catalogue_LANG.properties, each over the English words; English first. */
+  private static Map<String, Catalogue> readLanguages(RuleFiles files, Catalogue english) throws RulesException {
+    Map<String, Catalogue> out = new java.util.LinkedHashMap<>();
+    out.put(Catalogue.ENGLISH, english);
+    for (Map.Entry<String, String> f : new java.util.TreeMap<>(files.files()).entrySet()) {
+      java.util.Optional<String> tag = Languages.ofFile(f.getKey());
+      if (tag.isEmpty()) {
+        continue;
+      }
+      try {
+        out.put(tag.get(), Catalogue.parse(f.getValue(), tag.get()).over(english));
+      } catch (IllegalArgumentException e) {
+        throw new RulesException(files.displayName(f.getKey()), e.getMessage());
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /** The languages this rule set has words in (tags: en, es, pt-BR...), English first. */
+  public java.util.Set<String> languages() {
+    return languages.keySet();
+  }
+
+  /**
+   * The words in this language (a tag of {@link #languages()}), English where a key is not
+   * translated; English for a language the set has no words in.
+   */
+  public Catalogue catalogue(String language) {
+    return languages.getOrDefault(language == null ? Catalogue.ENGLISH : language, catalogue);
   }
 
   public KieBase kieBase() {

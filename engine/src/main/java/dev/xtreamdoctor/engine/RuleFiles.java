@@ -17,8 +17,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The text of a rule set: every {@code .drl}, {@code .dsl}, {@code .dslr} file, the catalogue and
- * the page signals, read from a directory or from the bundled copy on the classpath. Immutable.
+ * The text of a rule set: every {@code .drl}, {@code .dsl}, {@code .dslr} file, the catalogue (and
+ * its translations, {@code catalogue_LANG.properties}) and the page signals, read from a directory or from the bundled copy on the classpath. Immutable.
  */
 public final class RuleFiles {
   /** Where the rules module puts the rules on the classpath. */
@@ -112,6 +112,17 @@ public final class RuleFiles {
     }
   }
 
+  /**
+   * The languages these files have words in: English (catalogue.properties), then each
+   * catalogue_LANG.properties as a tag ({@code es}, {@code pt-BR}), in name order.
+   */
+  public java.util.Set<String> languages() {
+    java.util.Set<String> tags = new java.util.LinkedHashSet<>();
+    tags.add(Catalogue.ENGLISH);
+    new TreeMap<>(files).keySet().forEach(name -> Languages.ofFile(name).ifPresent(tags::add));
+    return java.util.Collections.unmodifiableSet(tags);
+  }
+
   /** How a file is named in messages: its path for a directory, its name for the bundled set. */
   public String displayName(String file) {
     return directory == null ? "rules/" + file : directory.resolve(file).toString();
@@ -151,7 +162,8 @@ public final class RuleFiles {
   }
 
   private static boolean isRuleSetFile(String name) {
-    return isRuleFile(name) || name.endsWith(".dsl") || name.equals(CATALOGUE) || name.equals(PageSignals.FILE);
+    return isRuleFile(name) || name.endsWith(".dsl") || name.equals(CATALOGUE) || name.equals(PageSignals.FILE)
+        || Languages.ofFile(name).isPresent();
   }
 
   /** The largest rule set file read, in bytes: far beyond any hand-written one. */

@@ -162,7 +162,8 @@ class RuleFiringTest {
     // One hour left by the server's clock: a warning, whatever the device's clock says.
     Evaluation soon = run(ExampleFacts.of("healthy").set("LoginAnswer", Map.of("expDate", T + 3600)));
     assertConclusion("NO_FAULT_FOUND", "EXPIRES_SOON", soon);
-    assertEquals("1 hour", only(soon, "EXPIRES_SOON").params().get("timeLeft"));
+    // an ISO span, said in words by each language's catalogue ("1 hour", "1 hora")
+    assertEquals("PT1H", only(soon, "EXPIRES_SOON").params().get("timeLeft"));
     assertFalse(causeIds(soon).contains("EXPIRED"));
 
     Evaluation unlimited = run(ExampleFacts.of("healthy").set("LoginAnswer", Map.of("expDate", 0)));

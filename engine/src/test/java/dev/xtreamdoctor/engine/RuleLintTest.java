@@ -24,7 +24,31 @@ class RuleLintTest {
     Map<String, String> files = new LinkedHashMap<>(SharedRules.BOOK.files().files());
     files.put(name, text);
     files.merge(RuleFiles.CATALOGUE, catalogueAddition, String::concat);
+    files.keySet().removeIf(f -> Languages.ofFile(f).isPresent()); // words added in English only
     return new RuleFiles("r", java.nio.file.Path.of("r"), files);
+  }
+
+  @Test
+  void aLanguageFileIsCheckedAgainstTheEnglishKeysAndPlaceholders() {
+    Map<String, String> files = new LinkedHashMap<>(SharedRules.BOOK.files().files());
+    files.keySet().removeIf(f -> Languages.ofFile(f).isPresent());
+    files.put(
+        "catalogue_sv.properties",
+        "category.INVALID_DETAILS.title = Ogiltiga uppgifter\n"
+            + "EXPIRED.titel = Abonnemanget har gått ut\n"
+            + "EXPIRED.impact = Panelen känner till uppgifterna men nekar linjen.\n"
+            + "EXPIRED.fix.1 = Förnya abonnemanget före {expiresOn}.\n");
+    List<String> problems = lint(new RuleFiles("r", java.nio.file.Path.of("r"), files));
+    assertEquals(
+        List.of(
+            "r/catalogue_sv.properties:2:1: warning: EXPIRED.titel is not in r/catalogue.properties (did you mean EXPIRED.title?), so it is"
+                + " never shown",
+            "r/catalogue_sv.properties:4:1: EXPIRED.fix.1 must keep the placeholders of the English text; it has {expiresOn}, which the"
+                + " English text has not"),
+        problems.stream().filter(p -> p.contains("catalogue_sv") && !p.contains("not translated")).toList());
+    String missing = problems.stream().filter(p -> p.contains("not translated")).findFirst().orElseThrow();
+    assertEquals(true, missing.startsWith("r/catalogue_sv.properties:1:1: warning: "), missing);
+    assertEquals(true, missing.contains("keys are not translated (shown in English): category.LOGIN_FAILED.title"), missing);
   }
 
   @Test

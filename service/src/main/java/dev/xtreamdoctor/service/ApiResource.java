@@ -2,7 +2,10 @@ package dev.xtreamdoctor.service;
 
 import dev.xtreamdoctor.api.RulesStatus;
 import dev.xtreamdoctor.api.XtreamDoctor;
+import dev.xtreamdoctor.engine.Catalogue;
+import dev.xtreamdoctor.engine.Devices;
 import dev.xtreamdoctor.engine.Diagnosis;
+import dev.xtreamdoctor.engine.Languages;
 import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.RulesFailedException;
@@ -68,16 +71,17 @@ public final class ApiResource {
   @POST
   @Path("/diagnoses")
   public Response diagnose(@HeaderParam("Content-Type") String type, @HeaderParam("Content-Length") String length,
-      @Context Request jetty, InputStream in) throws IOException {
+      @HeaderParam("Accept-Language") String acceptLanguage, @Context Request jetty, InputStream in) throws IOException {
     String client = String.valueOf(jetty.getAttribute(ClientGate.CLIENT));
-    return withBody(type, length, in, body -> diagnose(body, client));
+    return withBody(type, length, in, body -> diagnose(body, client, acceptLanguage));
   }
 
   @POST
   @Path("/evaluations")
   public Response evaluate(@HeaderParam("Content-Type") String type, @HeaderParam("Content-Length") String length,
-      InputStream in) throws IOException {
-    return withBody(type, length, in, body -> inSlot(evaluations, "evaluation", () -> evaluate(body)));
+      @HeaderParam("Accept-Language") String acceptLanguage, InputStream in) throws IOException {
+    String language = Languages.fromAcceptLanguage(acceptLanguage, doctor.languages());
+    return withBody(type, length, in, body -> inSlot(evaluations, "evaluation", () -> evaluate(body, language)));
   }
 
   /** What to do with a body once it has been read. */
@@ -118,26 +122,28 @@ public final class ApiResource {
    * A diagnosis: from what was observed of the same line a moment ago if the cache has it, else
    * in the panel's turn (one at a time per panel, spaced, within its budget) and a free slot.
    */
-  private Response diagnose(String body, String client) {
+  private Response diagnose(String body, String client, String acceptLanguage) {
     DiagnosisBody.Read read;
     try {
-      read = DiagnosisBody.read(body, doctor.appMessages().keySet());
+      read = DiagnosisBody.read(body, doctor.appMessages().keySet(), Devices.of(doctor.words(Catalogue.ENGLISH)), doctor.languages());
     } catch (DiagnosisBody.BadBody e) {
       return Problem.of(400, "bad-request", "Bad request", e.getMessage()).response();
     }
+    // the body's "lang" first, else the client's Accept-Language, else English
+    String language = read.request().language().orElseGet(() -> Languages.fromAcceptLanguage(acceptLanguage, doctor.languages()));
     try {
       PanelTurns.Line line = turns.line(read.request().server(), read.request().username(), read.password());
       Optional<PanelTurns.Observed> seen = turns.cached(line);
       if (seen.isPresent()) {
-        return answer(seen.get(), true, read, client);
+        return answer(seen.get(), true, read, client, language);
       }
       try (PanelTurns.Turn turn = turns.take(line)) {
         seen = turns.cached(line); // observed by whoever had the turn before
         if (seen.isPresent()) {
           turn.nothingSent();
-          return answer(seen.get(), true, read, client);
+          return answer(seen.get(), true, read, client, language);
         }
-        return inSlot(diagnoses, "diagnosis", () -> observe(read, line, turn, client));
+        return inSlot(diagnoses, "diagnosis", () -> observe(read, line, turn, client, language));
       }
     } catch (BadServerInputException e) {
       return Problem.of(422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password()))
@@ -155,13 +161,14 @@ public final class ApiResource {
     }
   }
 
-  private Response observe(DiagnosisBody.Read read, PanelTurns.Line line, PanelTurns.Turn turn, String client) {
+  private Response observe(
+      DiagnosisBody.Read read, PanelTurns.Line line, PanelTurns.Turn turn, String client, String language) {
     try {
       Instant at = doctor.clock().instant();
       List<Fact> facts = doctor.observe(read.request());
       turn.sent(facts);
       turns.remember(line, facts, at);
-      return answer(new PanelTurns.Observed(facts, at), false, read, client);
+      return answer(new PanelTurns.Observed(facts, at), false, read, client, language);
     } catch (BadServerInputException e) {
       turn.nothingSent();
       return Problem.of(422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password()))
@@ -182,16 +189,18 @@ public final class ApiResource {
   }
 
   /** The judged diagnosis, with when it was observed and whether that was for an earlier request. */
-  private Response answer(PanelTurns.Observed seen, boolean cached, DiagnosisBody.Read read, String client) {
-    Diagnosis d = doctor.evaluate(seen.with(read.request().symptoms()));
+  private Response answer(
+      PanelTurns.Observed seen, boolean cached, DiagnosisBody.Read read, String client, String language) {
+    Diagnosis d = doctor.evaluate(seen.with(read.request().symptoms()), language);
     metrics.diagnosis(cached ? "cached" : "diagnosis", d);
     LOG.log(Level.INFO, "diagnosis for {0}: {1}{2}", client, d.category(), cached ? " (cached)" : "");
     JsonObjectBuilder out = JSON.createObjectBuilder(JsonRenderer.toJson(d))
         .add("checkedAt", doctor.clock().instant().toString())
         .add("observedAt", seen.at().toString())
         .add("cached", cached)
-        .add("ticketReply", new MarkdownRenderer().render(d))
-        .add("ticketReplyText", MarkdownRenderer.plainText().render(d))
+        .add("language", language)
+        .add("ticketReply", new MarkdownRenderer(doctor.words(language)).render(d))
+        .add("ticketReplyText", MarkdownRenderer.plainText(doctor.words(language)).render(d))
         .add("checks", JsonRenderer.checks(d));
     return json(scrub(out.build().toString(), read.password()));
   }
@@ -221,16 +230,16 @@ public final class ApiResource {
     }
   }
 
-  private Response evaluate(String body) {
+  private Response evaluate(String body, String language) {
     List<Fact> facts;
     try {
       facts = FactsJson.read(body);
     } catch (FactsJson.FactsException e) {
       return Problem.of(400, "bad-facts", "Bad facts", e.getMessage()).response();
     }
-    Diagnosis d = doctor.evaluate(facts);
+    Diagnosis d = doctor.evaluate(facts, language);
     metrics.diagnosis("evaluation", d);
-    return json(Redactor.maskUrl(JsonRenderer.toJson(d).toString()));
+    return json(Redactor.maskUrl(JSON.createObjectBuilder(JsonRenderer.toJson(d)).add("language", language).build().toString()));
   }
 
   static Response json(String json) {

@@ -2,6 +2,8 @@ package dev.xtreamdoctor.service;
 
 import dev.xtreamdoctor.api.DiagnosisRequest;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
+import dev.xtreamdoctor.engine.Devices;
+import dev.xtreamdoctor.engine.Languages;
 import dev.xtreamdoctor.engine.StrictJson;
 import dev.xtreamdoctor.probes.ProbeRequest;
 import jakarta.json.JsonObject;
@@ -9,8 +11,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Reads the body of {@code POST /v1/diagnoses}: server, username, password and what the user
@@ -18,12 +18,11 @@ import java.util.regex.Pattern;
  * field, never its value.
  */
 final class DiagnosisBody {
-  static final List<String> FIELDS = List.of("server", "username", "password", "symptoms");
+  static final List<String> FIELDS = List.of("server", "username", "password", "symptoms", "lang");
   static final List<String> SYMPTOM_FIELDS =
       List.of("appMessage", "device", "worksOnMobileData", "worksOnVpn", "worksOnOtherDevice", "failsAtPeakHours",
           "vantage");
   static final List<String> VANTAGES = ReportedSymptoms.VANTAGES;
-  private static final Pattern DEVICE = Pattern.compile("[a-z0-9_]{1,40}");
   private static final int MAX_FIELD = ProbeRequest.MAX_CHARS;
   private static final StrictJson.Limits LIMITS = StrictJson.Limits.defaults(1L << 20);
 
@@ -66,8 +65,11 @@ final class DiagnosisBody {
 
   /**
    * @param appMessages the codes the rules in use list for what an app shows
+   * @param devices the devices the rules in use list
+   * @param languages the languages the rules in use have words in
    */
-  static Read read(String body, Collection<String> appMessages) throws BadBody {
+  static Read read(String body, Collection<String> appMessages, Devices devices, Collection<String> languages)
+      throws BadBody {
     JsonObject o = object(body);
     for (String k : o.keySet()) {
       if (!FIELDS.contains(k)) {
@@ -78,6 +80,12 @@ final class DiagnosisBody {
     String username = text(o, "username", false);
     String password = text(o, "password", false);
     DiagnosisRequest.Builder b = DiagnosisRequest.forServer(server).username(username);
+    String lang = text(o, "lang", false);
+    if (lang != null && !lang.isBlank()) {
+      b.language(
+          Languages.match(lang, languages)
+              .orElseThrow(() -> new BadBody("\"lang\" must be one of " + List.copyOf(languages))));
+    }
     if (password != null) {
       b.password(password.toCharArray());
     }
@@ -85,21 +93,22 @@ final class DiagnosisBody {
       if (!(o.get("symptoms") instanceof JsonObject s)) {
         throw new BadBody("\"symptoms\" must be an object");
       }
-      b.symptoms(symptoms(s, appMessages));
+      b.symptoms(symptoms(s, appMessages, devices));
     }
     return new Read(b.build(), password == null ? "" : password);
   }
 
-  static ReportedSymptoms symptoms(JsonObject s, Collection<String> appMessages) throws BadBody {
+  static ReportedSymptoms symptoms(JsonObject s, Collection<String> appMessages, Devices devices) throws BadBody {
     for (String k : s.keySet()) {
       if (!SYMPTOM_FIELDS.contains(k)) {
         throw new BadBody("unknown symptom \"" + printable(k) + "\"; expected " + SYMPTOM_FIELDS);
       }
     }
     String app = oneOf(s, "appMessage", List.copyOf(appMessages));
-    String device = orEmpty(text(s, "device", false)).toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-    if (!device.isEmpty() && !DEVICE.matcher(device).matches()) {
-      throw new BadBody("\"device\" must be a short name such as firestick, android_tv or smart_tv");
+    String typed = orEmpty(text(s, "device", false));
+    String device = "";
+    if (!typed.isBlank()) {
+      device = devices.code(typed).orElseThrow(() -> new BadBody("\"device\": " + devices.refusal(typed, false)));
     }
     return new ReportedSymptoms(
         app, device, yesNo(s, "worksOnMobileData"), yesNo(s, "worksOnVpn"), yesNo(s, "worksOnOtherDevice"),

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The OpenAPI document as the code and the rules in use make it: the categories, severities,
  * layers and fact types (with their fields and outcomes) are the engine's, and the list of what an app may show (the
- * symptoms' {@code appMessage}) is not written in the document but taken from the rules'
+ * symptoms' {@code appMessage}), the devices ({@code device}) and the languages ({@code lang}) are
+ * not written in the document but taken from the rules'
  * catalogue ({@code app.CODE = Words}), with the words as {@code x-labels}, which the helpdesk page
  * reads to fill its list. Rebuilt when the rules change (a hot reload), else served as made.
  */
@@ -33,17 +34,25 @@ final class OpenApiDocument {
   private final AtomicReference<Made> made = new AtomicReference<>();
 
   /** The document for the rules with this fingerprint and app messages. */
-  byte[] document(byte[] template, String fingerprint, Map<String, String> appMessages) {
+  byte[] document(
+      byte[] template, String fingerprint, Map<String, String> appMessages, Map<String, String> devices,
+      Map<String, String> languages) {
     Made m = made.get();
     if (m != null && m.fingerprint().equals(fingerprint)) {
       return m.document();
     }
-    byte[] doc = make(template, appMessages);
+    byte[] doc = make(template, appMessages, devices, languages);
     made.set(new Made(fingerprint, doc));
     return doc;
   }
 
-  static byte[] make(byte[] template, Map<String, String> appMessages) {
+  /**
+   * @param appMessages what an app shows: code to the words on the screen
+   * @param devices the devices: code to name
+   * @param languages the languages the rules have words in: tag to its own name (Español)
+   */
+  static byte[] make(
+      byte[] template, Map<String, String> appMessages, Map<String, String> devices, Map<String, String> languages) {
     JsonObject doc;
     try (JsonReader r = JSON.createReader(new ByteArrayInputStream(template))) {
       doc = r.readObject();
@@ -59,7 +68,12 @@ final class OpenApiDocument {
             .build();
     JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
     JsonObjectBuilder out = JSON.createObjectBuilder(schemas)
-        .add("Symptoms", withProperty(schemas.getJsonObject("Symptoms"), "appMessage", appMessage))
+        .add("Symptoms", withProperty(withProperty(schemas.getJsonObject("Symptoms"), "appMessage", appMessage), "device",
+            listed("the failing device, as the rules in use list it (device.CODE in their catalogue.properties); fixes show"
+                + " its menu paths", devices)))
+        .add("DiagnosisRequest", withProperty(schemas.getJsonObject("DiagnosisRequest"), "lang",
+            listed("the language of the answer's words (a tag; es-MX and es_ES.UTF-8 are matched too); before the"
+                + " Accept-Language header; English when neither names a language the rules have", languages)))
         .add("Diagnosis", withEnum(schemas.getJsonObject("Diagnosis"), "category", Vocabulary.CATEGORIES))
         .add("Finding", withEnum(withEnum(withEnum(schemas.getJsonObject("Finding"),
             "category", Vocabulary.CATEGORIES), "severity", Vocabulary.SEVERITIES), "layer", Vocabulary.LAYERS));
@@ -133,5 +147,17 @@ final class OpenApiDocument {
       throw new IllegalStateException(fact + "." + c.getName() + ": no JSON type for " + t);
     }
     return b;
+  }
+
+  /** A string property whose values are a list made from the rules, with their words as x-labels. */
+  private static JsonObject listed(String description, Map<String, String> values) {
+    JsonObjectBuilder labels = JSON.createObjectBuilder();
+    values.forEach(labels::add);
+    return JSON.createObjectBuilder()
+        .add("type", "string")
+        .add("description", description)
+        .add("enum", JSON.createArrayBuilder(values.keySet()))
+        .add("x-labels", labels)
+        .build();
   }
 }

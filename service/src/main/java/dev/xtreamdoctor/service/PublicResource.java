@@ -1,5 +1,7 @@
 package dev.xtreamdoctor.service;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.xtreamdoctor.api.XtreamDoctor;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +31,10 @@ public final class PublicResource {
   @GET
   @Path("openapi.json")
   public Response openapi() {
-    return Response.ok(openApi.document(OPENAPI, doctor.rules().fingerprint(), doctor.appMessages()), "application/json").build();
+    Map<String, String> languages = new LinkedHashMap<>();
+    doctor.languages().forEach(tag -> languages.put(tag, doctor.words(tag).report("language")));
+    byte[] doc = openApi.document(OPENAPI, doctor.rules().fingerprint(), doctor.appMessages(), doctor.devices(), languages);
+    return Response.ok(doc, "application/json").build();
   }
 
   @GET

@@ -14,7 +14,7 @@
   var LINE = ["server", "username", "password"];
   var SYMPTOMS = ["appMessage", "device", "worksOnMobileData", "worksOnVpn", "worksOnOtherDevice",
     "failsAtPeakHours", "vantage"];
-  var FROM_FRAGMENT = ["token"].concat(LINE, SYMPTOMS);
+  var FROM_FRAGMENT = ["token", "lang"].concat(LINE, SYMPTOMS);
 
   // What the verdict banner says above the app's words, by outcome.
   var OUTCOMES = {
@@ -251,6 +251,7 @@
     }
     var body = { server: value("server"), username: value("username"), password: value("password"), symptoms: {} };
     SYMPTOMS.forEach(function (f) { if (value(f)) { body.symptoms[f] = value(f); } });
+    if (value("lang")) { body.lang = value("lang"); } // else the browser's Accept-Language
     $("status").textContent = "Checking the line\u2026";
     progress(true);
     var started = Date.now();
@@ -305,22 +306,29 @@
     $("server").focus();
   }
 
-  // What an app may show comes from the rules in use (their catalogue's app.CODE lines), through
-  // the OpenAPI document: a message support staff add there shows up here without a new page.
+  // What an app may show, the devices and the reply's languages come from the rules in use (their
+  // catalogue's app.CODE and device.CODE lines, their catalogue_LANG files), through the OpenAPI
+  // document: what support staff add there shows up here without a new page.
+  function offer(id, p) {
+    var labels = (p && p["x-labels"]) || {};
+    ((p && p["enum"]) || []).forEach(function (code) {
+      var o = Array.prototype.find.call($(id).options, function (x) { return x.value === code; });
+      if (!o) {
+        o = document.createElement("option");
+        o.value = code;
+        $(id).appendChild(o);
+      }
+      o.textContent = labels[code] || code;
+    });
+  }
+
   function loadAppMessages() {
     return fetch("/openapi.json").then(function (r) { return r.json(); }).then(function (doc) {
-      var p = doc.components.schemas.Symptoms.properties.appMessage;
-      var labels = p["x-labels"] || {};
-      (p["enum"] || []).forEach(function (code) {
-        var o = Array.prototype.find.call($("appMessage").options, function (x) { return x.value === code; });
-        if (!o) {
-          o = document.createElement("option");
-          o.value = code;
-          $("appMessage").appendChild(o);
-        }
-        o.textContent = labels[code] || code;
-      });
-    }).catch(function () { /* the list stays short; the service still answers */ });
+      var schemas = doc.components.schemas;
+      offer("appMessage", schemas.Symptoms.properties.appMessage);
+      offer("device", schemas.Symptoms.properties.device);
+      offer("lang", schemas.DiagnosisRequest.properties.lang);
+    }).catch(function () { /* the lists stay short; the service still answers */ });
   }
 
   $("diagnose").addEventListener("submit", submit);

@@ -331,6 +331,29 @@ class HelpdeskPageTest {
   }
 
   /**
+   * The reply in the language the agent chose, the devices and the languages offered from the rules
+   * in use: the Samsung TV's own menu path in Spanish, in the verdict, the fixes and the reply.
+   */
+  @Test
+  void theReplyInTheChosenLanguageWithTheDevicesMenuPaths() throws Exception {
+    try (Simulation sim = Simulation.start("expired-xc2");
+        DoctorService s = service(sim, Fixtures.probes(List.of(sim.systemResolvers())))) {
+      browser.viewport(1280, 800);
+      browser.open(s.uri() + "/#" + fragment(sim, Fixtures.TOKEN) + "&device=samsung_tv&lang=es&run=1");
+      browser.waitFor("!document.getElementById('result').hidden", ANSWER);
+      assertTrue(browser.truth("[...document.getElementById('device').options].some(o => o.value === 'lg_tv'"
+          + " && o.textContent === 'LG TV (webOS)')"), "the devices come from the rules");
+      assertTrue(browser.truth("[...document.getElementById('lang').options].some(o => o.value === 'pt-BR'"
+          + " && o.textContent === 'Português (Brasil)')"), "the languages come from the rules");
+      assertEquals("Autorización fallida", browser.text("document.getElementById('title').textContent"));
+      String reply = browser.text("document.getElementById('reply').value");
+      assertTrue(reply.contains("Qué hacer") && reply.contains("Renueva la suscripción"), reply);
+      assertFalse(reply.contains("What to do"), reply);
+      assertEquals(List.of(), browser.problems());
+    }
+  }
+
+  /**
    * What a reviewer looks at: the page after a diagnosis at 360 px and 1280 px, light and dark,
    * the verdict in view in each, every text on its background at WCAG AA, in every outcome's colours.
    */

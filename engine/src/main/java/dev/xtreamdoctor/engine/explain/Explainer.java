@@ -42,8 +42,13 @@ public final class Explainer {
 
   /** The diagnosis of these facts, and why. */
   public static ExplainedDiagnosis evaluate(DiagnosisEngine engine, Collection<? extends Fact> facts) {
+    return evaluate(engine, facts, dev.xtreamdoctor.engine.Catalogue.ENGLISH);
+  }
+
+  /** {@link #evaluate(DiagnosisEngine, Collection)}, the diagnosis in this language. */
+  public static ExplainedDiagnosis evaluate(DiagnosisEngine engine, Collection<? extends Fact> facts, String language) {
     Recorder recorder = new Recorder();
-    Diagnosis d = engine.evaluate(facts, recorder);
+    Diagnosis d = engine.evaluate(facts, recorder, language);
     return new ExplainedDiagnosis(d, explain(engine.ruleBook(), d, recorder));
   }
 

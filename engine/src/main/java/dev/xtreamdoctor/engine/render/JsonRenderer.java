@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.engine.render;
 
+import dev.xtreamdoctor.engine.Catalogue;
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.Diagnosis.FindingView;
 import dev.xtreamdoctor.engine.FactsJson;
@@ -38,11 +39,23 @@ public final class JsonRenderer implements Renderer {
   private static final JsonWriterFactory PRETTY =
       JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
+  private final String language;
+
+  /** A renderer that says the words are English. */
+  public JsonRenderer() {
+    this(Catalogue.ENGLISH);
+  }
+
+  /** A renderer that says the diagnosis's words are in this language (a tag: es, pt-BR...). */
+  public JsonRenderer(String language) {
+    this.language = language;
+  }
+
   @Override
   public String render(Diagnosis d) {
     StringWriter out = new StringWriter();
     try (JsonWriter w = PRETTY.createWriter(out)) {
-      w.writeObject(toJson(d));
+      w.writeObject(JSON.createObjectBuilder(toJson(d)).add("language", language).build());
     }
     // Masked after writing, so no field, present or future, can carry a password out.
     return Redactor.maskUrl(out.toString().strip()) + "\n";

@@ -1,10 +1,12 @@
 package dev.xtreamdoctor.engine.render;
 
+import dev.xtreamdoctor.engine.Catalogue;
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.Diagnosis.FindingView;
 import dev.xtreamdoctor.engine.Redactor;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,19 +17,31 @@ import java.util.Set;
  */
 public final class MarkdownRenderer implements Renderer {
   private final boolean markdown;
+  private final Catalogue words;
 
-  /** The reply in Markdown. */
+  /** The reply in Markdown, its own words in English. */
   public MarkdownRenderer() {
-    this(true);
+    this(Catalogue.bundled(Catalogue.ENGLISH));
   }
 
-  private MarkdownRenderer(boolean markdown) {
+  /** The reply in Markdown, its own words ({@code report.*}) from this catalogue. */
+  public MarkdownRenderer(Catalogue words) {
+    this(true, words);
+  }
+
+  private MarkdownRenderer(boolean markdown, Catalogue words) {
     this.markdown = markdown;
+    this.words = words;
   }
 
   /** The same reply as plain text: no emphasis, headings as lines of their own, nothing escaped. */
   public static MarkdownRenderer plainText() {
-    return new MarkdownRenderer(false);
+    return plainText(Catalogue.bundled(Catalogue.ENGLISH));
+  }
+
+  /** {@link #plainText()}, its own words from this catalogue. */
+  public static MarkdownRenderer plainText(Catalogue words) {
+    return new MarkdownRenderer(false, words);
   }
 
   @Override
@@ -36,11 +50,11 @@ public final class MarkdownRenderer implements Renderer {
     out.append(strong(d.title())).append("\n\n");
     out.append(text(checked(d))).append("\n\n");
 
-    out.append(heading("What we found")).append("\n\n");
+    out.append(heading(words.report("what_we_found"))).append("\n\n");
     if (d.inconclusive()) {
-      out.append("The check could not complete: no fault was seen, but no working login either.\n\n");
+      out.append(text(words.report("could_not_complete_reply"))).append("\n\n");
     } else if (!d.faultFound()) {
-      out.append("No problems found.\n\n");
+      out.append(text(words.report("no_problems_reply"))).append("\n\n");
     }
     for (Diagnosis.Cause c : d.causes()) {
       out.append("- ").append(strong(sentence(c.text())));
@@ -52,10 +66,10 @@ public final class MarkdownRenderer implements Renderer {
             .filter(f -> f.severity().equals("warning") && !d.causeIds().contains(f.causeId()))
             .toList();
     for (FindingView w : warnings) {
-      out.append("- Also worth a look: ").append(text(w.title())).append('\n');
+      out.append("- ").append(text(words.report("also_worth_a_look", Map.of("title", w.title())))).append('\n');
     }
 
-    out.append("\n").append(heading("What to do")).append("\n\n");
+    out.append("\n").append(heading(words.report("what_to_do"))).append("\n\n");
     Set<String> fixes = new LinkedHashSet<>(d.fixes());
     warnings.forEach(w -> fixes.addAll(w.fixes()));
     int n = 1;
@@ -63,16 +77,16 @@ public final class MarkdownRenderer implements Renderer {
       out.append(n++).append(". ").append(text(fix)).append('\n');
     }
     if (fixes.isEmpty()) {
-      out.append("Nothing to change.\n");
+      out.append(text(words.report("nothing_to_change"))).append('\n');
     }
 
     Set<String> evidence = new LinkedHashSet<>(d.evidence());
     warnings.forEach(w -> evidence.addAll(w.evidence()));
     if (!evidence.isEmpty()) {
-      out.append("\n").append(heading("Details")).append("\n\n");
+      out.append("\n").append(heading(words.report("details"))).append("\n\n");
       evidence.forEach(e -> out.append("- ").append(text(e)).append('\n'));
     }
-    String footer = "xtream-doctor, rules " + text(d.rulesVersion());
+    String footer = text(words.report("signature", Map.of("version", d.rulesVersion())));
     out.append('\n').append(markdown ? "<sub>" + footer + "</sub>" : footer).append('\n');
     return Redactor.maskUrl(out.toString());
   }
@@ -82,7 +96,7 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   private String heading(String s) {
-    return markdown ? "### " + s : s;
+    return markdown ? "### " + esc(s) : SafeText.of(s);
   }
 
   private String text(String s) {

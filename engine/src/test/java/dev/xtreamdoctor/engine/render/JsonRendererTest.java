@@ -30,8 +30,10 @@ class JsonRendererTest {
             "findings",
             "facts",
             "rulesFired",
-            "rulesVersion"),
+            "rulesVersion",
+            "language"),
         List.copyOf(o.keySet()));
+    assertEquals("en", o.getString("language"));
     assertEquals(1, o.getInt("schemaVersion"));
     assertEquals("INVALID_DETAILS", o.getString("category"));
     assertEquals("CREDENTIALS_REJECTED", o.getJsonArray("causes").getJsonObject(0).getString("id"));
