@@ -60,7 +60,12 @@ final class Addresses {
     long last = values[values.length - 1].min(BigInteger.valueOf(0xffffffffL)).longValue();
     address = (address << (8 * restBytes)) | (last & ((1L << (8 * restBytes)) - 1));
     return Optional.of(
-        ((address >> 24) & 0xff) + "." + ((address >> 16) & 0xff) + "." + ((address >> 8) & 0xff) + "."
+        ((address >> 24) & 0xff)
+            + "."
+            + ((address >> 16) & 0xff)
+            + "."
+            + ((address >> 8) & 0xff)
+            + "."
             + (address & 0xff));
   }
 
@@ -68,7 +73,9 @@ final class Addresses {
     if (part.startsWith("0x")) {
       return part.length() == 2 ? BigInteger.ZERO : new BigInteger(part.substring(2), 16);
     }
-    if (part.length() > 1 && part.startsWith("0") && part.chars().allMatch(c -> c >= '0' && c <= '7')) {
+    if (part.length() > 1
+        && part.startsWith("0")
+        && part.chars().allMatch(c -> c >= '0' && c <= '7')) {
       return new BigInteger(part.substring(1), 8);
     }
     return new BigInteger(part);

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * An address range such as {@code 10.0.0.0/8} or {@code fc00::/7}; a bare address is a range of
- * one. IPv4 ranges hold IPv4 addresses only: {@code ::ffff:10.0.0.1} is matched because Java
- * reads it as the IPv4 address, other IPv6 forms that embed one are the guard's business.
+ * one. IPv4 ranges hold IPv4 addresses only: {@code ::ffff:10.0.0.1} is matched because Java reads
+ * it as the IPv4 address, other IPv6 forms that embed one are the guard's business.
  *
  * @param network the first address, as bytes (4 or 16)
  * @param prefix the number of leading bits that must match

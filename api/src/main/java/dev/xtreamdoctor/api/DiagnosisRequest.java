@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One login to diagnose: the server as the user typed it, the username and password, and what
- * the user reported. The password is held as a {@link Secret}: it prints as a mask and never
- * reaches a fact, a log or an answer.
+ * One login to diagnose: the server as the user typed it, the username and password, and what the
+ * user reported. The password is held as a {@link Secret}: it prints as a mask and never reaches a
+ * fact, a log or an answer.
  */
 public final class DiagnosisRequest {
   private final String server;
@@ -47,8 +47,8 @@ public final class DiagnosisRequest {
   }
 
   /**
-   * The language the diagnosis's words should be in, as asked ({@code es}, {@code pt-BR},
-   * {@code es_ES.UTF-8}); empty for English.
+   * The language the diagnosis's words should be in, as asked ({@code es}, {@code pt-BR}, {@code
+   * es_ES.UTF-8}); empty for English.
    */
   public Optional<String> language() {
     return Optional.ofNullable(language);
@@ -61,8 +61,11 @@ public final class DiagnosisRequest {
 
   @Override
   public String toString() {
-    return "DiagnosisRequest[server=<as typed>, username=<given: " + (username != null) + ">, password="
-        + (password == null ? "<none>" : password) + "]";
+    return "DiagnosisRequest[server=<as typed>, username=<given: "
+        + (username != null)
+        + ">, password="
+        + (password == null ? "<none>" : password)
+        + "]";
   }
 
   /** Builds a {@link DiagnosisRequest}; not thread-safe, the request it builds is. */
@@ -76,8 +79,8 @@ public final class DiagnosisRequest {
     private Builder() {}
 
     /**
-     * The language of the diagnosis's words: a tag ({@code es}, {@code pt-BR}) or a locale
-     * ({@code es_ES.UTF-8}); see {@link XtreamDoctor#languages()}. English when not given.
+     * The language of the diagnosis's words: a tag ({@code es}, {@code pt-BR}) or a locale ({@code
+     * es_ES.UTF-8}); see {@link XtreamDoctor#languages()}. English when not given.
      */
     public Builder language(String value) {
       this.language = value;
@@ -91,8 +94,8 @@ public final class DiagnosisRequest {
     }
 
     /**
-     * The password; leave it out to take it from a pasted link. The array is copied, so the
-     * caller may clear it afterwards.
+     * The password; leave it out to take it from a pasted link. The array is copied, so the caller
+     * may clear it afterwards.
      */
     public Builder password(char[] value) {
       this.password = value == null ? null : Secret.of(new String(value));

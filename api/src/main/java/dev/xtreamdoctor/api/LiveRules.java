@@ -26,12 +26,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The rule set in use, swapped whole: a reload reads the directory off the request path, runs
- * every check a rule set must pass ({@link RuleBook#compile(RuleFiles, RuleLimits)}: the same as
- * {@code rules check}, smoke evaluation included) and the {@link RulesCheck}, and only then
- * replaces the engine in one atomic step; diagnoses in flight finish on the engine they started
- * with. A reload that fails for any reason, a stack overflow included, leaves the last good set in
- * use and is reported by {@link #status()} and the log.
+ * The rule set in use, swapped whole: a reload reads the directory off the request path, runs every
+ * check a rule set must pass ({@link RuleBook#compile(RuleFiles, RuleLimits)}: the same as {@code
+ * rules check}, smoke evaluation included) and the {@link RulesCheck}, and only then replaces the
+ * engine in one atomic step; diagnoses in flight finish on the engine they started with. A reload
+ * that fails for any reason, a stack overflow included, leaves the last good set in use and is
+ * reported by {@link #status()} and the log.
  *
  * <p>The watcher cannot die: it survives any error, notices when the directory is deleted or moved
  * away (it reports that, and keeps the rules in use), and picks the directory up again when one
@@ -57,7 +57,13 @@ final class LiveRules implements AutoCloseable {
   private volatile WatchService watchService;
   private volatile boolean closed;
 
-  LiveRules(RuleBook first, Optional<Path> directory, Settings settings, RuleLimits limits, Clock clock, RulesCheck check,
+  LiveRules(
+      RuleBook first,
+      Optional<Path> directory,
+      Settings settings,
+      RuleLimits limits,
+      Clock clock,
+      RulesCheck check,
       RulesListener listener) {
     this.directory = directory;
     this.listener = listener;
@@ -65,7 +71,8 @@ final class LiveRules implements AutoCloseable {
     this.limits = limits;
     this.clock = clock;
     this.check = check;
-    inUse.set(new InUse(new DiagnosisEngine(first, settings, limits), status(first, Optional.empty())));
+    inUse.set(
+        new InUse(new DiagnosisEngine(first, settings, limits), status(first, Optional.empty())));
   }
 
   DiagnosisEngine engine() {
@@ -80,7 +87,9 @@ final class LiveRules implements AutoCloseable {
     return new RulesStatus(book.fingerprint(), book.files().origin(), clock.instant(), failed);
   }
 
-  /** Compiles and checks the directory now; true when the new set is in use (or nothing changed). */
+  /**
+   * Compiles and checks the directory now; true when the new set is in use (or nothing changed).
+   */
   boolean reload() {
     if (directory.isEmpty()) {
       return true;
@@ -92,26 +101,42 @@ final class LiveRules implements AutoCloseable {
         if (files.fingerprint().equals(current.engine().ruleBook().files().fingerprint())) {
           // back to the set in use (e.g. a broken edit undone): nothing to compile, no error left
           RulesStatus s = current.status();
-          inUse.set(new InUse(current.engine(), new RulesStatus(s.fingerprint(), s.origin(), s.loadedAt(), Optional.empty())));
+          inUse.set(
+              new InUse(
+                  current.engine(),
+                  new RulesStatus(s.fingerprint(), s.origin(), s.loadedAt(), Optional.empty())));
           return true;
         }
         RuleBook candidate = RuleBook.compile(files, limits);
         check.check(candidate);
-        inUse.set(new InUse(new DiagnosisEngine(candidate, settings, limits), status(candidate, Optional.empty())));
-        LOG.log(Level.INFO, "rules reloaded from {0}: {1}", directory.get(), candidate.fingerprint());
+        inUse.set(
+            new InUse(
+                new DiagnosisEngine(candidate, settings, limits),
+                status(candidate, Optional.empty())));
+        LOG.log(
+            Level.INFO, "rules reloaded from {0}: {1}", directory.get(), candidate.fingerprint());
         tell(() -> listener.applied(inUse.get().status()));
         return true;
       } catch (RulesException e) {
         refuse(current, e.problems());
       } catch (StackOverflowError e) {
-        refuse(current, problem("the rules are nested too deeply to be read (reading them ran out of stack); look for a condition"
-            + " with very many brackets"));
+        refuse(
+            current,
+            problem(
+                "the rules are nested too deeply to be read (reading them ran out of stack); look for a condition"
+                    + " with very many brackets"));
       } catch (RuntimeException | Error e) {
         if (isThreadDeath(e)) {
           throw e;
         }
         LOG.log(Level.ERROR, "rules reload failed", e);
-        refuse(current, problem("the rules could not be loaded: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+        refuse(
+            current,
+            problem(
+                "the rules could not be loaded: "
+                    + e.getClass().getSimpleName()
+                    + ": "
+                    + e.getMessage()));
       }
       return false;
     }
@@ -124,8 +149,10 @@ final class LiveRules implements AutoCloseable {
   private void refuse(InUse current, List<RuleProblem> problems) {
     RulesStatus.FailedReload failed = new RulesStatus.FailedReload(clock.instant(), problems);
     RulesStatus s = current.status();
-    inUse.set(new InUse(current.engine(),
-        new RulesStatus(s.fingerprint(), s.origin(), s.loadedAt(), Optional.of(failed))));
+    inUse.set(
+        new InUse(
+            current.engine(),
+            new RulesStatus(s.fingerprint(), s.origin(), s.loadedAt(), Optional.of(failed))));
     for (RuleProblem p : problems) {
       LOG.log(Level.WARNING, "rules reload refused, still using {0}: {1}", s.fingerprint(), p);
     }
@@ -169,7 +196,11 @@ final class LiveRules implements AutoCloseable {
       return null;
     }
     WatchKey key =
-        dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+        dir.register(
+            ws,
+            StandardWatchEventKinds.ENTRY_CREATE,
+            StandardWatchEventKinds.ENTRY_MODIFY,
+            StandardWatchEventKinds.ENTRY_DELETE);
     return new Watched(key, identity);
   }
 
@@ -191,8 +222,11 @@ final class LiveRules implements AutoCloseable {
         if (watched == null) {
           // The directory is gone: keep the rules in use, say so once, and wait for it to return.
           if (!goneReported) {
-            refuse(inUse.get(), problem("the rules directory is gone (deleted, or moved away): the rules loaded before stay in use,"
-                + " and the directory is read again as soon as it is back"));
+            refuse(
+                inUse.get(),
+                problem(
+                    "the rules directory is gone (deleted, or moved away): the rules loaded before stay in use,"
+                        + " and the directory is read again as soon as it is back"));
             goneReported = true;
           }
           Thread.sleep(LOOK_EVERY.toMillis());
@@ -209,7 +243,8 @@ final class LiveRules implements AutoCloseable {
         if (key == null) {
           // Quiet: is it still the same directory? (A directory moved away keeps sending events
           // about itself, at its new place; a deleted one stops.)
-          if (!Objects.equals(identity(directory.get()), watched.identity()) || !watched.key().isValid()) {
+          if (!Objects.equals(identity(directory.get()), watched.identity())
+              || !watched.key().isValid()) {
             watched.key().cancel();
             watched = null;
           }
@@ -231,7 +266,13 @@ final class LiveRules implements AutoCloseable {
         }
         // Never die: say what happened, and go on watching.
         LOG.log(Level.ERROR, "rules watcher: " + e, e);
-        refuse(inUse.get(), problem("watching the rules failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+        refuse(
+            inUse.get(),
+            problem(
+                "watching the rules failed: "
+                    + e.getClass().getSimpleName()
+                    + ": "
+                    + e.getMessage()));
       }
     }
   }

@@ -6,8 +6,8 @@ import dev.xtreamdoctor.engine.RulesException;
 /**
  * A check a freshly compiled rule set must pass before a reload puts it in use — the hook for
  * {@code rules test} (replaying the guide scenarios; the CLI's {@code serve} plugs it in when
- * {@code doctor.serve.reload-requires-rules-test} is true). The default accepts every rule set
- * that compiles.
+ * {@code doctor.serve.reload-requires-rules-test} is true). The default accepts every rule set that
+ * compiles.
  */
 @FunctionalInterface
 public interface RulesCheck {

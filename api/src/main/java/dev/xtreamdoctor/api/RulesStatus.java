@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param loadedAt when it was put in use
  * @param lastReload the last reload that was refused, if the newest attempt failed
  */
-public record RulesStatus(String fingerprint, String origin, Instant loadedAt, Optional<FailedReload> lastReload) {
+public record RulesStatus(
+    String fingerprint, String origin, Instant loadedAt, Optional<FailedReload> lastReload) {
 
   /**
    * A reload that was refused; the previous rule set stayed in use.

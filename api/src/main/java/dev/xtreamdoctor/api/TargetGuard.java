@@ -17,10 +17,10 @@ import java.util.TreeSet;
 /**
  * The SSRF guard of a diagnosis service (reference reliability-and-rules.md A5, A10): refuses
  * loopback, private, link-local, CGNAT, multicast, unspecified, documentation and benchmark
- * addresses, and every IPv6 form that carries an IPv4 address (IPv4-mapped, IPv4-compatible,
- * NAT64, 6to4, Teredo); ports outside a short list; and server text that is not a plain http(s)
- * address. Plugged into the probes' network gate as their {@link TargetPolicy}, it is asked about
- * every address a name resolved to (all of them must pass) and again at every connect.
+ * addresses, and every IPv6 form that carries an IPv4 address (IPv4-mapped, IPv4-compatible, NAT64,
+ * 6to4, Teredo); ports outside a short list; and server text that is not a plain http(s) address.
+ * Plugged into the probes' network gate as their {@link TargetPolicy}, it is asked about every
+ * address a name resolved to (all of them must pass) and again at every connect.
  *
  * <p>An allow list exempts exactly the addresses inside its ranges and nothing else: allowing
  * {@code 127.0.0.1/32} leaves {@code 127.0.0.2}, {@code ::1} and {@code ::ffff:7f00:2} refused.
@@ -29,7 +29,9 @@ import java.util.TreeSet;
 public final class TargetGuard implements TargetPolicy {
   /** Ports Xtream panels are commonly found on, behind Cloudflare included. */
   public static final Set<Integer> DEFAULT_PORTS =
-      Set.of(80, 443, 8080, 8000, 8880, 2052, 2053, 2082, 2083, 2086, 2087, 2095, 2096, 8443, 25461, 25463);
+      Set.of(
+          80, 443, 8080, 8000, 8880, 2052, 2053, 2082, 2083, 2086, 2087, 2095, 2096, 8443, 25461,
+          25463);
 
   private record Blocked(Cidr range, String reason) {}
 
@@ -187,7 +189,12 @@ public final class TargetGuard implements TargetPolicy {
     }
     Optional<String> odd = Addresses.oddIpv4Spelling(host);
     if (odd.isPresent()) {
-      return Optional.of("\"" + host + "\" is an unusual way to write " + odd.get() + "; write the address plainly")
+      return Optional.of(
+              "\""
+                  + host
+                  + "\" is an unusual way to write "
+                  + odd.get()
+                  + "; write the address plainly")
           .map(m -> addressRefusalOfText(odd.get()).map(r -> m + " (" + r + ")").orElse(m));
     }
     String name = host.toLowerCase(Locale.ROOT);
@@ -221,8 +228,10 @@ public final class TargetGuard implements TargetPolicy {
   private Optional<String> portRefusalOfText(String afterScheme, int schemePort) {
     String authority = authority(afterScheme);
     int close = authority.lastIndexOf(']');
-    String tail = close >= 0 ? authority.substring(close + 1)
-        : authority.indexOf(':') != authority.lastIndexOf(':') ? "" : authority;
+    String tail =
+        close >= 0
+            ? authority.substring(close + 1)
+            : authority.indexOf(':') != authority.lastIndexOf(':') ? "" : authority;
     int colon = tail.lastIndexOf(':');
     if (colon < 0 || colon == tail.length() - 1) {
       return portRefusal(schemePort);
@@ -246,7 +255,9 @@ public final class TargetGuard implements TargetPolicy {
     return authority.substring(authority.lastIndexOf('@') + 1);
   }
 
-  /** The host part of what follows the scheme: user info, port, path, query and fragment cut off. */
+  /**
+   * The host part of what follows the scheme: user info, port, path, query and fragment cut off.
+   */
   private static String hostOf(String afterScheme) {
     String authority = authority(afterScheme);
     if (authority.startsWith("[")) {
@@ -283,7 +294,8 @@ public final class TargetGuard implements TargetPolicy {
   public Optional<String> portRefusal(int port) {
     return ports.contains(port)
         ? Optional.empty()
-        : Optional.of("port " + port + " is not one a panel is checked on (allowed: " + ports() + ")");
+        : Optional.of(
+            "port " + port + " is not one a panel is checked on (allowed: " + ports() + ")");
   }
 
   @Override
@@ -292,7 +304,8 @@ public final class TargetGuard implements TargetPolicy {
       return Optional.empty();
     }
     InetAddress listening = self.get().getAddress();
-    boolean same = address.equals(listening) || address.isLoopbackAddress() || address.isAnyLocalAddress();
+    boolean same =
+        address.equals(listening) || address.isLoopbackAddress() || address.isAnyLocalAddress();
     if (!same && listening.isAnyLocalAddress()) {
       try {
         same = NetworkInterface.getByInetAddress(address) != null;
@@ -305,7 +318,10 @@ public final class TargetGuard implements TargetPolicy {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TargetGuard g && g.allowed.equals(allowed) && g.ports.equals(ports) && g.self.equals(self);
+    return o instanceof TargetGuard g
+        && g.allowed.equals(allowed)
+        && g.ports.equals(ports)
+        && g.self.equals(self);
   }
 
   @Override

@@ -7,8 +7,8 @@ import dev.xtreamdoctor.engine.Languages;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.RuleLimits;
-import dev.xtreamdoctor.engine.RulesFailedException;
 import dev.xtreamdoctor.engine.RulesException;
+import dev.xtreamdoctor.engine.RulesFailedException;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
@@ -36,8 +36,8 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * xtream-doctor as a library: diagnose a login against the real panel, or evaluate facts you
  * already have, and get the {@link Diagnosis} value back (render it with the engine's {@code
- * render} package). Made with {@link #builder()}; one instance serves any number of threads at
- * once and should be shared. It logs through {@link System.Logger} only, so it binds no logging
+ * render} package). Made with {@link #builder()}; one instance serves any number of threads at once
+ * and should be shared. It logs through {@link System.Logger} only, so it binds no logging
  * framework in its host.
  *
  * <pre>{@code
@@ -82,26 +82,29 @@ public final class XtreamDoctor implements AutoCloseable {
    *     {@link #languages()}
    * @throws RulesFailedException when the rules could not finish on what the probes saw
    */
-  public Diagnosis diagnose(DiagnosisRequest request) throws BadServerInputException, TargetRefusedException {
+  public Diagnosis diagnose(DiagnosisRequest request)
+      throws BadServerInputException, TargetRefusedException {
     String language = language(request.language().orElse(null));
     return evaluate(observe(request), language);
   }
 
   /**
    * Runs every probe against the server in the request and returns what they observed, not yet
-   * judged: {@code diagnose(r)} is {@code evaluate(observe(r))}. For callers that keep
-   * observations (a cache) or judge them again with other reported symptoms.
+   * judged: {@code diagnose(r)} is {@code evaluate(observe(r))}. For callers that keep observations
+   * (a cache) or judge them again with other reported symptoms.
    *
    * @throws BadServerInputException when the server text cannot be a server address at all
    * @throws TargetRefusedException when the target policy refused the server
    */
-  public List<Fact> observe(DiagnosisRequest request) throws BadServerInputException, TargetRefusedException {
+  public List<Fact> observe(DiagnosisRequest request)
+      throws BadServerInputException, TargetRefusedException {
     Objects.requireNonNull(request, "request");
     if (policy instanceof TargetGuard guard) {
       Optional<String> malformed = guard.malformed(request.server());
       if (malformed.isPresent()) { // a typo (or worse) in the text, not a target the policy refuses
         String m = malformed.get();
-        throw new BadServerInputException(Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".");
+        throw new BadServerInputException(
+            Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".");
       }
       Optional<String> refusal = guard.inputRefusal(request.server());
       if (refusal.isPresent()) {
@@ -110,13 +113,20 @@ public final class XtreamDoctor implements AutoCloseable {
     }
     RuleBook book = rules.engine().ruleBook();
     Optional<String> unknown =
-        request.symptoms().map(ReportedSymptoms::appMessage).filter(m -> !m.isEmpty() && !book.catalogue().appMessages().containsKey(m));
+        request
+            .symptoms()
+            .map(ReportedSymptoms::appMessage)
+            .filter(m -> !m.isEmpty() && !book.catalogue().appMessages().containsKey(m));
     if (unknown.isPresent()) {
       throw new IllegalArgumentException(
-          "unknown app message \"" + unknown.get() + "\"; the rules list " + String.join(", ", book.catalogue().appMessages().keySet()));
+          "unknown app message \""
+              + unknown.get()
+              + "\"; the rules list "
+              + String.join(", ", book.catalogue().appMessages().keySet()));
     }
     Devices devices = Devices.of(book.catalogue());
-    Optional<String> device = request.symptoms().map(ReportedSymptoms::device).filter(d -> !d.isEmpty());
+    Optional<String> device =
+        request.symptoms().map(ReportedSymptoms::device).filter(d -> !d.isEmpty());
     if (device.isPresent() && !devices.codes().contains(device.get())) {
       throw new IllegalArgumentException("device: " + devices.refusal(device.get(), false));
     }
@@ -189,8 +199,13 @@ public final class XtreamDoctor implements AutoCloseable {
       return Catalogue.ENGLISH;
     }
     return Languages.match(asked, languages())
-        .orElseThrow(() -> new IllegalArgumentException(
-            "no words in \"" + asked.strip() + "\"; the rules have " + String.join(", ", languages())));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no words in \""
+                        + asked.strip()
+                        + "\"; the rules have "
+                        + String.join(", ", languages())));
   }
 
   /** The words of the rules in use in a language, for the renderers' own words (headings). */
@@ -199,18 +214,18 @@ public final class XtreamDoctor implements AutoCloseable {
   }
 
   /**
-   * The devices a user may name, as the rules in use list them ({@code device.CODE = Name} in
-   * their catalogue.properties): code, as {@link ReportedSymptoms#device()} takes it, to its name
-   * in English, in the catalogue's order.
+   * The devices a user may name, as the rules in use list them ({@code device.CODE = Name} in their
+   * catalogue.properties): code, as {@link ReportedSymptoms#device()} takes it, to its name in
+   * English, in the catalogue's order.
    */
   public Map<String, String> devices() {
     return rules.engine().ruleBook().catalogue().devices();
   }
 
   /**
-   * What an app may show when the login fails, as the rules in use list it ({@code app.CODE = Words}
-   * in their catalogue.properties): code, as {@link ReportedSymptoms#appMessage()} takes it, to
-   * the words on the screen, in the catalogue's order. A new one is a line there, no Java.
+   * What an app may show when the login fails, as the rules in use list it ({@code app.CODE =
+   * Words} in their catalogue.properties): code, as {@link ReportedSymptoms#appMessage()} takes it,
+   * to the words on the screen, in the catalogue's order. A new one is a line there, no Java.
    */
   public Map<String, String> appMessages() {
     return rules.engine().ruleBook().catalogue().appMessages();
@@ -364,17 +379,22 @@ public final class XtreamDoctor implements AutoCloseable {
      * @throws RulesException when the first rule set does not compile or fails the check
      */
     public XtreamDoctor build() throws RulesException {
-      RuleBook first = compiled != null ? compiled
-          : rulesDirectory.isPresent() ? RuleBook.compile(RuleFiles.fromDirectory(rulesDirectory.get()), limits)
-          : RuleBook.bundled();
+      RuleBook first =
+          compiled != null
+              ? compiled
+              : rulesDirectory.isPresent()
+                  ? RuleBook.compile(RuleFiles.fromDirectory(rulesDirectory.get()), limits)
+                  : RuleBook.bundled();
       check.check(first);
-      LiveRules live = new LiveRules(first, rulesDirectory, settings, limits, clock, check, listener);
+      LiveRules live =
+          new LiveRules(first, rulesDirectory, settings, limits, clock, check, listener);
       if (watch.isPresent()) {
         try {
           live.watch(watch.get());
         } catch (IOException e) {
           live.close();
-          throw new UncheckedIOException("cannot watch " + rulesDirectory.get() + ": " + e.getMessage(), e);
+          throw new UncheckedIOException(
+              "cannot watch " + rulesDirectory.get() + ": " + e.getMessage(), e);
         }
       }
       return new XtreamDoctor(this, live);

@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * typical fact sets, on one thread. Goal: at least 50,000 evaluations per second.
  *
  * <p>The fork runs with the serial collector, as the launcher runs every command (serve included):
- * one thread on one core, with no concurrent collector threads borrowing the other core. With
- * JMH's default G1 the score is ~15 % lower (bench/RESULTS.md has both).
+ * one thread on one core, with no concurrent collector threads borrowing the other core. With JMH's
+ * default G1 the score is ~15 % lower (bench/RESULTS.md has both).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -1,10 +1,10 @@
 package dev.xtreamdoctor.bench;
 
 import dev.xtreamdoctor.engine.DiagnosisEngine;
+import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.Settings;
-import dev.xtreamdoctor.engine.FactsJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
@@ -30,8 +30,7 @@ public final class EvaluationCpuTime {
   public static void main(String[] args) throws Exception {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
     DiagnosisEngine engine = new DiagnosisEngine(RuleBook.bundled(), Settings.defaults());
-    List<List<Fact>> scenarios =
-        args.length > 1 ? factFiles(Path.of(args[1])) : FactSets.all();
+    List<List<Fact>> scenarios = args.length > 1 ? factFiles(Path.of(args[1])) : FactSets.all();
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     // Warm up for as long as we measure: Drools jits constraints, the JVM jits Drools.
     run(engine, scenarios, seconds);

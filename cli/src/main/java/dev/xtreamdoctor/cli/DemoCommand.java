@@ -1,22 +1,22 @@
 package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Diagnosis;
-import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
+import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.render.Format;
 import dev.xtreamdoctor.engine.render.JsonRenderer;
 import dev.xtreamdoctor.engine.render.Renderer;
 import dev.xtreamdoctor.probes.BadServerInputException;
-import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.ProbeSettings;
 import dev.xtreamdoctor.probes.Secret;
 import dev.xtreamdoctor.simulator.Scenarios;
 import dev.xtreamdoctor.simulator.Simulation;
-import dev.xtreamdoctor.engine.facts.Fact;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
@@ -108,26 +108,26 @@ public final class DemoCommand implements Callable<Integer> {
               output,
               ReportWords.of(book.catalogue(language)),
               false)) {
-      for (int i = 0; i < TOUR.size(); i++) {
-        Stop stop = TOUR.get(i);
-        progress.step(stop.chapter() + " (scenario " + stop.scenario() + ")");
-        List<Fact> observed = resultOf(facts.get(i));
-        progress.pause();
-        Diagnosis d = engine.evaluate(observed, null, language);
-        if (output.format == Format.JSON) {
-          out.println(jsonLine(stop, d));
-        } else {
-          out.println("=== " + stop.chapter() + " (scenario " + stop.scenario() + ") ===");
-          out.println("Simulated: " + Scenarios.get(stop.scenario()).description());
-          out.println();
-          out.print(renderer.render(d));
-          out.println();
+        for (int i = 0; i < TOUR.size(); i++) {
+          Stop stop = TOUR.get(i);
+          progress.step(stop.chapter() + " (scenario " + stop.scenario() + ")");
+          List<Fact> observed = resultOf(facts.get(i));
+          progress.pause();
+          Diagnosis d = engine.evaluate(observed, null, language);
+          if (output.format == Format.JSON) {
+            out.println(jsonLine(stop, d));
+          } else {
+            out.println("=== " + stop.chapter() + " (scenario " + stop.scenario() + ") ===");
+            out.println("Simulated: " + Scenarios.get(stop.scenario()).description());
+            out.println();
+            out.print(renderer.render(d));
+            out.println();
+          }
+          out.flush();
+          if (!d.category().equals(stop.category())) {
+            unexpected++;
+          }
         }
-        out.flush();
-        if (!d.category().equals(stop.category())) {
-          unexpected++;
-        }
-      }
       }
       if (output.format != Format.JSON) {
         out.println(

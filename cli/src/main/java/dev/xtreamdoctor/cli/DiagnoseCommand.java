@@ -1,19 +1,18 @@
 package dev.xtreamdoctor.cli;
 
-import dev.xtreamdoctor.engine.Catalogue;
 import dev.xtreamdoctor.engine.Diagnosis;
-import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.PageSignals;
+import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.explain.ExplainedDiagnosis;
 import dev.xtreamdoctor.probes.BadServerInputException;
-import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
-import dev.xtreamdoctor.probes.ProbeListener;
 import dev.xtreamdoctor.probes.DiagnosisRun;
+import dev.xtreamdoctor.probes.ProbeListener;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.ProbeSettings;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -62,7 +61,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     // The rules' text first (what an app may show, what pages look like: both data in rules/);
     // they compile while the probes wait on the network.
     RuleFiles files = Engines.ruleFilesOrExit(engineOptions, config);
-    ProbeRequest request = line.request(root.terminal(), Engines.appMessages(files), Engines.devices(files));
+    ProbeRequest request =
+        line.request(root.terminal(), Engines.appMessages(files), Engines.devices(files));
     String language = output.language(files.languages(), root.terminal());
     CompletableFuture<RuleBook> rules = loadRules(files, config);
     DiagnosisRun run;
@@ -79,9 +79,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
     DiagnosisEngine engine = new DiagnosisEngine(book, config.settings(), config.limits());
     ExplainedDiagnosis judged = explain.evaluate(engine, run.facts(), language);
     ExplainedDiagnosis explained =
-        new ExplainedDiagnosis(judged.diagnosis().checked(run.startedAt(), run.username()), judged.explanation());
+        new ExplainedDiagnosis(
+            judged.diagnosis().checked(run.startedAt(), run.username()), judged.explanation());
     Diagnosis diagnosis = explained.diagnosis();
-    spec.commandLine().getOut().print(explain.render(output, root.terminal(), explained, book.catalogue(language)));
+    spec.commandLine()
+        .getOut()
+        .print(explain.render(output, root.terminal(), explained, book.catalogue(language)));
     spec.commandLine().getOut().flush();
     if (timing) {
       spec.commandLine()
@@ -129,10 +132,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
       ProbeRequest request, ProbeSettings settings, PageSignals pages, ProbeListener listener)
       throws CliException {
     try {
-      return new Diagnoser(settings).withPageSignals(pages).withListener(listener).runTimed(request);
+      return new Diagnoser(settings)
+          .withPageSignals(pages)
+          .withListener(listener)
+          .runTimed(request);
     } catch (BadServerInputException e) {
       throw CliException.badInput("--server: " + e.getMessage());
     }
   }
-
 }

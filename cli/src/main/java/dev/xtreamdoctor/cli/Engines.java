@@ -1,9 +1,8 @@
 package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Catalogue;
-import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.Devices;
-import dev.xtreamdoctor.engine.FactsJson;
+import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.Languages;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleBookCache;
@@ -32,7 +31,8 @@ final class Engines {
   private static final Map<String, CompletableFuture<RuleBook>> LOADED = new ConcurrentHashMap<>();
 
   /** Commands that diagnose, and so need the rules; a new one that does adds its name here. */
-  static final Set<String> DIAGNOSING_COMMANDS = Set.of("evaluate", "diagnose", "watch", "simulate", "demo");
+  static final Set<String> DIAGNOSING_COMMANDS =
+      Set.of("evaluate", "diagnose", "watch", "simulate", "demo");
 
   private Engines() {}
 
@@ -79,7 +79,8 @@ final class Engines {
   }
 
   /** These rules, compiled and checked once per process (and cached on disk, see above). */
-  static RuleBook rules(RuleFiles files, DoctorConfig config, Terminal terminal) throws CliException {
+  static RuleBook rules(RuleFiles files, DoctorConfig config, Terminal terminal)
+      throws CliException {
     try {
       return load(files, cacheDir(config, terminal), config.limits()).join();
     } catch (CompletionException e) {
@@ -102,18 +103,24 @@ final class Engines {
   /** What an app may show, as the rules' catalogue lists it (none when it cannot be read). */
   static List<String> appMessages(RuleFiles files) {
     try {
-      return List.copyOf(Catalogue.parse(files.files().getOrDefault(RuleFiles.CATALOGUE, "")).appMessages().keySet());
+      return List.copyOf(
+          Catalogue.parse(files.files().getOrDefault(RuleFiles.CATALOGUE, ""))
+              .appMessages()
+              .keySet());
     } catch (IllegalArgumentException e) {
       return List.of(); // loading the rules says what is wrong with the catalogue
     }
   }
 
-  /** The devices a user may name, as the rules' catalogue lists them, with their other spellings. */
+  /**
+   * The devices a user may name, as the rules' catalogue lists them, with their other spellings.
+   */
   static Devices devices(RuleFiles files) {
     try {
       return Devices.of(Catalogue.parse(files.files().getOrDefault(RuleFiles.CATALOGUE, "")));
     } catch (IllegalArgumentException e) {
-      return Devices.of(Catalogue.parse("")); // loading the rules says what is wrong with the catalogue
+      return Devices.of(
+          Catalogue.parse("")); // loading the rules says what is wrong with the catalogue
     }
   }
 
@@ -138,7 +145,8 @@ final class Engines {
   }
 
   /** Loads these rules once per process; a second caller (the preload, or a command) waits. */
-  static CompletableFuture<RuleBook> load(RuleFiles files, Optional<Path> cacheDir, RuleLimits limits) {
+  static CompletableFuture<RuleBook> load(
+      RuleFiles files, Optional<Path> cacheDir, RuleLimits limits) {
     String key = files.fingerprint();
     CompletableFuture<RuleBook> mine = new CompletableFuture<>();
     CompletableFuture<RuleBook> known = LOADED.putIfAbsent(key, mine);
@@ -183,7 +191,8 @@ final class Engines {
 
   static DiagnosisEngine engine(EngineOptions options, Terminal terminal) throws CliException {
     DoctorConfig config = config(options);
-    return new DiagnosisEngine(rules(options, config, terminal), config.settings(), config.limits());
+    return new DiagnosisEngine(
+        rules(options, config, terminal), config.settings(), config.limits());
   }
 
   /** Whether any doctor.* system property or DOCTOR_* variable is set (else: the defaults). */

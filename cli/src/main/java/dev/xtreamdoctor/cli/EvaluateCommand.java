@@ -1,26 +1,23 @@
 package dev.xtreamdoctor.cli;
 
-import dev.xtreamdoctor.engine.FileErrors;
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.FactsJson.FactsException;
+import dev.xtreamdoctor.engine.FileErrors;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.explain.ExplainedDiagnosis;
 import dev.xtreamdoctor.engine.facts.Fact;
+import dev.xtreamdoctor.engine.watch.HistoryFacts;
+import dev.xtreamdoctor.engine.watch.HistoryJson;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-
 import java.nio.file.Files;
-
 import java.nio.file.Path;
-import dev.xtreamdoctor.engine.watch.HistoryFacts;
-import dev.xtreamdoctor.engine.watch.HistoryJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -90,7 +87,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     String language = output.language(rules.languages(), root.terminal());
     long t3 = System.nanoTime();
     ExplainedDiagnosis explained =
-        explain.evaluate(new DiagnosisEngine(rules, config.settings(), config.limits()), facts, language);
+        explain.evaluate(
+            new DiagnosisEngine(rules, config.settings(), config.limits()), facts, language);
     Diagnosis diagnosis = explained.diagnosis();
     long t4 = System.nanoTime();
     String text = explain.render(output, root.terminal(), explained, rules.catalogue(language));

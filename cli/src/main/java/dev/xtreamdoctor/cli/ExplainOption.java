@@ -1,7 +1,6 @@
 package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Catalogue;
-
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.explain.ExplainedDiagnosis;
 import dev.xtreamdoctor.engine.explain.Explainer;
@@ -23,14 +22,16 @@ public final class ExplainOption {
   boolean explain;
 
   /** The diagnosis, explained only if --explain was given. */
-  ExplainedDiagnosis evaluate(DiagnosisEngine engine, Collection<? extends Fact> facts, String language) {
+  ExplainedDiagnosis evaluate(
+      DiagnosisEngine engine, Collection<? extends Fact> facts, String language) {
     return explain
         ? Explainer.evaluate(engine, facts, language)
         : new ExplainedDiagnosis(engine.evaluate(facts, null, language), null);
   }
 
   /** The diagnosis in the chosen format and language, with the explanation if there is one. */
-  String render(OutputOptions output, Terminal terminal, ExplainedDiagnosis explained, Catalogue words) {
+  String render(
+      OutputOptions output, Terminal terminal, ExplainedDiagnosis explained, Catalogue words) {
     return ExplanationRenderer.render(output.format, output.renderer(terminal, words), explained);
   }
 }

@@ -5,14 +5,14 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code xtream-doctor help [COMMAND...]}: the same as {@code COMMAND... --help}, for people who
- * type it the git way. Picocli's own help command takes one name, so {@code help rules check}
- * would show the help of {@code rules}; this one follows the whole path.
+ * type it the git way. Picocli's own help command takes one name, so {@code help rules check} would
+ * show the help of {@code rules}; this one follows the whole path.
  */
 @Command(
     name = "help",

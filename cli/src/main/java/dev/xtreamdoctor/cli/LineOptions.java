@@ -1,8 +1,8 @@
 package dev.xtreamdoctor.cli;
 
-import dev.xtreamdoctor.engine.FileErrors;
 import dev.xtreamdoctor.engine.Devices;
 import dev.xtreamdoctor.engine.FactModel;
+import dev.xtreamdoctor.engine.FileErrors;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Secret;
@@ -13,9 +13,7 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-
 import java.nio.file.Files;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +43,9 @@ public final class LineOptions {
       paramLabel = "P",
       description =
           "The password (visible in the process list: prefer --password-file, --password-stdin"
-              + " or " + PASSWORD_ENV + ").")
+              + " or "
+              + PASSWORD_ENV
+              + ").")
   String password;
 
   @Option(
@@ -132,7 +132,8 @@ public final class LineOptions {
    *
    * @param appMessages what an app may show, as the rules in use list it
    */
-  ProbeRequest request(Terminal terminal, List<String> appMessages, Devices devices) throws CliException {
+  ProbeRequest request(Terminal terminal, List<String> appMessages, Devices devices)
+      throws CliException {
     checkLengths();
     Optional<ReportedSymptoms> symptoms = symptoms(appMessages, devices);
     return new ProbeRequest(server, username, readPassword(terminal), symptoms);
@@ -212,8 +213,8 @@ public final class LineOptions {
 
   /**
    * The first line of {@code in}, read a character at a time and never past {@link
-   * ProbeRequest#MAX_CHARS} (a password "file" may be /dev/zero or a film), without a
-   * byte-order mark or line end; empty when the input ends before a single character.
+   * ProbeRequest#MAX_CHARS} (a password "file" may be /dev/zero or a film), without a byte-order
+   * mark or line end; empty when the input ends before a single character.
    */
   static Optional<String> firstLine(String source, InputStream in)
       throws CliException, IOException {
@@ -238,8 +239,7 @@ public final class LineOptions {
         }
         if (line.length() >= ProbeRequest.MAX_CHARS) {
           throw CliException.badInput(
-              source + "the first line is longer than " + ProbeRequest.MAX_CHARS
-                  + " characters");
+              source + "the first line is longer than " + ProbeRequest.MAX_CHARS + " characters");
         }
         line.append((char) c);
       }
@@ -257,7 +257,8 @@ public final class LineOptions {
   }
 
   /** What the user reported, if any of it was given; the app message one the rules list. */
-  Optional<ReportedSymptoms> symptoms(List<String> appMessages, Devices devices) throws CliException {
+  Optional<ReportedSymptoms> symptoms(List<String> appMessages, Devices devices)
+      throws CliException {
     if (appMessage == null
         && device == null
         && worksOnMobileData == null
@@ -280,7 +281,9 @@ public final class LineOptions {
 
   /** --device as the code of one of the rules' devices, or a clear refusal. */
   private String deviceCode(Devices devices) throws CliException {
-    return devices.code(device).orElseThrow(() -> CliException.badInput("--device: " + devices.refusal(device, true)));
+    return devices
+        .code(device)
+        .orElseThrow(() -> CliException.badInput("--device: " + devices.refusal(device, true)));
   }
 
   private static String yesNo(String option, String value) throws CliException {
@@ -288,8 +291,7 @@ public final class LineOptions {
   }
 
   /** The value as the facts write it (lower case, underscores), if it is one of the known ones. */
-  private static String oneOf(String option, String value, List<String> known)
-      throws CliException {
+  private static String oneOf(String option, String value, List<String> known) throws CliException {
     if (value == null) {
       return "";
     }
@@ -301,7 +303,9 @@ public final class LineOptions {
               + value
               + "' is not one of "
               + String.join(", ", known.stream().map(k -> k.replace('_', '-')).toList())
-              + FactModel.closest(w, known).map(k -> " (did you mean " + k.replace('_', '-') + "?)").orElse(""));
+              + FactModel.closest(w, known)
+                  .map(k -> " (did you mean " + k.replace('_', '-') + "?)")
+                  .orElse(""));
     }
     return w;
   }

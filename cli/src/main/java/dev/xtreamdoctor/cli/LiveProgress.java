@@ -26,10 +26,12 @@ final class LiveProgress implements ProbeListener, AutoCloseable {
   private static final String[] SPIN_ASCII = {"|", "/", "-", "\\"};
   private static final String GREY = "\u001b[90m";
   private static final String RESET = "\u001b[0m";
+
   /** Erases the line the cursor is on. */
   private static final String CLEAR = "\r\u001b[K";
 
-  private static final LiveProgress OFF = new LiveProgress(null, ReportWords.bundled(), false, false, false);
+  private static final LiveProgress OFF =
+      new LiveProgress(null, ReportWords.bundled(), false, false, false);
 
   private final PrintWriter err;
   private final ReportWords words;
@@ -37,15 +39,18 @@ final class LiveProgress implements ProbeListener, AutoCloseable {
   private final boolean colour;
   private final boolean layerLines;
   private final List<Fact> seen = new ArrayList<>();
+
   /** The layers already shown: each once, when the step that observed it first finished. */
   private final java.util.Set<String> shown = new java.util.HashSet<>();
+
   private final ScheduledExecutorService ticker;
   private String running = "";
   private long runningSince = System.nanoTime();
   private int frame;
   private boolean wroteLines;
 
-  private LiveProgress(PrintWriter err, ReportWords words, boolean unicode, boolean colour, boolean layerLines) {
+  private LiveProgress(
+      PrintWriter err, ReportWords words, boolean unicode, boolean colour, boolean layerLines) {
     this.err = err;
     this.words = words;
     this.unicode = unicode;
@@ -74,10 +79,15 @@ final class LiveProgress implements ProbeListener, AutoCloseable {
   }
 
   /**
-   * Progress on {@code err} where it suits ({@link #wanted}), else none. With {@code layerLines},
-   * a line per layer as its probe finishes; without, only the spinner on the running step.
+   * Progress on {@code err} where it suits ({@link #wanted}), else none. With {@code layerLines}, a
+   * line per layer as its probe finishes; without, only the spinner on the running step.
    */
-  static LiveProgress start(PrintWriter err, Terminal terminal, OutputOptions output, ReportWords words, boolean layerLines) {
+  static LiveProgress start(
+      PrintWriter err,
+      Terminal terminal,
+      OutputOptions output,
+      ReportWords words,
+      boolean layerLines) {
     if (!wanted(terminal, output)) {
       return OFF;
     }
@@ -134,7 +144,8 @@ final class LiveProgress implements ProbeListener, AutoCloseable {
     seen.addAll(observed);
     if (layerLines) {
       for (String layer : Vocabulary.LAYERS) {
-        List<Fact> facts = observed.stream().filter(f -> Checks.layersOf(f).contains(layer)).toList();
+        List<Fact> facts =
+            observed.stream().filter(f -> Checks.layersOf(f).contains(layer)).toList();
         if (facts.isEmpty() || layer.equals("symptoms") || shown.contains(layer)) {
           continue;
         }
@@ -143,8 +154,16 @@ final class LiveProgress implements ProbeListener, AutoCloseable {
           continue; // a fact that says nothing on its own (a latency sample before any connect)
         }
         shown.add(layer);
-        String text = (unicode ? "• " : "* ") + words.layer(layer) + (status.isEmpty() ? "" : " (" + status + ")");
-        String time = step.equals("input") ? "" : " " + words.say("progress.seconds", "seconds", String.format(Locale.ROOT, "%.1f", seconds));
+        String text =
+            (unicode ? "• " : "* ")
+                + words.layer(layer)
+                + (status.isEmpty() ? "" : " (" + status + ")");
+        String time =
+            step.equals("input")
+                ? ""
+                : " "
+                    + words.say(
+                        "progress.seconds", "seconds", String.format(Locale.ROOT, "%.1f", seconds));
         err.print(CLEAR + plain(SafeText.of(text)) + grey(time) + "\n");
         wroteLines = true;
       }
@@ -179,8 +198,15 @@ final class LiveProgress implements ProbeListener, AutoCloseable {
       String[] spin = unicode ? SPIN_UNICODE : SPIN_ASCII;
       double seconds = (System.nanoTime() - runningSince) / 1e9;
       err.print(
-          CLEAR + spin[frame % spin.length] + " " + plain(SafeText.of(running)) + (unicode ? "…" : "...") + " "
-              + grey(words.say("progress.seconds", "seconds", String.format(Locale.ROOT, "%.1f", seconds))));
+          CLEAR
+              + spin[frame % spin.length]
+              + " "
+              + plain(SafeText.of(running))
+              + (unicode ? "…" : "...")
+              + " "
+              + grey(
+                  words.say(
+                      "progress.seconds", "seconds", String.format(Locale.ROOT, "%.1f", seconds))));
     }
     err.flush();
   }
@@ -201,6 +227,10 @@ final class LiveProgress implements ProbeListener, AutoCloseable {
     if (unicode) {
       return text;
     }
-    return text.replace("→", "->").replace("“", "\"").replace("”", "\"").replace("—", "-").replace("…", "...");
+    return text.replace("→", "->")
+        .replace("“", "\"")
+        .replace("”", "\"")
+        .replace("—", "-")
+        .replace("…", "...");
   }
 }

@@ -5,15 +5,15 @@ import dev.xtreamdoctor.engine.FactModel;
 import dev.xtreamdoctor.engine.Languages;
 import dev.xtreamdoctor.engine.render.Format;
 import dev.xtreamdoctor.engine.render.Renderer;
+import dev.xtreamdoctor.engine.render.TextRenderer;
 import dev.xtreamdoctor.engine.render.TextStyle;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Locale;
-import dev.xtreamdoctor.engine.render.TextRenderer;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -62,9 +62,17 @@ public final class OutputOptions {
     }
     Optional<String> match = Languages.match(lang, available);
     if (match.isEmpty()) {
-      String near = FactModel.closest(lang.strip().toLowerCase(Locale.ROOT), available).map(l -> " (did you mean " + l + "?)").orElse("");
+      String near =
+          FactModel.closest(lang.strip().toLowerCase(Locale.ROOT), available)
+              .map(l -> " (did you mean " + l + "?)")
+              .orElse("");
       throw CliException.badInput(
-          "--lang: the rules have no words in '" + lang + "'" + near + "; they have " + String.join(", ", available));
+          "--lang: the rules have no words in '"
+              + lang
+              + "'"
+              + near
+              + "; they have "
+              + String.join(", ", available));
     }
     return match.get();
   }
@@ -86,7 +94,9 @@ public final class OutputOptions {
     TextStyle style =
         TextStyle.detect(
             noColor, ascii, terminal.env(), terminal.interactive(), terminal.charset());
-    return format == Format.TEXT ? new TextRenderer(style, verbose()) : format.renderer(style, words);
+    return format == Format.TEXT
+        ? new TextRenderer(style, verbose())
+        : format.renderer(style, words);
   }
 
   /** Whether the command was asked for -v: text output then shows codes and raw fields too. */

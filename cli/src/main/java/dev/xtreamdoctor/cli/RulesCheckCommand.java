@@ -67,7 +67,8 @@ public final class RulesCheckCommand implements Callable<Integer> {
     try {
       files = dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir);
     } catch (RulesException e) {
-      return failed(err, e.problems().stream().map(RuleProblem::toString).toList(), e.problems().size(), 0);
+      return failed(
+          err, e.problems().stream().map(RuleProblem::toString).toList(), e.problems().size(), 0);
     }
     RuleCheck.Report report = RuleCheck.run(asChecked(files), limits);
     List<RuleLint.Problem> problems = new ArrayList<>(report.problems());
@@ -87,18 +88,26 @@ public final class RulesCheckCommand implements Callable<Integer> {
     }
     lines.forEach(err::println);
     err.flush();
-    long rules = report.book().get().kieBase().getKiePackages().stream().mapToLong(p -> p.getRules().size()).sum();
-    long ruleFiles = files.files().keySet().stream().filter(RulesCheckCommand::isRuleSource).count();
+    long rules =
+        report.book().get().kieBase().getKiePackages().stream()
+            .mapToLong(p -> p.getRules().size())
+            .sum();
+    long ruleFiles =
+        files.files().keySet().stream().filter(RulesCheckCommand::isRuleSource).count();
     out.println(
-        "rules OK: " + rules + " rules in " + ruleFiles + " files"
+        "rules OK: "
+            + rules
+            + " rules in "
+            + ruleFiles
+            + " files"
             + (warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings")));
     out.flush();
     return ExitCode.NO_FAULT;
   }
 
   /**
-   * The bundled rules are checked like any directory here (loading them skips the checks, which
-   * the build has made).
+   * The bundled rules are checked like any directory here (loading them skips the checks, which the
+   * build has made).
    */
   private static RuleFiles asChecked(RuleFiles files) {
     return files.isBundled() ? new RuleFiles("rules", null, files.files()) : files;
@@ -106,8 +115,8 @@ public final class RulesCheckCommand implements Callable<Integer> {
 
   /**
    * Every guide scenario, run under the limits: a scenario that makes a rule run away, throw or
-   * leave no conclusion is an error at that rule; two errors of different categories on one
-   * layer, a warning. Whether a scenario's expectations hold is {@code rules test}'s business.
+   * leave no conclusion is an error at that rule; two errors of different categories on one layer,
+   * a warning. Whether a scenario's expectations hold is {@code rules test}'s business.
    */
   private static List<RuleLint.Problem> scenarios(RuleBook book, RuleLimits limits) {
     RuleSmoke smoke = new RuleSmoke(book, limits);
@@ -121,7 +130,15 @@ public final class RulesCheckCommand implements Callable<Integer> {
     }
     for (ScenarioResult r : results) {
       if (!r.ruleProblems().isEmpty()) {
-        smoke.failed(r.ruleProblems(), "scenario \"" + r.name() + "\" (" + r.feature().replaceFirst("^classpath:", "") + ":" + r.line() + ")");
+        smoke.failed(
+            r.ruleProblems(),
+            "scenario \""
+                + r.name()
+                + "\" ("
+                + r.feature().replaceFirst("^classpath:", "")
+                + ":"
+                + r.line()
+                + ")");
       }
     }
     return smoke.problems();
@@ -141,14 +158,19 @@ public final class RulesCheckCommand implements Callable<Integer> {
 
   private static List<Finding> findings(Diagnosis d) {
     return d.findings().stream()
-        .map(f -> new Finding(f.category(), f.causeId(), f.severity(), f.layer(), List.of(), Map.of()))
+        .map(
+            f ->
+                new Finding(
+                    f.category(), f.causeId(), f.severity(), f.layer(), List.of(), Map.of()))
         .toList();
   }
 
   private static int failed(PrintWriter err, List<String> lines, long errors, long warnings) {
     lines.forEach(err::println);
     err.println(
-        "rules FAILED: " + errors + (errors == 1 ? " problem" : " problems")
+        "rules FAILED: "
+            + errors
+            + (errors == 1 ? " problem" : " problems")
             + (warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings")));
     err.flush();
     return ExitCode.RULES;

@@ -16,6 +16,7 @@ public final class RulesCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand: try 'rules check' or 'rules test'");
+    throw new ParameterException(
+        spec.commandLine(), "missing subcommand: try 'rules check' or 'rules test'");
   }
 }

@@ -4,10 +4,10 @@ import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.RuleBook;
 import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.RuleLimits;
-import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.RuleProblem;
 import dev.xtreamdoctor.engine.RuleSource;
 import dev.xtreamdoctor.engine.RulesException;
+import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.features.ScenarioResult;
 import dev.xtreamdoctor.features.ScenarioRules;
 import dev.xtreamdoctor.features.ScenarioRunner;
@@ -67,7 +67,8 @@ public final class RulesTestCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "A properties file of doctor.* keys (e.g. a changed threshold to test); -D and DOCTOR_* variables still win.")
+      description =
+          "A properties file of doctor.* keys (e.g. a changed threshold to test); -D and DOCTOR_* variables still win.")
   Path configFile;
 
   @Override
@@ -81,13 +82,20 @@ public final class RulesTestCommand implements Callable<Integer> {
     ReportWords words = ReportWords.bundled();
     Terminal terminal = ((XtreamDoctorCommand) spec.root().userObject()).terminal();
     try (LiveProgress progress =
-        LiveProgress.start(spec.commandLine().getErr(), terminal, new OutputOptions(), words, false)) {
+        LiveProgress.start(
+            spec.commandLine().getErr(), terminal, new OutputOptions(), words, false)) {
       try {
         progress.step(words.say("progress.compiling"));
         files = dir == null ? RuleFiles.bundled() : RuleFiles.fromDirectory(dir);
         book = compiled(files, config.limits());
       } catch (RulesException e) {
-        throw new CliException(ExitCode.RULES, e.problems().stream().map(RuleProblem::toString).reduce((a, b) -> a + "\n" + b).orElse("") + "\nrules FAILED: the rules cannot be used; 'rules check' says the same");
+        throw new CliException(
+            ExitCode.RULES,
+            e.problems().stream()
+                    .map(RuleProblem::toString)
+                    .reduce((a, b) -> a + "\n" + b)
+                    .orElse("")
+                + "\nrules FAILED: the rules cannot be used; 'rules check' says the same");
       }
       try {
         progress.step(ReportWords.of(book.catalogue()).say("progress.scenarios"));
@@ -95,7 +103,9 @@ public final class RulesTestCommand implements Callable<Integer> {
         results = ScenarioRunner.run(!onlyMine, scenarios);
       } catch (RuntimeException e) {
         // Cucumber's way of saying a .feature file cannot be read.
-        throw CliException.badInput("cannot read the scenarios: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
+        throw CliException.badInput(
+            "cannot read the scenarios: "
+                + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
       }
     }
     return report(results, files, book);
@@ -121,7 +131,8 @@ public final class RulesTestCommand implements Callable<Integer> {
       if (r.passed() && !verbose) {
         continue;
       }
-      out.println((r.passed() ? "PASS " : "FAIL ") + r.feature() + ":" + r.line() + ": " + r.name());
+      out.println(
+          (r.passed() ? "PASS " : "FAIL ") + r.feature() + ":" + r.line() + ": " + r.name());
       if (!r.passed()) {
         failed++;
         if (!r.failedStep().isEmpty()) {
@@ -133,23 +144,36 @@ public final class RulesTestCommand implements Callable<Integer> {
     List<String> unused = neverFired(files, book, ScenarioRules.firedSoFar());
     if (!unused.isEmpty() && verbose) {
       out.println();
-      out.println("Rules no scenario fired (" + unused.size() + "): add a scenario for each, or remove the rule");
+      out.println(
+          "Rules no scenario fired ("
+              + unused.size()
+              + "): add a scenario for each, or remove the rule");
       unused.forEach(u -> out.println("  " + u));
     }
     if (verbose || failed > 0) {
       out.println();
     }
     out.println(
-        "scenarios: " + (results.size() - failed) + " passed, " + failed + " failed"
+        "scenarios: "
+            + (results.size() - failed)
+            + " passed, "
+            + failed
+            + " failed"
             + (results.isEmpty() ? " (no scenarios found)" : "")
-            + (unused.isEmpty() ? "" : "; " + unused.size() + (unused.size() == 1 ? " rule" : " rules") + " fired in no scenario"
-                + (verbose ? "" : " (-v lists them)")));
+            + (unused.isEmpty()
+                ? ""
+                : "; "
+                    + unused.size()
+                    + (unused.size() == 1 ? " rule" : " rules")
+                    + " fired in no scenario"
+                    + (verbose ? "" : " (-v lists them)")));
     out.flush();
     return failed > 0 || results.isEmpty() ? ExitCode.FAULT : ExitCode.NO_FAULT;
   }
 
   /** Rule sets compiled in this process, by fingerprint: an unchanged set is compiled once. */
-  private static final java.util.Map<String, RuleBook> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, RuleBook> COMPILED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static RuleBook compiled(RuleFiles files, RuleLimits limits) throws RulesException {
     RuleBook known = COMPILED.get(files.fingerprint());

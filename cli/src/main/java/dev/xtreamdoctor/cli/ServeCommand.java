@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -50,7 +50,10 @@ public final class ServeCommand implements Callable<Integer> {
   @ParentCommand XtreamDoctorCommand root;
   @Mixin EngineOptions engineOptions;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "Listen on PORT (also doctor.serve.port).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Listen on PORT (also doctor.serve.port).")
   Integer port;
 
   @Override
@@ -74,7 +77,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw CliException.badInput(e.getMessage()); // names doctor.serve.lines-file
     }
-    // one JSON object per log line, each naming its request (X-Request-Id), for journald or a shipper
+    // one JSON object per log line, each naming its request (X-Request-Id), for journald or a
+    // shipper
     JsonLogFormatter.install();
     DoctorService service;
     try {
@@ -82,18 +86,29 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (RulesException e) {
       throw new CliException(ExitCode.RULES, e.getMessage());
     } catch (IOException | IllegalArgumentException e) {
-      throw CliException.badInput("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
+      throw CliException.badInput(
+          "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
     } catch (IllegalStateException e) {
       throw CliException.badInput(e.getMessage()); // e.g. the shared budget's Redis does not answer
     }
-    spec.commandLine().getOut().println(
-        "xtream-doctor serving on " + service.uri() + " (rules " + service.doctor().rules().fingerprint() + ")");
+    spec.commandLine()
+        .getOut()
+        .println(
+            "xtream-doctor serving on "
+                + service.uri()
+                + " (rules "
+                + service.doctor().rules().fingerprint()
+                + ")");
     spec.commandLine().getOut().flush();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      service.close();
-      stopped.countDown();
-    }, "serve-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  service.close();
+                  stopped.countDown();
+                },
+                "serve-stop"));
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -104,7 +104,8 @@ public final class SimulateCommand implements Callable<Integer> {
       if (which != null && which.file != null) {
         return Simulation.start(which.file);
       }
-      return Simulation.start(which == null || which.scenario == null ? "healthy-xc2" : which.scenario);
+      return Simulation.start(
+          which == null || which.scenario == null ? "healthy-xc2" : which.scenario);
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       throw CliException.badInput(String.valueOf(e.getMessage()));
     }

@@ -49,8 +49,8 @@ final class StartUp {
    * is on the classpath, as it is here, and so would build a second, complete SmallRye
    * configuration: service-loader discovery of sources, converters and interceptors, ~50 ms of CPU
    * in a short run. This gives it the sources that default configuration would have (system
-   * properties, environment, META-INF/microprofile-config.properties) without the discovery.
-   * Before any rules are loaded; once per process (a second call changes nothing).
+   * properties, environment, META-INF/microprofile-config.properties) without the discovery. Before
+   * any rules are loaded; once per process (a second call changes nothing).
    */
   static void installDroolsSettings() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();

@@ -14,7 +14,11 @@ import java.util.Map;
  * @param errInteractive whether standard error is a terminal too (live progress only then)
  */
 public record Terminal(
-    InputStream in, Map<String, String> env, boolean interactive, Charset charset, boolean errInteractive) {
+    InputStream in,
+    Map<String, String> env,
+    boolean interactive,
+    Charset charset,
+    boolean errInteractive) {
 
   /** Where standard error is no terminal, or not known to be. */
   public Terminal(InputStream in, Map<String, String> env, boolean interactive, Charset charset) {
@@ -25,7 +29,12 @@ public record Terminal(
   public static Terminal system() {
     var console = System.console();
     Charset charset = console != null ? console.charset() : Charset.defaultCharset();
-    return new Terminal(System.in, System.getenv(), console != null, charset, console != null && stderrIsATerminal());
+    return new Terminal(
+        System.in,
+        System.getenv(),
+        console != null,
+        charset,
+        console != null && stderrIsATerminal());
   }
 
   /**
@@ -40,7 +49,9 @@ public record Terminal(
     }
     try {
       String target = java.nio.file.Files.readSymbolicLink(fd2).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+      return target.startsWith("/dev/pts/")
+          || target.startsWith("/dev/tty")
+          || target.equals("/dev/console");
     } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
       return false;
     }

@@ -1,12 +1,11 @@
 package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Catalogue;
-
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.PageSignals;
-import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.config.DurationText;
 import dev.xtreamdoctor.engine.render.Format;
@@ -18,9 +17,9 @@ import dev.xtreamdoctor.engine.watch.CheckRecord;
 import dev.xtreamdoctor.engine.watch.HistoryFacts;
 import dev.xtreamdoctor.engine.watch.HistoryJson;
 import dev.xtreamdoctor.probes.BadServerInputException;
-import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
 import dev.xtreamdoctor.probes.DiagnosisRun;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.ProbeSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,9 +45,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xtream-doctor watch --server URL ... --every 5m --for 4h --history FILE}: diagnoses a
- * line again and again, one login per check, and says what the checks mean together (failures at
- * peak hours, a resolver that fails now and then, a ban that began at a given time ...).
+ * {@code xtream-doctor watch --server URL ... --every 5m --for 4h --history FILE}: diagnoses a line
+ * again and again, one login per check, and says what the checks mean together (failures at peak
+ * hours, a resolver that fails now and then, a ban that began at a given time ...).
  */
 @Command(
     name = "watch",
@@ -62,7 +61,8 @@ import picocli.CommandLine.Spec;
       "With --history FILE each check is appended to FILE as one JSON line (never the password);"
           + " watch --history FILE --summary reads it again without probing."
     })
-// Exit codes: the same list as the root command, set in XtreamDoctorCommand.commandLine; the code is the
+// Exit codes: the same list as the root command, set in XtreamDoctorCommand.commandLine; the code
+// is the
 // diagnosis over the whole watch's.
 public final class WatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -121,14 +121,17 @@ public final class WatchCommand implements Callable<Integer> {
     }
     line.requireServer();
     RuleFiles files = Engines.ruleFilesOrExit(engineOptions, config);
-    ProbeRequest request = line.request(root.terminal(), Engines.appMessages(files), Engines.devices(files));
+    ProbeRequest request =
+        line.request(root.terminal(), Engines.appMessages(files), Engines.devices(files));
     language = output.language(files.languages(), root.terminal());
     Redactor redactor = request.redactor();
     checkWritable(history, "--history");
     checkWritable(report, "--report");
     DiagnosisEngine engine =
-        new DiagnosisEngine(Engines.rules(files, config, root.terminal()), config.settings(), config.limits());
-    Diagnoser diagnoser = new Diagnoser(ProbeSettings.from(config)).withPageSignals(PageSignals.of(files));
+        new DiagnosisEngine(
+            Engines.rules(files, config, root.terminal()), config.settings(), config.limits());
+    Diagnoser diagnoser =
+        new Diagnoser(ProbeSettings.from(config)).withPageSignals(PageSignals.of(files));
     PrintWriter out = spec.commandLine().getOut();
     TextStyle style = style();
     WatchTable table = new WatchTable(style, redactor);
@@ -138,15 +141,20 @@ public final class WatchCommand implements Callable<Integer> {
       if (output.format == Format.TEXT || output.format == Format.MARKDOWN) {
         out.println(
             redactor.scrub(
-                "Watching " + Redactor.maskUrl(request.server()) + " every " + DurationText.format(spacing)
-                    + (count != null ? ", " + count + (count == 1 ? " check" : " checks")
+                "Watching "
+                    + Redactor.maskUrl(request.server())
+                    + " every "
+                    + DurationText.format(spacing)
+                    + (count != null
+                        ? ", " + count + (count == 1 ? " check" : " checks")
                         : limit != null ? " for " + DurationText.format(limit) : " until Ctrl-C")
                     + (history != null ? "; history: " + history : "")
                     + ". Ctrl-C stops and sums up."));
         out.println(table.header());
         out.flush();
       }
-      interrupted = watch(request, diagnoser, engine, spacing, limit, stop, table, redactor, checks);
+      interrupted =
+          watch(request, diagnoser, engine, spacing, limit, stop, table, redactor, checks);
     }
     if (checks.isEmpty()) {
       out.println("No check completed: nothing to sum up.");
@@ -224,7 +232,11 @@ public final class WatchCommand implements Callable<Integer> {
 
   /** The summary by hour, the rules' diagnosis over the checks, and the report. */
   private int conclude(
-      String subject, List<CheckRecord> checks, DiagnosisEngine engine, WatchTable table, Redactor redactor)
+      String subject,
+      List<CheckRecord> checks,
+      DiagnosisEngine engine,
+      WatchTable table,
+      Redactor redactor)
       throws CliException {
     PrintWriter out = spec.commandLine().getOut();
     Diagnosis overTime = engine.evaluate(HistoryFacts.of(checks), null, language);
@@ -279,9 +291,17 @@ public final class WatchCommand implements Callable<Integer> {
     }
     checkWritable(report, "--report");
     DiagnosisEngine engine =
-        new DiagnosisEngine(Engines.rules(engineOptions, config, root.terminal()), config.settings(), config.limits());
+        new DiagnosisEngine(
+            Engines.rules(engineOptions, config, root.terminal()),
+            config.settings(),
+            config.limits());
     language = output.language(engine.ruleBook().languages(), root.terminal());
-    return conclude(history.getFileName().toString(), checks, engine, new WatchTable(style(), Redactor.none()), Redactor.none());
+    return conclude(
+        history.getFileName().toString(),
+        checks,
+        engine,
+        new WatchTable(style(), Redactor.none()),
+        Redactor.none());
   }
 
   private Duration spacing(DoctorConfig config) throws CliException {
@@ -294,7 +314,10 @@ public final class WatchCommand implements Callable<Integer> {
     }
     if (spacing.compareTo(min) < 0) {
       throw CliException.badInput(
-          "--every " + every + ": less than doctor.watch.min-interval (" + DurationText.format(min)
+          "--every "
+              + every
+              + ": less than doctor.watch.min-interval ("
+              + DurationText.format(min)
               + "); each check is a login, and panels ban addresses that log in too often");
     }
     return spacing;
@@ -345,10 +368,14 @@ public final class WatchCommand implements Callable<Integer> {
     }
     try (Writer w =
         Files.newBufferedWriter(
-            history, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            history,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND)) {
       w.write(json + "\n");
     } catch (IOException e) {
-      throw CliException.badInput("--history " + history + ": cannot write (" + e.getClass().getSimpleName() + ")");
+      throw CliException.badInput(
+          "--history " + history + ": cannot write (" + e.getClass().getSimpleName() + ")");
     }
   }
 

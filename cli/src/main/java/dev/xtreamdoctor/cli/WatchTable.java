@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A watch for a person: one row per check as it comes (the live table), and at the end a summary
- * by hour of the day. Figures only; what they mean is the rules' diagnosis, printed after it.
+ * A watch for a person: one row per check as it comes (the live table), and at the end a summary by
+ * hour of the day. Figures only; what they mean is the rules' diagnosis, printed after it.
  */
 final class WatchTable {
   private static final String RESET = "\u001b[0m";
@@ -40,7 +40,10 @@ final class WatchTable {
 
   /** The column heads. */
   String header() {
-    return paint(GREY, String.format(ROW, "#", "time", "result", "dns", "connect", "tls", "login", "total", "account"));
+    return paint(
+        GREY,
+        String.format(
+            ROW, "#", "time", "result", "dns", "connect", "tls", "login", "total", "account"));
   }
 
   /** One check as one row; a line naming the day first whenever the day changes. */
@@ -49,10 +52,14 @@ final class WatchTable {
     LocalDate d = c.time().toLocalDate();
     if (!d.equals(day)) {
       day = d;
-      out.append(paint(GREY, "── " + d + " (UTC" + offset(c.time().getOffset()) + ") ──")).append('\n');
+      out.append(paint(GREY, "── " + d + " (UTC" + offset(c.time().getOffset()) + ") ──"))
+          .append('\n');
     }
     String result =
-        mark(c) + " " + SafeText.of(c.category()) + (c.cause().isEmpty() ? "" : " " + SafeText.of(c.cause()));
+        mark(c)
+            + " "
+            + SafeText.of(c.category())
+            + (c.cause().isEmpty() ? "" : " " + SafeText.of(c.cause()));
     String text =
         String.format(
             ROW,
@@ -71,8 +78,8 @@ final class WatchTable {
   }
 
   /**
-   * The summary by hour of the day: checks, how many worked, failures by category, median and
-   * worst connect and login times.
+   * The summary by hour of the day: checks, how many worked, failures by category, median and worst
+   * connect and login times.
    */
   String byHour(List<CheckRecord> checks) {
     List<CheckRecord> inOrder = HistoryFacts.inTimeOrder(checks);
@@ -86,7 +93,17 @@ final class WatchTable {
             .collect(Collectors.joining(", "));
     out.append("By hour of the day (local time, ").append(zones).append("):\n");
     String row = "  %-6s %6s %7s  %-40s %17s %19s";
-    out.append(paint(GREY, String.format(row, "hour", "checks", "worked", "failures by category", "connect med/worst", "login med/worst")))
+    out.append(
+            paint(
+                GREY,
+                String.format(
+                    row,
+                    "hour",
+                    "checks",
+                    "worked",
+                    "failures by category",
+                    "connect med/worst",
+                    "login med/worst")))
         .append('\n');
     for (HourSummary h : hours) {
       Map<String, Integer> failures = new LinkedHashMap<>();
@@ -110,7 +127,8 @@ final class WatchTable {
               cut(failed, 40),
               h.medianConnectMs() + " / " + h.worstConnectMs() + " ms",
               h.medianLoginMs() + " / " + h.worstLoginMs() + " ms");
-      out.append(paint(h.faults() > 0 ? RED : h.inconclusive() > 0 ? YELLOW : GREEN, line)).append('\n');
+      out.append(paint(h.faults() > 0 ? RED : h.inconclusive() > 0 ? YELLOW : GREEN, line))
+          .append('\n');
     }
     CheckRecord first = inOrder.get(0);
     CheckRecord last = inOrder.get(inOrder.size() - 1);
@@ -137,7 +155,10 @@ final class WatchTable {
                     + "/"
                     + (a.maxConnections() == 0 ? "∞" : String.valueOf(a.maxConnections()))
                     + (a.expDate() > 0
-                        ? " until " + java.time.Instant.ofEpochSecond(a.expDate()).atOffset(ZoneOffset.UTC).toLocalDate()
+                        ? " until "
+                            + java.time.Instant.ofEpochSecond(a.expDate())
+                                .atOffset(ZoneOffset.UTC)
+                                .toLocalDate()
                         : ""))
         .orElse("-");
   }
@@ -165,7 +186,13 @@ final class WatchTable {
    */
   private String clean(String text) {
     String safe = redactor.scrub(text);
-    return style.unicode() ? safe : safe.replace("✓", "OK").replace("✗", "X").replace("∞", "inf").replace("…", "...").replace("──", "--");
+    return style.unicode()
+        ? safe
+        : safe.replace("✓", "OK")
+            .replace("✗", "X")
+            .replace("∞", "inf")
+            .replace("…", "...")
+            .replace("──", "--");
   }
 
   private String paint(String colour, String text) {

@@ -17,8 +17,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The root command. A new command is one class plus one line in {@link #COMMANDS} below; it
- * reaches the terminal through {@code @ParentCommand XtreamDoctorCommand root} and reports failures by
+ * The root command. A new command is one class plus one line in {@link #COMMANDS} below; it reaches
+ * the terminal through {@code @ParentCommand XtreamDoctorCommand root} and reports failures by
  * throwing {@link CliException} (one line, an exit code) — see {@link EvaluateCommand}.
  */
 @Command(
@@ -145,7 +145,8 @@ public final class XtreamDoctorCommand implements Runnable {
     for (String name : List.of("diagnose", "evaluate")) {
       CommandLine sub = cmd.getSubcommands().get(name);
       if (sub != null) {
-        sub.getCommandSpec().usageMessage()
+        sub.getCommandSpec()
+            .usageMessage()
             .exitCodeListHeading(usage.exitCodeListHeading())
             .exitCodeList(usage.exitCodeList());
       }

@@ -113,10 +113,14 @@ class BadInputTest {
   void hostileFactsFilesAreRefusedByName() throws Exception {
     String[][] cases = {
       {"[".repeat(2000) + "]".repeat(2000), "nested more than 32 levels deep"},
-      {"[{\"type\":\"LoginAnswer\",\"auth\":" + "1".repeat(2_000_000) + "}]",
-        "\"[0].auth\" holds a number of 2000000 characters"},
-      {"{\"facts\":[{\"type\":\"LoginAnswer\",\"auth\":0,\"auth\":1}]}",
-        "\"facts[0].auth\" appears twice"},
+      {
+        "[{\"type\":\"LoginAnswer\",\"auth\":" + "1".repeat(2_000_000) + "}]",
+        "\"[0].auth\" holds a number of 2000000 characters"
+      },
+      {
+        "{\"facts\":[{\"type\":\"LoginAnswer\",\"auth\":0,\"auth\":1}]}",
+        "\"facts[0].auth\" appears twice"
+      },
       {"{\"facts\":[]} {\"facts\":[]}", "more after the JSON document"},
       {"{\"facts\":[{\"type\":\"LoginAnswer\",\"outcome\":null}]}", "field \"outcome\" is null"},
       {"[{\"type\":\"LoginAnswer\",\"auth\":4294967297}]", "field \"auth\" must be a whole number"},

@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code diagnose} against the simulator on loopback, configured as a user would configure it. */
 class DiagnoseCommandTest {
@@ -224,7 +224,8 @@ class DiagnoseCommandTest {
     "hostile-garbage, NOT_HTTP",
     "truncated-body, ANSWER_TRUNCATED",
   })
-  void aHostileAnswerIsNamedAndExitsNonZero(String scenario, String expectedCause) throws IOException {
+  void aHostileAnswerIsNamedAndExitsNonZero(String scenario, String expectedCause)
+      throws IOException {
     try (Simulation sim = Simulation.start(scenario)) {
       long start = System.nanoTime();
       CliRun r = diagnose(sim, "--password", sim.password(), "--format", "json");
@@ -282,7 +283,13 @@ class DiagnoseCommandTest {
   void badServerTextIsOneLineExitTwo() {
     CliRun r =
         CliRun.run(
-            "diagnose", "--server", "ftp://secretpw@host/", "--username", "u", "--password", "secretpw");
+            "diagnose",
+            "--server",
+            "ftp://secretpw@host/",
+            "--username",
+            "u",
+            "--password",
+            "secretpw");
     assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
     assertEquals("", r.out());
     assertEquals(1, r.err().lines().count(), r.toString());
@@ -349,7 +356,9 @@ class DiagnoseCommandTest {
   @Test
   void brokenRulesExitThree() throws IOException {
     Path rules = Files.createDirectories(dir.resolve("rules"));
-    Files.writeString(rules.resolve("broken.drl"), "package dev.xtreamdoctor.rules;\nrule \"x\" when then oops end\n");
+    Files.writeString(
+        rules.resolve("broken.drl"),
+        "package dev.xtreamdoctor.rules;\nrule \"x\" when then oops end\n");
     try (Simulation sim = Simulation.start("healthy-xc2")) {
       CliRun r = diagnose(sim, "--password", sim.password(), "--rules", rules.toString());
       assertEquals(ExitCode.RULES, r.exitCode(), r.toString());

@@ -27,7 +27,9 @@ class EvaluateCommandTest {
     CliRun r = CliRun.run("evaluate", "--facts", REJECTED);
     assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
     assertTrue(r.out().contains("[✓] Input (http://panel.example:8080)\n"), r.toString());
-    assertTrue(r.out().contains("[✗] Login (the panel refused the username and password)\n"), r.toString());
+    assertTrue(
+        r.out().contains("[✗] Login (the panel refused the username and password)\n"),
+        r.toString());
     assertTrue(
         r.out().contains("    ✗ The panel refused this username and password\n"), r.toString());
     assertTrue(
@@ -54,7 +56,9 @@ class EvaluateCommandTest {
   void aFaultInMarkdown() {
     CliRun r = CliRun.run("evaluate", "--facts", REJECTED, "--format", "MARKDOWN");
     assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
-    assertTrue(r.out().startsWith("**Invalid Details**\n\nChecked http://panel.example:8080 on "), r.toString());
+    assertTrue(
+        r.out().startsWith("**Invalid Details**\n\nChecked http://panel.example:8080 on "),
+        r.toString());
     assertTrue(r.out().contains(" UTC.\n\n### What we found\n"), r.toString());
     assertTrue(r.out().contains("### What to do\n\n1. "), r.toString());
   }

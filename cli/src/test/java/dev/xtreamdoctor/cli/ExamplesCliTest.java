@@ -51,7 +51,14 @@ class ExamplesCliTest {
           first.replaceAll(" \\(and \\d+ more\\)$", ""));
     } else if (inconclusive) {
       assertEquals("? The check could not complete: " + cause, first, text.toString());
-      assertTrue(text.out().lines().skip(1).findFirst().orElse("").startsWith("  No fault was seen, but no working login either"), text.toString());
+      assertTrue(
+          text.out()
+              .lines()
+              .skip(1)
+              .findFirst()
+              .orElse("")
+              .startsWith("  No fault was seen, but no working login either"),
+          text.toString());
     } else {
       assertTrue(first.startsWith("✓ No problems found"), text.toString());
     }
@@ -59,12 +66,21 @@ class ExamplesCliTest {
     for (String outcome : dev.xtreamdoctor.engine.facts.Outcome.ALL) {
       assertFalse(text.out().contains(outcome), outcome + " in\n" + text.out());
     }
-    for (String raw : List.of("active_cons", "max_connections", "exp_date", "timestamp_now", "is_trial", "user_info")) {
+    for (String raw :
+        List.of(
+            "active_cons",
+            "max_connections",
+            "exp_date",
+            "timestamp_now",
+            "is_trial",
+            "user_info")) {
       assertFalse(text.out().contains(raw), raw + " in\n" + text.out());
       assertFalse(md.out().contains(raw.replace("_", "\\_")), raw + " in\n" + md.out());
     }
     assertFalse(text.out().matches("(?s).*\\b1[0-9]{9}\\b.*"), "a unix time in\n" + text.out());
-    assertFalse(text.out().matches("(?s).*\\b1 (seconds|connections|checks|days|hours)\\b.*"), "a plural after 1 in\n" + text.out());
+    assertFalse(
+        text.out().matches("(?s).*\\b1 (seconds|connections|checks|days|hours)\\b.*"),
+        "a plural after 1 in\n" + text.out());
     assertTrue(text.out().contains(cause), text.toString());
 
     assertEquals(code, md.exitCode(), md.toString());

@@ -21,7 +21,10 @@ class GuideScenariosCheckTest {
     Path chapter = rules.resolve("30-authorization-failed.dslr");
     String original = Files.readString(chapter);
     try (XtreamDoctor doctor =
-        XtreamDoctor.builder().rulesDirectory(rules).rulesCheck(new GuideScenariosCheck()).build()) {
+        XtreamDoctor.builder()
+            .rulesDirectory(rules)
+            .rulesCheck(new GuideScenariosCheck())
+            .build()) {
       String inUse = doctor.rules().fingerprint();
 
       Files.writeString(
@@ -35,7 +38,8 @@ class GuideScenariosCheckTest {
       String problems = refused.lastReload().orElseThrow().problems().toString();
       assertTrue(problems.contains("features/authorization-failed.feature"), problems);
       assertTrue(problems.contains("The provider banned the line"), problems);
-      assertTrue(problems.contains("expected category AUTHORIZATION_FAILED, got LOGIN_FAILED"), problems);
+      assertTrue(
+          problems.contains("expected category AUTHORIZATION_FAILED, got LOGIN_FAILED"), problems);
 
       Files.writeString(chapter, original + "\n// reviewed\n");
       assertTrue(doctor.reloadRules(), doctor.rules().toString());

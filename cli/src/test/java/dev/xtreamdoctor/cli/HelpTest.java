@@ -1,9 +1,9 @@
 package dev.xtreamdoctor.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.xtreamdoctor.engine.RuleFiles;
 import java.nio.file.Files;
@@ -77,7 +77,8 @@ class HelpTest {
         XtreamDoctorCommand.COMMANDS.keySet(),
         XtreamDoctorCommand.commandLine(terminal, "evalute").getSubcommands().keySet());
     assertEquals(
-        java.util.Set.of(), XtreamDoctorCommand.commandLine(terminal, "--version").getSubcommands().keySet());
+        java.util.Set.of(),
+        XtreamDoctorCommand.commandLine(terminal, "--version").getSubcommands().keySet());
     assertTrue(XtreamDoctorCommand.runsACommand("evaluate", "--facts", "x.json"));
     assertFalse(XtreamDoctorCommand.runsACommand("evaluate", "--help"));
     assertFalse(XtreamDoctorCommand.runsACommand("--version"));
@@ -144,14 +145,16 @@ class HelpTest {
     Files.createDirectories(rules);
     Files.writeString(rules.resolve("only.drl"), "package mine;\n");
     String mine = "rules " + RuleFiles.fromDirectory(rules).fingerprint() + " (" + rules + ")";
-    assertEquals(mine, CliRun.run("evaluate", "--rules", rules.toString(), "-V").out().lines()
-        .toList().get(1));
-    assertEquals(mine, CliRun.run("rules", "check", rules.toString(), "-V").out().lines()
-        .toList().get(1));
+    assertEquals(
+        mine,
+        CliRun.run("evaluate", "--rules", rules.toString(), "-V").out().lines().toList().get(1));
+    assertEquals(
+        mine, CliRun.run("rules", "check", rules.toString(), "-V").out().lines().toList().get(1));
     Path config = dir.resolve("doctor.properties");
     Files.writeString(config, "doctor.rules.dir=" + rules.toString().replace("\\", "/") + "\n");
-    assertEquals(mine, CliRun.run("diagnose", "--config", config.toString(), "-V").out().lines()
-        .toList().get(1));
+    assertEquals(
+        mine,
+        CliRun.run("diagnose", "--config", config.toString(), "-V").out().lines().toList().get(1));
     CliRun missing = CliRun.run("demo", "--rules", dir.resolve("nowhere").toString(), "-V");
     assertEquals(0, missing.exitCode(), missing.toString());
     assertTrue(missing.out().contains("rules: "), missing.toString());

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line against panels that attack what it prints: one that echoes the password in
- * every spelling and place (the canary must appear in no output, in any format, verbose or
- * explained), and one whose texts carry terminal escape sequences (none may reach the terminal).
+ * The command line against panels that attack what it prints: one that echoes the password in every
+ * spelling and place (the canary must appear in no output, in any format, verbose or explained),
+ * and one whose texts carry terminal escape sequences (none may reach the terminal).
  */
 class HostilePanelTest {
   @TempDir Path dir;
@@ -47,18 +47,36 @@ class HostilePanelTest {
     all.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
     all.add(Redactor.rfc3986(secret).toLowerCase(Locale.ROOT));
     all.add(Redactor.phpJsonEscaped(Redactor.latin1Reading(secret)));
-    all.add(jakarta.json.Json.createValue(Redactor.latin1Reading(secret)).toString().replaceAll("^\"|\"$", ""));
+    all.add(
+        jakarta.json.Json.createValue(Redactor.latin1Reading(secret))
+            .toString()
+            .replaceAll("^\"|\"$", ""));
     all.removeIf(s -> s.length() < 4);
     return all;
   }
 
   CliRun diagnose(Simulation sim, String password, String... more) throws Exception {
     Path config = dir.resolve("doctor.properties");
-    Files.writeString(config, "doctor.dns.system-resolvers=" + sim.systemResolvers()
-        + "\ndoctor.dns.public-resolvers=" + sim.publicResolvers() + "\ndoctor.latency.samples=1\n"
-        + "doctor.cache.enabled=false\n");
-    List<String> args = new ArrayList<>(List.of("diagnose", "--config", config.toString(), "--server",
-        sim.serverUrl(), "--username", sim.username(), "--password", password));
+    Files.writeString(
+        config,
+        "doctor.dns.system-resolvers="
+            + sim.systemResolvers()
+            + "\ndoctor.dns.public-resolvers="
+            + sim.publicResolvers()
+            + "\ndoctor.latency.samples=1\n"
+            + "doctor.cache.enabled=false\n");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "diagnose",
+                "--config",
+                config.toString(),
+                "--server",
+                sim.serverUrl(),
+                "--username",
+                sim.username(),
+                "--password",
+                password));
     args.addAll(List.of(more));
     return CliRun.run(args.toArray(String[]::new));
   }
@@ -67,22 +85,35 @@ class HostilePanelTest {
   void anEchoingPanelLeaksThePasswordNowhere() throws Exception {
     try (Simulation sim = Simulation.start("hostile-echo")) {
       for (String canary : canaries()) {
-        for (List<String> options : List.of(List.of("--format", "text"), List.of("--format", "markdown"),
-            List.of("--format", "json"), List.of("--format", "text", "-v", "--explain"),
-            List.of("--format", "json", "--explain"))) {
+        for (List<String> options :
+            List.of(
+                List.of("--format", "text"),
+                List.of("--format", "markdown"),
+                List.of("--format", "json"),
+                List.of("--format", "text", "-v", "--explain"),
+                List.of("--format", "json", "--explain"))) {
           CliRun r = diagnose(sim, canary, options.toArray(String[]::new));
           assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
-          assertTrue(r.out().contains("INVALID_DETAILS") || r.out().contains("Invalid Details"), r.toString());
+          assertTrue(
+              r.out().contains("INVALID_DETAILS") || r.out().contains("Invalid Details"),
+              r.toString());
           for (String s : spellings(canary)) {
             assertFalse(r.out().contains(s), () -> options + ": spelling [" + s + "] in:\n" + r);
-            assertFalse(r.err().contains(s), () -> options + ": spelling [" + s + "] on stderr:\n" + r);
+            assertFalse(
+                r.err().contains(s), () -> options + ": spelling [" + s + "] on stderr:\n" + r);
           }
           if (options.contains("json")) {
             // the facts carry what the panel echoed (Server, CF-RAY, Location, status), masked
             String json = r.out().replace("\": \"", "\":\"");
-            assertTrue(json.contains("\"server\":\"nginx " + Redactor.MASK), "the echo was seen, and masked: " + r);
-            assertTrue(json.contains("\"status\":\"Denied " + Redactor.MASK), "the echo was seen, and masked: " + r);
-            assertTrue(json.contains("&password=" + Redactor.MASK + "&p2=" + Redactor.MASK), "Location masked: " + r);
+            assertTrue(
+                json.contains("\"server\":\"nginx " + Redactor.MASK),
+                "the echo was seen, and masked: " + r);
+            assertTrue(
+                json.contains("\"status\":\"Denied " + Redactor.MASK),
+                "the echo was seen, and masked: " + r);
+            assertTrue(
+                json.contains("&password=" + Redactor.MASK + "&p2=" + Redactor.MASK),
+                "Location masked: " + r);
           }
         }
       }
@@ -96,11 +127,18 @@ class HostilePanelTest {
       for (String format : List.of("text", "markdown")) {
         CliRun r = diagnose(sim, "wrong-password", "--format", format, "-v", "--explain");
         assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
-        String controls = r.out().chars().filter(c -> c < 0x20 && c != '\n' || c == 0x7f || (c >= 0x80 && c <= 0x9f))
-            .mapToObj(c -> String.format("U+%04X", c)).distinct().reduce("", (a, b) -> a + " " + b);
+        String controls =
+            r.out()
+                .chars()
+                .filter(c -> c < 0x20 && c != '\n' || c == 0x7f || (c >= 0x80 && c <= 0x9f))
+                .mapToObj(c -> String.format("U+%04X", c))
+                .distinct()
+                .reduce("", (a, b) -> a + " " + b);
         assertEquals("", controls, "control characters printed:\n" + r);
-        assertTrue(r.out().lines().noneMatch(l -> l.startsWith("[✓] Panel")), "no forged line:\n" + r);
-        assertTrue(r.out().contains("\\e]0;owned\\a") || r.out().contains("\\\\e]0;owned\\\\a"),
+        assertTrue(
+            r.out().lines().noneMatch(l -> l.startsWith("[✓] Panel")), "no forged line:\n" + r);
+        assertTrue(
+            r.out().contains("\\e]0;owned\\a") || r.out().contains("\\\\e]0;owned\\\\a"),
             "the escape is shown, not acted on:\n" + r);
       }
     }

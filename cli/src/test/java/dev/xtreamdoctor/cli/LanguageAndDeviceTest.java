@@ -30,7 +30,9 @@ class LanguageAndDeviceTest {
     assertEquals(ExitCode.FAULT, es.exitCode(), es.toString());
     assertTrue(es.out().startsWith("**Autorización fallida**"), es.toString());
     assertTrue(es.out().contains("### Qué hacer"), es.toString());
-    assertTrue(es.out().contains("Renueva la suscripción con el proveedor o el revendedor."), es.toString());
+    assertTrue(
+        es.out().contains("Renueva la suscripción con el proveedor o el revendedor."),
+        es.toString());
     assertFalse(es.out().contains("What to do"), es.toString());
 
     CliRun de = CliRun.run("evaluate", "--facts", EXPIRED, "--lang", "de_DE.UTF-8");
@@ -38,7 +40,11 @@ class LanguageAndDeviceTest {
     assertTrue(de.out().contains("Problem gefunden: Autorisierung fehlgeschlagen"), de.toString());
 
     JsonObject json =
-        Json.createReader(new StringReader(CliRun.run("evaluate", "--facts", EXPIRED, "--lang", "pt-br", "--format", "json").out()))
+        Json.createReader(
+                new StringReader(
+                    CliRun.run(
+                            "evaluate", "--facts", EXPIRED, "--lang", "pt-br", "--format", "json")
+                        .out()))
             .readObject();
     assertEquals("pt-BR", json.getString("language"));
     assertEquals("Falha na autorização", json.getString("title"));
@@ -46,12 +52,28 @@ class LanguageAndDeviceTest {
 
   @Test
   void withoutLangTheLocaleOfTheEnvironmentDecidesAndCIsEnglish() {
-    assertTrue(withEnv(Map.of("LANG", "fr_FR.UTF-8"), "evaluate", "--facts", EXPIRED).out().contains("L'abonnement a expiré"));
-    assertTrue(withEnv(Map.of("LC_ALL", "it_IT.UTF-8", "LANG", "fr_FR.UTF-8"), "evaluate", "--facts", EXPIRED).out()
-        .contains("L'abbonamento è scaduto"));
-    assertTrue(withEnv(Map.of("LANG", "C"), "evaluate", "--facts", EXPIRED).out().contains("The subscription has expired"));
-    assertTrue(withEnv(Map.of("LANG", "ja_JP.UTF-8"), "evaluate", "--facts", EXPIRED).out().contains("The subscription has expired"));
-    CliRun explicit = withEnv(Map.of("LANG", "fr_FR.UTF-8"), "evaluate", "--facts", EXPIRED, "--lang", "en");
+    assertTrue(
+        withEnv(Map.of("LANG", "fr_FR.UTF-8"), "evaluate", "--facts", EXPIRED)
+            .out()
+            .contains("L'abonnement a expiré"));
+    assertTrue(
+        withEnv(
+                Map.of("LC_ALL", "it_IT.UTF-8", "LANG", "fr_FR.UTF-8"),
+                "evaluate",
+                "--facts",
+                EXPIRED)
+            .out()
+            .contains("L'abbonamento è scaduto"));
+    assertTrue(
+        withEnv(Map.of("LANG", "C"), "evaluate", "--facts", EXPIRED)
+            .out()
+            .contains("The subscription has expired"));
+    assertTrue(
+        withEnv(Map.of("LANG", "ja_JP.UTF-8"), "evaluate", "--facts", EXPIRED)
+            .out()
+            .contains("The subscription has expired"));
+    CliRun explicit =
+        withEnv(Map.of("LANG", "fr_FR.UTF-8"), "evaluate", "--facts", EXPIRED, "--lang", "en");
     assertTrue(explicit.out().contains("The subscription has expired"), explicit.toString());
   }
 
@@ -69,21 +91,45 @@ class LanguageAndDeviceTest {
     // port 9 on loopback: nothing is sent, the option is refused first
     CliRun r = CliRun.run("diagnose", "--server", "http://127.0.0.1:9", "--device", "firestik");
     assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
-    assertTrue(r.err().contains("--device: 'firestik' is not a device the rules know (did you mean firestick?)"), r.toString());
+    assertTrue(
+        r.err()
+            .contains(
+                "--device: 'firestik' is not a device the rules know (did you mean firestick?)"),
+        r.toString());
     assertTrue(r.err().contains("samsung-tv, lg-tv"), r.toString());
     assertFalse(r.err().contains("Exception"), r.toString());
-    CliRun toaster = CliRun.run("diagnose", "--server", "http://127.0.0.1:9", "--device", "toaster");
+    CliRun toaster =
+        CliRun.run("diagnose", "--server", "http://127.0.0.1:9", "--device", "toaster");
     assertEquals(ExitCode.USAGE, toaster.exitCode(), toaster.toString());
-    assertTrue(toaster.err().contains("'toaster' is not a device the rules know; the devices are firestick,"), toaster.toString());
+    assertTrue(
+        toaster
+            .err()
+            .contains("'toaster' is not a device the rules know; the devices are firestick,"),
+        toaster.toString());
   }
 
   @Test
   void theDnsFixOfTheExampleShowsTheFireTvMenuInEachLanguage() {
     assertTrue(CliRun.run("evaluate", "--facts", DNS).out().contains("Settings > Network"));
-    assertTrue(CliRun.run("evaluate", "--facts", DNS, "--lang", "es").out().contains("Configuración > Red"));
-    assertTrue(CliRun.run("evaluate", "--facts", DNS, "--lang", "de").out().contains("Einstellungen > Netzwerk"));
-    assertTrue(CliRun.run("evaluate", "--facts", DNS, "--lang", "fr").out().contains("Paramètres > Réseau"));
-    assertTrue(CliRun.run("evaluate", "--facts", DNS, "--lang", "it").out().contains("Impostazioni > Rete"));
-    assertTrue(CliRun.run("evaluate", "--facts", DNS, "--lang", "pt-BR").out().contains("Configurações > Rede"));
+    assertTrue(
+        CliRun.run("evaluate", "--facts", DNS, "--lang", "es")
+            .out()
+            .contains("Configuración > Red"));
+    assertTrue(
+        CliRun.run("evaluate", "--facts", DNS, "--lang", "de")
+            .out()
+            .contains("Einstellungen > Netzwerk"));
+    assertTrue(
+        CliRun.run("evaluate", "--facts", DNS, "--lang", "fr")
+            .out()
+            .contains("Paramètres > Réseau"));
+    assertTrue(
+        CliRun.run("evaluate", "--facts", DNS, "--lang", "it")
+            .out()
+            .contains("Impostazioni > Rete"));
+    assertTrue(
+        CliRun.run("evaluate", "--facts", DNS, "--lang", "pt-BR")
+            .out()
+            .contains("Configurações > Rede"));
   }
 }

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code diagnose} in a JVM of its own, as a person runs it: under a real pseudo-terminal (util-linux
- * {@code script}, in Debian's essential bsdutils) against a panel that answers only after 4 seconds,
- * the layer lines and the spinner come while the probes work, before the verdict; piped, there is
- * no progress at all and the first line is the verdict.
+ * {@code diagnose} in a JVM of its own, as a person runs it: under a real pseudo-terminal
+ * (util-linux {@code script}, in Debian's essential bsdutils) against a panel that answers only
+ * after 4 seconds, the layer lines and the spinner come while the probes work, before the verdict;
+ * piped, there is no progress at all and the first line is the verdict.
  */
 class LiveProgressTerminalTest {
   private static final Path SCRIPT = Path.of("/usr/bin/script");
+
   /** The spinner on the login step: its name, an ellipsis, the seconds so far. */
   private static final Pattern SPINNER = Pattern.compile("Login(…|\\.\\.\\.) (\\d+\\.\\d) s");
 
@@ -38,7 +39,8 @@ class LiveProgressTerminalTest {
         Files.isExecutable(SCRIPT) || System.getenv("CI") != null,
         "no util-linux script here to make a pseudo-terminal");
     try (Simulation sim = Simulation.start("slow")) {
-      List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "-qfec", shell(diagnose(sim)), "/dev/null"));
+      List<String> command =
+          new ArrayList<>(List.of(SCRIPT.toString(), "-qfec", shell(diagnose(sim)), "/dev/null"));
       Run run = run(command, sim);
       String screen = run.out().replace("\r\n", "\n");
       assertEquals(ExitCode.NO_FAULT, run.exit(), screen);
@@ -47,18 +49,23 @@ class LiveProgressTerminalTest {
       int dns = seen.indexOf("• DNS (panel.example.test → 127.0.0.1)");
       int login = seen.indexOf("• Login (the panel accepted the username and password)");
       int verdict = seen.indexOf("No problems found");
-      assertTrue(dns >= 0 && login > dns && verdict > login, "layer lines, then the verdict:\n" + screen);
+      assertTrue(
+          dns >= 0 && login > dns && verdict > login, "layer lines, then the verdict:\n" + screen);
       Matcher spinner = SPINNER.matcher(seen);
       double longest = 0;
       while (spinner.find()) {
-        assertTrue(spinner.start() > dns && spinner.start() < login, "the login's spinner runs before its line:\n" + screen);
+        assertTrue(
+            spinner.start() > dns && spinner.start() < login,
+            "the login's spinner runs before its line:\n" + screen);
         longest = Math.max(longest, Double.parseDouble(spinner.group(2)));
       }
       // The panel takes 4 s to answer: the spinner counted the seconds while it waited.
       assertTrue(longest >= 3.0, "the spinner counted up to " + longest + " s:\n" + screen);
       screen = seen;
       assertTrue(screen.indexOf("\r\u001b[K") < verdict, "the spinner line was erased:\n" + screen);
-      assertFalse(screen.substring(verdict).contains("\r\u001b[K"), "nothing of the progress after the verdict");
+      assertFalse(
+          screen.substring(verdict).contains("\r\u001b[K"),
+          "nothing of the progress after the verdict");
       assertFalse(screen.contains(sim.password()), "the password never shows");
     }
   }
@@ -69,7 +76,8 @@ class LiveProgressTerminalTest {
       Run run = run(diagnose(sim), sim);
       assertEquals(ExitCode.NO_FAULT, run.exit(), run.out() + run.err());
       String first = run.out().lines().findFirst().orElse("");
-      assertTrue(first.contains("No problems found"), "the first line is the verdict: " + run.out());
+      assertTrue(
+          first.contains("No problems found"), "the first line is the verdict: " + run.out());
       assertFalse(run.out().contains("\u001b["), run.out());
       assertEquals("", run.err(), "no progress on stderr when it is no terminal");
     }

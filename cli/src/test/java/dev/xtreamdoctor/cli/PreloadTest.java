@@ -40,16 +40,14 @@ class PreloadTest {
           {"--help"},
           {}
         }) {
-      assertTrue(
-          StartUp.preload(args, terminalWithHome()).isEmpty(), String.join(" ", args));
+      assertTrue(StartUp.preload(args, terminalWithHome()).isEmpty(), String.join(" ", args));
     }
     assertTrue(Files.notExists(home.resolve(".cache")));
   }
 
   @Test
   void noHomeNoPreload() {
-    Terminal homeless =
-        new Terminal(CliRun.stdin(""), Map.of(), false, StandardCharsets.UTF_8);
+    Terminal homeless = new Terminal(CliRun.stdin(""), Map.of(), false, StandardCharsets.UTF_8);
     assertTrue(StartUp.preload(new String[] {"demo"}, homeless).isEmpty());
   }
 

@@ -60,14 +60,17 @@ class RulesCheckCommandTest {
     Files.writeString(
         dir.resolve("only.drl"),
         "package dev.xtreamdoctor.rules;\nrule \"nothing\" when then end\n");
-    CliRun r = CliRun.run("evaluate", "--facts", EvaluateCommandTest.REJECTED, "--rules", dir.toString());
+    CliRun r =
+        CliRun.run("evaluate", "--facts", EvaluateCommandTest.REJECTED, "--rules", dir.toString());
     assertEquals(ExitCode.RULES, r.exitCode(), r.toString());
     assertTrue(
-        r.err().matches(
-            java.util.regex.Pattern.quote(
-                    dir + ": the rules drew no conclusion for these facts: no rule inserted a Conclusion (the ranking rules in"
-                        + " 00-ranking.drl are missing or broken) (seen on the bundled example facts ")
-                + "[\\w.-]+\\.json\\)\n"),
+        r.err()
+            .matches(
+                java.util.regex.Pattern.quote(
+                        dir
+                            + ": the rules drew no conclusion for these facts: no rule inserted a Conclusion (the ranking rules in"
+                            + " 00-ranking.drl are missing or broken) (seen on the bundled example facts ")
+                    + "[\\w.-]+\\.json\\)\n"),
         r.toString());
     assertEquals("", r.out());
   }

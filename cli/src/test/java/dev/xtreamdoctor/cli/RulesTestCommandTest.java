@@ -22,9 +22,12 @@ class RulesTestCommandTest {
     CliRun r = CliRun.run("rules", "test", "--scenarios", f.toString(), "--only-mine");
     assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
     assertTrue(r.out().contains("FAIL " + f.toAbsolutePath() + ":3: A typo\n"), r.toString());
-    assertTrue(r.out().contains("     at line 4: Given the facts of a workin login\n"), r.toString());
     assertTrue(
-        r.out().contains("     this step matches none of the known steps (did you mean: Given the facts of a working login?)"),
+        r.out().contains("     at line 4: Given the facts of a workin login\n"), r.toString());
+    assertTrue(
+        r.out()
+            .contains(
+                "     this step matches none of the known steps (did you mean: Given the facts of a working login?)"),
         r.toString());
     assertTrue(r.out().contains("\nscenarios: 0 passed, 1 failed"), r.toString());
     assertTrue(!r.out().contains("PASS "), r.toString());
@@ -39,10 +42,19 @@ class RulesTestCommandTest {
             + "    And the line ends 120 hours after the server's clock\n    When I evaluate the facts\n"
             + "    Then the cause is EXPIRES_SOON\n");
     CliRun defaults = CliRun.run("rules", "test", "--scenarios", f.toString(), "--only-mine");
-    assertEquals(ExitCode.FAULT, defaults.exitCode(), "the default warning period is 3 days: " + defaults);
+    assertEquals(
+        ExitCode.FAULT, defaults.exitCode(), "the default warning period is 3 days: " + defaults);
     Path config = dir.resolve("doctor.properties");
     Files.writeString(config, "doctor.thresholds.expiry-warning-days = 7\n");
-    CliRun ours = CliRun.run("rules", "test", "--config", config.toString(), "--scenarios", f.toString(), "--only-mine");
+    CliRun ours =
+        CliRun.run(
+            "rules",
+            "test",
+            "--config",
+            config.toString(),
+            "--scenarios",
+            f.toString(),
+            "--only-mine");
     assertEquals(ExitCode.NO_FAULT, ours.exitCode(), ours.toString());
     assertTrue(ours.out().startsWith("scenarios: 1 passed, 0 failed"), ours.toString());
   }

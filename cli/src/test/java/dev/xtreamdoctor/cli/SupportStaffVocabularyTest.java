@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12, done when: a new app message ("Server Error 884") and a new block page (an internet
  * provider's own page), added only in {@code rules/}, work end to end through {@code diagnose} and
- * {@code POST /v1/diagnoses}: the app message is offered and accepted, the page gets its signal,
- * a rule written in sentences concludes from both, and the catalogue's words reach the user.
+ * {@code POST /v1/diagnoses}: the app message is offered and accepted, the page gets its signal, a
+ * rule written in sentences concludes from both, and the catalogue's words reach the user.
  */
 class SupportStaffVocabularyTest {
   static final String TOKEN = "support-token-0123456789";
@@ -67,7 +67,10 @@ class SupportStaffVocabularyTest {
     blockPage.stop(0);
   }
 
-  /** What a support person adds, in rules/ only: one app message, one page signal, two rules, their words. */
+  /**
+   * What a support person adds, in rules/ only: one app message, one page signal, two rules, their
+   * words.
+   */
   private Path taughtRules() throws IOException {
     Path rules = SupportStaffWorkflowTest.copyOfRules(tmp.resolve("rules"));
     Files.writeString(
@@ -109,23 +112,52 @@ class SupportStaffVocabularyTest {
     assertEquals(ExitCode.NO_FAULT, check.exitCode(), check.toString());
 
     Path config = tmp.resolve("doctor.properties");
-    Files.writeString(config, "doctor.timeout.total-ms=8000\ndoctor.latency.samples=1\ndoctor.cache.enabled=false\n");
+    Files.writeString(
+        config,
+        "doctor.timeout.total-ms=8000\ndoctor.latency.samples=1\ndoctor.cache.enabled=false\n");
     CliRun r =
         CliRun.run(
-            "diagnose", "--rules", rules.toString(), "--config", config.toString(), "--server", server(), "--username", "demo",
-            "--password", "demo-Pass-1", "--app-message", "server-error-884", "--format", "json");
+            "diagnose",
+            "--rules",
+            rules.toString(),
+            "--config",
+            config.toString(),
+            "--server",
+            server(),
+            "--username",
+            "demo",
+            "--password",
+            "demo-Pass-1",
+            "--app-message",
+            "server-error-884",
+            "--format",
+            "json");
     assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
     JsonObject d = Json.createReader(new StringReader(r.out())).readObject();
     assertEquals("LOGIN_FAILED", d.getString("category"), r.out());
     assertEquals("MYISP_BLOCK", d.getJsonArray("causes").getJsonObject(0).getString("id"), r.out());
-    assertTrue(r.out().contains("Use mobile data or a VPN, or ask MyISP to lift the block."), r.out());
+    assertTrue(
+        r.out().contains("Use mobile data or a VPN, or ask MyISP to lift the block."), r.out());
     assertTrue(r.out().contains("\"myisp_block\""), "the page got its signal: " + r.out());
-    assertTrue(r.out().contains("The app shows Server Error 884: the provider refuses this kind of app"), r.out());
+    assertTrue(
+        r.out().contains("The app shows Server Error 884: the provider refuses this kind of app"),
+        r.out());
 
     CliRun typo =
         CliRun.run(
-            "diagnose", "--rules", rules.toString(), "--config", config.toString(), "--server", server(), "--username", "demo",
-            "--password", "demo-Pass-1", "--app-message", "server-error-844");
+            "diagnose",
+            "--rules",
+            rules.toString(),
+            "--config",
+            config.toString(),
+            "--server",
+            server(),
+            "--username",
+            "demo",
+            "--password",
+            "demo-Pass-1",
+            "--app-message",
+            "server-error-844");
     assertEquals(ExitCode.USAGE, typo.exitCode(), typo.toString());
     assertTrue(typo.err().contains("(did you mean server-error-884?)"), typo.toString());
     assertTrue(typo.err().contains("server-error-884"), typo.toString());
@@ -136,22 +168,43 @@ class SupportStaffVocabularyTest {
     Path rules = taughtRules();
     int port = blockPage.getAddress().getPort();
     ProbeSettings probes =
-        ProbeSettings.defaults().withResolvers(List.of(), List.of()).withTimeouts(1000, 2000, 6000).withLimits(1 << 20, 6, 1)
+        ProbeSettings.defaults()
+            .withResolvers(List.of(), List.of())
+            .withTimeouts(1000, 2000, 6000)
+            .withLimits(1 << 20, 6, 1)
             .withLoopbackOnly(true);
-    XtreamDoctor.Builder builder = XtreamDoctor.builder().rulesDirectory(rules).probeSettings(probes);
-    ServeSettings settings = new ServeSettings("127.0.0.1", 0, List.of(TOKEN), 65536, 1000, 1000, 4, 8, 2000, "'self'");
-    try (DoctorService s = DoctorService.start(settings, builder, TargetGuard.of(List.of("127.0.0.1/32"), Set.of(port)))) {
+    XtreamDoctor.Builder builder =
+        XtreamDoctor.builder().rulesDirectory(rules).probeSettings(probes);
+    ServeSettings settings =
+        new ServeSettings("127.0.0.1", 0, List.of(TOKEN), 65536, 1000, 1000, 4, 8, 2000, "'self'");
+    try (DoctorService s =
+        DoctorService.start(
+            settings, builder, TargetGuard.of(List.of("127.0.0.1/32"), Set.of(port)))) {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      JsonObject doc = read(client.send(HttpRequest.newBuilder(s.uri().resolve("/openapi.json")).build(), HttpResponse.BodyHandlers.ofString()).body());
+      JsonObject doc =
+          read(
+              client
+                  .send(
+                      HttpRequest.newBuilder(s.uri().resolve("/openapi.json")).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body());
       JsonObject appMessage =
-          doc.getJsonObject("components").getJsonObject("schemas").getJsonObject("Symptoms").getJsonObject("properties")
+          doc.getJsonObject("components")
+              .getJsonObject("schemas")
+              .getJsonObject("Symptoms")
+              .getJsonObject("properties")
               .getJsonObject("appMessage");
-      assertTrue(appMessage.getJsonArray("enum").toString().contains("\"server_error_884\""), appMessage.toString());
-      assertEquals("Server Error 884", appMessage.getJsonObject("x-labels").getString("server_error_884"));
+      assertTrue(
+          appMessage.getJsonArray("enum").toString().contains("\"server_error_884\""),
+          appMessage.toString());
+      assertEquals(
+          "Server Error 884", appMessage.getJsonObject("x-labels").getString("server_error_884"));
       assertEquals("Server Error 884", s.doctor().appMessages().get("server_error_884"));
 
       String body =
-          "{\"server\":\"" + server() + "\",\"username\":\"demo\",\"password\":\"demo-Pass-1\","
+          "{\"server\":\""
+              + server()
+              + "\",\"username\":\"demo\",\"password\":\"demo-Pass-1\","
               + "\"symptoms\":{\"appMessage\":\"server_error_884\",\"vantage\":\"remote\"}}";
       HttpResponse<String> r =
           client.send(
@@ -165,16 +218,25 @@ class SupportStaffVocabularyTest {
       assertEquals(200, r.statusCode(), r.body());
       JsonObject d = read(r.body());
       assertEquals("LOGIN_FAILED", d.getString("category"), r.body());
-      assertEquals("MYISP_BLOCK", d.getJsonArray("causes").getJsonObject(0).getString("id"), r.body());
-      assertTrue(r.body().contains("The app shows Server Error 884: the provider refuses this kind of app"), r.body());
-      assertTrue(d.getString("ticketReply").contains("Use mobile data or a VPN, or ask MyISP to lift the block."), r.body());
+      assertEquals(
+          "MYISP_BLOCK", d.getJsonArray("causes").getJsonObject(0).getString("id"), r.body());
+      assertTrue(
+          r.body()
+              .contains("The app shows Server Error 884: the provider refuses this kind of app"),
+          r.body());
+      assertTrue(
+          d.getString("ticketReply")
+              .contains("Use mobile data or a VPN, or ask MyISP to lift the block."),
+          r.body());
 
       HttpResponse<String> unknown =
           client.send(
               HttpRequest.newBuilder(s.uri().resolve("/v1/diagnoses"))
                   .header("Content-Type", "application/json")
                   .header("Authorization", "Bearer " + TOKEN)
-                  .POST(HttpRequest.BodyPublishers.ofString(body.replace("server_error_884", "server_error_844")))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          body.replace("server_error_884", "server_error_844")))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertEquals(400, unknown.statusCode(), unknown.body());
@@ -185,5 +247,4 @@ class SupportStaffVocabularyTest {
   private static JsonObject read(String json) {
     return Json.createReader(new StringReader(json)).readObject();
   }
-
 }

@@ -13,16 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Done when, issue 5: what a support person does with a copy of rules/, through the commands
- * they would type. Edit a fix text; add a cause in sentences with its words and a scenario;
- * {@code rules check}, {@code rules test}, and see both in a diagnosis. Broken edits come back
- * as file:line:col in plain words; a rule edit that flips a guide scenario fails it, with the
- * difference shown.
+ * Done when, issue 5: what a support person does with a copy of rules/, through the commands they
+ * would type. Edit a fix text; add a cause in sentences with its words and a scenario; {@code rules
+ * check}, {@code rules test}, and see both in a diagnosis. Broken edits come back as file:line:col
+ * in plain words; a rule edit that flips a guide scenario fails it, with the difference shown.
  */
 class SupportStaffWorkflowTest {
   static final Path RULES = Path.of("..", "rules");
   static final Path EXAMPLES = Path.of("..", "examples", "facts");
-  private static final String HEAD = "package dev.xtreamdoctor.rules;\n\nimport dev.xtreamdoctor.engine.facts.*;\n\n";
+  private static final String HEAD =
+      "package dev.xtreamdoctor.rules;\n\nimport dev.xtreamdoctor.engine.facts.*;\n\n";
 
   @TempDir Path tmp;
 
@@ -47,7 +47,8 @@ class SupportStaffWorkflowTest {
   @Test
   void editAFixAddACauseCheckTestAndDiagnose() throws IOException {
     Path rules = copyOfRules(tmp.resolve("rules"));
-    // 1. A new fix text, in the catalogue only (the guide scenario checks "Renew the subscription").
+    // 1. A new fix text, in the catalogue only (the guide scenario checks "Renew the
+    // subscription").
     replaceIn(
         rules.resolve("catalogue.properties"),
         "EXPIRED.fix.1 = Renew the subscription with the provider or reseller.",
@@ -114,37 +115,77 @@ class SupportStaffWorkflowTest {
     assertTrue(check.out().startsWith("rules OK: "), check.toString());
 
     // By default: failures (none) and one line.
-    CliRun quiet = CliRun.run("rules", "test", rules.toString(), "--scenarios", scenarios.toString());
+    CliRun quiet =
+        CliRun.run("rules", "test", rules.toString(), "--scenarios", scenarios.toString());
     assertEquals(ExitCode.NO_FAULT, quiet.exitCode(), quiet.toString());
     assertTrue(quiet.out().matches("scenarios: \\d+ passed, 0 failed\n"), quiet.toString());
 
-    CliRun test = CliRun.run("rules", "test", "-v", rules.toString(), "--scenarios", scenarios.toString());
+    CliRun test =
+        CliRun.run("rules", "test", "-v", rules.toString(), "--scenarios", scenarios.toString());
     assertEquals(ExitCode.NO_FAULT, test.exitCode(), test.toString());
-    assertTrue(test.out().contains("PASS " + scenarios.resolve("paused.feature").toAbsolutePath() + ":3: The reseller paused the line"), test.toString());
-    assertTrue(test.out().contains("PASS classpath:features/authorization-failed.feature:"), test.toString());
+    assertTrue(
+        test.out()
+            .contains(
+                "PASS "
+                    + scenarios.resolve("paused.feature").toAbsolutePath()
+                    + ":3: The reseller paused the line"),
+        test.toString());
+    assertTrue(
+        test.out().contains("PASS classpath:features/authorization-failed.feature:"),
+        test.toString());
     assertTrue(test.out().contains(" 0 failed"), test.toString());
     assertFalse(test.out().contains("35-paused.dslr"), "the new rule fired in a scenario: " + test);
 
     // Only the team's own scenario: the guide's rules it does not reach are listed as never fired.
-    CliRun mine = CliRun.run("rules", "test", "--verbose", rules.toString(), "--scenarios", scenarios.toString(), "--only-mine");
+    CliRun mine =
+        CliRun.run(
+            "rules",
+            "test",
+            "--verbose",
+            rules.toString(),
+            "--scenarios",
+            scenarios.toString(),
+            "--only-mine");
     assertEquals(ExitCode.NO_FAULT, mine.exitCode(), mine.toString());
     assertTrue(mine.out().contains("scenarios: 2 passed, 0 failed; "), mine.toString());
     assertTrue(
-        mine.out().contains("  " + rules.resolve("30-authorization-failed.dslr") + ":66: \"Authorization failed: the provider has banned the line\""),
+        mine.out()
+            .contains(
+                "  "
+                    + rules.resolve("30-authorization-failed.dslr")
+                    + ":66: \"Authorization failed: the provider has banned the line\""),
         mine.toString());
     assertFalse(mine.out().contains("35-paused.dslr"), mine.toString());
 
     Path paused = tmp.resolve("paused.json");
-    Files.writeString(paused, Files.readString(EXAMPLES.resolve("banned.json")).replace("\"Banned\"", "\"Paused\""));
-    CliRun diagnosis = CliRun.run("evaluate", "--rules", rules.toString(), "--facts", paused.toString(), "--no-color");
+    Files.writeString(
+        paused,
+        Files.readString(EXAMPLES.resolve("banned.json")).replace("\"Banned\"", "\"Paused\""));
+    CliRun diagnosis =
+        CliRun.run(
+            "evaluate", "--rules", rules.toString(), "--facts", paused.toString(), "--no-color");
     assertEquals(ExitCode.FAULT, diagnosis.exitCode(), diagnosis.toString());
     assertTrue(diagnosis.out().contains("The reseller has paused this line"), diagnosis.toString());
-    assertTrue(diagnosis.out().contains("Ask your reseller to resume the line."), diagnosis.toString());
+    assertTrue(
+        diagnosis.out().contains("Ask your reseller to resume the line."), diagnosis.toString());
 
     CliRun expired =
-        CliRun.run("evaluate", "--rules", rules.toString(), "--facts", EXAMPLES.resolve("expired.json").toString(), "--format", "json");
-    assertTrue(expired.out().contains("Renew the subscription online at renew.example.com, or call the help desk."), expired.toString());
-    assertFalse(expired.out().contains("Renew the subscription with the provider or reseller."), expired.toString());
+        CliRun.run(
+            "evaluate",
+            "--rules",
+            rules.toString(),
+            "--facts",
+            EXAMPLES.resolve("expired.json").toString(),
+            "--format",
+            "json");
+    assertTrue(
+        expired
+            .out()
+            .contains("Renew the subscription online at renew.example.com, or call the help desk."),
+        expired.toString());
+    assertFalse(
+        expired.out().contains("Renew the subscription with the provider or reseller."),
+        expired.toString());
   }
 
   @Test
@@ -156,8 +197,14 @@ class SupportStaffWorkflowTest {
         "  HttpResponse( purpose == \"login\", outcome in ( \"http.timed_out\", \"http.body_timed_out\" ) )\nthen",
         "  HttpResponse( purpose == \"login\", outcome in ( \"http.timed_out\", \"http.body_timed_out\" )\nthen");
     // Unknown field, unknown fact.
-    replaceIn(rules.resolve("50-host-not-found.drl"), "ServerInput( outcome == \"input.host_malformed\"", "ServerInput( outcom == \"input.host_malformed\"");
-    replaceIn(rules.resolve("60-faq.drl"), "  ReportedSymptoms( worksOnMobileData == \"yes\" || worksOnVpn == \"yes\" )", "  ReportedSymptom( worksOnMobileData == \"yes\" || worksOnVpn == \"yes\" )");
+    replaceIn(
+        rules.resolve("50-host-not-found.drl"),
+        "ServerInput( outcome == \"input.host_malformed\"",
+        "ServerInput( outcom == \"input.host_malformed\"");
+    replaceIn(
+        rules.resolve("60-faq.drl"),
+        "  ReportedSymptoms( worksOnMobileData == \"yes\" || worksOnVpn == \"yes\" )",
+        "  ReportedSymptom( worksOnMobileData == \"yes\" || worksOnVpn == \"yes\" )");
     // A sentence with a typo.
     replaceIn(
         rules.resolve("30-authorization-failed.dslr"),
@@ -167,9 +214,18 @@ class SupportStaffWorkflowTest {
     CliRun r = CliRun.run("rules", "check", rules.toString());
     assertEquals(ExitCode.RULES, r.exitCode(), r.toString());
     List<String> lines = r.err().lines().toList();
-    assertLine(lines, rules.resolve("40-connection-timeout.drl"), ":\\d+:\\d+: unexpected 'then' in rule \"Condition: connected, but no HTTP answer before the deadline\"");
-    assertLine(lines, rules.resolve("50-host-not-found.drl"), ":\\d+:\\d+: unknown field outcom on ServerInput \\(did you mean outcome\\?\\)");
-    assertLine(lines, rules.resolve("60-faq.drl"), ":\\d+:\\d+: unknown fact ReportedSymptom \\(did you mean ReportedSymptoms\\?\\)");
+    assertLine(
+        lines,
+        rules.resolve("40-connection-timeout.drl"),
+        ":\\d+:\\d+: unexpected 'then' in rule \"Condition: connected, but no HTTP answer before the deadline\"");
+    assertLine(
+        lines,
+        rules.resolve("50-host-not-found.drl"),
+        ":\\d+:\\d+: unknown field outcom on ServerInput \\(did you mean outcome\\?\\)");
+    assertLine(
+        lines,
+        rules.resolve("60-faq.drl"),
+        ":\\d+:\\d+: unknown fact ReportedSymptom \\(did you mean ReportedSymptoms\\?\\)");
     assertLine(
         lines,
         rules.resolve("30-authorization-failed.dslr"),
@@ -184,7 +240,8 @@ class SupportStaffWorkflowTest {
   private static void assertLine(List<String> lines, Path file, String rest) {
     String regex = java.util.regex.Pattern.quote(file.toString()) + rest;
     assertTrue(
-        lines.stream().anyMatch(l -> l.matches(regex)), "no line matches " + regex + " in:\n" + String.join("\n", lines));
+        lines.stream().anyMatch(l -> l.matches(regex)),
+        "no line matches " + regex + " in:\n" + String.join("\n", lines));
   }
 
   @Test
@@ -202,11 +259,18 @@ class SupportStaffWorkflowTest {
         "Conclude LOGIN_FAILED because of BANNED at the account layer");
     CliRun flipped = CliRun.run("rules", "test", rules.toString());
     assertEquals(ExitCode.FAULT, flipped.exitCode(), flipped.toString());
-    assertTrue(flipped.out().contains("FAIL classpath:features/authorization-failed.feature:"), flipped.toString());
+    assertTrue(
+        flipped.out().contains("FAIL classpath:features/authorization-failed.feature:"),
+        flipped.toString());
     assertTrue(flipped.out().contains(": The provider banned the line\n"), flipped.toString());
     assertTrue(flipped.out().contains("at line "), flipped.toString());
-    assertTrue(flipped.out().contains("Then the category is AUTHORIZATION_FAILED"), flipped.toString());
-    assertTrue(flipped.out().contains("expected category AUTHORIZATION_FAILED, got LOGIN_FAILED"), flipped.toString());
-    assertTrue(flipped.out().matches("(?s).*scenarios: \\d+ passed, [1-9]\\d* failed\n"), flipped.toString());
+    assertTrue(
+        flipped.out().contains("Then the category is AUTHORIZATION_FAILED"), flipped.toString());
+    assertTrue(
+        flipped.out().contains("expected category AUTHORIZATION_FAILED, got LOGIN_FAILED"),
+        flipped.toString());
+    assertTrue(
+        flipped.out().matches("(?s).*scenarios: \\d+ passed, [1-9]\\d* failed\n"),
+        flipped.toString());
   }
 }

@@ -75,7 +75,9 @@ class LaunchersIT {
     // A man page for the program and for each command, in troff.
     List<String> pages = new ArrayList<>(List.of("xtream-doctor.1"));
     Terminal none = new Terminal(InputStream.nullInputStream(), Map.of(), false, UTF_8);
-    XtreamDoctorCommand.commandLine(none).getSubcommands().keySet()
+    XtreamDoctorCommand.commandLine(none)
+        .getSubcommands()
+        .keySet()
         .forEach(name -> pages.add("xtream-doctor-" + name + ".1"));
     pages.add("xtream-doctor-rules-check.1");
     for (String page : pages) {
@@ -87,7 +89,8 @@ class LaunchersIT {
     // The zip holds the same files.
     Set<String> inTar = new TreeSet<>();
     try (Stream<Path> files = Files.walk(home)) {
-      files.filter(Files::isRegularFile)
+      files
+          .filter(Files::isRegularFile)
           .forEach(f -> inTar.add(unpacked.relativize(f).toString().replace('\\', '/')));
     }
     Set<String> inZip = new TreeSet<>();
@@ -167,7 +170,9 @@ class LaunchersIT {
     assertTrue(complete("zsh", "xtream-doctor", "diagnose", "--format", "").contains("json"));
     // Sourced in zsh, the script registers itself with zsh's completion system.
     String script =
-        "source '" + home.resolve("completion/xtream-doctor") + "'\n"
+        "source '"
+            + home.resolve("completion/xtream-doctor")
+            + "'\n"
             + "print -r -- \"${_comps[xtream-doctor]}\"\n";
     Run r = run(List.of("zsh", "-c", script), Map.of("HOME", tmp.toString()));
     assertTrue(r.out().startsWith("_bash_complete -F _complete_xtream-doctor"), r.toString());
@@ -193,11 +198,13 @@ class LaunchersIT {
     Files.copy(repoLauncher, checkout.resolve("xtream-doctor"));
     Files.copy(repoLauncher.resolveSibling("pom.xml"), checkout.resolve("pom.xml"));
     List<String> modules = reactorModules(Files.readString(checkout.resolve("pom.xml")));
-    assertTrue(modules.containsAll(List.of("rules", "engine", "cli", "service", "features")),
+    assertTrue(
+        modules.containsAll(List.of("rules", "engine", "cli", "service", "features")),
         modules.toString());
     List<Path> watched = new ArrayList<>();
     for (String module : modules) {
-      watched.add(write(checkout.resolve(module).resolve("src/main/java/Some.java"), "class Some {}"));
+      watched.add(
+          write(checkout.resolve(module).resolve("src/main/java/Some.java"), "class Some {}"));
     }
     watched.add(write(checkout.resolve("features/login.feature"), "Feature: x"));
     watched.add(write(checkout.resolve("examples/facts/some.json"), "{}"));
@@ -209,7 +216,8 @@ class LaunchersIT {
     Files.setPosixFilePermissions(bin.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
     Path java = write(tmp.resolve("jdk/bin/java"), "#!/bin/sh\necho java ran\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Map<String, String> env = Map.of("PATH", bin.toString(), "JAVA_HOME", tmp.resolve("jdk").toString());
+    Map<String, String> env =
+        Map.of("PATH", bin.toString(), "JAVA_HOME", tmp.resolve("jdk").toString());
     List<String> launch = List.of("bash", checkout.resolve("xtream-doctor").toString(), "demo");
 
     long base = System.currentTimeMillis() - 3_600_000;
@@ -234,8 +242,10 @@ class LaunchersIT {
         assertFalse(Files.exists(calls), "build output is not a change: " + r);
       } else {
         assertTrue(r.err().contains("building the jar"), touched + " changed, but: " + r);
-        assertEquals("mvn -B -q -ntp -Dstyle.color=never -DskipTests package -pl cli -am\n",
-            Files.readString(calls), touched.toString());
+        assertEquals(
+            "mvn -B -q -ntp -Dstyle.color=never -DskipTests package -pl cli -am\n",
+            Files.readString(calls),
+            touched.toString());
       }
     }
   }
@@ -271,10 +281,16 @@ class LaunchersIT {
     }
     // zsh's bashcompinit calls the function with 0-based arrays (ksharrays), as bash has them.
     String script =
-        "source '" + home.resolve("completion/xtream-doctor") + "'\n"
+        "source '"
+            + home.resolve("completion/xtream-doctor")
+            + "'\n"
             + (shell.equals("zsh") ? "setopt ksharrays\n" : "")
-            + "COMP_WORDS=(" + array + ")\n"
-            + "COMP_CWORD=" + (words.length - 1) + "\n"
+            + "COMP_WORDS=("
+            + array
+            + ")\n"
+            + "COMP_CWORD="
+            + (words.length - 1)
+            + "\n"
             + "COMP_LINE=\"${COMP_WORDS[*]}\"\n"
             + "COMP_POINT=${#COMP_LINE}\n"
             + "_complete_xtream-doctor 2>/dev/null\n"
@@ -309,8 +325,20 @@ class LaunchersIT {
     if (!Files.isDirectory(bin)) {
       Files.createDirectories(bin);
       for (String tool :
-          List.of("sh", "bash", "ls", "sed", "dirname", "uname", "head", "readlink", "cksum",
-              "cut", "find", "rm", "mv")) {
+          List.of(
+              "sh",
+              "bash",
+              "ls",
+              "sed",
+              "dirname",
+              "uname",
+              "head",
+              "readlink",
+              "cksum",
+              "cut",
+              "find",
+              "rm",
+              "mv")) {
         Run which = run(List.of("sh", "-c", "command -v " + tool), Map.of());
         assertEquals(0, which.exit(), tool + " is not installed");
         Files.createSymbolicLink(bin.resolve(tool), Path.of(which.out().strip()));

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * screen}. The devices a user may name: {@code device.CODE = Name}. Steps that differ per device:
  * {@code how.KIND} (any device) and {@code how.KIND.DEVICE}, written into a text as {@code
  * {how.KIND}}. The report's own words: {@code report.NAME}. Words for a code a rule puts in a
- * placeholder: {@code NAME.CODE} ({@code field.username = username}). The words around the
- * findings (verdict, headings, what each layer saw) are {@code words.*} keys ({@link ReportWords}).
+ * placeholder: {@code NAME.CODE} ({@code field.username = username}). The words around the findings
+ * (verdict, headings, what each layer saw) are {@code words.*} keys ({@link ReportWords}).
  *
  * <p>Texts may hold {@code {name}} placeholders, filled from the finding's params. A catalogue in
  * another language falls back to English key by key, so a key not yet translated still shows.
@@ -35,7 +35,8 @@ public final class Catalogue {
    * right form ("1 connection", "2 connections").
    */
   static final Pattern PLACEHOLDER =
-      Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_]*(?:\\.[a-zA-Z][a-zA-Z0-9_]*)?)(?:\\|([^|{}]*)\\|([^|{}]*))?}");
+      Pattern.compile(
+          "\\{([a-zA-Z][a-zA-Z0-9_]*(?:\\.[a-zA-Z][a-zA-Z0-9_]*)?)(?:\\|([^|{}]*)\\|([^|{}]*))?}");
 
   /** The language of the bundled catalogue.properties. */
   public static final String ENGLISH = "en";
@@ -56,16 +57,20 @@ public final class Catalogue {
   private static final Pattern SPAN = Pattern.compile("P(?:(\\d+)D)?(?:T(\\d+)H)?");
 
   private final Properties texts;
+
   /** The keys in the order the file has them (Properties forgets it). */
   private final List<String> order;
 
   private final String language;
+
   /** Where a key this one lacks is looked up: English, or null for English itself. */
   private final Catalogue fallback;
+
   /** The user's device, as {@code device.CODE} names it, or empty. */
   private final String device;
 
-  private Catalogue(Properties texts, List<String> order, String language, Catalogue fallback, String device) {
+  private Catalogue(
+      Properties texts, List<String> order, String language, Catalogue fallback, String device) {
     this.texts = texts;
     this.order = List.copyOf(order);
     this.language = language;
@@ -169,8 +174,8 @@ public final class Catalogue {
   private static volatile Map<String, Catalogue> bundled;
 
   /**
-   * The bundled words in a language (over English), English for one they lack: for renderers
-   * made without a rule set's words.
+   * The bundled words in a language (over English), English for one they lack: for renderers made
+   * without a rule set's words.
    */
   public static Catalogue bundled(String language) {
     Map<String, Catalogue> known = bundled;
@@ -180,7 +185,12 @@ public final class Catalogue {
         RuleFiles files = RuleFiles.bundled();
         Catalogue english = parse(files.files().getOrDefault(RuleFiles.CATALOGUE, ""));
         read.put(ENGLISH, english);
-        files.files().forEach((name, text) -> Languages.ofFile(name).ifPresent(tag -> read.put(tag, parse(text, tag).over(english))));
+        files
+            .files()
+            .forEach(
+                (name, text) ->
+                    Languages.ofFile(name)
+                        .ifPresent(tag -> read.put(tag, parse(text, tag).over(english))));
       } catch (RulesException | IllegalArgumentException e) {
         read.put(ENGLISH, parse(""));
       }
@@ -207,7 +217,9 @@ public final class Catalogue {
   public Set<String> causeIds() {
     Set<String> ids = new TreeSet<>();
     for (String key : allKeys()) {
-      if (key.endsWith(".title") && !key.startsWith("category.") && Character.isUpperCase(key.charAt(0))) {
+      if (key.endsWith(".title")
+          && !key.startsWith("category.")
+          && Character.isUpperCase(key.charAt(0))) {
         ids.add(key.substring(0, key.length() - ".title".length()));
       }
     }
@@ -232,8 +244,8 @@ public final class Catalogue {
   }
 
   /**
-   * Other spellings of a device a user may type ({@code device.fire_tv.aliases = firestick,
-   * fire stick}), in lower case.
+   * Other spellings of a device a user may type ({@code device.fire_tv.aliases = firestick, fire
+   * stick}), in lower case.
    */
   public List<String> deviceAliases(String code) {
     String t = text(DEVICE_PREFIX + code + ".aliases");
@@ -310,7 +322,8 @@ public final class Catalogue {
     while (m.find()) {
       String name = m.group(1);
       String value = name.startsWith(HOW_PREFIX) ? how(name) : words(name, params.get(name));
-      m.appendReplacement(out, Matcher.quoteReplacement(value != null ? plural(m, value) : m.group()));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(value != null ? plural(m, value) : m.group()));
     }
     m.appendTail(out);
     return out.toString();
@@ -318,7 +331,9 @@ public final class Catalogue {
 
   /** A value with the word of {@code {name|one|other}} after it, in the form its number takes. */
   private static String plural(Matcher m, String value) {
-    return m.group(2) == null ? value : value + " " + (value.strip().equals("1") ? m.group(2) : m.group(3));
+    return m.group(2) == null
+        ? value
+        : value + " " + (value.strip().equals("1") ? m.group(2) : m.group(3));
   }
 
   /**
@@ -333,7 +348,8 @@ public final class Catalogue {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = params.get(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(value != null ? plural(m, value) : m.group()));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(value != null ? plural(m, value) : m.group()));
     }
     m.appendTail(out);
     return out.toString();

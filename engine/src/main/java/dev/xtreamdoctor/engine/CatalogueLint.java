@@ -12,224 +12,228 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks {@code catalogue.properties} against the rules: every key has a shape the program reads
- * (a misspelt one would be silently ignored, and its words never shown), names a cause some rule
- * concludes and a category that exists, its fixes are numbered without gaps, and every
- * {@code {placeholder}} in a text is filled by the rules that conclude its cause (else users would
- * read the raw {@code {name}}). Each problem names the key at its line.
+ * Checks {@code catalogue.properties} against the rules: every key has a shape the program reads (a
+ * misspelt one would be silently ignored, and its words never shown), names a cause some rule
+ * concludes and a category that exists, its fixes are numbered without gaps, and every {@code
+ * {placeholder}} in a text is filled by the rules that conclude its cause (else users would read
+ * the raw {@code {name}}). Each problem names the key at its line.
  */
 final class CatalogueLint {
   private static final Pattern APP_CODE = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
-  private static final Pattern CAUSE_KEY = Pattern.compile("([A-Z][A-Z0-9_]*)\\.(title|impact|fix\\.([1-9][0-9]*))");
+  private static final Pattern CAUSE_KEY =
+      Pattern.compile("([A-Z][A-Z0-9_]*)\\.(title|impact|fix\\.([1-9][0-9]*))");
   private static final Pattern FILLED = Pattern.compile("\\bwith\\s*\\(\\s*(\"([^\"]*)\"|[^,)]*)");
   private static final List<String> CAUSE_PARTS = List.of("title", "impact", "fix.1");
 
   /** One key of the file, where it is written. */
-  private record Entry(String key, String value, int line, int column, int valueLine, int valueColumn) {}
+  record Entry(String key, String value, int line, int column, int valueLine, int valueColumn) {}
 
   private CatalogueLint() {}
 
   static List<RuleLint.Problem> check(RuleFiles files, RuleSource source, Catalogue catalogue) {
     String file = files.displayName(RuleFiles.CATALOGUE);
     List<RuleLint.Problem> problems = new ArrayList<>();
-    Set<String> concluded = new TreeSet<>();
-    Map<String, Set<String>> filled = new HashMap<>();
-    Set<String> openEnded = new HashSet<>();
-    for (RuleSource.RuleText r : source.rules()) {
-      Set<String> fills = new HashSet<>();
-      boolean dynamic = false;
-      Matcher m = FILLED.matcher(r.consequence());
-      while (m.find()) {
-        if (m.group(2) != null) {
-          fills.add(m.group(2));
-        } else {
-          dynamic = true;
-        }
-      }
-      for (RuleSource.WrittenFinding c : r.concludes()) {
-        concluded.add(c.causeId());
-        filled.computeIfAbsent(c.causeId(), k -> new TreeSet<>()).addAll(fills);
-        if (dynamic) {
-          openEnded.add(c.causeId());
-        }
-      }
+    Fills fills = Fills.of(source);
+    for (Entry e : entries(files.files().getOrDefault(RuleFiles.CATALOGUE, ""))) {
+      entry(file, e, source, catalogue, fills, problems);
     }
-    List<Entry> entries = entries(files.files().getOrDefault(RuleFiles.CATALOGUE, ""));
-    for (Entry e : entries) {
-      String key = e.key();
-      if (key.startsWith("category.")) {
-        String category = key.substring("category.".length()).replaceFirst("\\.title$", "");
-        if (!key.endsWith(".title")) {
-          problems.add(error(file, e, "unknown key " + key + ": a category has only a title, category." + category + ".title"));
-        } else if (!Vocabulary.CATEGORIES.contains(category)) {
-          problems.add(
-              error(file, e, "unknown key " + key + ": there is no category " + category + RuleLint.didYouMean(category, Vocabulary.CATEGORIES)
-                  + "; the categories are " + String.join(", ", Vocabulary.CATEGORIES)));
-        }
-        continue;
-      }
-      if (key.startsWith(ReportWords.PREFIX)) {
-        java.util.Set<String> known = ReportWords.knownKeys();
-        if (!known.contains(key)) {
-          problems.add(
-              error(file, e, "unknown key " + key + RuleLint.didYouMean(key, known)
-                  + ": the report's own words are a fixed list of words.* keys (see the bundled catalogue.properties)"));
-        }
-        continue;
-      }
-      if (key.startsWith(Catalogue.APP_PREFIX)) {
-        String code = key.substring(Catalogue.APP_PREFIX.length());
-        if (!APP_CODE.matcher(code).matches()) {
-          problems.add(
-              error(file, e, "unknown key " + key + ": what an app shows is written app.CODE = Words on the screen, the CODE in lower-case"
-                  + " words joined by _ (e.g. app.server_error_884)"));
-        } else if (e.value().isBlank()) {
-          problems.add(error(file, e, key + " has no words: write what the app shows, e.g. " + key + " = Server Error 884"));
-        }
-        continue;
-      }
-      if (Character.isLowerCase(key.charAt(0))) {
-        wordsKey(file, e, catalogue, problems);
-        continue;
-      }
-      Matcher k = CAUSE_KEY.matcher(key);
-      if (!k.matches()) {
-        String cause = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
-        String part = key.contains(".") ? key.substring(key.indexOf('.') + 1) : "";
-        problems.add(
-            error(file, e,
-                "unknown key " + key + (part.isEmpty() ? "" : RuleLint.didYouMean(part, CAUSE_PARTS).replace("did you mean ", "did you mean " + cause + "."))
-                    + ": a cause's keys are CAUSE.title, CAUSE.impact and CAUSE.fix.1, CAUSE.fix.2, ...; the other keys are"
-                    + " category.CATEGORY.title, app.CODE, words.*, device.CODE, how.KIND, report.NAME and NAME.CODE"));
-        continue;
-      }
-      String cause = k.group(1);
-      if (!source.unreadable().isEmpty()) {
-        continue; // some rules could not be read: which causes they conclude is not known
-      }
-      if (!concluded.contains(cause)) {
-        String near = RuleLint.didYouMean(cause, concluded);
-        if (!near.isEmpty()) {
-          problems.add(error(file, e, "unknown key " + key + ": no rule concludes " + cause + near + ", so these words are never shown"));
-        } else {
-          problems.add(warning(file, e, "no rule concludes " + cause + ", so " + key + " is never shown"));
-        }
-        continue;
-      }
-      if (k.group(3) != null) {
-        int n = Integer.parseInt(k.group(3));
-        if (n > 1 && catalogue.text(cause + ".fix." + (n - 1)) == null) {
-          problems.add(
-              error(file, e,
-                  key + " is never shown: fixes are read from " + cause + ".fix.1 up to the first missing number; add " + cause + ".fix."
-                      + (n - 1) + " or renumber"));
-        }
-      }
-      placeholders(file, e, cause, filled.getOrDefault(cause, Set.of()), openEnded.contains(cause), catalogue, problems);
-    }
-    languages(files, catalogue, problems);
+    CatalogueWordsLint.languages(files, catalogue, problems);
     return problems;
   }
 
-  private static final Pattern LOWER_CODE = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
-  private static final Pattern WORDS_KEY = Pattern.compile("([a-z][a-zA-Z0-9]*)\\.([a-z0-9]+(_[a-z0-9]+)*)");
+  /**
+   * What the rules conclude, and for each cause the placeholders its rules fill in (open-ended when
+   * a rule fills a name it computes).
+   */
+  private record Fills(
+      Set<String> concluded, Map<String, Set<String>> filled, Set<String> openEnded) {
+    static Fills of(RuleSource source) {
+      Set<String> concluded = new TreeSet<>();
+      Map<String, Set<String>> filled = new HashMap<>();
+      Set<String> openEnded = new HashSet<>();
+      for (RuleSource.RuleText r : source.rules()) {
+        Set<String> fills = new HashSet<>();
+        boolean dynamic = false;
+        Matcher m = FILLED.matcher(r.consequence());
+        while (m.find()) {
+          if (m.group(2) != null) {
+            fills.add(m.group(2));
+          } else {
+            dynamic = true;
+          }
+        }
+        for (RuleSource.WrittenFinding c : r.concludes()) {
+          concluded.add(c.causeId());
+          filled.computeIfAbsent(c.causeId(), k -> new TreeSet<>()).addAll(fills);
+          if (dynamic) {
+            openEnded.add(c.causeId());
+          }
+        }
+      }
+      return new Fills(concluded, filled, openEnded);
+    }
+  }
 
-  /** device.CODE, how.KIND(.DEVICE), report.NAME, NAME.CODE: the keys that are not a cause's. */
-  private static void wordsKey(String file, Entry e, Catalogue catalogue, List<RuleLint.Problem> problems) {
+  /** One key of the catalogue, by its kind: a category, the report's words, an app, a cause. */
+  private static void entry(
+      String file,
+      Entry e,
+      RuleSource source,
+      Catalogue catalogue,
+      Fills fills,
+      List<RuleLint.Problem> problems) {
     String key = e.key();
-    String[] parts = key.split("\\.", -1);
-    if (key.startsWith(Catalogue.DEVICE_PREFIX)) {
-      boolean aliases = parts.length == 3 && parts[2].equals("aliases");
-      if (!(parts.length == 2 || aliases) || !LOWER_CODE.matcher(parts[1]).matches()) {
-        problems.add(error(file, e, "unknown key " + key + ": a device is written device.CODE = Its name (and device.CODE.aliases ="
-            + " other spellings), the CODE in lower-case words joined by _"));
-      } else if (aliases && !catalogue.devices().containsKey(parts[1])) {
-        problems.add(error(file, e, key + " names no device: add device." + parts[1] + " = Its name"
-            + RuleLint.didYouMean(parts[1], catalogue.devices().keySet())));
+    if (key.startsWith("category.")) {
+      String category = key.substring("category.".length()).replaceFirst("\\.title$", "");
+      if (!key.endsWith(".title")) {
+        problems.add(
+            error(
+                file,
+                e,
+                "unknown key "
+                    + key
+                    + ": a category has only a title, category."
+                    + category
+                    + ".title"));
+      } else if (!Vocabulary.CATEGORIES.contains(category)) {
+        problems.add(
+            error(
+                file,
+                e,
+                "unknown key "
+                    + key
+                    + ": there is no category "
+                    + category
+                    + RuleLint.didYouMean(category, Vocabulary.CATEGORIES)
+                    + "; the categories are "
+                    + String.join(", ", Vocabulary.CATEGORIES)));
       }
       return;
     }
-    if (key.startsWith(Catalogue.HOW_PREFIX)) {
-      if (parts.length == 3 && !catalogue.devices().containsKey(parts[2])) {
-        problems.add(error(file, e, "unknown key " + key + ": there is no device " + parts[2]
-            + RuleLint.didYouMean(parts[2], catalogue.devices().keySet()) + "; the devices are "
-            + String.join(", ", catalogue.devices().keySet())));
-      } else if (parts.length == 3 && catalogue.text(Catalogue.HOW_PREFIX + parts[1]) == null) {
-        problems.add(error(file, e, key + " has no how." + parts[1] + " for the other devices: add it, the words for any device"));
-      } else if (parts.length < 2 || parts.length > 3) {
-        problems.add(error(file, e, "unknown key " + key + ": steps are written how.KIND (any device) or how.KIND.DEVICE"));
+    if (key.startsWith(ReportWords.PREFIX)) {
+      java.util.Set<String> known = ReportWords.knownKeys();
+      if (!known.contains(key)) {
+        problems.add(
+            error(
+                file,
+                e,
+                "unknown key "
+                    + key
+                    + RuleLint.didYouMean(key, known)
+                    + ": the report's own words are a fixed list of words.* keys (see the bundled catalogue.properties)"));
       }
       return;
     }
-    if (key.startsWith(Catalogue.REPORT_PREFIX)) {
-      return; // the report's own words: read by the renderers, whatever the rules
-    }
-    Matcher w = WORDS_KEY.matcher(key);
-    if (!w.matches()) {
-      problems.add(error(file, e, "unknown key " + key + ": words for a code are written NAME.CODE (field.username = username), the"
-          + " CODE in lower-case words joined by _"));
+    if (key.startsWith(Catalogue.APP_PREFIX)) {
+      String code = key.substring(Catalogue.APP_PREFIX.length());
+      if (!APP_CODE.matcher(code).matches()) {
+        problems.add(
+            error(
+                file,
+                e,
+                "unknown key "
+                    + key
+                    + ": what an app shows is written app.CODE = Words on the screen, the CODE in lower-case"
+                    + " words joined by _ (e.g. app.server_error_884)"));
+      } else if (e.value().isBlank()) {
+        problems.add(
+            error(
+                file,
+                e,
+                key
+                    + " has no words: write what the app shows, e.g. "
+                    + key
+                    + " = Server Error 884"));
+      }
       return;
     }
-    String name = w.group(1);
-    Set<String> used = new TreeSet<>();
-    for (String k : catalogue.keys()) {
-      Matcher p = Catalogue.PLACEHOLDER.matcher(catalogue.text(k));
-      while (p.find()) {
-        used.add(p.group(1));
-      }
+    if (Character.isLowerCase(key.charAt(0))) {
+      CatalogueWordsLint.wordsKey(file, e, catalogue, problems);
+      return;
     }
-    if (!used.contains(name)) {
-      problems.add(warning(file, e, "no text has the placeholder {" + name + "}" + RuleLint.didYouMean(name, used)
-          .replaceAll("did you mean (\\w+)\\?", "did you mean {$1}?") + ", so " + key + " is never shown"));
-    }
+    causeKey(file, e, key, source, catalogue, fills, problems);
   }
 
   /**
-   * Each catalogue_LANG.properties against the English catalogue: keys it lacks (shown in English)
-   * and keys English does not have (never shown), as warnings; a text whose placeholders differ from
-   * the English one, as an error (a value would be lost, or users would read a raw {name}).
+   * A cause's key: its rule must exist, its fixes numbered without a gap, its placeholders filled.
    */
-  private static void languages(RuleFiles files, Catalogue english, List<RuleLint.Problem> problems) {
-    for (Map.Entry<String, String> f : new java.util.TreeMap<>(files.files()).entrySet()) {
-      java.util.Optional<String> tag = Languages.ofFile(f.getKey());
-      if (tag.isEmpty()) {
-        continue;
+  private static void causeKey(
+      String file,
+      Entry e,
+      String key,
+      RuleSource source,
+      Catalogue catalogue,
+      Fills fills,
+      List<RuleLint.Problem> problems) {
+    Matcher k = CAUSE_KEY.matcher(key);
+    if (!k.matches()) {
+      String cause = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+      String part = key.contains(".") ? key.substring(key.indexOf('.') + 1) : "";
+      problems.add(
+          error(
+              file,
+              e,
+              "unknown key "
+                  + key
+                  + (part.isEmpty()
+                      ? ""
+                      : RuleLint.didYouMean(part, CAUSE_PARTS)
+                          .replace("did you mean ", "did you mean " + cause + "."))
+                  + ": a cause's keys are CAUSE.title, CAUSE.impact and CAUSE.fix.1, CAUSE.fix.2, ...; the other keys are"
+                  + " category.CATEGORY.title, app.CODE, words.*, device.CODE, how.KIND, report.NAME and NAME.CODE"));
+      return;
+    }
+    String cause = k.group(1);
+    if (!source.unreadable().isEmpty()) {
+      return; // some rules could not be read: which causes they conclude is not known
+    }
+    if (!fills.concluded().contains(cause)) {
+      String near = RuleLint.didYouMean(cause, fills.concluded());
+      if (!near.isEmpty()) {
+        problems.add(
+            error(
+                file,
+                e,
+                "unknown key "
+                    + key
+                    + ": no rule concludes "
+                    + cause
+                    + near
+                    + ", so these words are never shown"));
+      } else {
+        problems.add(
+            warning(file, e, "no rule concludes " + cause + ", so " + key + " is never shown"));
       }
-      String file = files.displayName(f.getKey());
-      List<Entry> entries = entries(f.getValue());
-      Set<String> translated = new HashSet<>();
-      for (Entry e : entries) {
-        translated.add(e.key());
-        String en = english.text(e.key());
-        if (en == null) {
-          problems.add(warning(file, e, e.key() + " is not in " + files.displayName(RuleFiles.CATALOGUE)
-              + RuleLint.didYouMean(e.key(), english.keys()) + ", so it is never shown"));
-          continue;
-        }
-        Set<String> want = placeholderNames(en);
-        Set<String> have = placeholderNames(e.value());
-        if (!want.equals(have)) {
-          Set<String> lost = new TreeSet<>(want);
-          lost.removeAll(have);
-          Set<String> extra = new TreeSet<>(have);
-          extra.removeAll(want);
-          problems.add(error(file, e, e.key() + " must keep the placeholders of the English text"
-              + (lost.isEmpty() ? "" : "; it lacks " + braces(lost))
-              + (extra.isEmpty() ? "" : "; it has " + braces(extra) + ", which the English text has not")));
-        }
-      }
-      List<String> missing =
-          english.order().stream().filter(k -> !translated.contains(k) && !k.endsWith(".aliases")).toList();
-      if (!missing.isEmpty()) {
-        problems.add(new RuleLint.Problem(false, new RuleProblem(file, 1, 1,
-            missing.size() + (missing.size() == 1 ? " key is" : " keys are") + " not translated (shown in English): "
-                + String.join(", ", missing.subList(0, Math.min(10, missing.size())))
-                + (missing.size() > 10 ? ", and " + (missing.size() - 10) + " more" : ""))));
+      return;
+    }
+    if (k.group(3) != null) {
+      int n = Integer.parseInt(k.group(3));
+      if (n > 1 && catalogue.text(cause + ".fix." + (n - 1)) == null) {
+        problems.add(
+            error(
+                file,
+                e,
+                key
+                    + " is never shown: fixes are read from "
+                    + cause
+                    + ".fix.1 up to the first missing number; add "
+                    + cause
+                    + ".fix."
+                    + (n - 1)
+                    + " or renumber"));
       }
     }
+    placeholders(
+        file,
+        e,
+        cause,
+        fills.filled().getOrDefault(cause, Set.of()),
+        fills.openEnded().contains(cause),
+        catalogue,
+        problems);
   }
 
-  private static Set<String> placeholderNames(String text) {
+  static Set<String> placeholderNames(String text) {
     Set<String> names = new TreeSet<>();
     Matcher p = Catalogue.PLACEHOLDER.matcher(text);
     while (p.find()) {
@@ -238,17 +242,25 @@ final class CatalogueLint {
     return names;
   }
 
-  private static String braces(Set<String> names) {
+  static String braces(Set<String> names) {
     return String.join(", ", names.stream().map(n -> "{" + n + "}").toList());
   }
 
-  /** Whether the catalogue has a key for this cause in no shape the program reads (EXPIRED.titel). */
+  /**
+   * Whether the catalogue has a key for this cause in no shape the program reads (EXPIRED.titel).
+   */
   static boolean hasMisspeltKey(Catalogue catalogue, String cause) {
-    return catalogue.keys().stream().anyMatch(k -> k.startsWith(cause + ".") && !CAUSE_KEY.matcher(k).matches());
+    return catalogue.keys().stream()
+        .anyMatch(k -> k.startsWith(cause + ".") && !CAUSE_KEY.matcher(k).matches());
   }
 
   private static void placeholders(
-      String file, Entry e, String cause, Set<String> filled, boolean openEnded, Catalogue catalogue,
+      String file,
+      Entry e,
+      String cause,
+      Set<String> filled,
+      boolean openEnded,
+      Catalogue catalogue,
       List<RuleLint.Problem> problems) {
     Matcher p = Catalogue.PLACEHOLDER.matcher(e.value());
     while (p.find()) {
@@ -259,8 +271,20 @@ final class CatalogueLint {
       if (name.startsWith(Catalogue.HOW_PREFIX)) {
         if (catalogue.text(name) == null) {
           int[] at = position(e, p.start());
-          problems.add(new RuleLint.Problem(true, new RuleProblem(file, at[0], at[1],
-              "the placeholder {" + name + "} in " + e.key() + " has no steps: add " + name + " = the words for any device")));
+          problems.add(
+              new RuleLint.Problem(
+                  true,
+                  new RuleProblem(
+                      file,
+                      at[0],
+                      at[1],
+                      "the placeholder {"
+                          + name
+                          + "} in "
+                          + e.key()
+                          + " has no steps: add "
+                          + name
+                          + " = the words for any device")));
         }
         continue;
       }
@@ -269,10 +293,21 @@ final class CatalogueLint {
           new RuleLint.Problem(
               true,
               new RuleProblem(
-                  file, at[0], at[1],
-                  "the placeholder {" + name + "} in " + e.key() + " is filled by no rule that concludes " + cause
-                      + RuleLint.didYouMean(name, filled).replaceAll("did you mean (\\w+)\\?", "did you mean {$1}?")
-                      + (filled.isEmpty() ? "" : "; they fill " + String.join(", ", filled.stream().map(f -> "{" + f + "}").toList()))
+                  file,
+                  at[0],
+                  at[1],
+                  "the placeholder {"
+                      + name
+                      + "} in "
+                      + e.key()
+                      + " is filled by no rule that concludes "
+                      + cause
+                      + RuleLint.didYouMean(name, filled)
+                          .replaceAll("did you mean (\\w+)\\?", "did you mean {$1}?")
+                      + (filled.isEmpty()
+                          ? ""
+                          : "; they fill "
+                              + String.join(", ", filled.stream().map(f -> "{" + f + "}").toList()))
                       + "; users would read it as it is written")));
     }
   }
@@ -283,11 +318,12 @@ final class CatalogueLint {
   }
 
   /**
-   * The file's keys with their places, read the way {@link java.util.Properties} reads them (comments,
-   * {@code =} or {@code :} or a space between key and value, a trailing backslash continues the
-   * line). Escapes are kept as written: this is for places and names, not for the words.
+   * The file's keys with their places, read the way {@link java.util.Properties} reads them
+   * (comments, {@code =} or {@code :} or a space between key and value, a trailing backslash
+   * continues the line). Escapes are kept as written: this is for places and names, not for the
+   * words.
    */
-  private static List<Entry> entries(String text) {
+  static List<Entry> entries(String text) {
     List<Entry> entries = new ArrayList<>();
     List<String> lines = text.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
@@ -321,7 +357,14 @@ final class CatalogueLint {
         i++;
         v.append(lines.get(i).stripLeading());
       }
-      entries.add(new Entry(line.substring(start, end).replace("\\", ""), v.toString(), first + 1, start + 1, first + 1, value + 1));
+      entries.add(
+          new Entry(
+              line.substring(start, end).replace("\\", ""),
+              v.toString(),
+              first + 1,
+              start + 1,
+              first + 1,
+              value + 1));
     }
     return entries;
   }
@@ -338,11 +381,11 @@ final class CatalogueLint {
     return n % 2 == 1;
   }
 
-  private static RuleLint.Problem error(String file, Entry e, String message) {
+  static RuleLint.Problem error(String file, Entry e, String message) {
     return new RuleLint.Problem(true, new RuleProblem(file, e.line(), e.column(), message));
   }
 
-  private static RuleLint.Problem warning(String file, Entry e, String message) {
+  static RuleLint.Problem warning(String file, Entry e, String message) {
     return new RuleLint.Problem(false, new RuleProblem(file, e.line(), e.column(), message));
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public final class Devices {
   private final Map<String, String> names;
+
   /** A spelling, squeezed ({@link #squeeze}), to its code. */
   private final Map<String, String> spellings;
 
@@ -69,14 +70,21 @@ public final class Devices {
             .orElse("");
     List<String> all = new ArrayList<>();
     names.keySet().forEach(c -> all.add(written(c, dashes)));
-    return "'" + printable(typed) + "' is not a device the rules know" + near + "; the devices are " + String.join(", ", all);
+    return "'"
+        + printable(typed)
+        + "' is not a device the rules know"
+        + near
+        + "; the devices are "
+        + String.join(", ", all);
   }
 
   private static String written(String code, boolean dashes) {
     return dashes ? code.replace('_', '-') : code;
   }
 
-  /** Lower case, without spaces, dashes, underscores or other punctuation: how spellings compare. */
+  /**
+   * Lower case, without spaces, dashes, underscores or other punctuation: how spellings compare.
+   */
   static String squeeze(String s) {
     return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
   }

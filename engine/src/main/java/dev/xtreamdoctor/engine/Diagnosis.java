@@ -71,15 +71,39 @@ public record Diagnosis(
       List<String> rulesFired,
       String rulesVersion) {
     this(
-        schemaVersion, category, title, summary, causes, fixes, evidence, findings, facts,
-        rulesFired, rulesVersion, Instant.now(), null, null);
+        schemaVersion,
+        category,
+        title,
+        summary,
+        causes,
+        fixes,
+        evidence,
+        findings,
+        facts,
+        rulesFired,
+        rulesVersion,
+        Instant.now(),
+        null,
+        null);
   }
 
   /** This diagnosis, of a line checked at {@code when} with this username (never the password). */
   public Diagnosis checked(Instant when, String username) {
     return new Diagnosis(
-        schemaVersion, category, title, summary, causes, fixes, evidence, findings, facts,
-        rulesFired, rulesVersion, when, Target.of(facts, username == null ? "" : username), words);
+        schemaVersion,
+        category,
+        title,
+        summary,
+        causes,
+        fixes,
+        evidence,
+        findings,
+        facts,
+        rulesFired,
+        rulesVersion,
+        when,
+        Target.of(facts, username == null ? "" : username),
+        words);
   }
 
   /**

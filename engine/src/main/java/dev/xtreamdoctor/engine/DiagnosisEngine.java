@@ -46,8 +46,8 @@ public final class DiagnosisEngine {
   }
 
   /**
-   * Watches a diagnosis session: told when it starts (to add listeners) and before it is
-   * disposed (to read what it holds). For explanations; a diagnosis without one pays nothing.
+   * Watches a diagnosis session: told when it starts (to add listeners) and before it is disposed
+   * (to read what it holds). For explanations; a diagnosis without one pays nothing.
    */
   public interface SessionObserver {
     void started(KieSession session);
@@ -63,8 +63,8 @@ public final class DiagnosisEngine {
   /**
    * Runs the rules only, with an observer on the session (may be null).
    *
-   * @throws RulesFailedException when the rules could not finish: a rule kept firing, the
-   *     deadline passed, a then part threw, or no conclusion was drawn
+   * @throws RulesFailedException when the rules could not finish: a rule kept firing, the deadline
+   *     passed, a then part threw, or no conclusion was drawn
    */
   public Evaluation evaluateRules(Collection<? extends Fact> facts, SessionObserver observer) {
     // A pooled session is reset on dispose; an observed one gets its own, so its listeners
@@ -116,10 +116,11 @@ public final class DiagnosisEngine {
   }
 
   /**
-   * The full diagnosis in a language of the rule set ({@link RuleBook#languages()}; English for
-   * one it lacks), with an observer on the session (may be null).
+   * The full diagnosis in a language of the rule set ({@link RuleBook#languages()}; English for one
+   * it lacks), with an observer on the session (may be null).
    */
-  public Diagnosis evaluate(Collection<? extends Fact> facts, SessionObserver observer, String language) {
+  public Diagnosis evaluate(
+      Collection<? extends Fact> facts, SessionObserver observer, String language) {
     Evaluation e = evaluateRules(facts, observer);
     Catalogue words = words(language, facts);
     Conclusion c = e.conclusion();
@@ -178,8 +179,8 @@ public final class DiagnosisEngine {
   }
 
   /**
-   * The words for this language, with the steps for the device the user named (the {@code
-   * device} of their reported symptoms) where the catalogue has them.
+   * The words for this language, with the steps for the device the user named (the {@code device}
+   * of their reported symptoms) where the catalogue has them.
    */
   public Catalogue words(String language, Collection<? extends Fact> facts) {
     String device = "";
@@ -192,8 +193,8 @@ public final class DiagnosisEngine {
   }
 
   /**
-   * For display: errors first, then warnings, info and unchecked; then in layer order; on one
-   * layer in the order the ranking decides between them (category, then cause id).
+   * For display: errors first, then warnings, info and unchecked; then in layer order; on one layer
+   * in the order the ranking decides between them (category, then cause id).
    */
   private static final Comparator<Finding> FINDING_ORDER =
       Comparator.comparingInt((Finding f) -> Vocabulary.rank(Vocabulary.SEVERITIES, f.severity()))

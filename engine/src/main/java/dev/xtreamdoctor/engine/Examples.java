@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The example facts shipped with the rules ({@code examples/facts/} in the repository, one file
- * per cause): what every rule set is smoke-evaluated on before it is used, and what scenarios
- * start from. Read once per process from the classpath, through the index the rules module's
- * build writes.
+ * The example facts shipped with the rules ({@code examples/facts/} in the repository, one file per
+ * cause): what every rule set is smoke-evaluated on before it is used, and what scenarios start
+ * from. Read once per process from the classpath, through the index the rules module's build
+ * writes.
  */
 public final class Examples {
   /** Where the rules module puts the examples on the classpath. */
@@ -49,7 +49,8 @@ public final class Examples {
       return List.of();
     }
     List<Example> examples = new ArrayList<>();
-    for (String name : index.lines().map(String::strip).filter(n -> !n.isEmpty()).sorted().toList()) {
+    for (String name :
+        index.lines().map(String::strip).filter(n -> !n.isEmpty()).sorted().toList()) {
       String json = text(loader, CLASSPATH_DIR + name);
       if (json == null) {
         throw new IllegalStateException("the examples index names " + name + ", which is missing");
@@ -57,7 +58,8 @@ public final class Examples {
       try {
         examples.add(new Example(name, FactsJson.read(json)));
       } catch (FactsJson.FactsException e) {
-        throw new IllegalStateException("the bundled example " + name + " cannot be read: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "the bundled example " + name + " cannot be read: " + e.getMessage(), e);
       }
     }
     return List.copyOf(examples);

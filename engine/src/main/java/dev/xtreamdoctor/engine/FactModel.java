@@ -84,7 +84,8 @@ public final class FactModel {
   public static Optional<String> closest(String word, Collection<String> candidates) {
     return candidates.stream()
         .min(Comparator.comparingInt(c -> distance(word.toLowerCase(), c.toLowerCase())))
-        .filter(c -> distance(word.toLowerCase(), c.toLowerCase()) <= Math.max(2, word.length() / 3));
+        .filter(
+            c -> distance(word.toLowerCase(), c.toLowerCase()) <= Math.max(2, word.length() / 3));
   }
 
   /** Levenshtein distance. */

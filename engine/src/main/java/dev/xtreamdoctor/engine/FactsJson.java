@@ -13,18 +13,18 @@ import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Constructor;
-import java.math.BigDecimal;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Facts to and from JSON. A facts file is {@code {"facts": [{"type": "DnsAnswer", ...}, ...]}}
- * (or just the array); a field left out takes its type's empty value ("", 0, false, []).
- * Helpdesk tools hand in what they already know the same way.
+ * Facts to and from JSON. A facts file is {@code {"facts": [{"type": "DnsAnswer", ...}, ...]}} (or
+ * just the array); a field left out takes its type's empty value ("", 0, false, []). Helpdesk tools
+ * hand in what they already know the same way.
  */
 public final class FactsJson {
   /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
@@ -107,7 +107,8 @@ public final class FactsJson {
                             + "\""
                             + FactModel.closest(typeName, observationNames())
                                 .map(n -> " (did you mean " + n + "?)")
-                                .orElse(" (known: " + String.join(", ", observationNames()) + ")")));
+                                .orElse(
+                                    " (known: " + String.join(", ", observationNames()) + ")")));
     String where = at + " (" + typeName + ")";
     RecordComponent[] components = type.getRecordComponents();
     List<String> names = FactModel.fields(type);
@@ -138,7 +139,8 @@ public final class FactsJson {
                 + "\""
                 + FactModel.closest(outcome.getString(), allowed)
                     .map(n -> " (did you mean " + n + "?)")
-                    .orElse(" (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")"));
+                    .orElse(
+                        " (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")"));
       }
     }
     try {
@@ -209,12 +211,14 @@ public final class FactsJson {
    * {@code expDate} -1 (absent, unreadable) or more, times and every other count 0 or more, and
    * within the Java type.
    */
-  private static Object inRange(String name, Class<?> t, JsonNumber n, String field) throws FactsException {
+  private static Object inRange(String name, Class<?> t, JsonNumber n, String field)
+      throws FactsException {
     BigDecimal value = n.bigDecimalValue();
     long min = name.equals("auth") || name.equals("expDate") ? -1 : 0;
-    long max = name.equals("port") || name.endsWith("Port") ? 65535
-        : name.equals("status") ? 999
-        : t == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
+    long max =
+        name.equals("port") || name.endsWith("Port")
+            ? 65535
+            : name.equals("status") ? 999 : t == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
     if (t == double.class) {
       double d = value.doubleValue();
       if (!Double.isFinite(d) || d < min) {
@@ -225,7 +229,8 @@ public final class FactsJson {
     if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
       throw new FactsException(field + " must be a whole number");
     }
-    if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+    if (value.compareTo(BigDecimal.valueOf(min)) < 0
+        || value.compareTo(BigDecimal.valueOf(max)) > 0) {
       throw new FactsException(field + " must be a whole number from " + min + " to " + max);
     }
     return t == int.class ? (Object) value.intValue() : (Object) value.longValue();

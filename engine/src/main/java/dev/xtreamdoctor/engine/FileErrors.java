@@ -8,8 +8,8 @@ import java.nio.file.NoSuchFileException;
 /**
  * Why a file a person named could not be read, in the few words they need: one mapping for every
  * command and loader, so the same problem reads the same everywhere ({@code FILE: no such file}).
- * Never the exception's own message for the known cases: a decoder's message could quote the
- * file's content, which may be a password.
+ * Never the exception's own message for the known cases: a decoder's message could quote the file's
+ * content, which may be a password.
  */
 public final class FileErrors {
   private FileErrors() {}

@@ -28,23 +28,52 @@ final class JavaInRulesLint {
    * Loops that need not end: {@code while}, {@code do}, and a {@code for} with no condition. A then
    * part runs once per match and must finish at once; a for-each over a collected list is fine.
    */
-  private static final Pattern LOOP = Pattern.compile("\\b(while)\\s*\\(|\\b(do)\\b\\s*(\\{|$)|\\b(for)\\s*\\([^;:)]*;\\s*;");
+  private static final Pattern LOOP =
+      Pattern.compile("\\b(while)\\s*\\(|\\b(do)\\b\\s*(\\{|$)|\\b(for)\\s*\\([^;:)]*;\\s*;");
 
   /** Calls a rule's then part may make besides fact fields and the set's own functions. */
   private static final Set<String> ALLOWED_CALLS =
       Set.of(
-          "insert", "insertLogical",
-          "error", "warning", "info", "unchecked", "because", "with", "of",
-          "equals", "equalsIgnoreCase", "startsWith", "endsWith", "contains", "isEmpty", "isBlank",
-          "replace", "toLowerCase", "toUpperCase", "strip", "trim", "length", "join", "valueOf",
-          "size", "get", "round", "min", "max", "abs");
+          "insert",
+          "insertLogical",
+          "error",
+          "warning",
+          "info",
+          "unchecked",
+          "because",
+          "with",
+          "of",
+          "equals",
+          "equalsIgnoreCase",
+          "startsWith",
+          "endsWith",
+          "contains",
+          "isEmpty",
+          "isBlank",
+          "replace",
+          "toLowerCase",
+          "toUpperCase",
+          "strip",
+          "trim",
+          "length",
+          "join",
+          "valueOf",
+          "size",
+          "get",
+          "round",
+          "min",
+          "max",
+          "abs");
 
   /** Words followed by "(" that are no calls. */
-  private static final Set<String> KEYWORDS = Set.of("if", "for", "while", "switch", "return", "catch", "synchronized");
+  private static final Set<String> KEYWORDS =
+      Set.of("if", "for", "while", "switch", "return", "catch", "synchronized");
 
   private static final Pattern CALL = Pattern.compile("(\\bnew\\s+)?([A-Za-z_$][\\w$]*)\\s*\\(");
-  private static final Pattern FUNCTION = Pattern.compile("(?m)^\\s*function\\s+[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
+  private static final Pattern FUNCTION =
+      Pattern.compile("(?m)^\\s*function\\s+[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
   private static final Pattern DECLARE = Pattern.compile("(?m)^\\s*declare\\s+(\\w+)");
+
   private JavaInRulesLint() {}
 
   /** Forbidden Java and endless loops anywhere; calls a then part should not make. */
@@ -108,8 +137,13 @@ final class JavaInRulesLint {
     Matcher bad = FORBIDDEN.matcher(code);
     if (bad.find()) {
       problems.add(
-          error(file, line, bad.start() + 1,
-              "rules may not use " + bad.group(1).replaceAll("[\\s(.]+$", "") + ": it reaches outside the diagnosis (the machine, files,"
+          error(
+              file,
+              line,
+              bad.start() + 1,
+              "rules may not use "
+                  + bad.group(1).replaceAll("[\\s(.]+$", "")
+                  + ": it reaches outside the diagnosis (the machine, files,"
                   + " the network or the program itself)"));
       return true;
     }
@@ -123,8 +157,14 @@ final class JavaInRulesLint {
     if ((inThen || rule == null) && loop.find()) {
       String word = loop.group(1) != null ? "while" : loop.group(2) != null ? "do" : "for ( ; ; )";
       problems.add(
-          error(file, line, loop.start() + 1,
-              (rule == null ? "a function" : "rule \"" + rule + "\"") + " loops with " + word + ": a then part runs once per match and must"
+          error(
+              file,
+              line,
+              loop.start() + 1,
+              (rule == null ? "a function" : "rule \"" + rule + "\"")
+                  + " loops with "
+                  + word
+                  + ": a then part runs once per match and must"
                   + " finish at once (a loop that never ends stops every diagnosis); go over a collected list with for ( x : list )"
                   + " instead, or write a rule per case"));
       return true;
@@ -140,12 +180,24 @@ final class JavaInRulesLint {
       String name = m.group(2);
       boolean isNew = m.group(1) != null;
       boolean ok =
-          isNew ? known.declared().contains(name)
-              : ALLOWED_CALLS.contains(name) || KEYWORDS.contains(name) || known.functions().contains(name) || known.fields().contains(name);
+          isNew
+              ? known.declared().contains(name)
+              : ALLOWED_CALLS.contains(name)
+                  || KEYWORDS.contains(name)
+                  || known.functions().contains(name)
+                  || known.fields().contains(name);
       if (!ok) {
         problems.add(
-            warning(file, line, m.start(2) + 1,
-                "rule \"" + rule + "\" calls " + (isNew ? "new " : "") + name + ", which is not among the calls rules need;"
+            warning(
+                file,
+                line,
+                m.start(2) + 1,
+                "rule \""
+                    + rule
+                    + "\" calls "
+                    + (isNew ? "new " : "")
+                    + name
+                    + ", which is not among the calls rules need;"
                     + " ask a developer to add a sentence to support.dsl or a function instead"));
       }
     }

@@ -13,19 +13,27 @@ import java.util.regex.Pattern;
 /**
  * Which language to answer in, from what a user or a client asks for: a tag ({@code es}, {@code
  * pt-BR}), a POSIX locale ({@code es_ES.UTF-8}, {@code de_DE@euro}, {@code C}), or an HTTP {@code
- * Accept-Language} header. A language the rules have no words for is matched by its base
- * language ({@code es-MX} gets {@code es}, {@code pt} and {@code pt-PT} get {@code pt-BR} if that
- * is the only Portuguese); English is the answer when nothing matches.
+ * Accept-Language} header. A language the rules have no words for is matched by its base language
+ * ({@code es-MX} gets {@code es}, {@code pt} and {@code pt-PT} get {@code pt-BR} if that is the
+ * only Portuguese); English is the answer when nothing matches.
  */
 public final class Languages {
-  /** The file of a language's words: {@code catalogue_es.properties}, {@code catalogue_pt_BR.properties}. */
-  private static final Pattern FILE = Pattern.compile("catalogue_([a-z]{2,3})(?:_([A-Z]{2}))?\\.properties");
+  /**
+   * The file of a language's words: {@code catalogue_es.properties}, {@code
+   * catalogue_pt_BR.properties}.
+   */
+  private static final Pattern FILE =
+      Pattern.compile("catalogue_([a-z]{2,3})(?:_([A-Z]{2}))?\\.properties");
 
-  private static final Pattern POSIX = Pattern.compile("([A-Za-z]{2,3})(?:[_-]([A-Za-z]{2}|[0-9]{3}))?(?:\\.[^@]*)?(?:@.*)?");
+  private static final Pattern POSIX =
+      Pattern.compile("([A-Za-z]{2,3})(?:[_-]([A-Za-z]{2}|[0-9]{3}))?(?:\\.[^@]*)?(?:@.*)?");
 
   private Languages() {}
 
-  /** The language tag of a catalogue file name, if it is one ({@code catalogue_pt_BR.properties} is {@code pt-BR}). */
+  /**
+   * The language tag of a catalogue file name, if it is one ({@code catalogue_pt_BR.properties} is
+   * {@code pt-BR}).
+   */
   public static Optional<String> ofFile(String fileName) {
     Matcher m = FILE.matcher(fileName);
     if (!m.matches()) {
@@ -36,7 +44,9 @@ public final class Languages {
 
   /** The catalogue file of a language tag: {@code pt-BR} is {@code catalogue_pt_BR.properties}. */
   public static String fileOf(String tag) {
-    return tag.equals(Catalogue.ENGLISH) ? RuleFiles.CATALOGUE : "catalogue_" + tag.replace('-', '_') + ".properties";
+    return tag.equals(Catalogue.ENGLISH)
+        ? RuleFiles.CATALOGUE
+        : "catalogue_" + tag.replace('-', '_') + ".properties";
   }
 
   /**
@@ -53,7 +63,8 @@ public final class Languages {
       return Optional.empty();
     }
     String lang = m.group(1).toLowerCase(Locale.ROOT);
-    return Optional.of(m.group(2) == null ? lang : lang + "-" + m.group(2).toUpperCase(Locale.ROOT));
+    return Optional.of(
+        m.group(2) == null ? lang : lang + "-" + m.group(2).toUpperCase(Locale.ROOT));
   }
 
   /**

@@ -21,8 +21,8 @@ import java.util.regex.PatternSyntaxException;
  * block_page ~ blocked (by|under) court  the page matches this regular expression (any case)
  * </pre>
  *
- * Only pages are searched (HTML or text), never a JSON answer, which holds the user's own data.
- * A pattern gets a bounded amount of work per page, so a careless one cannot stall a diagnosis.
+ * Only pages are searched (HTML or text), never a JSON answer, which holds the user's own data. A
+ * pattern gets a bounded amount of work per page, so a careless one cannot stall a diagnosis.
  */
 public final class PageSignals {
   /** The file in a rule set. */
@@ -97,21 +97,34 @@ public final class PageSignals {
       Matcher m = LINE.matcher(raw);
       if (!m.matches()) {
         problems.add(
-            new RuleProblem(shownFile, i + 1, col,
+            new RuleProblem(
+                shownFile,
+                i + 1,
+                col,
                 "this line is no page signal: write SIGNAL = words to find, or SIGNAL ~ a pattern (e.g. block_page = has been blocked)"));
         continue;
       }
       String name = m.group(1);
       if (!NAME.matcher(name).matches()) {
         problems.add(
-            new RuleProblem(shownFile, i + 1, m.start(1) + 1,
-                "the signal name " + name + " must be lower-case words joined by _ (e.g. block_page), as rules match it"));
+            new RuleProblem(
+                shownFile,
+                i + 1,
+                m.start(1) + 1,
+                "the signal name "
+                    + name
+                    + " must be lower-case words joined by _ (e.g. block_page), as rules match it"));
         continue;
       }
       String what = m.group(3);
       int whatCol = m.start(3) + 1;
       if (what.isEmpty()) {
-        problems.add(new RuleProblem(shownFile, i + 1, whatCol, "the signal " + name + " has nothing to look for after " + m.group(2)));
+        problems.add(
+            new RuleProblem(
+                shownFile,
+                i + 1,
+                whatCol,
+                "the signal " + name + " has nothing to look for after " + m.group(2)));
         continue;
       }
       if (m.group(2).equals("=")) {
@@ -122,16 +135,28 @@ public final class PageSignals {
         Pattern p = Pattern.compile(what, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         if (p.matcher("").find()) {
           problems.add(
-              new RuleProblem(shownFile, i + 1, whatCol,
-                  "the pattern of " + name + " matches an empty page, so it would match every page: make it need some words"));
+              new RuleProblem(
+                  shownFile,
+                  i + 1,
+                  whatCol,
+                  "the pattern of "
+                      + name
+                      + " matches an empty page, so it would match every page: make it need some words"));
           continue;
         }
         signatures.add(new Signature(name, null, p, i + 1));
       } catch (PatternSyntaxException e) {
         int at = e.getIndex() >= 0 ? whatCol + e.getIndex() : whatCol;
         problems.add(
-            new RuleProblem(shownFile, i + 1, at, "the pattern of " + name + " cannot be read: " + e.getDescription()
-                + " (write SIGNAL = words to look for plain words)"));
+            new RuleProblem(
+                shownFile,
+                i + 1,
+                at,
+                "the pattern of "
+                    + name
+                    + " cannot be read: "
+                    + e.getDescription()
+                    + " (write SIGNAL = words to look for plain words)"));
       }
     }
     return new PageSignals(signatures, problems);

@@ -53,7 +53,8 @@ public final class Redactor {
       Pattern.compile("(?i)(?<![a-z0-9_])(password|passwd|pass|pwd)=([^&#\\s\"'<>]*)");
   // scheme://user:password@host
   private static final Pattern USERINFO =
-      Pattern.compile("(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*://[^/@\\s:\"'<>]*):([^@/\\s\"'<>]*)@");
+      Pattern.compile(
+          "(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*://[^/@\\s:\"'<>]*):([^@/\\s\"'<>]*)@");
   // /live/USER/PASS/123.ts, /movie/.., /series/.., /timeshift/USER/PASS/..: the password in the
   // path.
   private static final Pattern STREAM_PATH =
@@ -175,14 +176,15 @@ public final class Redactor {
   }
 
   private static boolean sameLetter(char a, char b) {
-    return a == b || Character.toLowerCase(a) == Character.toLowerCase(b)
+    return a == b
+        || Character.toLowerCase(a) == Character.toLowerCase(b)
         || Character.toUpperCase(a) == Character.toUpperCase(b);
   }
 
   /**
    * A text as a reader would take it after undoing one layer of escaping (percent-encoding, JSON
-   * and HTML escapes, and {@code +} as a space when asked), with where each of its characters
-   * came from in the original.
+   * and HTML escapes, and {@code +} as a space when asked), with where each of its characters came
+   * from in the original.
    */
   private static final class View {
     final String text;
@@ -247,7 +249,9 @@ public final class Redactor {
     private static Decoded percentRun(String t, int i) {
       int j = i;
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      while (j + 2 < t.length() && t.charAt(j) == '%' && hex(t.charAt(j + 1)) >= 0
+      while (j + 2 < t.length()
+          && t.charAt(j) == '%'
+          && hex(t.charAt(j + 1)) >= 0
           && hex(t.charAt(j + 2)) >= 0) {
         bytes.write(hex(t.charAt(j + 1)) * 16 + hex(t.charAt(j + 2)));
         j += 3;
@@ -257,7 +261,8 @@ public final class Redactor {
       }
       String utf8 = strictUtf8(bytes.toByteArray());
       return new Decoded(
-          utf8 != null ? utf8 : new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1), j - i);
+          utf8 != null ? utf8 : new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1),
+          j - i);
     }
 
     /** A JSON (or JavaScript) backslash escape: four hex digits, a quote, a slash, a letter. */
@@ -321,7 +326,8 @@ public final class Redactor {
 
   private static String strictUtf8(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
@@ -335,10 +341,12 @@ public final class Redactor {
   private static String windows1252(byte[] bytes) {
     try {
       Charset cp1252 = Charset.forName("windows-1252");
-      CharBuffer chars = cp1252.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(bytes));
+      CharBuffer chars =
+          cp1252
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(bytes));
       return chars.toString();
     } catch (CharacterCodingException | IllegalArgumentException e) {
       return new String(bytes, StandardCharsets.ISO_8859_1);
@@ -354,12 +362,17 @@ public final class Redactor {
     String out = text;
     String lower = text.toLowerCase(Locale.ROOT);
     if (text.indexOf('=') >= 0 && (lower.contains("pass") || lower.contains("pwd"))) {
-      out = PASSWORD_PARAM.matcher(out).replaceAll(m -> quote(m.group(1) + "=" + maskIfAny(m.group(2))));
+      out =
+          PASSWORD_PARAM
+              .matcher(out)
+              .replaceAll(m -> quote(m.group(1) + "=" + maskIfAny(m.group(2))));
     }
     if (out.indexOf('@') >= 0 && out.contains("://")) {
       out = USERINFO.matcher(out).replaceAll(m -> quote(m.group(1) + ":" + MASK + "@"));
     }
-    if (lower.contains("/live/") || lower.contains("/movie/") || lower.contains("/series/")
+    if (lower.contains("/live/")
+        || lower.contains("/movie/")
+        || lower.contains("/series/")
         || lower.contains("/timeshift/")) {
       out = STREAM_PATH.matcher(out).replaceAll(m -> quote(m.group(1) + MASK + m.group(3)));
     }
@@ -367,10 +380,10 @@ public final class Redactor {
   }
 
   /**
-   * The secret as a few common writers spell it: as typed, form-encoded, RFC 3986
-   * percent-encoded, JSON-escaped (with and without escaped slashes and non-ASCII, as PHP, Parsson
-   * and others write it), base64 and as its UTF-8 bytes read as ISO-8859-1. For tests that prove
-   * none of these leak; {@link #scrub} finds more than these.
+   * The secret as a few common writers spell it: as typed, form-encoded, RFC 3986 percent-encoded,
+   * JSON-escaped (with and without escaped slashes and non-ASCII, as PHP, Parsson and others write
+   * it), base64 and as its UTF-8 bytes read as ISO-8859-1. For tests that prove none of these leak;
+   * {@link #scrub} finds more than these.
    */
   public static Set<String> textForms(String secret) {
     Set<String> forms = new LinkedHashSet<>();
@@ -418,7 +431,8 @@ public final class Redactor {
   static Set<String> base64Cores(String secret) {
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     Set<String> cores = new LinkedHashSet<>();
-    for (Base64.Encoder encoder : new Base64.Encoder[] {Base64.getEncoder(), Base64.getUrlEncoder()}) {
+    for (Base64.Encoder encoder :
+        new Base64.Encoder[] {Base64.getEncoder(), Base64.getUrlEncoder()}) {
       for (int shift = 0; shift < 3; shift++) {
         byte[] shifted = new byte[shift + bytes.length];
         System.arraycopy(bytes, 0, shifted, shift, bytes.length);

@@ -11,9 +11,9 @@ import java.util.TreeSet;
 
 /**
  * The report's own words (the answer line, headings, what each layer saw, outcome codes said in
- * words), read from the {@code words.*} keys of the catalogue in use, so support staff change
- * them as they change a cause's words. A key the catalogue in use lacks falls back to the
- * bundled catalogue: a report never shows a bare key.
+ * words), read from the {@code words.*} keys of the catalogue in use, so support staff change them
+ * as they change a cause's words. A key the catalogue in use lacks falls back to the bundled
+ * catalogue: a report never shows a bare key.
  */
 public final class ReportWords {
   /** The prefix of the report's keys in the catalogue. */
@@ -87,7 +87,9 @@ public final class ReportWords {
     return words.equals("outcome." + code) ? code : words;
   }
 
-  /** What an app shows, as the catalogue's {@code app.CODE} words ("Login Failed"), else the code. */
+  /**
+   * What an app shows, as the catalogue's {@code app.CODE} words ("Login Failed"), else the code.
+   */
   public String app(String code) {
     String words = catalogue.text(Catalogue.APP_PREFIX + code);
     if (words == null) {
@@ -119,7 +121,9 @@ public final class ReportWords {
           .withZone(ZoneOffset.UTC)
           .format(Instant.ofEpochSecond(unixSeconds));
     } catch (IllegalArgumentException e) {
-      return DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(Instant.ofEpochSecond(unixSeconds));
+      return DateTimeFormatter.ISO_LOCAL_DATE
+          .withZone(ZoneOffset.UTC)
+          .format(Instant.ofEpochSecond(unixSeconds));
     }
   }
 }

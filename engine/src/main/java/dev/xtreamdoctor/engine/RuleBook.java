@@ -29,8 +29,10 @@ public final class RuleBook {
   private final KieBase kieBase;
   private volatile KieSessionsPool sessions;
   private final Catalogue catalogue;
+
   /** Language tag to its words over English, English included. */
   private final Map<String, Catalogue> languages;
+
   private final RuleFiles files;
   private volatile RuleSource source;
   private volatile PageSignals pageSignals;
@@ -53,9 +55,9 @@ public final class RuleBook {
   }
 
   /**
-   * Compiles a rule set and refuses it whole unless it passes every check {@code rules check}
-   * makes that can refuse it (see {@link RuleCheck}): the files' shape, compiling, lint errors, and
-   * a smoke evaluation of every bundled example under the default {@link RuleLimits}. The bundled
+   * Compiles a rule set and refuses it whole unless it passes every check {@code rules check} makes
+   * that can refuse it (see {@link RuleCheck}): the files' shape, compiling, lint errors, and a
+   * smoke evaluation of every bundled example under the default {@link RuleLimits}. The bundled
    * rules, which the build checks, are only compiled.
    */
   public static RuleBook compile(RuleFiles files) throws RulesException {
@@ -94,7 +96,9 @@ public final class RuleBook {
       if (!RuleFiles.isDroolsFile(f.getKey())) {
         continue;
       }
-      Resource r = ks.getResources().newByteArrayResource(f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Resource r =
+          ks.getResources()
+              .newByteArrayResource(f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       r.setSourcePath(SOURCE_DIR + f.getKey());
       kfs.write(SOURCE_DIR + f.getKey(), r);
     }
@@ -102,10 +106,14 @@ public final class RuleBook {
     try {
       builder = ks.newKieBuilder(kfs).buildAll();
     } catch (StackOverflowError e) {
-      throw new RulesException(files.origin(), "the rules are nested too deeply for Drools to read them (its parser ran out of stack)");
+      throw new RulesException(
+          files.origin(),
+          "the rules are nested too deeply for Drools to read them (its parser ran out of stack)");
     }
     List<RuleProblem> problems =
-        new ArrayList<>(RuleMessages.problems(files, builder.getResults().getMessages(Message.Level.ERROR), structure));
+        new ArrayList<>(
+            RuleMessages.problems(
+                files, builder.getResults().getMessages(Message.Level.ERROR), structure));
     if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
       problems.add(new RuleProblem(files.origin(), 0, 0, "the rules do not compile"));
     }
@@ -135,7 +143,8 @@ public final class RuleBook {
   }
 
   /** Every catalogue_LANG.properties, each over the English words; English first. */
-  private static Map<String, Catalogue> readLanguages(RuleFiles files, Catalogue english) throws RulesException {
+  private static Map<String, Catalogue> readLanguages(RuleFiles files, Catalogue english)
+      throws RulesException {
     Map<String, Catalogue> out = new java.util.LinkedHashMap<>();
     out.put(Catalogue.ENGLISH, english);
     for (Map.Entry<String, String> f : new java.util.TreeMap<>(files.files()).entrySet()) {

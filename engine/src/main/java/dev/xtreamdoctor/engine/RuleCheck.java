@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every check a rule set must pass before anything uses it: the same for {@code rules check},
- * for {@code evaluate}/{@code diagnose} with {@code --rules}, for the service's hot reload and
- * for the Java API, so that what one refuses, all refuse.
+ * Every check a rule set must pass before anything uses it: the same for {@code rules check}, for
+ * {@code evaluate}/{@code diagnose} with {@code --rules}, for the service's hot reload and for the
+ * Java API, so that what one refuses, all refuse.
  *
  * <ol>
  *   <li>the files' shape ({@link RuleStructure}): every rule ends, brackets do not nest absurdly
@@ -15,8 +15,8 @@ import java.util.Optional;
  *   <li>compiling (Drools' errors, in plain words: {@link RuleMessages});
  *   <li>lint ({@link RuleLint}): categories, layers, causes and their words, placeholders, Java a
  *       rule should not use; the page signals' lines ({@link PageSignals});
- *   <li>a smoke evaluation of every bundled example under {@link RuleLimits} ({@link RuleSmoke}):
- *       a rule that loops, throws, or leaves no conclusion is caught here, with its file:line.
+ *   <li>a smoke evaluation of every bundled example under {@link RuleLimits} ({@link RuleSmoke}): a
+ *       rule that loops, throws, or leaves no conclusion is caught here, with its file:line.
  * </ol>
  *
  * <p>Errors refuse the set; warnings do not.

@@ -1,8 +1,8 @@
 package dev.xtreamdoctor.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The text of a rule set: every {@code .drl}, {@code .dsl}, {@code .dslr} file, the catalogue (and
- * its translations, {@code catalogue_LANG.properties}) and the page signals, read from a directory or from the bundled copy on the classpath. Immutable.
+ * its translations, {@code catalogue_LANG.properties}) and the page signals, read from a directory
+ * or from the bundled copy on the classpath. Immutable.
  */
 public final class RuleFiles {
   /** Where the rules module puts the rules on the classpath. */
@@ -95,8 +96,9 @@ public final class RuleFiles {
   /** The rules in a directory the user names. */
   public static RuleFiles fromDirectory(Path dir) throws RulesException {
     if (Files.isRegularFile(dir)) {
-      throw new RulesException(dir.toString(), "is a file; rules are read from a directory (the one holding the"
-          + " .drl files)");
+      throw new RulesException(
+          dir.toString(),
+          "is a file; rules are read from a directory (the one holding the" + " .drl files)");
     }
     if (!Files.isDirectory(dir)) {
       throw new RulesException(dir.toString(), "no such rules directory");
@@ -162,7 +164,10 @@ public final class RuleFiles {
   }
 
   private static boolean isRuleSetFile(String name) {
-    return isRuleFile(name) || name.endsWith(".dsl") || name.equals(CATALOGUE) || name.equals(PageSignals.FILE)
+    return isRuleFile(name)
+        || name.endsWith(".dsl")
+        || name.equals(CATALOGUE)
+        || name.equals(PageSignals.FILE)
         || Languages.ofFile(name).isPresent();
   }
 
@@ -193,34 +198,44 @@ public final class RuleFiles {
       throw e.getCause();
     }
     if (rules > MAX_RULES) {
-      throw new RulesException(dir.toString(), "holds " + rules + " rules; a set of more than " + MAX_RULES
-          + " is not compiled (it would take minutes)");
+      throw new RulesException(
+          dir.toString(),
+          "holds "
+              + rules
+              + " rules; a set of more than "
+              + MAX_RULES
+              + " is not compiled (it would take minutes)");
     }
     return files;
   }
 
   /**
-   * A rule set file as text, or a problem that names it: not larger than {@link
-   * #MAX_FILE_BYTES}, UTF-8, no NUL (a binary file); a byte-order mark an editor added is dropped.
+   * A rule set file as text, or a problem that names it: not larger than {@link #MAX_FILE_BYTES},
+   * UTF-8, no NUL (a binary file); a byte-order mark an editor added is dropped.
    */
   private static String text(Path p) throws IOException, RulesException {
     if (Files.size(p) > MAX_FILE_BYTES) {
-      throw new RulesException(p.toString(), "larger than " + MAX_FILE_BYTES / 1024 + " KB: not a rules file");
+      throw new RulesException(
+          p.toString(), "larger than " + MAX_FILE_BYTES / 1024 + " KB: not a rules file");
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p)))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p)))
+              .toString();
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw new RulesException(p.toString(), "not UTF-8 text (a binary file, or another encoding); save it as UTF-8");
+      throw new RulesException(
+          p.toString(), "not UTF-8 text (a binary file, or another encoding); save it as UTF-8");
     }
     int nul = text.indexOf('\0');
     if (nul >= 0) {
       int line = (int) text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
-      throw new RulesException(p.toString(), "holds a NUL character at line " + line + ": not a text file");
+      throw new RulesException(
+          p.toString(), "holds a NUL character at line " + line + ": not a text file");
     }
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }

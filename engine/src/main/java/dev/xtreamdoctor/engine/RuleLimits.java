@@ -8,8 +8,8 @@ import java.time.Duration;
  * matches its own when part) or a then part that never returns must cost one evaluation an error,
  * never the process a hang or its memory.
  *
- * @param maxFirings the most rule firings one evaluation may make ({@code doctor.rules.max-firings});
- *     the bundled rules make about 10 to 40
+ * @param maxFirings the most rule firings one evaluation may make ({@code
+ *     doctor.rules.max-firings}); the bundled rules make about 10 to 40
  * @param deadline how long one evaluation may run ({@code doctor.rules.deadline-ms})
  */
 public record RuleLimits(int maxFirings, Duration deadline) {
@@ -26,14 +26,19 @@ public record RuleLimits(int maxFirings, Duration deadline) {
   }
 
   /**
-   * The least time the checks before use give one evaluation: they evaluate a freshly compiled
-   * set, whose first evaluations are the slowest, and a slow machine must not refuse good rules.
+   * The least time the checks before use give one evaluation: they evaluate a freshly compiled set,
+   * whose first evaluations are the slowest, and a slow machine must not refuse good rules.
    */
   static final Duration LEAST_CHECK_DEADLINE = Duration.ofSeconds(10);
 
-  /** These limits for the checks before use: the same firing limit, at least {@link #LEAST_CHECK_DEADLINE}. */
+  /**
+   * These limits for the checks before use: the same firing limit, at least {@link
+   * #LEAST_CHECK_DEADLINE}.
+   */
   RuleLimits forChecks() {
-    return deadline.compareTo(LEAST_CHECK_DEADLINE) >= 0 ? this : new RuleLimits(maxFirings, LEAST_CHECK_DEADLINE);
+    return deadline.compareTo(LEAST_CHECK_DEADLINE) >= 0
+        ? this
+        : new RuleLimits(maxFirings, LEAST_CHECK_DEADLINE);
   }
 
   public static RuleLimits defaults() {

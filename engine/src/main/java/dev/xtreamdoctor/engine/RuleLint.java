@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 /**
  * Checks a rule set for mistakes that compile but hurt users or safety: a value outside a closed
  * vocabulary (category, layer, outcome code, what an app shows) with a did-you-mean, a finding
- * whose cause has no words or no fix in the catalogue, a finding a rule builds but never reports,
- * a loop in a then part, and Java a rule should not call. The catalogue's own mistakes are
- * {@link CatalogueLint}'s. Runs on the text ({@link RuleSource}), so it works on a set that does
- * not compile too.
+ * whose cause has no words or no fix in the catalogue, a finding a rule builds but never reports, a
+ * loop in a then part, and Java a rule should not call. The catalogue's own mistakes are {@link
+ * CatalogueLint}'s. Runs on the text ({@link RuleSource}), so it works on a set that does not
+ * compile too.
  */
 public final class RuleLint {
   /**
@@ -34,13 +34,16 @@ public final class RuleLint {
       if (error) {
         return at.toString();
       }
-      return at.line() == 0 ? at.file() + ": warning: " + at.message() : at.file() + ":" + at.line() + ":" + at.column() + ": warning: " + at.message();
+      return at.line() == 0
+          ? at.file() + ": warning: " + at.message()
+          : at.file() + ":" + at.line() + ":" + at.column() + ": warning: " + at.message();
     }
   }
 
   static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"(.*)\"");
   private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-  private static final Pattern FINDING_STARTED = Pattern.compile("\\bFinding\\s*\\.\\s*(error|warning|info|unchecked)\\s*\\(");
+  private static final Pattern FINDING_STARTED =
+      Pattern.compile("\\bFinding\\s*\\.\\s*(error|warning|info|unchecked)\\s*\\(");
   private static final Pattern INSERTS = Pattern.compile("\\binsert(Logical)?\\s*\\(");
 
   /**
@@ -48,17 +51,20 @@ public final class RuleLint {
    * layer != "x"}, {@code category in ( "a", "b" )}.
    */
   private static final Pattern COMPARED =
-      Pattern.compile("\\b(outcome|category|layer|severity|appMessage)\\s*(?:==|!=|(?:not\\s+)?in\\s*\\(([^)]*)\\))\\s*(\"([^\"]*)\")?");
+      Pattern.compile(
+          "\\b(outcome|category|layer|severity|appMessage)\\s*(?:==|!=|(?:not\\s+)?in\\s*\\(([^)]*)\\))\\s*(\"([^\"]*)\")?");
 
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
   /** A signal looked for: {@code signals contains "block_page"}. */
-  private static final Pattern SIGNAL = Pattern.compile("\\bsignals\\s+(?:not\\s+)?contains\\s+\"([^\"]*)\"");
+  private static final Pattern SIGNAL =
+      Pattern.compile("\\bsignals\\s+(?:not\\s+)?contains\\s+\"([^\"]*)\"");
 
   private RuleLint() {}
 
   /** Every lint problem of a rule set, errors and warnings, in file order. */
-  public static List<Problem> check(RuleFiles files, RuleSource source, Optional<Catalogue> catalogue) {
+  public static List<Problem> check(
+      RuleFiles files, RuleSource source, Optional<Catalogue> catalogue) {
     List<Problem> problems = new ArrayList<>();
     causesAndCategories(files, source, catalogue, problems);
     unreported(files, source, problems);
@@ -87,15 +93,33 @@ public final class RuleLint {
     String file = files.displayName(r.file());
     if (!c.category().isEmpty() && !Vocabulary.CATEGORIES.contains(c.category())) {
       problems.add(
-          error(file, c.line(), column(files, r.file(), c.line(), c.category()),
-              "unknown category " + c.category() + " in rule \"" + r.name() + "\"" + didYouMean(c.category(), Vocabulary.CATEGORIES)
-                  + "; the categories are " + String.join(", ", Vocabulary.CATEGORIES)));
+          error(
+              file,
+              c.line(),
+              column(files, r.file(), c.line(), c.category()),
+              "unknown category "
+                  + c.category()
+                  + " in rule \""
+                  + r.name()
+                  + "\""
+                  + didYouMean(c.category(), Vocabulary.CATEGORIES)
+                  + "; the categories are "
+                  + String.join(", ", Vocabulary.CATEGORIES)));
     }
     if (!c.layer().isEmpty() && !Vocabulary.LAYERS.contains(c.layer())) {
       problems.add(
-          error(file, c.line(), column(files, r.file(), c.line(), c.layer()),
-              "unknown layer " + c.layer() + " in rule \"" + r.name() + "\"" + didYouMean(c.layer(), Vocabulary.LAYERS)
-                  + "; the layers are " + String.join(", ", Vocabulary.LAYERS)));
+          error(
+              file,
+              c.line(),
+              column(files, r.file(), c.line(), c.layer()),
+              "unknown layer "
+                  + c.layer()
+                  + " in rule \""
+                  + r.name()
+                  + "\""
+                  + didYouMean(c.layer(), Vocabulary.LAYERS)
+                  + "; the layers are "
+                  + String.join(", ", Vocabulary.LAYERS)));
     }
   }
 
@@ -115,18 +139,49 @@ public final class RuleLint {
     if (!known.contains(c.causeId())) {
       boolean someWords = catalogue.keys().stream().anyMatch(k -> k.startsWith(c.causeId() + "."));
       problems.add(
-          error(file, c.line(), col,
+          error(
+              file,
+              c.line(),
+              col,
               someWords
-                  ? "the cause " + c.causeId() + " has no title in catalogue.properties: add " + c.causeId() + ".title, what is wrong in one line"
-                  : "the cause " + c.causeId() + " has no words in catalogue.properties" + didYouMean(c.causeId(), known)
-                      + ": add " + c.causeId() + ".title, " + c.causeId() + ".impact and " + c.causeId() + ".fix.1"));
+                  ? "the cause "
+                      + c.causeId()
+                      + " has no title in catalogue.properties: add "
+                      + c.causeId()
+                      + ".title, what is wrong in one line"
+                  : "the cause "
+                      + c.causeId()
+                      + " has no words in catalogue.properties"
+                      + didYouMean(c.causeId(), known)
+                      + ": add "
+                      + c.causeId()
+                      + ".title, "
+                      + c.causeId()
+                      + ".impact and "
+                      + c.causeId()
+                      + ".fix.1"));
     } else if (catalogue.fixes(c.causeId(), Map.of()).isEmpty()) {
       problems.add(
-          error(file, c.line(), col,
-              "the cause " + c.causeId() + " has no fix in catalogue.properties: add " + c.causeId() + ".fix.1, what the user should do"));
+          error(
+              file,
+              c.line(),
+              col,
+              "the cause "
+                  + c.causeId()
+                  + " has no fix in catalogue.properties: add "
+                  + c.causeId()
+                  + ".fix.1, what the user should do"));
     } else if (catalogue.impact(c.causeId(), Map.of()).isBlank()) {
       problems.add(
-          warning(file, c.line(), col, "the cause " + c.causeId() + " has no impact text in catalogue.properties: add " + c.causeId() + ".impact"));
+          warning(
+              file,
+              c.line(),
+              col,
+              "the cause "
+                  + c.causeId()
+                  + " has no impact text in catalogue.properties: add "
+                  + c.causeId()
+                  + ".impact"));
     }
   }
 
@@ -142,8 +197,15 @@ public final class RuleLint {
       int col = first == null ? 1 : first.column();
       String what = first == null ? "a finding" : first.causeId();
       problems.add(
-          error(files.displayName(r.file()), line, col,
-              "rule \"" + r.name() + "\" concludes " + what + " but never reports it: end its then part with 'Report it'"
+          error(
+              files.displayName(r.file()),
+              line,
+              col,
+              "rule \""
+                  + r.name()
+                  + "\" concludes "
+                  + what
+                  + " but never reports it: end its then part with 'Report it'"
                   + (r.file().endsWith(".drl") ? " (in a .drl file: insert( finding );)" : "")));
     }
   }
@@ -179,10 +241,21 @@ public final class RuleLint {
       if (!signals.contains(sig.group(1))) {
         int[] at = locate(files, r.file(), c.line(), "\"" + sig.group(1) + "\"");
         problems.add(
-            error(files.displayName(r.file()), at[0], at[1],
-                "unknown signal \"" + sig.group(1) + "\" in rule \"" + r.name() + "\"" + didYouMean(sig.group(1), signals)
-                    + ": no answer ever gets it; the signals are " + String.join(", ", signals)
-                    + " (a new one is a line in " + PageSignals.FILE + ")"));
+            error(
+                files.displayName(r.file()),
+                at[0],
+                at[1],
+                "unknown signal \""
+                    + sig.group(1)
+                    + "\" in rule \""
+                    + r.name()
+                    + "\""
+                    + didYouMean(sig.group(1), signals)
+                    + ": no answer ever gets it; the signals are "
+                    + String.join(", ", signals)
+                    + " (a new one is a line in "
+                    + PageSignals.FILE
+                    + ")"));
       }
     }
   }
@@ -229,14 +302,31 @@ public final class RuleLint {
       Optional<Catalogue> catalogue) {
     if (field.equals("appMessage")) {
       Set<String> listed = catalogue.map(k -> k.appMessages().keySet()).orElse(Set.of());
-      return
-          "unknown app message \"" + v + "\" in rule \"" + r.name() + "\"" + didYouMean(v, listed)
-              + (listed.isEmpty() ? "; catalogue.properties lists none" : "; catalogue.properties lists " + String.join(", ", listed))
-              + " (a new one is a line app." + v + " = the words on the screen)";
+      return "unknown app message \""
+          + v
+          + "\" in rule \""
+          + r.name()
+          + "\""
+          + didYouMean(v, listed)
+          + (listed.isEmpty()
+              ? "; catalogue.properties lists none"
+              : "; catalogue.properties lists " + String.join(", ", listed))
+          + " (a new one is a line app."
+          + v
+          + " = the words on the screen)";
     } else {
-      return
-          "unknown " + field + " \"" + v + "\" in rule \"" + r.name() + "\"" + didYouMean(v, allowed) + "; the values are "
-              + (field.equals("outcome") ? "listed in FACTS.md, \"Outcome codes\"" : String.join(", ", allowed));
+      return "unknown "
+          + field
+          + " \""
+          + v
+          + "\" in rule \""
+          + r.name()
+          + "\""
+          + didYouMean(v, allowed)
+          + "; the values are "
+          + (field.equals("outcome")
+              ? "listed in FACTS.md, \"Outcome codes\""
+              : String.join(", ", allowed));
     }
   }
 
@@ -258,7 +348,9 @@ public final class RuleLint {
     Matcher s = STRING.matcher(text);
     StringBuilder b = new StringBuilder();
     while (s.find()) {
-      s.appendReplacement(b, Matcher.quoteReplacement("\"" + "_".repeat(Math.max(0, s.group().length() - 2)) + "\""));
+      s.appendReplacement(
+          b,
+          Matcher.quoteReplacement("\"" + "_".repeat(Math.max(0, s.group().length() - 2)) + "\""));
     }
     s.appendTail(b);
     return b.toString();
@@ -276,7 +368,8 @@ public final class RuleLint {
       if (at >= 0) {
         return new int[] {i, at + 2};
       }
-      if (i > line && (lines.get(i - 1).strip().equals("then") || RULE.matcher(lines.get(i - 1)).find())) {
+      if (i > line
+          && (lines.get(i - 1).strip().equals("then") || RULE.matcher(lines.get(i - 1)).find())) {
         break;
       }
     }
@@ -289,12 +382,17 @@ public final class RuleLint {
     if (line < 1 || line > lines.size() || word.isEmpty()) {
       return 1;
     }
-    Matcher m = Pattern.compile("(?<![\\w.])" + Pattern.quote(word) + "(?![\\w])").matcher(lines.get(line - 1));
+    Matcher m =
+        Pattern.compile("(?<![\\w.])" + Pattern.quote(word) + "(?![\\w])")
+            .matcher(lines.get(line - 1));
     return m.find() ? m.start() + 1 : 1;
   }
 
   static String didYouMean(String word, Collection<String> candidates) {
-    return FactModel.closest(word, candidates).filter(c -> !c.isEmpty()).map(c -> " (did you mean " + c + "?)").orElse("");
+    return FactModel.closest(word, candidates)
+        .filter(c -> !c.isEmpty())
+        .map(c -> " (did you mean " + c + "?)")
+        .orElse("");
   }
 
   static Problem error(String file, int line, int column, String message) {

@@ -20,16 +20,24 @@ final class RuleMessages {
   private static final Pattern PARSER_CODE = Pattern.compile("^\\[ERR \\d+] Line (\\d+):(-?\\d+) ");
   private static final Pattern UNKNOWN_FIELD =
       Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
-  private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '(\\w+)'");
+  private static final Pattern UNKNOWN_TYPE =
+      Pattern.compile("Unable to resolve ObjectType '(\\w+)'");
   private static final Pattern EXPAND = Pattern.compile("^\\[(\\d+)] Unable to expand: (.*)$");
-  private static final Pattern NO_MAPPING = Pattern.compile("No mapping entries for expanding: (.*)$");
+  private static final Pattern NO_MAPPING =
+      Pattern.compile("No mapping entries for expanding: (.*)$");
   private static final Pattern COLUMN = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
   private static final Pattern IN_RULE = Pattern.compile(" in rule \"([^\"]*)\"");
   private static final Pattern DUPLICATE = Pattern.compile("^Duplicate rule name: (.*)$");
-  private static final Pattern ALREADY_DEFINED = Pattern.compile("The type Rule_\\S* is already defined");
+  private static final Pattern ALREADY_DEFINED =
+      Pattern.compile("The type Rule_\\S* is already defined");
+
   /** A sentence of a .dsl file: its scope and its words, up to the "=". */
-  private static final Pattern DSL_ENTRY = Pattern.compile("(?m)^\\s*\\[(when|then|keyword|\\*)]\\s*([^=]+?)\\s*=");
-  /** The name a Java compiler error is about: "The constructor Finding(..)", "x cannot be resolved". */
+  private static final Pattern DSL_ENTRY =
+      Pattern.compile("(?m)^\\s*\\[(when|then|keyword|\\*)]\\s*([^=]+?)\\s*=");
+
+  /**
+   * The name a Java compiler error is about: "The constructor Finding(..)", "x cannot be resolved".
+   */
   private static final List<Pattern> CULPRIT =
       List.of(
           Pattern.compile("The constructor (\\w+)\\("),
@@ -40,16 +48,18 @@ final class RuleMessages {
   private static final String DSL_NO_MATCH = "this sentence matches no line of the DSL: ";
 
   /**
-   * Every problem in the build messages, in order, without repeats. A DSL sentence that cannot
-   * be expanded also upsets the parser on the same line; only the DSL problem is kept.
+   * Every problem in the build messages, in order, without repeats. A DSL sentence that cannot be
+   * expanded also upsets the parser on the same line; only the DSL problem is kept.
    */
-  static List<RuleProblem> problems(RuleFiles files, Collection<Message> messages, RuleStructure.Found structure) {
+  static List<RuleProblem> problems(
+      RuleFiles files, Collection<Message> messages, RuleStructure.Found structure) {
     List<RuleProblem> problems = new ArrayList<>();
     for (Message m : messages) {
       String text = flatten(m.getText());
       // A name used twice: said once, by RuleStructure, with both places; Drools adds its own
       // line and one about the Java class it generates for the rule.
-      if (structure.duplicates() && (DUPLICATE.matcher(text).find() || ALREADY_DEFINED.matcher(text).find())) {
+      if (structure.duplicates()
+          && (DUPLICATE.matcher(text).find() || ALREADY_DEFINED.matcher(text).find())) {
         continue;
       }
       RuleProblem p = translate(files, m);
@@ -57,24 +67,35 @@ final class RuleMessages {
         problems.add(p);
       }
     }
-    // A rule without its 'end': everything Drools says about that file from there on follows from it.
+    // A rule without its 'end': everything Drools says about that file from there on follows from
+    // it.
     problems.removeIf(
-        p -> structure.unreadableFrom().containsKey(p.file()) && p.line() >= structure.unreadableFrom().get(p.file())
-            || structure.unreadableFrom().containsKey(p.file()) && p.message().startsWith("the file ends "));
+        p ->
+            structure.unreadableFrom().containsKey(p.file())
+                    && p.line() >= structure.unreadableFrom().get(p.file())
+                || structure.unreadableFrom().containsKey(p.file())
+                    && p.message().startsWith("the file ends "));
     // A .dslr that cannot be expanded makes Drools skip the package's declared types, and every
     // rule using one then fails too: noise, gone once the sentence is fixed.
     if (problems.stream().anyMatch(p -> p.message().startsWith(DSL_NO_MATCH))) {
       List<String> declared = declaredTypes(files);
       problems.removeIf(
-          p -> declared.stream().anyMatch(t -> p.message().startsWith("unknown fact " + t) || p.message().contains(t + " cannot be resolved")));
+          p ->
+              declared.stream()
+                  .anyMatch(
+                      t ->
+                          p.message().startsWith("unknown fact " + t)
+                              || p.message().contains(t + " cannot be resolved")));
     }
     // An unclosed quote confuses the parser into errors further down, and a sentence with one
     // matches no line of the DSL: say what it is instead.
     List<RuleProblem> quotes = unclosedQuotes(files);
     for (RuleProblem quote : quotes) {
       problems.removeIf(
-          p -> p.file().equals(quote.file())
-              && (p.line() >= quote.line() && !p.message().startsWith(DSL_NO_MATCH) || p.line() == quote.line()));
+          p ->
+              p.file().equals(quote.file())
+                  && (p.line() >= quote.line() && !p.message().startsWith(DSL_NO_MATCH)
+                      || p.line() == quote.line()));
       problems.add(quote);
     }
     // A sentence that matches no line of the DSL stays in the rule as written, which the parser
@@ -106,7 +127,11 @@ final class RuleMessages {
       return true;
     }
     String text =
-        files.files().entrySet().stream().filter(e -> files.displayName(e.getKey()).equals(shown)).map(Map.Entry::getValue).findFirst().orElse(null);
+        files.files().entrySet().stream()
+            .filter(e -> files.displayName(e.getKey()).equals(shown))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
     if (text == null) {
       return false;
     }
@@ -121,40 +146,49 @@ final class RuleMessages {
 
   private static List<String> declaredTypes(RuleFiles files) {
     List<String> names = new ArrayList<>();
-    files.files().values().forEach(
-        text -> {
-          Matcher m = DECLARE.matcher(text);
-          while (m.find()) {
-            names.add(m.group(1));
-          }
-        });
+    files
+        .files()
+        .values()
+        .forEach(
+            text -> {
+              Matcher m = DECLARE.matcher(text);
+              while (m.find()) {
+                names.add(m.group(1));
+              }
+            });
     return names;
   }
 
   /**
-   * The first line of each rule file with a double quote that is opened and not closed on the
-   * same line (DRL strings never span lines), pointing at that quote.
+   * The first line of each rule file with a double quote that is opened and not closed on the same
+   * line (DRL strings never span lines), pointing at that quote.
    */
   static List<RuleProblem> unclosedQuotes(RuleFiles files) {
     List<RuleProblem> found = new ArrayList<>();
-    files.files().forEach(
-        (name, text) -> {
-          if (!RuleFiles.isRuleFile(name)) {
-            return;
-          }
-          List<String> lines = text.lines().toList();
-          for (int i = 0; i < lines.size(); i++) {
-            int open = openQuote(lines.get(i));
-            if (open >= 0) {
-              String rest = lines.get(i).substring(open).strip();
-              found.add(
-                  new RuleProblem(
-                      files.displayName(name), i + 1, open + 1,
-                      "a quote opens here and is never closed on this line: " + rest + " (add the closing \")"));
-              return;
-            }
-          }
-        });
+    files
+        .files()
+        .forEach(
+            (name, text) -> {
+              if (!RuleFiles.isRuleFile(name)) {
+                return;
+              }
+              List<String> lines = text.lines().toList();
+              for (int i = 0; i < lines.size(); i++) {
+                int open = openQuote(lines.get(i));
+                if (open >= 0) {
+                  String rest = lines.get(i).substring(open).strip();
+                  found.add(
+                      new RuleProblem(
+                          files.displayName(name),
+                          i + 1,
+                          open + 1,
+                          "a quote opens here and is never closed on this line: "
+                              + rest
+                              + " (add the closing \")"));
+                  return;
+                }
+              }
+            });
     return found;
   }
 
@@ -187,7 +221,8 @@ final class RuleMessages {
     List<String> source = lines(files, file);
     // A .dslr is compiled expanded, its "- ..." lines folded into the sentence above: Drools'
     // lines are lines of that text; the person reads the file as written.
-    java.util.function.IntUnaryOperator written = RuleSource.writtenLines(files.files().get(file), file);
+    java.util.function.IntUnaryOperator written =
+        RuleSource.writtenLines(files.files().get(file), file);
     int line = written.applyAsInt(Math.max(m.getLine(), 0));
     int column = Math.max(m.getColumn(), 0);
 
@@ -201,17 +236,26 @@ final class RuleMessages {
     if (expand.find()) {
       String sentence = expand.group(2).strip();
       return new RuleProblem(
-          shown, Integer.parseInt(expand.group(1)), 1, DSL_NO_MATCH + "\"" + sentence + "\"" + nearestSentence(files, sentence));
+          shown,
+          Integer.parseInt(expand.group(1)),
+          1,
+          DSL_NO_MATCH + "\"" + sentence + "\"" + nearestSentence(files, sentence));
     }
     Matcher noMapping = NO_MAPPING.matcher(text);
     if (noMapping.find()) {
       String sentence = noMapping.group(1).strip();
-      return new RuleProblem(shown, line, 1, DSL_NO_MATCH + "\"" + sentence + "\"" + nearestSentence(files, sentence));
+      return new RuleProblem(
+          shown, line, 1, DSL_NO_MATCH + "\"" + sentence + "\"" + nearestSentence(files, sentence));
     }
     Matcher duplicate = DUPLICATE.matcher(text);
     if (duplicate.find()) {
       return new RuleProblem(
-          shown, line, 1, "another rule already has the name \"" + duplicate.group(1).strip() + "\"; give this one a name of its own");
+          shown,
+          line,
+          1,
+          "another rule already has the name \""
+              + duplicate.group(1).strip()
+              + "\"; give this one a name of its own");
     }
     Matcher field = UNKNOWN_FIELD.matcher(text);
     if (field.find()) {
@@ -219,7 +263,8 @@ final class RuleMessages {
       String name = field.group(2);
       Matcher col = COLUMN.matcher(text);
       int fallback = col.find() ? Integer.parseInt(col.group(2)) : column;
-      return new RuleProblem(shown, line, columnOf(source, line, name, fallback), unknownField(type, name));
+      return new RuleProblem(
+          shown, line, columnOf(source, line, name, fallback), unknownField(type, name));
     }
     Matcher typeName = UNKNOWN_TYPE.matcher(text);
     if (typeName.find()) {
@@ -246,28 +291,36 @@ final class RuleMessages {
    */
   static String nearestSentence(RuleFiles files, String sentence) {
     List<String> keys = new ArrayList<>();
-    files.files().forEach(
-        (name, text) -> {
-          if (name.endsWith(".dsl")) {
-            Matcher m = DSL_ENTRY.matcher(text);
-            while (m.find()) {
-              keys.add(m.group(2).strip());
-            }
-          }
-        });
+    files
+        .files()
+        .forEach(
+            (name, text) -> {
+              if (name.endsWith(".dsl")) {
+                Matcher m = DSL_ENTRY.matcher(text);
+                while (m.find()) {
+                  keys.add(m.group(2).strip());
+                }
+              }
+            });
     String typed = sentence.toLowerCase(java.util.Locale.ROOT);
     String best = null;
     int bestScore = Integer.MAX_VALUE;
     for (String key : keys) {
       // Compare against the key with each {part} replaced by what the typed sentence has there.
       String k = key.toLowerCase(java.util.Locale.ROOT);
-      int score = Math.min(FactModel.distance(typed, k), FactModel.distance(typed.replaceAll("\"[^\"]*\"", "\"\""), k.replaceAll("\\{[^}]*}", "")));
+      int score =
+          Math.min(
+              FactModel.distance(typed, k),
+              FactModel.distance(
+                  typed.replaceAll("\"[^\"]*\"", "\"\""), k.replaceAll("\\{[^}]*}", "")));
       if (score < bestScore) {
         bestScore = score;
         best = key;
       }
     }
-    return best != null && bestScore <= Math.max(3, sentence.length() / 4) ? " (did you mean: " + best + "?)" : "";
+    return best != null && bestScore <= Math.max(3, sentence.length() / 4)
+        ? " (did you mean: " + best + "?)"
+        : "";
   }
 
   private static String unknownField(String type, String name) {
@@ -281,18 +334,23 @@ final class RuleMessages {
         + name
         + " on "
         + type
-        + near.map(n -> " (did you mean " + n + "?)").orElse(" (its fields: " + String.join(", ", fields) + ")");
+        + near.map(n -> " (did you mean " + n + "?)")
+            .orElse(" (its fields: " + String.join(", ", fields) + ")");
   }
 
   private static String syntax(String text) {
     String t = text;
-    if (t.toLowerCase(java.util.Locale.ROOT).startsWith("mismatched input '<eof>'") || t.contains("Line 0:-1")) {
+    if (t.toLowerCase(java.util.Locale.ROOT).startsWith("mismatched input '<eof>'")
+        || t.contains("Line 0:-1")) {
       Matcher rule = IN_RULE.matcher(t);
       return rule.find()
-          ? "the file ends inside rule \"" + rule.group(1) + "\": a quote, bracket or 'end' is missing"
+          ? "the file ends inside rule \""
+              + rule.group(1)
+              + "\": a quote, bracket or 'end' is missing"
           : "the file ends too early: a quote, bracket or 'end' is missing";
     }
-    return t.replace("mismatched input", "unexpected").replace("no viable alternative at input", "cannot read");
+    return t.replace("mismatched input", "unexpected")
+        .replace("no viable alternative at input", "cannot read");
   }
 
   /**

@@ -2,8 +2,8 @@ package dev.xtreamdoctor.engine;
 
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.Finding;
-import dev.xtreamdoctor.engine.facts.Vocabulary;
 import dev.xtreamdoctor.engine.facts.Settings;
+import dev.xtreamdoctor.engine.facts.Vocabulary;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Evaluates a rule set on facts it will meet, under {@link RuleLimits}, before it is used: a rule
- * that keeps firing, a then part that throws or never returns, or a set that draws no conclusion
- * is an error with the rule's file:line; two errors of different categories on one layer are a
+ * that keeps firing, a then part that throws or never returns, or a set that draws no conclusion is
+ * an error with the rule's file:line; two errors of different categories on one layer are a
  * warning, because only the ranking's order among categories then decides between them.
  */
 public final class RuleSmoke {
@@ -56,7 +56,9 @@ public final class RuleSmoke {
       return true;
     } catch (RulesFailedException e) {
       failed(e.problems(), where);
-      ranAway = e.reason() != RulesFailedException.Reason.RULE_ERROR && e.reason() != RulesFailedException.Reason.NO_CONCLUSION;
+      ranAway =
+          e.reason() != RulesFailedException.Reason.RULE_ERROR
+              && e.reason() != RulesFailedException.Reason.NO_CONCLUSION;
       return !ranAway;
     }
   }
@@ -65,7 +67,11 @@ public final class RuleSmoke {
   public void failed(List<RuleProblem> failures, String where) {
     for (RuleProblem p : failures) {
       if (said.add(p.toString())) {
-        problems.add(new RuleLint.Problem(true, new RuleProblem(p.file(), p.line(), p.column(), p.message() + SEEN_ON + where + ")")));
+        problems.add(
+            new RuleLint.Problem(
+                true,
+                new RuleProblem(
+                    p.file(), p.line(), p.column(), p.message() + SEEN_ON + where + ")")));
       }
     }
   }
@@ -99,19 +105,42 @@ public final class RuleSmoke {
         }
         Optional<RuleSource.RuleText> rule = concluding(first, fired);
         Optional<RuleSource.RuleText> other = concluding(second, fired);
-        String file = rule.map(r -> book.files().displayName(r.file())).orElse(book.files().origin());
+        String file =
+            rule.map(r -> book.files().displayName(r.file())).orElse(book.files().origin());
         int line = rule.map(RuleSource.RuleText::line).orElse(0);
         problems.add(
             new RuleLint.Problem(
                 false,
                 new RuleProblem(
-                    file, line, 1,
-                    name(rule, first) + " and " + name(other, second) + other.map(r -> " (" + book.files().displayName(r.file()) + ":" + r.line() + ")").orElse("")
-                        + " both find an error on the " + first.layer() + " layer, with different categories: "
-                        + first.category() + " (" + first.causeId() + ") decides, because on one layer the categories rank "
+                    file,
+                    line,
+                    1,
+                    name(rule, first)
+                        + " and "
+                        + name(other, second)
+                        + other
+                            .map(
+                                r ->
+                                    " ("
+                                        + book.files().displayName(r.file())
+                                        + ":"
+                                        + r.line()
+                                        + ")")
+                            .orElse("")
+                        + " both find an error on the "
+                        + first.layer()
+                        + " layer, with different categories: "
+                        + first.category()
+                        + " ("
+                        + first.causeId()
+                        + ") decides, because on one layer the categories rank "
                         + String.join(", ", Vocabulary.FAULT_CATEGORIES)
-                        + "; if " + second.category() + " should win, give one of the rules a condition that rules the other out"
-                        + SEEN_ON + where + ")")));
+                        + "; if "
+                        + second.category()
+                        + " should win, give one of the rules a condition that rules the other out"
+                        + SEEN_ON
+                        + where
+                        + ")")));
       }
     }
   }
@@ -124,8 +153,18 @@ public final class RuleSmoke {
   private Optional<RuleSource.RuleText> concluding(Finding f, List<String> fired) {
     List<RuleSource.RuleText> candidates =
         book.source().rules().stream()
-            .filter(r -> r.concludes().stream().anyMatch(c -> c.causeId().equals(f.causeId()) && (c.category().isEmpty() || c.category().equals(f.category())) && c.severity().equals("error")))
+            .filter(
+                r ->
+                    r.concludes().stream()
+                        .anyMatch(
+                            c ->
+                                c.causeId().equals(f.causeId())
+                                    && (c.category().isEmpty() || c.category().equals(f.category()))
+                                    && c.severity().equals("error")))
             .toList();
-    return candidates.stream().filter(r -> fired.contains(r.name())).findFirst().or(() -> candidates.stream().findFirst());
+    return candidates.stream()
+        .filter(r -> fired.contains(r.name()))
+        .findFirst()
+        .or(() -> candidates.stream().findFirst());
   }
 }

@@ -15,14 +15,16 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 
 /**
- * The rules of a rule set as their authors wrote them: each rule's name, file, line, conditions
- * and consequence, read with Drools' own parser (a {@code .dslr} after expanding its sentences, so
- * a sentence's line is the line of its expansion). Feeds lint ({@code rules check}) and
- * explanations; compiling stays {@link RuleBook}'s job, so a file that does not parse simply
- * contributes no rules here.
+ * The rules of a rule set as their authors wrote them: each rule's name, file, line, conditions and
+ * consequence, read with Drools' own parser (a {@code .dslr} after expanding its sentences, so a
+ * sentence's line is the line of its expansion). Feeds lint ({@code rules check}) and explanations;
+ * compiling stays {@link RuleBook}'s job, so a file that does not parse simply contributes no rules
+ * here.
  */
 public final class RuleSource {
-  /** What a consequence concludes: {@code Finding.error( "CATEGORY", "CAUSE", "layer" )} and kin. */
+  /**
+   * What a consequence concludes: {@code Finding.error( "CATEGORY", "CAUSE", "layer" )} and kin.
+   */
   /**
    * What a consequence concludes: {@code Finding.error( "CATEGORY", "CAUSE", "layer" )} and kin;
    * the category may be computed ({@code $r.category()}), the cause is always written out.
@@ -33,7 +35,8 @@ public final class RuleSource {
               + "(?:\\s*,\\s*\"([^\"]*)\")?");
 
   private static final Pattern UNCHECKED =
-      Pattern.compile("Finding\\s*\\.\\s*unchecked\\s*\\(\\s*\"([^\"]*)\"(?:\\s*,\\s*\"([^\"]*)\")?");
+      Pattern.compile(
+          "Finding\\s*\\.\\s*unchecked\\s*\\(\\s*\"([^\"]*)\"(?:\\s*,\\s*\"([^\"]*)\")?");
 
   /** What a ranking rule decides: {@code new Conclusion( "CATEGORY", "CAUSE" )}. */
   private static final Pattern CONCLUSION =
@@ -46,7 +49,11 @@ public final class RuleSource {
   private final String dsl;
 
   private RuleSource(
-      List<RuleText> rules, java.util.Set<String> unreadable, Map<String, String> expanded, Map<String, int[]> lineMaps, String dsl) {
+      List<RuleText> rules,
+      java.util.Set<String> unreadable,
+      Map<String, String> expanded,
+      Map<String, int[]> lineMaps,
+      String dsl) {
     this.rules = List.copyOf(rules);
     this.unreadable = java.util.Set.copyOf(unreadable);
     this.expanded = Map.copyOf(expanded);
@@ -55,8 +62,8 @@ public final class RuleSource {
   }
 
   /**
-   * The line in the file as written for a line of its expanded text. Expanding a .dslr folds
-   * each "- ..." line of a when part into the sentence above it; every other line stays.
+   * The line in the file as written for a line of its expanded text. Expanding a .dslr folds each
+   * "- ..." line of a when part into the sentence above it; every other line stays.
    */
   public int originalLine(String file, int expandedLine) {
     int[] map = lineMaps.get(file);
@@ -116,7 +123,8 @@ public final class RuleSource {
    * @param line 1-based line in the file
    * @param column 1-based column of the cause id
    */
-  public record WrittenFinding(String severity, String category, String causeId, String layer, int line, int column) {}
+  public record WrittenFinding(
+      String severity, String category, String causeId, String layer, int line, int column) {}
 
   /**
    * One rule.
@@ -194,7 +202,8 @@ public final class RuleSource {
     if (lhs != null) {
       for (BaseDescr d : lhs.getDescrs()) {
         WrittenCondition c = condition(text, d);
-        conditions.add(new WrittenCondition(original.applyAsInt(c.line()), c.factType(), c.kind(), c.text()));
+        conditions.add(
+            new WrittenCondition(original.applyAsInt(c.line()), c.factType(), c.kind(), c.text()));
       }
     }
     String consequence = r.getConsequence() == null ? "" : r.getConsequence().toString();
@@ -206,35 +215,57 @@ public final class RuleSource {
       int[] at = locate(lines, consequenceLine, "\"" + m.group(3) + "\"");
       concludes.add(
           new WrittenFinding(
-              m.group(1), m.group(2) == null ? "" : m.group(2), m.group(3), m.group(4) == null ? "" : m.group(4),
-              original.applyAsInt(at[0]), at[1] + 1));
+              m.group(1),
+              m.group(2) == null ? "" : m.group(2),
+              m.group(3),
+              m.group(4) == null ? "" : m.group(4),
+              original.applyAsInt(at[0]),
+              at[1] + 1));
     }
     Matcher u = UNCHECKED.matcher(consequence);
     while (u.find()) {
       int[] at = locate(lines, consequenceLine, "\"" + u.group(1) + "\"");
       concludes.add(
-          new WrittenFinding("unchecked", "INCONCLUSIVE", u.group(1), u.group(2) == null ? "" : u.group(2), original.applyAsInt(at[0]), at[1] + 1));
+          new WrittenFinding(
+              "unchecked",
+              "INCONCLUSIVE",
+              u.group(1),
+              u.group(2) == null ? "" : u.group(2),
+              original.applyAsInt(at[0]),
+              at[1] + 1));
     }
     Matcher v = CONCLUSION.matcher(consequence);
     while (v.find()) {
       int[] at = locate(lines, consequenceLine, "\"" + v.group(2) + "\"");
-      concludes.add(new WrittenFinding("conclusion", v.group(1), v.group(2), "", original.applyAsInt(at[0]), at[1] + 1));
+      concludes.add(
+          new WrittenFinding(
+              "conclusion", v.group(1), v.group(2), "", original.applyAsInt(at[0]), at[1] + 1));
     }
     return new RuleText(
-        r.getName(), file, original.applyAsInt(r.getLine()), conditions, consequence, original.applyAsInt(consequenceLine), concludes);
+        r.getName(),
+        file,
+        original.applyAsInt(r.getLine()),
+        conditions,
+        consequence,
+        original.applyAsInt(consequenceLine),
+        concludes);
   }
 
   private static WrittenCondition condition(String text, BaseDescr d) {
     String shown = d.getText();
-    if (d.getStartCharacter() >= 0 && d.getEndCharacter() > d.getStartCharacter() && d.getEndCharacter() <= text.length()) {
+    if (d.getStartCharacter() >= 0
+        && d.getEndCharacter() > d.getStartCharacter()
+        && d.getEndCharacter() <= text.length()) {
       shown = text.substring(d.getStartCharacter(), d.getEndCharacter());
     }
-    String kind = d.getClass().getSimpleName().replace("Descr", "").toLowerCase(java.util.Locale.ROOT);
+    String kind =
+        d.getClass().getSimpleName().replace("Descr", "").toLowerCase(java.util.Locale.ROOT);
     String type = d instanceof PatternDescr p ? p.getObjectType() : "";
     if (shown == null || shown.isBlank()) {
       shown = type.isEmpty() ? kind : type + "( ... )";
     }
-    return new WrittenCondition(d.getLine(), type == null ? "" : type, kind, shown.strip().replaceAll("\\s+", " "));
+    return new WrittenCondition(
+        d.getLine(), type == null ? "" : type, kind, shown.strip().replaceAll("\\s+", " "));
   }
 
   /** The 1-based line and 0-based column of a text at or after a 1-based line; else that line. */

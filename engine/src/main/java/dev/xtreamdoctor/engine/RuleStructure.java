@@ -9,23 +9,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Mistakes in the shape of the rule files, found on their text before Drools reads them: each
- * gives one clear message, where Drools would give a confusing one or several (a missing {@code
- * end} surfaces as "unexpected 'insertLogical'" further down; a name used twice as three errors,
- * one about a generated Java class) or none at all (brackets nested thousands deep overflow the
+ * Mistakes in the shape of the rule files, found on their text before Drools reads them: each gives
+ * one clear message, where Drools would give a confusing one or several (a missing {@code end}
+ * surfaces as "unexpected 'insertLogical'" further down; a name used twice as three errors, one
+ * about a generated Java class) or none at all (brackets nested thousands deep overflow the
  * parser's stack). {@link RuleMessages} then drops what Drools says as a consequence.
  */
 final class RuleStructure {
   /** Deeper than any condition a person writes; far below what overflows the parser's stack. */
   static final int MAX_NESTING = 64;
 
-  private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
+  private static final Pattern RULE =
+      Pattern.compile("^\\s*rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
   private static final Pattern BLOCK_START = Pattern.compile("^\\s*(query|declare)\\b");
+
   /** A line that ends a rule: "end" alone, or last after a space ("rule \"x\" when then end"). */
   private static final Pattern END = Pattern.compile("(^|\\s)end\\s*(//.*)?$");
 
   /** The problems found, and what they make Drools say that is not worth showing. */
-  record Found(List<RuleProblem> problems, Map<String, Integer> unreadableFrom, boolean tooDeep, boolean duplicates) {}
+  record Found(
+      List<RuleProblem> problems,
+      Map<String, Integer> unreadableFrom,
+      boolean tooDeep,
+      boolean duplicates) {}
 
   private RuleStructure() {}
 
@@ -58,13 +64,21 @@ final class RuleStructure {
           continue;
         }
         String name = name(m);
-        String[] earlier = firstByName.putIfAbsent(name, new String[] {shown, Integer.toString(i + 1)});
+        String[] earlier =
+            firstByName.putIfAbsent(name, new String[] {shown, Integer.toString(i + 1)});
         if (earlier != null) {
           duplicates = true;
           problems.add(
               new RuleProblem(
-                  shown, i + 1, m.start(1) + 1,
-                  "another rule already has the name \"" + name + "\" (" + earlier[0] + ":" + earlier[1]
+                  shown,
+                  i + 1,
+                  m.start(1) + 1,
+                  "another rule already has the name \""
+                      + name
+                      + "\" ("
+                      + earlier[0]
+                      + ":"
+                      + earlier[1]
                       + "); give this one a name of its own"));
         }
       }
@@ -109,8 +123,14 @@ final class RuleStructure {
       if (starts != null) {
         if (open != null) {
           return new RuleProblem(
-              shown, openLine, 1,
-              open + " has no 'end': add a line 'end' after its then part, before " + starts + " on line " + (i + 1));
+              shown,
+              openLine,
+              1,
+              open
+                  + " has no 'end': add a line 'end' after its then part, before "
+                  + starts
+                  + " on line "
+                  + (i + 1));
         }
         open = starts;
         openLine = i + 1;
@@ -123,7 +143,11 @@ final class RuleStructure {
     }
     return open == null
         ? null
-        : new RuleProblem(shown, openLine, 1, open + " has no 'end': add a line 'end' after its then part, at the end of the file");
+        : new RuleProblem(
+            shown,
+            openLine,
+            1,
+            open + " has no 'end': add a line 'end' after its then part, at the end of the file");
   }
 
   /**
@@ -177,8 +201,12 @@ final class RuleStructure {
       } else if (c == '(' || c == '[' || c == '{') {
         if (++depth > MAX_NESTING) {
           return new RuleProblem(
-              shown, line, column,
-              "brackets are nested more than " + MAX_NESTING + " deep here; no rule needs that many: split the condition,"
+              shown,
+              line,
+              column,
+              "brackets are nested more than "
+                  + MAX_NESTING
+                  + " deep here; no rule needs that many: split the condition,"
                   + " or close the brackets opened before it");
         }
       } else if (c == ')' || c == ']' || c == '}') {

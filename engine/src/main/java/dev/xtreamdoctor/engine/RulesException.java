@@ -10,7 +10,9 @@ public final class RulesException extends Exception {
 
   public RulesException(List<RuleProblem> problems) {
     super(
-        problems.stream().map(RuleProblem::toString).collect(Collectors.joining(System.lineSeparator())));
+        problems.stream()
+            .map(RuleProblem::toString)
+            .collect(Collectors.joining(System.lineSeparator())));
     this.problems = List.copyOf(problems);
   }
 

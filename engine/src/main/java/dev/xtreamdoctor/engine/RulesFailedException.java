@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
  * The rules could not finish an evaluation: a rule kept firing, the deadline passed, a then part
  * threw, or no conclusion was drawn. Only this evaluation failed; the rule set, its other
  * evaluations and the process are unharmed. Each problem names the rule and where it is written
- * ({@code file:line:col: message}); the command line exits 3, the service answers
- * {@code application/problem+json}.
+ * ({@code file:line:col: message}); the command line exits 3, the service answers {@code
+ * application/problem+json}.
  */
 public final class RulesFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -32,7 +32,10 @@ public final class RulesFailedException extends RuntimeException {
   private final List<String> rules;
 
   RulesFailedException(Reason reason, List<RuleProblem> problems, List<String> rules) {
-    super(problems.stream().map(RuleProblem::toString).collect(Collectors.joining(System.lineSeparator())));
+    super(
+        problems.stream()
+            .map(RuleProblem::toString)
+            .collect(Collectors.joining(System.lineSeparator())));
     this.reason = reason;
     this.problems = List.copyOf(problems);
     this.rules = List.copyOf(rules);

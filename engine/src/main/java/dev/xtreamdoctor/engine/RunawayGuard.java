@@ -37,17 +37,16 @@ import org.kie.api.runtime.rule.ConsequenceException;
  *
  * <ul>
  *   <li>Firings: {@code fireAllRules(max + 1)} stops a rule that keeps re-triggering itself; a
- *       listener counts the firings per rule to name it. This bounds memory too: Drools
- *       evaluates a rule's joins lazily, when the rule's turn comes, so the facts a loop inserts
- *       grow with the firings, and the matches of a join over them are fired (and counted) as
- *       they are made.
- *   <li>Deadline: the session runs on a worker thread; at the deadline the caller halts it (a
- *       halt takes effect between two firings) and gives it {@link #GRACE_MS} to stop. A then part
- *       that never returns ({@code while (true) {}}) ignores the halt: the caller is freed with an
- *       error at once, the session is dropped (never back to the pool), and the worker thread is
- *       stopped with {@link Thread#stop()}, the JVM's only way to end a thread that does not
- *       cooperate. Java 17 has it; where a later JVM refuses it, the thread is left to spin (one
- *       core) and the log says so.
+ *       listener counts the firings per rule to name it. This bounds memory too: Drools evaluates a
+ *       rule's joins lazily, when the rule's turn comes, so the facts a loop inserts grow with the
+ *       firings, and the matches of a join over them are fired (and counted) as they are made.
+ *   <li>Deadline: the session runs on a worker thread; at the deadline the caller halts it (a halt
+ *       takes effect between two firings) and gives it {@link #GRACE_MS} to stop. A then part that
+ *       never returns ({@code while (true) {}}) ignores the halt: the caller is freed with an error
+ *       at once, the session is dropped (never back to the pool), and the worker thread is stopped
+ *       with {@link Thread#stop()}, the JVM's only way to end a thread that does not cooperate.
+ *       Java 17 has it; where a later JVM refuses it, the thread is left to spin (one core) and the
+ *       log says so.
  * </ul>
  *
  * <p>Cost: handing the evaluation to a worker thread and back takes about 10 to 20 µs (see
@@ -74,8 +73,10 @@ final class RunawayGuard extends DefaultAgendaEventListener {
   private final RuleBook book;
   private final RuleLimits limits;
   private final List<String> fired = new ArrayList<>();
+
   /** Facts inserted, updated or deleted by each rule's then part: who keeps the loop going. */
   private final Map<String, Integer> changes = new HashMap<>();
+
   private final RuleRuntimeEventListener changeCounter =
       new DefaultRuleRuntimeEventListener() {
         @Override
@@ -133,8 +134,8 @@ final class RunawayGuard extends DefaultAgendaEventListener {
   }
 
   /**
-   * Runs {@code work} (which fires the session with {@link #fire}) on a worker thread and
-   * returns its result, or throws {@link RulesFailedException} when a limit tripped.
+   * Runs {@code work} (which fires the session with {@link #fire}) on a worker thread and returns
+   * its result, or throws {@link RulesFailedException} when a limit tripped.
    *
    * @param pooled whether the session came from the rule book's pool: a clean one goes back
    */
@@ -179,10 +180,14 @@ final class RunawayGuard extends DefaultAgendaEventListener {
             Reason.STUCK,
             rule,
             rule == null
-                ? "the rules did not stop when the deadline passed (doctor.rules.deadline-ms=" + limits.deadline().toMillis()
+                ? "the rules did not stop when the deadline passed (doctor.rules.deadline-ms="
+                    + limits.deadline().toMillis()
                     + "), so the evaluation was abandoned"
-                : "rule \"" + rule + "\" was still in its then part when the deadline passed (doctor.rules.deadline-ms="
-                    + limits.deadline().toMillis() + "), so the evaluation was abandoned: its then part never returns");
+                : "rule \""
+                    + rule
+                    + "\" was still in its then part when the deadline passed (doctor.rules.deadline-ms="
+                    + limits.deadline().toMillis()
+                    + "), so the evaluation was abandoned: its then part never returns");
       } catch (ExecutionException | InterruptedException | CancellationException e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
@@ -218,7 +223,9 @@ final class RunawayGuard extends DefaultAgendaEventListener {
         Reason.NO_CONCLUSION,
         List.of(
             new RuleProblem(
-                present ? book.files().displayName("00-ranking.drl") : book.files().origin(), present ? 1 : 0, 1,
+                present ? book.files().displayName("00-ranking.drl") : book.files().origin(),
+                present ? 1 : 0,
+                1,
                 "the rules drew no conclusion for these facts: no rule inserted a Conclusion (the ranking rules in 00-ranking.drl are"
                     + " missing or broken)")),
         List.of());
@@ -231,9 +238,13 @@ final class RunawayGuard extends DefaultAgendaEventListener {
     for (Map.Entry<String, Integer> e : top) {
       names.add(e.getKey());
       problems.add(
-          at(e.getKey(),
-              "rule \"" + e.getKey() + "\" kept firing, and the evaluation was stopped at doctor.rules.max-firings="
-                  + limits.maxFirings() + " rule firings: it re-triggers itself (its then part changes or inserts a fact that its"
+          at(
+              e.getKey(),
+              "rule \""
+                  + e.getKey()
+                  + "\" kept firing, and the evaluation was stopped at doctor.rules.max-firings="
+                  + limits.maxFirings()
+                  + " rule firings: it re-triggers itself (its then part changes or inserts a fact that its"
                   + " when part, or a rule it feeds, matches again)"));
     }
     return new RulesFailedException(Reason.TOO_MANY_FIRINGS, problems, names);
@@ -243,17 +254,26 @@ final class RunawayGuard extends DefaultAgendaEventListener {
     List<Map.Entry<String, Integer>> top = busiest();
     if (top.isEmpty()) {
       return failure(
-          Reason.DEADLINE, null,
-          "the rules did not finish within doctor.rules.deadline-ms=" + limits.deadline().toMillis() + " and were stopped");
+          Reason.DEADLINE,
+          null,
+          "the rules did not finish within doctor.rules.deadline-ms="
+              + limits.deadline().toMillis()
+              + " and were stopped");
     }
     List<RuleProblem> problems = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (Map.Entry<String, Integer> e : top) {
       names.add(e.getKey());
       problems.add(
-          at(e.getKey(),
-              "rule \"" + e.getKey() + "\" kept firing (" + e.getValue() + " times), and the evaluation was stopped at its deadline,"
-                  + " doctor.rules.deadline-ms=" + limits.deadline().toMillis()));
+          at(
+              e.getKey(),
+              "rule \""
+                  + e.getKey()
+                  + "\" kept firing ("
+                  + e.getValue()
+                  + " times), and the evaluation was stopped at its deadline,"
+                  + " doctor.rules.deadline-ms="
+                  + limits.deadline().toMillis()));
     }
     return new RulesFailedException(Reason.DEADLINE, problems, names);
   }
@@ -271,15 +291,20 @@ final class RunawayGuard extends DefaultAgendaEventListener {
     if (cause instanceof Error e && !(cause instanceof StackOverflowError)) {
       throw e;
     }
-    String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + oneLine(cause.getMessage()));
+    String what =
+        cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + oneLine(cause.getMessage()));
     return failure(
         Reason.RULE_ERROR,
         rule,
-        rule == null ? "the rules failed while matching facts: " + what : "rule \"" + rule + "\" failed in its then part: " + what);
+        rule == null
+            ? "the rules failed while matching facts: " + what
+            : "rule \"" + rule + "\" failed in its then part: " + what);
   }
 
   private RulesFailedException failure(Reason reason, String rule, String message) {
-    return new RulesFailedException(reason, List.of(at(rule, message)), rule == null ? List.of() : List.of(rule));
+    return new RulesFailedException(
+        reason, List.of(at(rule, message)), rule == null ? List.of() : List.of(rule));
   }
 
   /** A problem placed at the rule's {@code rule "..."} line, or at the rule set when unknown. */
@@ -306,12 +331,17 @@ final class RunawayGuard extends DefaultAgendaEventListener {
         counts.entrySet().stream()
             .filter(e -> e.getValue() * 10 >= most)
             .sorted(
-                Comparator.comparing((Map.Entry<String, Integer> e) -> changes.getOrDefault(e.getKey(), 0), Comparator.reverseOrder())
+                Comparator.comparing(
+                        (Map.Entry<String, Integer> e) -> changes.getOrDefault(e.getKey(), 0),
+                        Comparator.reverseOrder())
                     .thenComparing(Map.Entry.comparingByValue(Comparator.reverseOrder()))
                     .thenComparing(Map.Entry.comparingByKey()))
             .toList();
     int mostChanges = changes.getOrDefault(busy.get(0).getKey(), 0);
-    return busy.stream().filter(e -> changes.getOrDefault(e.getKey(), 0) * 10 >= mostChanges).limit(3).toList();
+    return busy.stream()
+        .filter(e -> changes.getOrDefault(e.getKey(), 0) * 10 >= mostChanges)
+        .limit(3)
+        .toList();
   }
 
   private void release(KieSession session, boolean pooled, boolean clean) {
@@ -322,10 +352,14 @@ final class RunawayGuard extends DefaultAgendaEventListener {
       } else {
         // tripped: never back to the pool. Forget it where the rule base keeps its sessions, so
         // the garbage collector takes it and whatever the runaway put in it.
-        ((InternalKnowledgeBase) book.kieBase()).disposeStatefulSession((InternalWorkingMemory) session);
+        ((InternalKnowledgeBase) book.kieBase())
+            .disposeStatefulSession((InternalWorkingMemory) session);
       }
     } catch (RuntimeException | LinkageError e) {
-      LOG.log(Level.DEBUG, "a session that tripped a limit could not be disposed of: {0}", e.toString());
+      LOG.log(
+          Level.DEBUG,
+          "a session that tripped a limit could not be disposed of: {0}",
+          e.toString());
     }
   }
 
@@ -336,13 +370,17 @@ final class RunawayGuard extends DefaultAgendaEventListener {
     }
     try {
       worker.stop();
-      LOG.log(Level.WARNING, "rule \"{0}\" never returned from its then part; its thread was stopped", rule);
+      LOG.log(
+          Level.WARNING,
+          "rule \"{0}\" never returned from its then part; its thread was stopped",
+          rule);
     } catch (UnsupportedOperationException e) {
       LOG.log(
           Level.ERROR,
           "rule \"{0}\" never returns from its then part and this JVM cannot stop its thread ({1}): it keeps one core busy until"
               + " the process ends; fix the rule and restart",
-          rule, worker.getName());
+          rule,
+          worker.getName());
     }
   }
 

@@ -181,8 +181,13 @@ public final class StrictJson {
   private String string(String path) throws Invalid {
     String s = parser.getString();
     if (s.length() > limits.maxStringChars()) {
-      throw new Invalid(name(path) + " holds a string of " + s.length() + " characters; at most "
-          + limits.maxStringChars() + " are read");
+      throw new Invalid(
+          name(path)
+              + " holds a string of "
+              + s.length()
+              + " characters; at most "
+              + limits.maxStringChars()
+              + " are read");
     }
     return s;
   }
@@ -190,8 +195,13 @@ public final class StrictJson {
   private JsonValue number(String path) throws Invalid {
     String text = parser.getString();
     if (text.length() > limits.maxNumberChars()) {
-      throw new Invalid(name(path) + " holds a number of " + text.length() + " characters; at most "
-          + limits.maxNumberChars() + " are read");
+      throw new Invalid(
+          name(path)
+              + " holds a number of "
+              + text.length()
+              + " characters; at most "
+              + limits.maxNumberChars()
+              + " are read");
     }
     BigDecimal n = new BigDecimal(text);
     if (Math.abs((long) n.scale()) > 400) {
@@ -205,10 +215,11 @@ public final class StrictJson {
     if (path.isEmpty()) {
       return "the document";
     }
-    String p = path.codePoints()
-        .map(c -> c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString();
+    String p =
+        path.codePoints()
+            .map(c -> c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     return "\"" + (p.length() > 80 ? p.substring(0, 80) + "..." : p) + "\"";
   }
 

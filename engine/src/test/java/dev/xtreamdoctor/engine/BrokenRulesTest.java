@@ -23,8 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BrokenRulesTest {
   private static final Path SOURCE = Path.of("src", "test", "resources", "rules-invalid");
+
   /** How the directory is named in messages. */
   private static final Path SHOWN = Path.of("rules-invalid");
+
   /** The sentences support staff really write with: the fixtures use the shipped DSL. */
   private static final Path REAL_DSL = Path.of("..", "rules", "support.dsl");
 
@@ -32,19 +34,24 @@ class BrokenRulesTest {
     return Stream.of(
         Arguments.of(
             List.of("syntax-error.drl"),
-            List.of("rules-invalid/syntax-error.drl:9:1: unexpected 'then' in rule \"Broken: missing parenthesis\"")),
+            List.of(
+                "rules-invalid/syntax-error.drl:9:1: unexpected 'then' in rule \"Broken: missing parenthesis\"")),
         Arguments.of(
             List.of("unknown-field.drl"),
-            List.of("rules-invalid/unknown-field.drl:8:16: unknown field stauts on LoginAnswer (did you mean status?)")),
+            List.of(
+                "rules-invalid/unknown-field.drl:8:16: unknown field stauts on LoginAnswer (did you mean status?)")),
         Arguments.of(
             List.of("unknown-fact-type.drl"),
-            List.of("rules-invalid/unknown-fact-type.drl:8:3: unknown fact LoginAnswr (did you mean LoginAnswer?)")),
+            List.of(
+                "rules-invalid/unknown-fact-type.drl:8:3: unknown fact LoginAnswr (did you mean LoginAnswer?)")),
         Arguments.of(
             List.of("bad-consequence.drl"),
-            List.of("rules-invalid/bad-consequence.drl:10:15: the rule's then part does not compile: The constructor Finding(String, String) is undefined")),
+            List.of(
+                "rules-invalid/bad-consequence.drl:10:15: the rule's then part does not compile: The constructor Finding(String, String) is undefined")),
         Arguments.of(
             List.of("unclosed-rule.drl"),
-            List.of("rules-invalid/unclosed-rule.drl:6:1: rule \"Broken: no end\" has no 'end': add a line 'end' after its then part, at the end of the file")),
+            List.of(
+                "rules-invalid/unclosed-rule.drl:6:1: rule \"Broken: no end\" has no 'end': add a line 'end' after its then part, at the end of the file")),
         Arguments.of(
             List.of("support.dsl", "unmatched-sentence.dslr"),
             List.of(
@@ -84,7 +91,8 @@ class BrokenRulesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("brokenSets")
-  void aBrokenSetIsRefusedWithExactMessages(List<String> names, List<String> expected) throws IOException {
+  void aBrokenSetIsRefusedWithExactMessages(List<String> names, List<String> expected)
+      throws IOException {
     RulesException e = assertThrows(RulesException.class, () -> RuleBook.build(ruleFiles(names)));
     List<String> shown = e.problems().stream().map(RuleProblem::toString).sorted().toList();
     assertEquals(expected.stream().sorted().toList(), shown);

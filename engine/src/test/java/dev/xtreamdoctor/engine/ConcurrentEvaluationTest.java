@@ -11,8 +11,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Helpdesk tools call one engine from many threads: pooled sessions must never leak facts or
- * fired rules from one diagnosis into another.
+ * Helpdesk tools call one engine from many threads: pooled sessions must never leak facts or fired
+ * rules from one diagnosis into another.
  */
 class ConcurrentEvaluationTest {
   @Test

@@ -41,7 +41,8 @@ final class ExampleFacts {
   }
 
   static ExampleFacts of(String name) {
-    try (JsonReader r = Json.createReader(new StringReader(Files.readString(DIR.resolve(name + ".json"))))) {
+    try (JsonReader r =
+        Json.createReader(new StringReader(Files.readString(DIR.resolve(name + ".json"))))) {
       List<JsonObject> list = new ArrayList<>();
       r.readObject().getJsonArray("facts").forEach(v -> list.add(v.asJsonObject()));
       return new ExampleFacts(list);

@@ -24,10 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every example in {@code examples/facts} gets the category and primary cause this table says,
- * and keeps getting them past Drools' jitting threshold (the 10.2.0 bug shows on the 21st
- * evaluation of a constraint in one KieBase). The expectation comes from the file's name, never
- * from the file itself.
+ * Every example in {@code examples/facts} gets the category and primary cause this table says, and
+ * keeps getting them past Drools' jitting threshold (the 10.2.0 bug shows on the 21st evaluation of
+ * a constraint in one KieBase). The expectation comes from the file's name, never from the file
+ * itself.
  */
 class ExamplesTest {
   /** Evaluations per example: past drools.jittingThreshold (20). */
@@ -43,7 +43,8 @@ class ExamplesTest {
       Map.ofEntries(
           Map.entry("pasted-url", expect("INVALID_DETAILS", "PASTED_URL")),
           Map.entry("blank-credentials", expect("INVALID_DETAILS", "BLANK_CREDENTIALS")),
-          Map.entry("spaces-around-credentials", expect("INVALID_DETAILS", "SPACES_AROUND_CREDENTIALS")),
+          Map.entry(
+              "spaces-around-credentials", expect("INVALID_DETAILS", "SPACES_AROUND_CREDENTIALS")),
           Map.entry("credentials-rejected", expect("INVALID_DETAILS", "CREDENTIALS_REJECTED")),
           Map.entry("case-sensitivity-hint", expect("INVALID_DETAILS", "CREDENTIALS_REJECTED")),
           Map.entry("rejected-or-inactive", expect("INVALID_DETAILS", "REJECTED_OR_INACTIVE")),
@@ -58,7 +59,8 @@ class ExamplesTest {
           Map.entry("tls-cert-name-mismatch", expect("INVALID_DETAILS", "TLS_CERT_NAME_MISMATCH")),
           Map.entry("tls-failed", expect("INVALID_DETAILS", "TLS_FAILED")),
           Map.entry("empty-reply", expect("INVALID_DETAILS", "EMPTY_REPLY")),
-          Map.entry("panel-answer-unexpected", expect("INVALID_DETAILS", "PANEL_ANSWER_UNEXPECTED")),
+          Map.entry(
+              "panel-answer-unexpected", expect("INVALID_DETAILS", "PANEL_ANSWER_UNEXPECTED")),
           Map.entry("panel-answer-malformed", expect("LOGIN_FAILED", "PANEL_ANSWER_MALFORMED")),
           Map.entry("dns-tampering", expect("LOGIN_FAILED", "DNS_TAMPERING")),
           Map.entry("http-blocked", expect("LOGIN_FAILED", "HTTP_BLOCKED")),
@@ -70,10 +72,13 @@ class ExamplesTest {
           Map.entry("trial-expired", expect("AUTHORIZATION_FAILED", "TRIAL_EXPIRED")),
           Map.entry("banned", expect("AUTHORIZATION_FAILED", "BANNED")),
           Map.entry("disabled", expect("AUTHORIZATION_FAILED", "DISABLED")),
-          Map.entry("connection-limit-reached", expect("AUTHORIZATION_FAILED", "CONNECTION_LIMIT_REACHED")),
+          Map.entry(
+              "connection-limit-reached",
+              expect("AUTHORIZATION_FAILED", "CONNECTION_LIMIT_REACHED")),
           Map.entry("http-no-answer", expect("CONNECTION_TIMEOUT", "HTTP_NO_ANSWER")),
           Map.entry("server-overloaded", expect("CONNECTION_TIMEOUT", "SERVER_OVERLOADED")),
-          Map.entry("cloudflare-origin-error", expect("CONNECTION_TIMEOUT", "CLOUDFLARE_ORIGIN_ERROR")),
+          Map.entry(
+              "cloudflare-origin-error", expect("CONNECTION_TIMEOUT", "CLOUDFLARE_ORIGIN_ERROR")),
           Map.entry("peak-hour-failures", expect("CONNECTION_TIMEOUT", "PEAK_HOUR_FAILURES")),
           Map.entry("name-does-not-exist", expect("HOST_NOT_FOUND", "NAME_DOES_NOT_EXIST")),
           Map.entry("system-dns-failed", expect("HOST_NOT_FOUND", "SYSTEM_DNS_FAILED")),
@@ -89,7 +94,8 @@ class ExamplesTest {
           Map.entry("server-url-moved", expect("INVALID_DETAILS", "SERVER_URL_MOVED")),
           Map.entry("answer-truncated", expect("LOGIN_FAILED", "ANSWER_TRUNCATED")),
           Map.entry("answer-too-large", expect("LOGIN_FAILED", "ANSWER_TOO_LARGE")),
-          Map.entry("answer-inflates-too-large", expect("LOGIN_FAILED", "ANSWER_INFLATES_TOO_LARGE")),
+          Map.entry(
+              "answer-inflates-too-large", expect("LOGIN_FAILED", "ANSWER_INFLATES_TOO_LARGE")),
           Map.entry("header-line-too-long", expect("LOGIN_FAILED", "HEADER_LINE_TOO_LONG")),
           Map.entry("too-many-headers", expect("LOGIN_FAILED", "TOO_MANY_HEADERS")),
           Map.entry("headers-too-large", expect("LOGIN_FAILED", "HEADERS_TOO_LARGE")),
@@ -114,11 +120,15 @@ class ExamplesTest {
           Map.entry("peak-hour-overload", expect("CONNECTION_TIMEOUT", "PEAK_HOUR_OVERLOAD")),
           Map.entry("slow-at-peak-hours", expect("NO_FAULT_FOUND", "SLOW_AT_PEAK_HOURS")),
           Map.entry("timeouts-now-and-then", expect("CONNECTION_TIMEOUT", "TIMEOUTS_NOW_AND_THEN")),
-          Map.entry("intermittent-dns-failures", expect("HOST_NOT_FOUND", "INTERMITTENT_DNS_FAILURES")),
+          Map.entry(
+              "intermittent-dns-failures", expect("HOST_NOT_FOUND", "INTERMITTENT_DNS_FAILURES")),
           Map.entry("ip-ban-began", expect("LOGIN_FAILED", "IP_BAN_BEGAN")),
-          Map.entry("line-banned-during-watch", expect("AUTHORIZATION_FAILED", "LINE_BANNED_DURING_WATCH")),
+          Map.entry(
+              "line-banned-during-watch",
+              expect("AUTHORIZATION_FAILED", "LINE_BANNED_DURING_WATCH")),
           Map.entry("expired-during-watch", expect("AUTHORIZATION_FAILED", "EXPIRED_DURING_WATCH")),
-          Map.entry("fault-began-during-watch", expect("INVALID_DETAILS", "FAULT_BEGAN_DURING_WATCH")),
+          Map.entry(
+              "fault-began-during-watch", expect("INVALID_DETAILS", "FAULT_BEGAN_DURING_WATCH")),
           Map.entry("same-fault-throughout", expect("INVALID_DETAILS", "SAME_FAULT_THROUGHOUT")),
           Map.entry("fault-came-and-went", expect("LOGIN_FAILED", "FAULT_CAME_AND_WENT")),
           Map.entry("every-check-worked", expect("NO_FAULT_FOUND", "HEALTHY")));
@@ -141,20 +151,27 @@ class ExamplesTest {
   @MethodSource("histories")
   void eachHistoryNamesItsCategoryAndCause(String history) throws Exception {
     Expected expected = HISTORIES.get(history);
-    assertTrue(expected != null, "no expectation in the table for examples/histories/" + history + ".jsonl");
+    assertTrue(
+        expected != null,
+        "no expectation in the table for examples/histories/" + history + ".jsonl");
     List<Fact> facts = HistoryFacts.of(HistoryJson.read(HISTORY_DIR.resolve(history + ".jsonl")));
     for (int round = 1; round <= ROUNDS; round++) {
       Evaluation e = SharedRules.ENGINE.evaluateRules(facts);
-      assertEquals(expected.category(), e.conclusion().category(), history + ", evaluation " + round);
-      assertEquals(expected.primaryCause(), e.conclusion().causeId(), history + ", evaluation " + round);
+      assertEquals(
+          expected.category(), e.conclusion().category(), history + ", evaluation " + round);
+      assertEquals(
+          expected.primaryCause(), e.conclusion().causeId(), history + ", evaluation " + round);
     }
     Diagnosis d = SharedRules.ENGINE.evaluate(facts);
     for (Diagnosis.FindingView f : d.findings()) {
       String at = history + " / " + f.causeId();
       assertFalse(f.fixes().isEmpty(), at + ": no fixes");
       assertFalse(f.evidence().isEmpty(), at + ": no evidence");
-      for (String text : Stream.concat(Stream.of(f.title(), f.impact()), f.fixes().stream()).toList()) {
-        assertFalse(text.matches(".*\\{[a-zA-Z]\\w*}.*"), at + ": placeholder left unfilled in \"" + text + "\"");
+      for (String text :
+          Stream.concat(Stream.of(f.title(), f.impact()), f.fixes().stream()).toList()) {
+        assertFalse(
+            text.matches(".*\\{[a-zA-Z]\\w*}.*"),
+            at + ": placeholder left unfilled in \"" + text + "\"");
       }
     }
   }
@@ -186,7 +203,8 @@ class ExamplesTest {
   @MethodSource("examples")
   void eachExampleNamesItsCategoryAndCauseEveryTime(String example) throws Exception {
     Expected expected = EXPECTED.get(example);
-    assertTrue(expected != null, "no expectation in the table for examples/facts/" + example + ".json");
+    assertTrue(
+        expected != null, "no expectation in the table for examples/facts/" + example + ".json");
     List<Fact> facts = read(example);
     for (int round = 1; round <= ROUNDS; round++) {
       Evaluation e = SharedRules.ENGINE.evaluateRules(facts);
@@ -218,8 +236,11 @@ class ExamplesTest {
       assertFalse(f.impact().isBlank(), at + ": no impact text");
       assertFalse(f.fixes().isEmpty(), at + ": no fixes");
       assertFalse(f.evidence().isEmpty(), at + ": no evidence");
-      for (String text : Stream.concat(Stream.of(f.title(), f.impact()), f.fixes().stream()).toList()) {
-        assertFalse(text.matches(".*\\{[a-zA-Z]\\w*}.*"), at + ": placeholder left unfilled in \"" + text + "\"");
+      for (String text :
+          Stream.concat(Stream.of(f.title(), f.impact()), f.fixes().stream()).toList()) {
+        assertFalse(
+            text.matches(".*\\{[a-zA-Z]\\w*}.*"),
+            at + ": placeholder left unfilled in \"" + text + "\"");
       }
     }
   }

@@ -36,8 +36,13 @@ class ExplainerTest {
         rules);
     Explanation.Step finding = e.chain().get(1);
     assertEquals("rules/30-authorization-failed.dslr", finding.file());
-    assertEquals("Finding error AUTHORIZATION_FAILED/EXPIRED at the account layer", finding.produced());
-    assertTrue(finding.matched().stream().anyMatch(m -> m.startsWith("LoginAnswer(outcome=panel.login_ok, auth=1, status=Expired")), finding.matched().toString());
+    assertEquals(
+        "Finding error AUTHORIZATION_FAILED/EXPIRED at the account layer", finding.produced());
+    assertTrue(
+        finding.matched().stream()
+            .anyMatch(
+                m -> m.startsWith("LoginAnswer(outcome=panel.login_ok, auth=1, status=Expired")),
+        finding.matched().toString());
   }
 
   @Test
@@ -48,13 +53,17 @@ class ExplainerTest {
         e.whyNot().stream().map(Explanation.WhyNot::category).toList());
     Explanation.Miss port =
         e.whyNot().get(1).rules().stream()
-            .filter(m -> m.rule().equals("Login failed: the port cannot be reached although DNS works"))
+            .filter(
+                m -> m.rule().equals("Login failed: the port cannot be reached although DNS works"))
             .findFirst()
             .orElseThrow();
     assertEquals(
         "the condition port_unreachable was not derived from the facts"
             + " (it comes from rule \"Condition: the port does not answer although DNS works\", rules/20-login-failed.drl:"
-            + lineOf("20-login-failed.drl", "rule \"Condition: the port does not answer although DNS works\"") + ")",
+            + lineOf(
+                "20-login-failed.drl",
+                "rule \"Condition: the port does not answer although DNS works\"")
+            + ")",
         port.reason());
     assertEquals("Condition( name == \"port_unreachable\" )", port.condition());
     Explanation.Miss tls =
@@ -66,7 +75,11 @@ class ExplainerTest {
     // A fact that is there but does not fit.
     Explanation.Miss refused =
         e.whyNot().get(0).rules().stream()
-            .filter(m -> m.rule().equals("Invalid details: the panel refused the username and password (auth 0)"))
+            .filter(
+                m ->
+                    m.rule()
+                        .equals(
+                            "Invalid details: the panel refused the username and password (auth 0)"))
             .findFirst()
             .orElseThrow();
     assertEquals("no LoginAnswer fact matches this", refused.reason());
@@ -74,14 +87,21 @@ class ExplainerTest {
 
   @Test
   void aCategoryFoundTooButDecidedByAnEarlierLayerSaysSo() {
-    // Wrong credentials refused (login layer) while the user reports peak-hour failures (symptoms layer).
+    // Wrong credentials refused (login layer) while the user reports peak-hour failures (symptoms
+    // layer).
     Explanation e =
         Explainer.evaluate(
                 SharedRules.ENGINE,
-                ExampleFacts.of("credentials-rejected").set("ReportedSymptoms", Map.of("failsAtPeakHours", "yes")).facts())
+                ExampleFacts.of("credentials-rejected")
+                    .set("ReportedSymptoms", Map.of("failsAtPeakHours", "yes"))
+                    .facts())
             .explanation();
     assertEquals("INVALID_DETAILS", e.category());
-    Explanation.WhyNot timeout = e.whyNot().stream().filter(w -> w.category().equals("CONNECTION_TIMEOUT")).findFirst().orElseThrow();
+    Explanation.WhyNot timeout =
+        e.whyNot().stream()
+            .filter(w -> w.category().equals("CONNECTION_TIMEOUT"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(
         "CONNECTION_TIMEOUT was found too (PEAK_HOUR_FAILURES at the symptoms layer), but the login layer comes first on the way to a login, so it decides",
         timeout.summary());
@@ -90,10 +110,12 @@ class ExplainerTest {
   @Test
   void textAndJsonCarryTheExplanation() {
     ExplainedDiagnosis x = explain("flood-ban");
-    String text = ExplanationRenderer.render(Format.TEXT, Format.TEXT.renderer(TextStyle.PLAIN_ASCII), x);
+    String text =
+        ExplanationRenderer.render(Format.TEXT, Format.TEXT.renderer(TextStyle.PLAIN_ASCII), x);
     assertTrue(text.contains("Why LOGIN_FAILED (FLOOD_BAN):"), text);
     assertTrue(text.contains("Why not the other categories:"), text);
-    String json = ExplanationRenderer.render(Format.JSON, Format.JSON.renderer(TextStyle.PLAIN_ASCII), x);
+    String json =
+        ExplanationRenderer.render(Format.JSON, Format.JSON.renderer(TextStyle.PLAIN_ASCII), x);
     JsonObject o = Json.createReader(new StringReader(json)).readObject();
     assertEquals("LOGIN_FAILED", o.getString("category"));
     assertEquals("FLOOD_BAN", o.getJsonObject("explanation").getString("causeId"));
@@ -101,10 +123,13 @@ class ExplainerTest {
     assertEquals(4, o.getJsonObject("explanation").getJsonArray("whyNot").size());
   }
 
-  /** The line a text starts on in a bundled rule file, so an edit above it does not break this test. */
+  /**
+   * The line a text starts on in a bundled rule file, so an edit above it does not break this test.
+   */
   private static int lineOf(String file, String text) {
     try {
-      List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "rules", file));
+      List<String> lines =
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "rules", file));
       for (int i = 0; i < lines.size(); i++) {
         if (lines.get(i).startsWith(text)) {
           return i + 1;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,22 +58,30 @@ class FactsDocTest {
   @Test
   void everyClosedVocabularyIsDocumentedInItsOrder() throws IOException {
     String doc = doc();
-    String table = doc.substring(doc.indexOf("## Closed vocabularies"), doc.indexOf("## Outcome codes"));
+    String table =
+        doc.substring(doc.indexOf("## Closed vocabularies"), doc.indexOf("## Outcome codes"));
     for (List<String> vocabulary :
         List.of(
             dev.xtreamdoctor.engine.facts.Vocabulary.CATEGORIES,
             dev.xtreamdoctor.engine.facts.Vocabulary.LAYERS,
             dev.xtreamdoctor.engine.facts.Vocabulary.SEVERITIES,
             dev.xtreamdoctor.engine.facts.Vocabulary.PROBE_SIGNALS)) {
-      String written = vocabulary.stream().map(v -> "`" + v + "`").collect(java.util.stream.Collectors.joining(", "));
-      assertEquals(true, table.contains(written), written + " is not in FACTS.md's \"Closed vocabularies\", in this order");
+      String written =
+          vocabulary.stream()
+              .map(v -> "`" + v + "`")
+              .collect(java.util.stream.Collectors.joining(", "));
+      assertEquals(
+          true,
+          table.contains(written),
+          written + " is not in FACTS.md's \"Closed vocabularies\", in this order");
     }
   }
 
   @Test
   void everyOutcomeCodeIsDocumented() throws IOException {
     String doc = doc();
-    List<String> missing = Outcome.ALL.stream().filter(code -> !doc.contains("`" + code + "`")).toList();
+    List<String> missing =
+        Outcome.ALL.stream().filter(code -> !doc.contains("`" + code + "`")).toList();
     assertEquals(List.of(), missing, "outcome codes missing from rules/FACTS.md");
   }
 

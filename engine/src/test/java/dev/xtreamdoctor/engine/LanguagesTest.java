@@ -31,9 +31,14 @@ class LanguagesTest {
 
   @Test
   void theEnvironmentIsReadAsPosixDoesAndAnUnknownLanguageIsEnglish() {
-    assertEquals("fr", Languages.fromEnvironment(Map.of("LC_ALL", "fr_FR.UTF-8", "LANG", "de_DE.UTF-8"), HAVE));
-    assertEquals("de", Languages.fromEnvironment(Map.of("LC_ALL", "", "LANG", "de_DE.UTF-8"), HAVE));
-    assertEquals("it", Languages.fromEnvironment(Map.of("LC_MESSAGES", "it_IT", "LANG", "de_DE.UTF-8"), HAVE));
+    assertEquals(
+        "fr",
+        Languages.fromEnvironment(Map.of("LC_ALL", "fr_FR.UTF-8", "LANG", "de_DE.UTF-8"), HAVE));
+    assertEquals(
+        "de", Languages.fromEnvironment(Map.of("LC_ALL", "", "LANG", "de_DE.UTF-8"), HAVE));
+    assertEquals(
+        "it",
+        Languages.fromEnvironment(Map.of("LC_MESSAGES", "it_IT", "LANG", "de_DE.UTF-8"), HAVE));
     assertEquals("en", Languages.fromEnvironment(Map.of("LANG", "C"), HAVE));
     assertEquals("en", Languages.fromEnvironment(Map.of("LANG", "POSIX"), HAVE));
     assertEquals("en", Languages.fromEnvironment(Map.of("LANG", "ja_JP.UTF-8"), HAVE));

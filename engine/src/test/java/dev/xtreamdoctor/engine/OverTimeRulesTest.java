@@ -39,7 +39,9 @@ class OverTimeRulesTest {
         "title of " + cause,
         new Phases(3, 4, category.equals("HOST_NOT_FOUND") ? -1 : 12, -1, loginMs, loginMs + 40),
         answered
-            ? Optional.of(new Account(cause.equals("EXPIRED") ? "Expired" : "Active", 1772485200L, 0, 1, false))
+            ? Optional.of(
+                new Account(
+                    cause.equals("EXPIRED") ? "Expired" : "Active", 1772485200L, 0, 1, false))
             : Optional.empty());
   }
 
@@ -69,7 +71,10 @@ class OverTimeRulesTest {
         f.evidence().toString());
     assertTrue(
         f.evidence().stream()
-            .anyMatch(e -> e.startsWith("Peak 19:00–19:59: 2 of 2 checks ended CONNECTION_TIMEOUT, 0 worked; login median 10000 ms")),
+            .anyMatch(
+                e ->
+                    e.startsWith(
+                        "Peak 19:00–19:59: 2 of 2 checks ended CONNECTION_TIMEOUT, 0 worked; login median 10000 ms")),
         f.evidence().toString());
     assertTrue(f.fixes().get(1).contains("VPN"), f.fixes().toString());
   }
@@ -99,7 +104,10 @@ class OverTimeRulesTest {
   void hostNotFoundBetweenWorkingChecksIsIntermittentDns() {
     List<CheckRecord> h = new ArrayList<>();
     for (int m = 0; m < 12; m++) {
-      h.add(m == 3 || m == 4 || m == 8 ? check(m * 5, "HOST_NOT_FOUND", "SYSTEM_DNS_FAILED", -1) : ok(m * 5, 100));
+      h.add(
+          m == 3 || m == 4 || m == 8
+              ? check(m * 5, "HOST_NOT_FOUND", "SYSTEM_DNS_FAILED", -1)
+              : ok(m * 5, 100));
     }
     Diagnosis d = evaluate(h);
     assertEquals("HOST_NOT_FOUND", d.category());
@@ -115,7 +123,9 @@ class OverTimeRulesTest {
     }
     Diagnosis d = evaluate(h);
     assertEquals("IP_BAN_BEGAN", d.causeIds().get(0), d.summary());
-    assertTrue(d.findings().get(0).title().endsWith("since 2026-03-02 14:30"), d.findings().get(0).title());
+    assertTrue(
+        d.findings().get(0).title().endsWith("since 2026-03-02 14:30"),
+        d.findings().get(0).title());
   }
 
   @Test
@@ -128,7 +138,9 @@ class OverTimeRulesTest {
     assertEquals("AUTHORIZATION_FAILED", d.category());
     assertEquals("EXPIRED_DURING_WATCH", d.causeIds().get(0));
     assertTrue(d.findings().get(0).title().contains("14:40"), d.findings().get(0).title());
-    assertTrue(String.join("\n", d.evidence()).contains("2 March 2026, 21:00 UTC"), d.evidence().toString());
+    assertTrue(
+        String.join("\n", d.evidence()).contains("2 March 2026, 21:00 UTC"),
+        d.evidence().toString());
   }
 
   @Test
@@ -158,6 +170,8 @@ class OverTimeRulesTest {
     Diagnosis d = evaluate(h);
     assertEquals("NO_FAULT_FOUND", d.category());
     assertEquals("HEALTHY", d.causeIds().get(0));
-    assertTrue(d.evidence().get(0).startsWith("6 of 6 checks from 2026-03-02 14:00"), d.evidence().toString());
+    assertTrue(
+        d.evidence().get(0).startsWith("6 of 6 checks from 2026-03-02 14:00"),
+        d.evidence().toString());
   }
 }

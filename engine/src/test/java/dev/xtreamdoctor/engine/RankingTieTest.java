@@ -34,12 +34,21 @@ class RankingTieTest {
       assertEquals("LOGIN_FAILED", d.category(), file);
       assertEquals("PROVIDER_FILTER", d.causeIds().get(0), file);
       Explanation.WhyNot timeout =
-          Explainer.evaluate(engine, ExampleFacts.of("server-overloaded").facts()).explanation().whyNot().stream()
+          Explainer.evaluate(engine, ExampleFacts.of("server-overloaded").facts())
+              .explanation()
+              .whyNot()
+              .stream()
               .filter(w -> w.category().equals("CONNECTION_TIMEOUT"))
               .findFirst()
               .orElseThrow();
-      assertTrue(timeout.summary().contains("on the same layer as the deciding error (http); on one layer the categories rank"), timeout.summary());
-      assertTrue(!timeout.summary().contains("comes first on the way to a login"), timeout.summary());
+      assertTrue(
+          timeout
+              .summary()
+              .contains(
+                  "on the same layer as the deciding error (http); on one layer the categories rank"),
+          timeout.summary());
+      assertTrue(
+          !timeout.summary().contains("comes first on the way to a login"), timeout.summary());
     }
   }
 }

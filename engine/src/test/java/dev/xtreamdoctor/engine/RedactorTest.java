@@ -93,15 +93,23 @@ class RedactorTest {
     List<String> spellings = new ArrayList<>(Redactor.textForms(secret));
     spellings.add(Redactor.rfc3986(secret).toLowerCase(java.util.Locale.ROOT));
     spellings.add(encodeUriComponent(secret));
-    spellings.add(URLEncoder.encode(URLEncoder.encode(secret, StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    spellings.add(
+        URLEncoder.encode(
+            URLEncoder.encode(secret, StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     spellings.add(secret.toUpperCase(java.util.Locale.ROOT));
     spellings.add(html(secret));
     spellings.add(new String(utf8, java.nio.charset.Charset.forName("windows-1252")));
     spellings.add(URLEncoder.encode(Redactor.latin1Reading(secret), StandardCharsets.UTF_8));
     spellings.add(Redactor.phpJsonEscaped(Redactor.latin1Reading(secret)));
     for (String s : spellings) {
-      for (String place : List.of("Server: nginx " + s, "Location: http://h.test/x?u=a&p=" + s + "&z=1",
-          "Set-Cookie: sid=" + s + "; Path=/", "{\"status\":\"" + s + "\"}", "<b>" + s + "</b>", s)) {
+      for (String place :
+          List.of(
+              "Server: nginx " + s,
+              "Location: http://h.test/x?u=a&p=" + s + "&z=1",
+              "Set-Cookie: sid=" + s + "; Path=/",
+              "{\"status\":\"" + s + "\"}",
+              "<b>" + s + "</b>",
+              s)) {
         String out = r.scrub(place);
         assertFalse(out.contains(s), "spelling [" + s + "] left in: " + out);
         assertTrue(out.contains(Redactor.MASK), out);
@@ -114,14 +122,24 @@ class RedactorTest {
   }
 
   static String encodeUriComponent(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%21", "!")
-        .replace("%27", "'").replace("%28", "(").replace("%29", ")").replace("%7E", "~");
+    return URLEncoder.encode(s, StandardCharsets.UTF_8)
+        .replace("+", "%20")
+        .replace("%21", "!")
+        .replace("%27", "'")
+        .replace("%28", "(")
+        .replace("%29", ")")
+        .replace("%7E", "~");
   }
 
   static String html(String s) {
     StringBuilder b = new StringBuilder();
-    s.codePoints().forEach(c -> b.append(c < 0x80 && Character.isLetterOrDigit(c) ? Character.toString(c)
-        : "&#" + c + ";"));
+    s.codePoints()
+        .forEach(
+            c ->
+                b.append(
+                    c < 0x80 && Character.isLetterOrDigit(c)
+                        ? Character.toString(c)
+                        : "&#" + c + ";"));
     return b.toString();
   }
 }

@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /** What {@code rules check} adds to compiling: lint on the text, with exact places and words. */
 class RuleLintTest {
-  private static final String HEAD = "package dev.xtreamdoctor.rules;\n\nimport dev.xtreamdoctor.engine.facts.*;\n\n";
+  private static final String HEAD =
+      "package dev.xtreamdoctor.rules;\n\nimport dev.xtreamdoctor.engine.facts.*;\n\n";
 
   private static List<String> lint(RuleFiles files) {
-    return RuleLint.check(files, RuleSource.of(files), Optional.of(Catalogue.parse(files.files().get(RuleFiles.CATALOGUE))))
+    return RuleLint.check(
+            files,
+            RuleSource.of(files),
+            Optional.of(Catalogue.parse(files.files().get(RuleFiles.CATALOGUE))))
         .stream()
         .map(RuleLint.Problem::toString)
         .toList();
@@ -45,10 +49,16 @@ class RuleLintTest {
                 + " never shown",
             "r/catalogue_sv.properties:4:1: EXPIRED.fix.1 must keep the placeholders of the English text; it has {expiresOn}, which the"
                 + " English text has not"),
-        problems.stream().filter(p -> p.contains("catalogue_sv") && !p.contains("not translated")).toList());
-    String missing = problems.stream().filter(p -> p.contains("not translated")).findFirst().orElseThrow();
+        problems.stream()
+            .filter(p -> p.contains("catalogue_sv") && !p.contains("not translated"))
+            .toList());
+    String missing =
+        problems.stream().filter(p -> p.contains("not translated")).findFirst().orElseThrow();
     assertEquals(true, missing.startsWith("r/catalogue_sv.properties:1:1: warning: "), missing);
-    assertEquals(true, missing.contains("keys are not translated (shown in English): category.LOGIN_FAILED.title"), missing);
+    assertEquals(
+        true,
+        missing.contains("keys are not translated (shown in English): category.LOGIN_FAILED.title"),
+        missing);
   }
 
   @Test

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TranslationsTest {
   private static final String MARK = "\u27e6EN\u27e7";
-  private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]|“[^”]*”|»[^«]*«");
+  private static final Pattern QUOTED =
+      Pattern.compile("\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]|“[^”]*”|»[^«]*«");
   private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
 
   /** The bundled rules with every English text marked: a fallback to English shows the mark. */
@@ -40,7 +41,11 @@ class TranslationsTest {
     Map<String, String> files = new LinkedHashMap<>(SharedRules.BOOK.files().files());
     StringBuilder english = new StringBuilder();
     for (String line : files.get(RuleFiles.CATALOGUE).split("\n", -1)) {
-      boolean entry = !line.isBlank() && !line.startsWith("#") && line.contains(" = ") && !line.contains(".aliases");
+      boolean entry =
+          !line.isBlank()
+              && !line.startsWith("#")
+              && line.contains(" = ")
+              && !line.contains(".aliases");
       english.append(entry ? line.replaceFirst(" = ", " = " + MARK) : line).append('\n');
     }
     files.put(RuleFiles.CATALOGUE, english.toString());
@@ -56,7 +61,8 @@ class TranslationsTest {
   @ParameterizedTest
   @ValueSource(strings = {"es", "fr", "de", "pt-BR", "it"})
   void everyCauseOfTheExamplesRendersWithNoEnglishLeft(String language) throws Exception {
-    assertTrue(SharedRules.BOOK.languages().contains(language), SharedRules.BOOK.languages().toString());
+    assertTrue(
+        SharedRules.BOOK.languages().contains(language), SharedRules.BOOK.languages().toString());
     RuleBook book = marked();
     DiagnosisEngine engine = new DiagnosisEngine(book, Settings.defaults());
     Set<String> english = englishSentences(language);
@@ -67,7 +73,8 @@ class TranslationsTest {
       // each example with a device in turn, so every device's steps are shown somewhere
       List<String> deviceOf = new ArrayList<>(List.of(devices.get(n++ % devices.size())));
       for (String device : deviceOf) {
-        ExampleFacts facts = ExampleFacts.of(name).set("ReportedSymptoms", Map.of("device", device));
+        ExampleFacts facts =
+            ExampleFacts.of(name).set("ReportedSymptoms", Map.of("device", device));
         Diagnosis d = engine.evaluate(facts.facts(), null, language);
         List<String> words = new ArrayList<>();
         words.add(d.title());
@@ -83,9 +90,13 @@ class TranslationsTest {
         }
         for (String w : words) {
           assertFalse(w.contains(MARK), language + ", " + name + ": shown in English: " + w);
-          assertFalse(w.matches("(?s).*\\{[a-zA-Z][\\w.]*}.*"), language + ", " + name + ": a raw placeholder: " + w);
+          assertFalse(
+              w.matches("(?s).*\\{[a-zA-Z][\\w.]*}.*"),
+              language + ", " + name + ": a raw placeholder: " + w);
           for (String s : sentencesOf(w)) {
-            assertFalse(english.contains(s), language + ", " + name + ": English words \"" + s + "\" in: " + w);
+            assertFalse(
+                english.contains(s),
+                language + ", " + name + ": English words \"" + s + "\" in: " + w);
           }
         }
         for (Format format : Format.values()) {
@@ -96,14 +107,23 @@ class TranslationsTest {
     }
     Set<String> missing = new TreeSet<>(SharedRules.BOOK.catalogue().causeIds());
     missing.removeAll(causes);
-    missing.removeAll(OVER_TIME); // examples/histories, not examples/facts: checked key by key below
+    missing.removeAll(
+        OVER_TIME); // examples/histories, not examples/facts: checked key by key below
     assertEquals(Set.of(), missing, "causes the examples never showed in " + language);
   }
 
   /** The causes of a watch's history, which examples/facts do not hold. */
   private static final Set<String> OVER_TIME =
-      Set.of("PEAK_HOUR_OVERLOAD", "SLOW_AT_PEAK_HOURS", "TIMEOUTS_NOW_AND_THEN", "INTERMITTENT_DNS_FAILURES", "IP_BAN_BEGAN",
-          "LINE_BANNED_DURING_WATCH", "EXPIRED_DURING_WATCH", "FAULT_BEGAN_DURING_WATCH", "SAME_FAULT_THROUGHOUT",
+      Set.of(
+          "PEAK_HOUR_OVERLOAD",
+          "SLOW_AT_PEAK_HOURS",
+          "TIMEOUTS_NOW_AND_THEN",
+          "INTERMITTENT_DNS_FAILURES",
+          "IP_BAN_BEGAN",
+          "LINE_BANNED_DURING_WATCH",
+          "EXPIRED_DURING_WATCH",
+          "FAULT_BEGAN_DURING_WATCH",
+          "SAME_FAULT_THROUGHOUT",
           "FAULT_CAME_AND_WENT");
 
   @ParameterizedTest
@@ -118,9 +138,14 @@ class TranslationsTest {
       }
       String own = words.ownText(key);
       assertTrue(own != null && !own.isBlank(), language + ": " + key + " is not translated");
-      assertEquals(placeholders(english.text(key)), placeholders(own), language + ": " + key + " must keep the placeholders");
+      assertEquals(
+          placeholders(english.text(key)),
+          placeholders(own),
+          language + ": " + key + " must keep the placeholders");
       for (String s : sentencesOf(own)) {
-        assertFalse(english4.contains(s), language + ": " + key + " has English words \"" + s + "\": " + own);
+        assertFalse(
+            english4.contains(s),
+            language + ": " + key + " has English words \"" + s + "\": " + own);
       }
     }
     for (String key : words.keys()) {
@@ -159,7 +184,11 @@ class TranslationsTest {
 
   private static List<String> sentencesOf(String text) {
     List<String> out = new ArrayList<>();
-    for (String part : Catalogue.PLACEHOLDER.matcher(QUOTED.matcher(text).replaceAll("|")).replaceAll("|").split("[|.:;,()>]")) {
+    for (String part :
+        Catalogue.PLACEHOLDER
+            .matcher(QUOTED.matcher(text).replaceAll("|"))
+            .replaceAll("|")
+            .split("[|.:;,()>]")) {
       List<String> w = new ArrayList<>();
       Matcher m = WORD.matcher(part);
       int end = -1;

@@ -1,12 +1,11 @@
 package dev.xtreamdoctor.features;
 
-import dev.xtreamdoctor.engine.Diagnosis;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
 /**
- * Evaluating the facts, and what the diagnosis must say. A failed check says what was expected
- * and what the rules gave, in words support staff read in {@code rules test}.
+ * Evaluating the facts, and what the diagnosis must say. A failed check says what was expected and
+ * what the rules gave, in words support staff read in {@code rules test}.
  */
 public class DiagnosisSteps {
   private final World world;
@@ -22,12 +21,20 @@ public class DiagnosisSteps {
 
   @Then("the category is {word}")
   public void theCategoryIs(String category) {
-    expect(category.equals(world.diagnosis().category()), "category", category, world.diagnosis().category());
+    expect(
+        category.equals(world.diagnosis().category()),
+        "category",
+        category,
+        world.diagnosis().category());
   }
 
   @Then("the cause is {word}")
   public void theCauseIs(String cause) {
-    expect(cause.equals(world.diagnosis().causeIds().get(0)), "cause", cause, world.diagnosis().causeIds().get(0));
+    expect(
+        cause.equals(world.diagnosis().causeIds().get(0)),
+        "cause",
+        cause,
+        world.diagnosis().causeIds().get(0));
   }
 
   @Then("the fixes include {string}")
@@ -51,7 +58,8 @@ public class DiagnosisSteps {
   @Then("there is a(n) {word} finding {word}")
   public void thereIsAFinding(String severity, String cause) {
     expect(
-        world.diagnosis().findings().stream().anyMatch(f -> f.causeId().equals(cause) && f.severity().equals(severity)),
+        world.diagnosis().findings().stream()
+            .anyMatch(f -> f.causeId().equals(cause) && f.severity().equals(severity)),
         "finding",
         severity + " " + cause,
         "findings " + findings());
@@ -70,11 +78,24 @@ public class DiagnosisSteps {
   private void expect(boolean holds, String what, String expected, String got) {
     if (!holds) {
       throw new AssertionError(
-          "expected " + what + " " + expected + ", got " + got + "\n  (diagnosis: " + world.diagnosis().summary() + " / findings " + findings() + ")");
+          "expected "
+              + what
+              + " "
+              + expected
+              + ", got "
+              + got
+              + "\n  (diagnosis: "
+              + world.diagnosis().summary()
+              + " / findings "
+              + findings()
+              + ")");
     }
   }
 
   private String findings() {
-    return world.diagnosis().findings().stream().map(f -> f.severity() + " " + f.causeId()).toList().toString();
+    return world.diagnosis().findings().stream()
+        .map(f -> f.severity() + " " + f.causeId())
+        .toList()
+        .toString();
   }
 }

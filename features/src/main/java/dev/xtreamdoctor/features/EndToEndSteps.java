@@ -2,29 +2,29 @@ package dev.xtreamdoctor.features;
 
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.FactsJson;
+import dev.xtreamdoctor.engine.facts.HttpResponse;
 import dev.xtreamdoctor.engine.facts.PanelRequests;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.engine.render.Format;
 import dev.xtreamdoctor.engine.render.TextStyle;
 import dev.xtreamdoctor.probes.BadServerInputException;
-import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
 import dev.xtreamdoctor.probes.DiagnosisRun;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.ProbeSettings;
 import dev.xtreamdoctor.probes.Secret;
 import dev.xtreamdoctor.probes.TlsTrust;
-import dev.xtreamdoctor.engine.facts.HttpResponse;
-import dev.xtreamdoctor.simulator.TlsIdentity;
-import java.security.KeyStore;
 import dev.xtreamdoctor.simulator.PanelFamily;
 import dev.xtreamdoctor.simulator.RecordedRequest;
 import dev.xtreamdoctor.simulator.Simulation;
+import dev.xtreamdoctor.simulator.TlsIdentity;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import jakarta.json.spi.JsonProvider;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -34,10 +34,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * End-to-end steps: a simulated panel and network on loopback (the simulator), a real diagnosis
- * of it (the probes, then the rules), and checks of what the panel saw and what the doctor
- * printed. The diagnosis lands in {@link World}, so the facts-level Then-steps ("the category is
- * ...") check it too.
+ * End-to-end steps: a simulated panel and network on loopback (the simulator), a real diagnosis of
+ * it (the probes, then the rules), and checks of what the panel saw and what the doctor printed.
+ * The diagnosis lands in {@link World}, so the facts-level Then-steps ("the category is ...") check
+ * it too.
  */
 public class EndToEndSteps {
   private final World world;
@@ -140,7 +140,9 @@ public class EndToEndSteps {
     line().symptoms =
         Optional.of(
             new ReportedSymptoms(
-                message.isEmpty() ? old.appMessage() : message.toLowerCase(Locale.ROOT).replace(' ', '_'),
+                message.isEmpty()
+                    ? old.appMessage()
+                    : message.toLowerCase(Locale.ROOT).replace(' ', '_'),
                 old.device(),
                 mobile.isEmpty() ? old.worksOnMobileData() : mobile,
                 old.worksOnVpn(),
@@ -209,8 +211,10 @@ public class EndToEndSteps {
   public void polite() {
     List<RecordedRequest> seen = line().panelRequests;
     expect(seen.size() <= REQUEST_BUDGET, "at most " + REQUEST_BUDGET + " requests", seen());
-    expect(line().peakConcurrentRequests <= 1, "never two requests at once", "at most "
-        + line().peakConcurrentRequests + " at once; " + seen());
+    expect(
+        line().peakConcurrentRequests <= 1,
+        "never two requests at once",
+        "at most " + line().peakConcurrentRequests + " at once; " + seen());
     Set<String> usernames = new LinkedHashSet<>();
     seen.stream().map(RecordedRequest::username).filter(u -> !u.isEmpty()).forEach(usernames::add);
     expect(usernames.size() <= 2, "at most 2 distinct usernames", usernames.toString());
@@ -230,7 +234,9 @@ public class EndToEndSteps {
   public void redirectorAndPanelSaw(int first, int panel) {
     int all = line().allRequests.size();
     int atPanel = line().panelRequests.size();
-    expect(all - atPanel == first && atPanel == panel, first + " request(s) where the URL leads and " + panel + " at the panel",
+    expect(
+        all - atPanel == first && atPanel == panel,
+        first + " request(s) where the URL leads and " + panel + " at the panel",
         line().allRequests.toString());
   }
 
@@ -244,7 +250,9 @@ public class EndToEndSteps {
     }
   }
 
-  /** What {@code diagnose} exits with for this diagnosis: a fault (1) or no verdict (4), never 0. */
+  /**
+   * What {@code diagnose} exits with for this diagnosis: a fault (1) or no verdict (4), never 0.
+   */
   @Then("the check does not exit 0")
   public void doesNotExitZero() {
     var d = world.diagnosis();
@@ -253,7 +261,8 @@ public class EndToEndSteps {
 
   @Then("the diagnosis took less than {int} seconds")
   public void tookLessThan(int seconds) {
-    expect(line().wallMillis < seconds * 1000L, "under " + seconds + " s", line().wallMillis + " ms");
+    expect(
+        line().wallMillis < seconds * 1000L, "under " + seconds + " s", line().wallMillis + " ms");
   }
 
   // ---- Then: the password never shows -----------------------------------------------------

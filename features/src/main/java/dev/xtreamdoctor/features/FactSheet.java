@@ -37,7 +37,8 @@ final class FactSheet {
   /** Starts from an example facts file: a whole, realistic probe run. */
   void loadExample(String name) {
     facts.clear();
-    InputStream in = FactSheet.class.getClassLoader().getResourceAsStream(EXAMPLES + name + ".json");
+    InputStream in =
+        FactSheet.class.getClassLoader().getResourceAsStream(EXAMPLES + name + ".json");
     if (in == null) {
       throw new IllegalArgumentException("there is no example facts file named \"" + name + "\"");
     }
@@ -56,7 +57,8 @@ final class FactSheet {
 
   /** Sets fields on every fact of a type that matches; adds one if there is none of the type. */
   void set(String type, Predicate<Map<String, JsonValue>> which, Map<String, String> fields) {
-    List<Map<String, JsonValue>> targets = facts.stream().filter(f -> isA(f, type) && which.test(f)).toList();
+    List<Map<String, JsonValue>> targets =
+        facts.stream().filter(f -> isA(f, type) && which.test(f)).toList();
     if (targets.isEmpty()) {
       targets = List.of(add(type, Map.of()));
     }
@@ -114,14 +116,20 @@ final class FactSheet {
     }
   }
 
-  /** A table cell as the JSON value its field needs: true/false, a number, a list "a, b", or text. */
+  /**
+   * A table cell as the JSON value its field needs: true/false, a number, a list "a, b", or text.
+   */
   private static JsonValue typed(String type, String field, String text) {
     Class<?> kind =
-        Arrays.stream(FactModel.type(type).orElseThrow(() -> new IllegalArgumentException("unknown fact type " + type)).getRecordComponents())
+        Arrays.stream(
+                FactModel.type(type)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown fact type " + type))
+                    .getRecordComponents())
             .filter(c -> c.getName().equals(field))
             .map(RecordComponent::getType)
             .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("unknown field " + field + " on " + type));
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown field " + field + " on " + type));
     if (kind == boolean.class) {
       return Boolean.parseBoolean(text.strip()) ? JsonValue.TRUE : JsonValue.FALSE;
     }
@@ -130,7 +138,10 @@ final class FactSheet {
     }
     if (kind == List.class) {
       JsonArrayBuilder list = JSON.createArrayBuilder();
-      Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);
+      Arrays.stream(text.split(","))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .forEach(list::add);
       return list.build();
     }
     return JSON.createValue(text);
@@ -150,7 +161,9 @@ final class FactSheet {
     try (JsonReader r = JSON.createReader(new StringReader(json))) {
       JsonValue root = r.readValue();
       List<JsonValue> list =
-          root instanceof JsonObject o && o.containsKey("facts") ? o.getJsonArray("facts") : root.asJsonArray();
+          root instanceof JsonObject o && o.containsKey("facts")
+              ? o.getJsonArray("facts")
+              : root.asJsonArray();
       for (JsonValue v : list) {
         Map<String, JsonValue> fact = new LinkedHashMap<>();
         v.asJsonObject().forEach(fact::put);

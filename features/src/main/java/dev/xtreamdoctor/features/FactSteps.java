@@ -12,8 +12,7 @@ import java.util.Map;
 
 /**
  * Given-steps that build facts, as a probe run or a helpdesk tool would hand them in. Each step
- * changes the facts in one plain way; the generic table steps reach any field of
- * rules/FACTS.md.
+ * changes the facts in one plain way; the generic table steps reach any field of rules/FACTS.md.
  */
 public class FactSteps {
   private final World world;
@@ -52,10 +51,12 @@ public class FactSteps {
   @Given("the watch history:")
   public void theWatchHistory(String jsonLines) {
     try {
-      facts().addHistory(
-          HistoryJson.read(
-              "the watch history",
-              new java.io.ByteArrayInputStream(jsonLines.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+      facts()
+          .addHistory(
+              HistoryJson.read(
+                  "the watch history",
+                  new java.io.ByteArrayInputStream(
+                      jsonLines.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     } catch (HistoryJson.HistoryException | java.io.IOException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -108,7 +109,17 @@ public class FactSteps {
             "LoginAnswer",
             auth == 1
                 ? Map.of("auth", "1", "outcome", "panel.login_ok")
-                : Map.of("auth", String.valueOf(auth), "outcome", "panel.auth_rejected", "status", "", "expDate", "0", "serverTime", "0"));
+                : Map.of(
+                    "auth",
+                    String.valueOf(auth),
+                    "outcome",
+                    "panel.auth_rejected",
+                    "status",
+                    "",
+                    "expDate",
+                    "0",
+                    "serverTime",
+                    "0"));
   }
 
   @Given("the login answer says status {string}")
@@ -135,7 +146,14 @@ public class FactSteps {
 
   @Given("the line has {int} of {int} connections in use")
   public void connections(int active, int max) {
-    facts().set("LoginAnswer", Map.of("activeConnections", String.valueOf(active), "maxConnections", String.valueOf(max)));
+    facts()
+        .set(
+            "LoginAnswer",
+            Map.of(
+                "activeConnections",
+                String.valueOf(active),
+                "maxConnections",
+                String.valueOf(max)));
   }
 
   // ---- what the user reports --------------------------------------------------------------
@@ -163,7 +181,10 @@ public class FactSteps {
   /** "Authorization Failed" is stored as authorization_failed. */
   @Given("the app shows {string}")
   public void theAppShows(String message) {
-    facts().set("ReportedSymptoms", Map.of("appMessage", message.strip().toLowerCase(Locale.ROOT).replace(' ', '_')));
+    facts()
+        .set(
+            "ReportedSymptoms",
+            Map.of("appMessage", message.strip().toLowerCase(Locale.ROOT).replace(' ', '_')));
   }
 
   @Given("the failing device is a(n) {word}")

@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.features;
 
 import static dev.xtreamdoctor.features.FactSheet.where;
+
 import io.cucumber.java.en.Given;
 import java.util.Map;
 
@@ -21,18 +22,27 @@ public class HttpFactSteps {
   /** A login answer that is not the panel's JSON: no LoginAnswer comes of it. */
   @Given("the login request gets HTTP {int} with a(n) {word} body of {int} bytes")
   public void theLoginGets(int status, String shape, int bytes) {
-    String type = shape.equals("json") ? "application/json" : shape.equals("html") ? "text/html" : "text/plain";
+    String type =
+        shape.equals("json")
+            ? "application/json"
+            : shape.equals("html") ? "text/html" : "text/plain";
     facts()
         .set(
             "HttpResponse",
             where("purpose", "login"),
             Map.of(
-                "outcome", "http.status",
-                "status", String.valueOf(status),
-                "bodyShape", shape,
-                "bodyBytes", String.valueOf(bytes),
-                "contentType", type,
-                "signals", ""));
+                "outcome",
+                "http.status",
+                "status",
+                String.valueOf(status),
+                "bodyShape",
+                shape,
+                "bodyBytes",
+                String.valueOf(bytes),
+                "contentType",
+                type,
+                "signals",
+                ""));
     if (!shape.equals("json")) {
       facts().remove("LoginAnswer");
     }
@@ -44,7 +54,19 @@ public class HttpFactSteps {
         .set(
             "HttpResponse",
             where("purpose", "login"),
-            Map.of("outcome", "http.status", "status", String.valueOf(status), "bodyShape", "empty", "bodyBytes", "0", "contentType", "", "signals", ""));
+            Map.of(
+                "outcome",
+                "http.status",
+                "status",
+                String.valueOf(status),
+                "bodyShape",
+                "empty",
+                "bodyBytes",
+                "0",
+                "contentType",
+                "",
+                "signals",
+                ""));
     facts().remove("LoginAnswer");
   }
 
@@ -55,18 +77,27 @@ public class HttpFactSteps {
    */
   @Given("the login request gets HTTP {int} with a web page saying {string}")
   public void theLoginGetsAPage(int status, String words) {
-    String page = "<!DOCTYPE html><html><head><title>Notice</title></head><body><p>" + words + "</p></body></html>";
+    String page =
+        "<!DOCTYPE html><html><head><title>Notice</title></head><body><p>"
+            + words
+            + "</p></body></html>";
     facts()
         .set(
             "HttpResponse",
             where("purpose", "login"),
             Map.of(
-                "outcome", "http.status",
-                "status", String.valueOf(status),
-                "bodyShape", "html",
-                "bodyBytes", String.valueOf(page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
-                "contentType", "text/html",
-                "signals", String.join(",", ScenarioRules.book().pageSignals().match(page))));
+                "outcome",
+                "http.status",
+                "status",
+                String.valueOf(status),
+                "bodyShape",
+                "html",
+                "bodyBytes",
+                String.valueOf(page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                "contentType",
+                "text/html",
+                "signals",
+                String.join(",", ScenarioRules.book().pageSignals().match(page))));
     facts().remove("LoginAnswer");
   }
 
@@ -78,7 +109,11 @@ public class HttpFactSteps {
 
   @Given("the answer comes from Cloudflare with CF-RAY {string}")
   public void fromCloudflare(String ray) {
-    facts().set("HttpResponse", where("purpose", "login"), Map.of("server", "cloudflare", "cfRay", ray, "signals", "cloudflare_error_page"));
+    facts()
+        .set(
+            "HttpResponse",
+            where("purpose", "login"),
+            Map.of("server", "cloudflare", "cfRay", ray, "signals", "cloudflare_error_page"));
   }
 
   @Given("the login request gets no answer within {int} ms")
@@ -87,7 +122,21 @@ public class HttpFactSteps {
         .set(
             "HttpResponse",
             where("purpose", "login"),
-            Map.of("outcome", "http.timed_out", "status", "0", "bodyShape", "", "bodyBytes", "0", "contentType", "", "signals", "", "millis", String.valueOf(ms)));
+            Map.of(
+                "outcome",
+                "http.timed_out",
+                "status",
+                "0",
+                "bodyShape",
+                "",
+                "bodyBytes",
+                "0",
+                "contentType",
+                "",
+                "signals",
+                "",
+                "millis",
+                String.valueOf(ms)));
     facts().remove("LoginAnswer");
   }
 
@@ -97,7 +146,19 @@ public class HttpFactSteps {
         .set(
             "HttpResponse",
             where("purpose", "login"),
-            Map.of("outcome", "http.reset", "status", "0", "bodyShape", "", "bodyBytes", "0", "contentType", "", "signals", ""));
+            Map.of(
+                "outcome",
+                "http.reset",
+                "status",
+                "0",
+                "bodyShape",
+                "",
+                "bodyBytes",
+                "0",
+                "contentType",
+                "",
+                "signals",
+                ""));
     facts().remove("LoginAnswer");
   }
 
@@ -107,18 +168,44 @@ public class HttpFactSteps {
         .set(
             "HttpResponse",
             where("purpose", "login"),
-            Map.of("outcome", "http.empty_reply", "status", "0", "bodyShape", "", "bodyBytes", "0", "contentType", "", "signals", ""));
+            Map.of(
+                "outcome",
+                "http.empty_reply",
+                "status",
+                "0",
+                "bodyShape",
+                "",
+                "bodyBytes",
+                "0",
+                "contentType",
+                "",
+                "signals",
+                ""));
     facts().remove("LoginAnswer");
   }
 
-  /** panel.answer_unexpected (JSON without user_info) or panel.answer_malformed (not valid JSON). */
+  /**
+   * panel.answer_unexpected (JSON without user_info) or panel.answer_malformed (not valid JSON).
+   */
   @Given("the panel's answer is {word}")
   public void panelAnswerIs(String outcome) {
     facts().set("HttpResponse", where("purpose", "login"), Map.of("signals", ""));
     facts()
         .set(
             "LoginAnswer",
-            Map.of("outcome", outcome, "auth", "-1", "status", "", "expDate", "0", "serverTime", "0", "panelFamily", "unknown"));
+            Map.of(
+                "outcome",
+                outcome,
+                "auth",
+                "-1",
+                "status",
+                "",
+                "expDate",
+                "0",
+                "serverTime",
+                "0",
+                "panelFamily",
+                "unknown"));
   }
 
   @Given("the login answer took {int} ms")

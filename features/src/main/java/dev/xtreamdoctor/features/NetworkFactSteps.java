@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.features;
 
 import static dev.xtreamdoctor.features.FactSheet.where;
+
 import io.cucumber.java.en.Given;
 import java.util.Map;
 
@@ -30,7 +31,8 @@ public class NetworkFactSteps {
 
   @Given("the server URL was typed as {string} with port {int}")
   public void typedWithPort(String typed, int port) {
-    facts().set("ServerInput", Map.of("typed", typed, "port", String.valueOf(port), "baseUrl", typed));
+    facts()
+        .set("ServerInput", Map.of("typed", typed, "port", String.valueOf(port), "baseUrl", typed));
     facts().set("TcpConnect", Map.of("port", String.valueOf(port)));
   }
 
@@ -44,7 +46,15 @@ public class NetworkFactSteps {
     facts()
         .set(
             "ServerInput",
-            Map.of("typed", typed, "outcome", "input.host_malformed", "hostKind", "invalid", "baseUrl", ""));
+            Map.of(
+                "typed",
+                typed,
+                "outcome",
+                "input.host_malformed",
+                "hostKind",
+                "invalid",
+                "baseUrl",
+                ""));
   }
 
   @Given("the {word} is blank")
@@ -59,18 +69,29 @@ public class NetworkFactSteps {
 
   @Given("the {word} mixes upper- and lower-case letters")
   public void mixedCase(String field) {
-    facts().set("CredentialInput", where("field", field), Map.of("mixedCase", "true", "caseShape", "mixed"));
+    facts()
+        .set(
+            "CredentialInput",
+            where("field", field),
+            Map.of("mixedCase", "true", "caseShape", "mixed"));
   }
 
   @Given("the {word} is cased {string}")
   public void caseShape(String field, String shape) {
     boolean mixed = shape.equals("capitalised") || shape.equals("mixed");
-    facts().set("CredentialInput", where("field", field), Map.of("mixedCase", String.valueOf(mixed), "caseShape", shape));
+    facts()
+        .set(
+            "CredentialInput",
+            where("field", field),
+            Map.of("mixedCase", String.valueOf(mixed), "caseShape", shape));
   }
 
   // ---- DNS --------------------------------------------------------------------------------
 
-  /** NXDOMAIN, SERVFAIL, REFUSED, NODATA (the name, but no address), or "nothing" (no answer in time). */
+  /**
+   * NXDOMAIN, SERVFAIL, REFUSED, NODATA (the name, but no address), or "nothing" (no answer in
+   * time).
+   */
   @Given("the {word} resolver answers {word}")
   public void theResolverAnswers(String role, String answer) {
     facts().set("DnsAnswer", where("resolverRole", role), dnsFailure(answer));
@@ -87,7 +108,15 @@ public class NetworkFactSteps {
         .set(
             "DnsAnswer",
             where("resolverRole", role),
-            Map.of("outcome", "dns.answered", "rcode", "NOERROR", "addresses", address, "addressKinds", kind));
+            Map.of(
+                "outcome",
+                "dns.answered",
+                "rcode",
+                "NOERROR",
+                "addresses",
+                address,
+                "addressKinds",
+                kind));
   }
 
   private static Map<String, String> dnsFailure(String answer) {
@@ -98,8 +127,11 @@ public class NetworkFactSteps {
           case "REFUSED" -> "dns.refused";
           case "nothing" -> "dns.timed_out";
           case "NODATA" -> "dns.no_data";
-          default -> throw new IllegalArgumentException(
-              "unknown DNS answer " + answer + " (NXDOMAIN, SERVFAIL, REFUSED, NODATA, nothing)");
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown DNS answer "
+                      + answer
+                      + " (NXDOMAIN, SERVFAIL, REFUSED, NODATA, nothing)");
         };
     String rcode = answer.equals("nothing") ? "" : answer.equals("NODATA") ? "NOERROR" : answer;
     return Map.of("outcome", outcome, "rcode", rcode, "addresses", "", "addressKinds", "");
@@ -131,7 +163,16 @@ public class NetworkFactSteps {
 
   @Given("the doctor stopped probing because the panel went silent after {int} requests")
   public void probingStopped(int sent) {
-    facts().set("PanelRequests", Map.of("sent", String.valueOf(sent), "stoppedEarly", "true", "stopReason", "panel_went_silent"));
+    facts()
+        .set(
+            "PanelRequests",
+            Map.of(
+                "sent",
+                String.valueOf(sent),
+                "stoppedEarly",
+                "true",
+                "stopReason",
+                "panel_went_silent"));
   }
 
   @Given("the TLS handshake finds plain HTTP on the port")
@@ -140,26 +181,37 @@ public class NetworkFactSteps {
         .add(
             "TlsHandshake",
             Map.of(
-                "address", facts().get("TcpConnect", "address"),
-                "port", facts().get("TcpConnect", "port"),
-                "outcome", "tls.protocol_mismatch",
-                "millis", "45"));
+                "address",
+                facts().get("TcpConnect", "address"),
+                "port",
+                facts().get("TcpConnect", "port"),
+                "outcome",
+                "tls.protocol_mismatch",
+                "millis",
+                "45"));
     facts().remove("HttpResponse");
     facts().remove("LoginAnswer");
   }
 
-  /** tls.cert.expired, tls.cert.untrusted, tls.cert.name_mismatch, tls.failed...: no HTTP follows. */
+  /**
+   * tls.cert.expired, tls.cert.untrusted, tls.cert.name_mismatch, tls.failed...: no HTTP follows.
+   */
   @Given("the TLS handshake fails with {word}: {string}")
   public void tlsFails(String outcome, String detail) {
     facts()
         .add(
             "TlsHandshake",
             Map.of(
-                "address", facts().get("TcpConnect", "address"),
-                "port", facts().get("TcpConnect", "port"),
-                "outcome", outcome,
-                "millis", "88",
-                "detail", detail));
+                "address",
+                facts().get("TcpConnect", "address"),
+                "port",
+                facts().get("TcpConnect", "port"),
+                "outcome",
+                outcome,
+                "millis",
+                "88",
+                "detail",
+                detail));
     facts().remove("HttpResponse");
     facts().remove("LoginAnswer");
   }
@@ -172,6 +224,7 @@ public class NetworkFactSteps {
 
   @Given("the median connect time is {int} ms")
   public void medianConnect(int ms) {
-    facts().set("Latency", Map.of("medianMs", String.valueOf(ms), "maxMs", String.valueOf(ms + 60)));
+    facts()
+        .set("Latency", Map.of("medianMs", String.valueOf(ms), "maxMs", String.valueOf(ms + 60)));
   }
 }

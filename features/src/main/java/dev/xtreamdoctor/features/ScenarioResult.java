@@ -12,12 +12,19 @@ import java.util.List;
  * @param name the scenario's name
  * @param passed whether every step passed
  * @param failedStep the first step that did not pass, with its line ("" when passed)
- * @param problem what went wrong, in plain words: expected vs got, or an unknown step ("" when passed)
+ * @param problem what went wrong, in plain words: expected vs got, or an unknown step ("" when
+ *     passed)
  * @param ruleProblems when the rules themselves failed (a rule kept firing, threw, drew no
  *     conclusion): each rule at fault, {@code file:line:col: message}; else empty
  */
 public record ScenarioResult(
-    String feature, int line, String name, boolean passed, String failedStep, String problem, List<RuleProblem> ruleProblems) {
+    String feature,
+    int line,
+    String name,
+    boolean passed,
+    String failedStep,
+    String problem,
+    List<RuleProblem> ruleProblems) {
   public ScenarioResult {
     ruleProblems = List.copyOf(ruleProblems);
   }

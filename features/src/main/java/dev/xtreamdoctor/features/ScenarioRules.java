@@ -19,8 +19,8 @@ import java.util.function.BiConsumer;
  * hook through which {@code xtream-doctor rules test DIR} (or {@code
  * -Dxtreamdoctor.scenarios.rules=DIR}) puts edited rules under test. Compiled once and shared by
  * every scenario, because building the KieBase is the slow part. Steps that diagnose call {@link
- * #evaluate} (or {@link #book()} to build their own engine, e.g. with other settings, and report the
- * rules that fired with {@link #fired}), so the runner can list the rules no scenario fired and
+ * #evaluate} (or {@link #book()} to build their own engine, e.g. with other settings, and report
+ * the rules that fired with {@link #fired}), so the runner can list the rules no scenario fired and
  * {@code rules check} can look at every diagnosis a scenario makes.
  *
  * <p>Simulator-level (end-to-end) steps go in this package or below it: {@link ScenarioRunner}'s
@@ -77,14 +77,17 @@ public final class ScenarioRules {
     return d;
   }
 
-  /** The rules under test: those given to {@link #use}, else the property's directory, else bundled. */
+  /**
+   * The rules under test: those given to {@link #use}, else the property's directory, else bundled.
+   */
   public static synchronized RuleBook book() {
     if (book == null) {
       String dir = System.getProperty(PROPERTY, "");
       try {
         use(dir.isBlank() ? RuleBook.bundled() : RuleBook.fromDirectory(Path.of(dir)));
       } catch (RulesException e) {
-        throw new IllegalStateException("the rules under test do not compile:\n" + e.getMessage(), e);
+        throw new IllegalStateException(
+            "the rules under test do not compile:\n" + e.getMessage(), e);
       }
     }
     return book;

@@ -1,13 +1,13 @@
 package dev.xtreamdoctor.features;
 
 import dev.xtreamdoctor.engine.RuleBook;
+import dev.xtreamdoctor.engine.RuleProblem;
+import dev.xtreamdoctor.engine.RulesFailedException;
 import io.cucumber.core.feature.FeatureWithLines;
 import io.cucumber.core.options.RuntimeOptionsBuilder;
 import io.cucumber.core.runtime.Runtime;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
-import dev.xtreamdoctor.engine.RuleProblem;
-import dev.xtreamdoctor.engine.RulesFailedException;
 import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.StepDefinedEvent;
@@ -26,9 +26,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Replays scenarios against a rule book, in this process: the bundled guide scenarios (the
- * {@code .feature} files shipped in the jar) and any the caller adds, and returns how each one
- * went. Runs Cucumber through its runtime API, so nothing is printed.
+ * Replays scenarios against a rule book, in this process: the bundled guide scenarios (the {@code
+ * .feature} files shipped in the jar) and any the caller adds, and returns how each one went. Runs
+ * Cucumber through its runtime API, so nothing is printed.
  */
 public final class ScenarioRunner {
   /** The bundled features on the classpath. */
@@ -51,16 +51,18 @@ public final class ScenarioRunner {
   }
 
   /**
-   * Runs the scenarios with the rules already under test (see {@link ScenarioRules#use}, which
-   * also takes the settings and limits to evaluate with).
+   * Runs the scenarios with the rules already under test (see {@link ScenarioRules#use}, which also
+   * takes the settings and limits to evaluate with).
    */
   public static List<ScenarioResult> run(boolean bundled, List<Path> extra) {
-    RuntimeOptionsBuilder options = new RuntimeOptionsBuilder().addGlue(URI.create(GLUE)).setMonochrome().setNoSummary();
+    RuntimeOptionsBuilder options =
+        new RuntimeOptionsBuilder().addGlue(URI.create(GLUE)).setMonochrome().setNoSummary();
     if (bundled) {
       options.addFeature(FeatureWithLines.parse(BUNDLED));
     }
     for (Path p : extra) {
-      options.addFeature(FeatureWithLines.create(p.toAbsolutePath().normalize().toUri(), List.of()));
+      options.addFeature(
+          FeatureWithLines.create(p.toAbsolutePath().normalize().toUri(), List.of()));
     }
     Collector collector = new Collector();
     Runtime.builder()
@@ -80,7 +82,8 @@ public final class ScenarioRunner {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
-      publisher.registerHandlerFor(StepDefinedEvent.class, e -> knownSteps.add(e.getStepDefinition().getPattern()));
+      publisher.registerHandlerFor(
+          StepDefinedEvent.class, e -> knownSteps.add(e.getStepDefinition().getPattern()));
       publisher.registerHandlerFor(TestCaseStarted.class, this::scenarioStarted);
       publisher.registerHandlerFor(TestStepFinished.class, this::stepFinished);
       publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
@@ -88,11 +91,19 @@ public final class ScenarioRunner {
 
     private void scenarioStarted(TestCaseStarted e) {
       TestCase c = e.getTestCase();
-      ScenarioRules.scenario("scenario \"" + c.getName() + "\" (" + shown(c.getUri()) + ":" + c.getLocation().getLine() + ")");
+      ScenarioRules.scenario(
+          "scenario \""
+              + c.getName()
+              + "\" ("
+              + shown(c.getUri())
+              + ":"
+              + c.getLocation().getLine()
+              + ")");
     }
 
     private void stepFinished(TestStepFinished e) {
-      if (e.getResult().getStatus() != Status.PASSED && e.getTestStep() instanceof PickleStepTestStep step) {
+      if (e.getResult().getStatus() != Status.PASSED
+          && e.getTestStep() instanceof PickleStepTestStep step) {
         firstBadStep.putIfAbsent(e.getTestCase().getId(), step);
       }
     }
@@ -102,31 +113,51 @@ public final class ScenarioRunner {
       Status status = e.getResult().getStatus();
       boolean passed = status == Status.PASSED;
       PickleStepTestStep bad = firstBadStep.remove(c.getId());
-      String step = bad == null ? "" : "line " + bad.getStep().getLine() + ": " + bad.getStep().getKeyword() + bad.getStep().getText();
+      String step =
+          bad == null
+              ? ""
+              : "line "
+                  + bad.getStep().getLine()
+                  + ": "
+                  + bad.getStep().getKeyword()
+                  + bad.getStep().getText();
       Throwable error = e.getResult().getError();
-      List<RuleProblem> ruleProblems = error instanceof RulesFailedException r ? r.problems() : List.of();
+      List<RuleProblem> ruleProblems =
+          error instanceof RulesFailedException r ? r.problems() : List.of();
       results.add(
           new ScenarioResult(
-              shown(c.getUri()), c.getLocation().getLine(), c.getName(), passed, passed ? "" : step,
-              passed ? "" : problem(status, error, bad), ruleProblems));
+              shown(c.getUri()),
+              c.getLocation().getLine(),
+              c.getName(),
+              passed,
+              passed ? "" : step,
+              passed ? "" : problem(status, error, bad),
+              ruleProblems));
     }
 
     private String problem(Status status, Throwable error, PickleStepTestStep bad) {
       return switch (status) {
         case UNDEFINED ->
             "this step matches none of the known steps"
-                + (bad == null ? Optional.<String>empty() : StepSuggestion.nearest(bad.getStep().getText(), List.copyOf(knownSteps)))
+                + (bad == null
+                        ? Optional.<String>empty()
+                        : StepSuggestion.nearest(bad.getStep().getText(), List.copyOf(knownSteps)))
                     .map(s -> " (did you mean: " + bad.getStep().getKeyword() + s + "?)")
                     .orElse(" (see features/*.feature for the ones that exist)");
         case AMBIGUOUS -> "this step matches more than one known step";
         case SKIPPED, PENDING -> "the scenario did not run to the end";
-        default -> error == null ? status.name().toLowerCase(java.util.Locale.ROOT) : String.valueOf(error.getMessage()).strip();
+        default ->
+            error == null
+                ? status.name().toLowerCase(java.util.Locale.ROOT)
+                : String.valueOf(error.getMessage()).strip();
       };
     }
 
     List<ScenarioResult> results() {
       List<ScenarioResult> sorted = new ArrayList<>(results);
-      sorted.sort(java.util.Comparator.comparing(ScenarioResult::feature).thenComparingInt(ScenarioResult::line));
+      sorted.sort(
+          java.util.Comparator.comparing(ScenarioResult::feature)
+              .thenComparingInt(ScenarioResult::line));
       return sorted;
     }
   }

@@ -20,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An end-to-end scenario's line: the simulated panel and network the Given-steps describe, what
- * the user typed, and, once diagnosed, what the panel saw and what the doctor printed. Built up
- * in plain words ("an expired line", "a hanging panel"), each phrase one change to a {@link
+ * An end-to-end scenario's line: the simulated panel and network the Given-steps describe, what the
+ * user typed, and, once diagnosed, what the panel saw and what the doctor printed. Built up in
+ * plain words ("an expired line", "a hanging panel"), each phrase one change to a {@link
  * ScenarioSpec}.
  */
 final class SimulatedLine {
@@ -115,13 +115,18 @@ final class SimulatedLine {
   private static final List<Fault> FAULTS =
       List.of(
           fault("no network fault", (b, x, family) -> b),
-          fault("odd field types", (b, x, family) -> b.settings(PanelSettings.defaults(family).withOddTypes(true))),
+          fault(
+              "odd field types",
+              (b, x, family) -> b.settings(PanelSettings.defaults(family).withOddTypes(true))),
           fault("a hanging panel", (b, x, family) -> b.overlay("hang")),
           fault("a panel answering after (\\d+) ms", (b, ms, family) -> b.overlay("slow " + ms)),
           fault("a connection reset", (b, x, family) -> b.overlay("reset")),
           fault("an empty reply", (b, x, family) -> b.overlay("empty-reply")),
-          fault("an overloaded panel answering (\\d+)", (b, code, family) -> b.overlay("overloaded " + code)),
-          fault("Cloudflare answering (\\d+)", (b, code, family) -> b.overlay("cloudflare " + code)),
+          fault(
+              "an overloaded panel answering (\\d+)",
+              (b, code, family) -> b.overlay("overloaded " + code)),
+          fault(
+              "Cloudflare answering (\\d+)", (b, code, family) -> b.overlay("cloudflare " + code)),
           fault(
               "a User-Agent filter answering (\\d+) to all but xciptv",
               (b, code, family) -> b.overlay("ua-filter " + code + " allow xciptv")),
@@ -134,22 +139,35 @@ final class SimulatedLine {
               (b, n, family) -> b.overlay("flood limit " + n + " gap 2000")),
           fault("a closed port", (b, x, family) -> b.target(ScenarioSpec.Target.CLOSED_PORT)),
           fault("a filtered port", (b, x, family) -> b.target(ScenarioSpec.Target.FILTERED_PORT)),
-          fault("a plain web server on the port typed", (b, x, family) -> b.target(ScenarioSpec.Target.WRONG_PORT)),
+          fault(
+              "a plain web server on the port typed",
+              (b, x, family) -> b.target(ScenarioSpec.Target.WRONG_PORT)),
           fault("https typed for a plain HTTP port", (b, x, family) -> b.urlScheme("https")),
-          fault("http typed for a TLS port", (b, x, family) -> b.tls(TlsIdentity.SELF_SIGNED).urlScheme("http")),
+          fault(
+              "http typed for a TLS port",
+              (b, x, family) -> b.tls(TlsIdentity.SELF_SIGNED).urlScheme("http")),
           fault("a self-signed certificate", (b, x, family) -> b.tls(TlsIdentity.SELF_SIGNED)),
           fault("an expired certificate", (b, x, family) -> b.tls(TlsIdentity.EXPIRED)),
           fault("a certificate for another name", (b, x, family) -> b.tls(TlsIdentity.WRONG_NAME)),
           fault(
               "a panel that accepts only its own domain name",
               (b, x, family) -> b.overlay("verify-host real-panel.example.test")),
-          fault("an ISP resolver pointing to a block page", (b, x, family) -> b.systemDns("hijack")),
+          fault(
+              "an ISP resolver pointing to a block page", (b, x, family) -> b.systemDns("hijack")),
           fault(
               "an ISP resolver answering (NXDOMAIN|SERVFAIL|REFUSED|nothing)",
-              (b, rcode, family) -> b.systemDns(rcode.equals("nothing") ? "silence" : rcode.toLowerCase(java.util.Locale.ROOT))),
-          fault("no resolver knowing the name", (b, x, family) -> b.systemDns("nxdomain").publicDns("nxdomain")),
+              (b, rcode, family) ->
+                  b.systemDns(
+                      rcode.equals("nothing")
+                          ? "silence"
+                          : rcode.toLowerCase(java.util.Locale.ROOT))),
+          fault(
+              "no resolver knowing the name",
+              (b, x, family) -> b.systemDns("nxdomain").publicDns("nxdomain")),
           // the app's path: the system resolver's addresses, in order
-          fault("a system resolver answering 0.0.0.0", (b, x, family) -> b.systemDns("answer 0.0.0.0")),
+          fault(
+              "a system resolver answering 0.0.0.0",
+              (b, x, family) -> b.systemDns("answer 0.0.0.0")),
           fault(
               "a system resolver giving an old address where nothing listens",
               (b, x, family) -> b.systemDns("answer 127.0.0.77")),
@@ -158,8 +176,11 @@ final class SimulatedLine {
               (b, x, family) -> b.systemDns("reused")),
           fault(
               "a dead first address before the panel's",
-              (b, x, family) -> b.systemDns("answer 127.0.0.77,panel").publicDns("answer 127.0.0.77,panel")),
-          fault("no address for the name anywhere", (b, x, family) -> b.systemDns("nodata").publicDns("nodata")),
+              (b, x, family) ->
+                  b.systemDns("answer 127.0.0.77,panel").publicDns("answer 127.0.0.77,panel")),
+          fault(
+              "no address for the name anywhere",
+              (b, x, family) -> b.systemDns("nodata").publicDns("nodata")),
           fault(
               "the name an alias of a CDN name",
               (b, x, family) ->
@@ -178,34 +199,52 @@ final class SimulatedLine {
               "the panel moved to a new name",
               (b, x, family) -> {
                 ScenarioSpec.Builder moved =
-                    b.redirect("301 http://new-panel.example.test:{panelPort}").name("new-panel.example.test", "answer panel");
-                return family == PanelFamily.XUI ? moved.overlay("verify-host new-panel.example.test") : moved;
+                    b.redirect("301 http://new-panel.example.test:{panelPort}")
+                        .name("new-panel.example.test", "answer panel");
+                return family == PanelFamily.XUI
+                    ? moved.overlay("verify-host new-panel.example.test")
+                    : moved;
               }),
           fault(
               "the panel moved to https",
-              (b, x, family) -> b.tls(TlsIdentity.SELF_SIGNED).urlScheme("http").redirect("301 https://panel.example.test:{panelPort}")),
+              (b, x, family) ->
+                  b.tls(TlsIdentity.SELF_SIGNED)
+                      .urlScheme("http")
+                      .redirect("301 https://panel.example.test:{panelPort}")),
           fault("a redirect to itself", (b, x, family) -> b.redirect("302 {self}")),
           fault(
               "a redirect to a name that is gone",
-              (b, x, family) -> b.redirect("302 http://gone.example.test:{panelPort}").name("gone.example.test", "nxdomain")),
+              (b, x, family) ->
+                  b.redirect("302 http://gone.example.test:{panelPort}")
+                      .name("gone.example.test", "nxdomain")),
           fault(
               "a redirect to a port where nothing listens",
               (b, x, family) -> b.redirect("302 http://panel.example.test:1")),
-          fault("a redirect into a private network", (b, x, family) -> b.redirect("302 http://10.255.255.1:{panelPort}")),
+          fault(
+              "a redirect into a private network",
+              (b, x, family) -> b.redirect("302 http://10.255.255.1:{panelPort}")),
           // what the panel sends back, byte by byte
-          fault("an answer cut short after (\\d+) bytes", (b, n, family) -> b.overlay("truncated " + n)),
+          fault(
+              "an answer cut short after (\\d+) bytes",
+              (b, n, family) -> b.overlay("truncated " + n)),
           fault("a (\\d+) GB answer", (b, n, family) -> b.overlay("hostile huge-body " + n + "g")),
-          fault("an endless chunked answer", (b, x, family) -> b.overlay("hostile endless-chunked")),
+          fault(
+              "an endless chunked answer", (b, x, family) -> b.overlay("hostile endless-chunked")),
           fault("a gzip bomb for an answer", (b, x, family) -> b.overlay("hostile gzip-bomb")),
-          fault("an endless header line", (b, x, family) -> b.overlay("hostile endless-header-line")),
+          fault(
+              "an endless header line", (b, x, family) -> b.overlay("hostile endless-header-line")),
           fault("a million headers", (b, x, family) -> b.overlay("hostile many-headers")),
           fault("garbage bytes for an answer", (b, x, family) -> b.overlay("hostile garbage")),
           fault("an SSH server on the port typed", (b, x, family) -> b.overlay("hostile ssh")),
           fault(
               "a TLS port answering plain HTTP with an alert",
               (b, x, family) -> b.overlay("hostile tls-alert")),
-          fault("every answer sent with HTTP (\\d+)", (b, code, family) -> b.overlay("status " + code)),
-          fault("PHP warnings (before|after) the answer", (b, where, family) -> b.overlay("php-warnings " + where)),
+          fault(
+              "every answer sent with HTTP (\\d+)",
+              (b, code, family) -> b.overlay("status " + code)),
+          fault(
+              "PHP warnings (before|after) the answer",
+              (b, where, family) -> b.overlay("php-warnings " + where)),
           fault("a byte-order mark before the answer", (b, x, family) -> b.overlay("bom")));
 
   private static UnaryOperator<ScenarioSpec.Builder> fault(String phrase, PanelFamily family) {

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The known step closest to one that matches none, for a did-you-mean: a step is compared with
- * each step's pattern as written in the glue ({@code the category is {word}}), once as typed and
- * once with quoted values and parameters blanked, so "the login answer sayz status "Paused""
- * finds {@code the login answer says status {string}}.
+ * The known step closest to one that matches none, for a did-you-mean: a step is compared with each
+ * step's pattern as written in the glue ({@code the category is {word}}), once as typed and once
+ * with quoted values and parameters blanked, so "the login answer sayz status "Paused"" finds
+ * {@code the login answer says status {string}}.
  */
 final class StepSuggestion {
   private StepSuggestion() {}
@@ -22,15 +22,20 @@ final class StepSuggestion {
     for (String pattern : patterns) {
       String p = pattern.toLowerCase(Locale.ROOT).replaceAll("^\\^|\\$$", "");
       String pBlank =
-          p.replace("{string}", "\"\"").replaceAll("\\{(int|long|float|double|biginteger|bigdecimal)}", "0").replaceAll("\\{\\w*}", "x");
+          p.replace("{string}", "\"\"")
+              .replaceAll("\\{(int|long|float|double|biginteger|bigdecimal)}", "0")
+              .replaceAll("\\{\\w*}", "x");
       String tWords = tBlank.replaceAll("(?<=\\s|^)[A-Za-z_0-9.-]+(?=\\s*$)", "x");
-      int score = Math.min(distance(t, p), Math.min(distance(tBlank, pBlank), distance(tWords, pBlank)));
+      int score =
+          Math.min(distance(t, p), Math.min(distance(tBlank, pBlank), distance(tWords, pBlank)));
       if (score < bestScore) {
         bestScore = score;
         best = pattern;
       }
     }
-    return best != null && bestScore <= Math.max(3, typed.length() / 4) ? Optional.of(best) : Optional.empty();
+    return best != null && bestScore <= Math.max(3, typed.length() / 4)
+        ? Optional.of(best)
+        : Optional.empty();
   }
 
   private static int distance(String a, String b) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.FactsJson;
-import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.Diagnoser;
+import dev.xtreamdoctor.probes.ProbeRequest;
 import dev.xtreamdoctor.probes.ProbeSettings;
 import dev.xtreamdoctor.probes.Secret;
 import dev.xtreamdoctor.simulator.Scenarios;
@@ -64,7 +64,8 @@ class EveryScenarioTest {
           Map.entry("cloudflare-challenge", "LOGIN_FAILED/PROVIDER_FILTER"),
           Map.entry("overloaded-503", "CONNECTION_TIMEOUT/SERVER_OVERLOADED"),
           Map.entry("hang", "CONNECTION_TIMEOUT/HTTP_NO_ANSWER"),
-          // answers after 4 s, past this test's 1.5 s read timeout (the default 10 s lets it through, slow)
+          // answers after 4 s, past this test's 1.5 s read timeout (the default 10 s lets it
+          // through, slow)
           Map.entry("slow", "CONNECTION_TIMEOUT/HTTP_NO_ANSWER"),
           Map.entry("peak-hours", "CONNECTION_TIMEOUT/HTTP_NO_ANSWER"), // started at 20:00, below
           Map.entry("reset", "LOGIN_FAILED/HTTP_BLOCKED"),
@@ -115,7 +116,8 @@ class EveryScenarioTest {
     return name.equals("peak-hours")
         ? Simulation.start(
             dev.xtreamdoctor.simulator.Scenarios.get(name),
-            java.time.Clock.fixed(java.time.Instant.parse("2026-03-02T20:00:00Z"), java.time.ZoneOffset.UTC))
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2026-03-02T20:00:00Z"), java.time.ZoneOffset.UTC))
         : Simulation.start(name);
   }
 
@@ -135,16 +137,23 @@ class EveryScenarioTest {
               .withTimeouts(EndToEndSteps.CONNECT_MS, EndToEndSteps.READ_MS, EndToEndSteps.TOTAL_MS)
               .withLimits(1 << 20, EndToEndSteps.REQUEST_BUDGET, 0)
               .withLoopbackOnly(true);
-      ProbeRequest request = ProbeRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password()));
+      ProbeRequest request =
+          ProbeRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password()));
       d = ScenarioRules.engine().evaluate(new Diagnoser(settings).run(request));
     }
     assertEquals(Optional.empty(), HealthEvidence.violation(d), name);
-    assertEquals(EXPECTED.get(name), d.category() + "/" + d.causeIds().get(0), name + ": " + d.summary());
+    assertEquals(
+        EXPECTED.get(name), d.category() + "/" + d.causeIds().get(0), name + ": " + d.summary());
   }
 
   static Stream<String> examples() throws Exception {
     try (Stream<Path> files = Files.list(EXAMPLES)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList().stream();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".json"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -164,8 +173,17 @@ class EveryScenarioTest {
     assertTrue(HealthEvidence.violation(earned).isEmpty(), earned.category());
     Diagnosis forged =
         new Diagnosis(
-            Diagnosis.SCHEMA_VERSION, Diagnosis.NO_FAULT_FOUND, "", "", List.of(), List.of(), List.of(), List.of(),
-            earned.facts(), List.of(), "");
+            Diagnosis.SCHEMA_VERSION,
+            Diagnosis.NO_FAULT_FOUND,
+            "",
+            "",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            earned.facts(),
+            List.of(),
+            "");
     assertTrue(HealthEvidence.violation(forged).isPresent());
   }
 }

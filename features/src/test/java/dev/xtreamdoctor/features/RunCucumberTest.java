@@ -10,8 +10,8 @@ import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * Runs every {@code features/*.feature} file (Surefire finds this suite by its name; each
- * scenario counts as one test).
+ * Runs every {@code features/*.feature} file (Surefire finds this suite by its name; each scenario
+ * counts as one test).
  */
 @Suite
 @IncludeEngines("cucumber")

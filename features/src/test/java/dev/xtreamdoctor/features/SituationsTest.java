@@ -31,20 +31,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The accuracy audit's situations ({@code features/situations.txt}): realistic situations a user
- * meets, each a simulated panel and network on loopback plus what the user typed, diagnosed end
- * to end, with the category and cause the guide and the reference give. Each section holds
- * scenario keys (as {@code simulate --config} reads them) and three of its own: {@code expect}
+ * meets, each a simulated panel and network on loopback plus what the user typed, diagnosed end to
+ * end, with the category and cause the guide and the reference give. Each section holds scenario
+ * keys (as {@code simulate --config} reads them) and three of its own: {@code expect}
  * (CATEGORY/CAUSE), {@code server} (what is typed in the server field; {@code {url}}, {@code
- * {host}} and {@code {port}} stand for the simulation's) and {@code why} (the source). A
- * situation loopback cannot stage (a resolver's public address beside a sinkhole, a router's "no
- * route") is a facts file instead, {@code facts = situations/NAME.json}, evaluated as {@code
- * xtream-doctor evaluate} would.
+ * {host}} and {@code {port}} stand for the simulation's) and {@code why} (the source). A situation
+ * loopback cannot stage (a resolver's public address beside a sinkhole, a router's "no route") is a
+ * facts file instead, {@code facts = situations/NAME.json}, evaluated as {@code xtream-doctor
+ * evaluate} would.
  */
 class SituationsTest {
   static final Path FILE = Path.of("situations.txt");
 
   record Situation(
-      String name, String expect, String server, String why, String facts, Map<String, String> keys) {
+      String name,
+      String expect,
+      String server,
+      String why,
+      String facts,
+      Map<String, String> keys) {
     @Override
     public String toString() {
       return name;
@@ -70,7 +75,8 @@ class SituationsTest {
       }
       int eq = line.indexOf('=');
       if (eq < 0 || name == null) {
-        throw new IllegalArgumentException(FILE + ": not a 'key = value' line in a [section]: " + raw);
+        throw new IllegalArgumentException(
+            FILE + ": not a 'key = value' line in a [section]: " + raw);
       }
       String value = line.substring(eq + 1);
       int comment = value.indexOf(" #");
@@ -121,17 +127,24 @@ class SituationsTest {
     }
   }
 
-  /** The first diagnosis in a JVM loads Jersey and compiles the rules: not what a situation times. */
+  /**
+   * The first diagnosis in a JVM loads Jersey and compiles the rules: not what a situation times.
+   */
   @BeforeAll
   static void warmUp() throws Exception {
-    diagnose(situation("warm-up", new LinkedHashMap<>(Map.of("base", "healthy-xc2", "expect", "NO_FAULT_FOUND/HEALTHY"))));
+    diagnose(
+        situation(
+            "warm-up",
+            new LinkedHashMap<>(
+                Map.of("base", "healthy-xc2", "expect", "NO_FAULT_FOUND/HEALTHY"))));
   }
 
   @Test
   void theSituationsAreReadable() throws Exception {
     List<Situation> all = situations();
     assertTrue(all.size() >= 60, "situations: " + all.size());
-    assertEquals(all.size(), all.stream().map(Situation::name).distinct().count(), "names are unique");
+    assertEquals(
+        all.size(), all.stream().map(Situation::name).distinct().count(), "names are unique");
     for (Situation s : all) {
       assertFalse(s.why().isEmpty(), s.name() + " names its source (why = ...)");
       if (s.facts().isEmpty()) {
@@ -152,7 +165,9 @@ class SituationsTest {
     Diagnosis d = diagnose(s);
     String got = d.category() + "/" + (d.causeIds().isEmpty() ? "" : d.causeIds().get(0));
     // one line per situation in the test's output, for the audit's table (bench/ACCURACY.md)
-    System.out.printf("SITUATION %s | %s | %s | %s%n", s.name(), s.expect(), got, s.expect().equals(got) ? "ok" : "WRONG");
+    System.out.printf(
+        "SITUATION %s | %s | %s | %s%n",
+        s.name(), s.expect(), got, s.expect().equals(got) ? "ok" : "WRONG");
     assertEquals(Optional.empty(), HealthEvidence.violation(d), s.name());
     assertEquals(s.expect(), got, s.name() + " (" + s.why() + "): " + d.summary());
   }

@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Counts the bytes a server sent on one connection and keeps the first few, so a reply that is
- * not HTTP at all can say what it looked like (a TLS record, an SSH banner) without keeping it.
+ * Counts the bytes a server sent on one connection and keeps the first few, so a reply that is not
+ * HTTP at all can say what it looked like (a TLS record, an SSH banner) without keeping it.
  */
 final class ByteTap {
   static final int HEAD = 16;

@@ -36,7 +36,8 @@ public final class CredentialInputs {
     if (!lower) {
       return "upper";
     }
-    boolean firstUpper = letters.length > 0 && Character.isUpperCase(letters[0]) && v.codePointAt(0) == letters[0];
+    boolean firstUpper =
+        letters.length > 0 && Character.isUpperCase(letters[0]) && v.codePointAt(0) == letters[0];
     boolean restLower = java.util.Arrays.stream(letters).skip(1).noneMatch(Character::isUpperCase);
     return firstUpper && restLower ? "capitalised" : "mixed";
   }

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs every probe for one diagnosis and returns the facts, for the engine's {@code
- * DiagnosisEngine} to judge. Independent probes run at once under one total deadline; a probe
- * whose layer below failed does not run; a probe that crashed leaves a {@link ProbeProblem}.
+ * DiagnosisEngine} to judge. Independent probes run at once under one total deadline; a probe whose
+ * layer below failed does not run; a probe that crashed leaves a {@link ProbeProblem}.
  */
 public final class Diagnoser {
   /** Past the total deadline, how long stragglers get before the facts are taken as they are. */
@@ -47,7 +47,11 @@ public final class Diagnoser {
   }
 
   private Diagnoser(
-      ProbeSettings settings, TlsTrust trust, TargetPolicy policy, PageSignals pages, ProbeListener listener) {
+      ProbeSettings settings,
+      TlsTrust trust,
+      TargetPolicy policy,
+      PageSignals pages,
+      ProbeListener listener) {
     this.settings = settings;
     this.trust = trust;
     this.policy = policy;
@@ -57,7 +61,8 @@ public final class Diagnoser {
 
   /** This diagnoser, telling {@code value} as each step of the login starts and finishes. */
   public Diagnoser withListener(ProbeListener value) {
-    return new Diagnoser(settings, trust, policy, pages, value == null ? ProbeListener.NONE : value);
+    return new Diagnoser(
+        settings, trust, policy, pages, value == null ? ProbeListener.NONE : value);
   }
 
   /**
@@ -98,9 +103,12 @@ public final class Diagnoser {
     java.time.Instant startedAt = java.time.Instant.now();
     ParsedServer parsed = ServerInputParser.parse(request.server());
     ExecutorService pool = Executors.newCachedThreadPool(daemons("doctor-probe"));
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("doctor-deadline"));
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(daemons("doctor-deadline"));
     try {
-      ProbeRun run = new ProbeRun(settings, trust, policy, parsed, request, pool, timer, start, pages, listener);
+      ProbeRun run =
+          new ProbeRun(
+              settings, trust, policy, parsed, request, pool, timer, start, pages, listener);
       List<Fact> facts = new ArrayList<>(run.inputFacts());
       Steps.tell(listener, "input", facts);
       if (parsed.usable()) {
@@ -109,7 +117,11 @@ public final class Diagnoser {
       facts.sort(Comparator.comparingInt(f -> FactModel.OBSERVATIONS.indexOf(f.getClass())));
       DiagnosisRun done =
           new DiagnosisRun(
-              facts, (System.nanoTime() - start) / 1_000_000, run.timings(), startedAt, run.username());
+              facts,
+              (System.nanoTime() - start) / 1_000_000,
+              run.timings(),
+              startedAt,
+              run.username());
       return new Probed(done, run.refused());
     } finally {
       pool.shutdownNow();

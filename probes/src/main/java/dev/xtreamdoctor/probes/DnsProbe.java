@@ -15,8 +15,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -29,9 +29,9 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Asks each resolver directly for the host's A and AAAA records: raw queries with an absolute
- * name, so no cache, hosts file or search path can hide what the resolver itself says. All
- * queries run at once; the slowest resolver bounds the time.
+ * Asks each resolver directly for the host's A and AAAA records: raw queries with an absolute name,
+ * so no cache, hosts file or search path can hide what the resolver itself says. All queries run at
+ * once; the slowest resolver bounds the time.
  */
 final class DnsProbe {
   static final String SYSTEM = "system";
@@ -90,10 +90,25 @@ final class DnsProbe {
 
   /** A query in flight, with what its fact needs if it never comes back. */
   private record Pending(
-      String role, String resolver, String host, String type, long start, CompletableFuture<DnsAnswer> answer) {
+      String role,
+      String resolver,
+      String host,
+      String type,
+      long start,
+      CompletableFuture<DnsAnswer> answer) {
     DnsAnswer timedOut() {
       long millis = (System.nanoTime() - start) / 1_000_000;
-      return new DnsAnswer(role, resolver, host, type, Outcome.DNS_TIMED_OUT, "", List.of(), List.of(), millis, List.of());
+      return new DnsAnswer(
+          role,
+          resolver,
+          host,
+          type,
+          Outcome.DNS_TIMED_OUT,
+          "",
+          List.of(),
+          List.of(),
+          millis,
+          List.of());
     }
   }
 
@@ -105,23 +120,32 @@ final class DnsProbe {
     String host = name.toString(true);
     String shown = ResolverAddress.show(server);
     long start = System.nanoTime();
-    CompletableFuture<DnsAnswer> answer = resolver
-        .sendAsync(query)
-        .toCompletableFuture()
-        .handle(
-            (reply, failure) -> {
-              long millis = (System.nanoTime() - start) / 1_000_000;
-              if (failure != null) {
-                String outcome = isTimeout(failure) ? Outcome.DNS_TIMED_OUT : Outcome.DNS_ERROR;
-                return new DnsAnswer(role, shown, host, type, outcome, "", List.of(), List.of(), millis, List.of());
-              }
-              return read(role, shown, host, type, rrType, reply, millis);
-            });
+    CompletableFuture<DnsAnswer> answer =
+        resolver
+            .sendAsync(query)
+            .toCompletableFuture()
+            .handle(
+                (reply, failure) -> {
+                  long millis = (System.nanoTime() - start) / 1_000_000;
+                  if (failure != null) {
+                    String outcome = isTimeout(failure) ? Outcome.DNS_TIMED_OUT : Outcome.DNS_ERROR;
+                    return new DnsAnswer(
+                        role, shown, host, type, outcome, "", List.of(), List.of(), millis,
+                        List.of());
+                  }
+                  return read(role, shown, host, type, rrType, reply, millis);
+                });
     return new Pending(role, shown, host, type, start, answer);
   }
 
   private static DnsAnswer read(
-      String role, String resolver, String host, String type, int rrType, Message reply, long millis) {
+      String role,
+      String resolver,
+      String host,
+      String type,
+      int rrType,
+      Message reply,
+      long millis) {
     int rcode = reply.getRcode();
     List<String> addresses = new ArrayList<>();
     Set<String> kinds = new LinkedHashSet<>();
@@ -151,7 +175,16 @@ final class DnsProbe {
           default -> Outcome.DNS_ERROR;
         };
     return new DnsAnswer(
-        role, resolver, host, type, outcome, Rcode.string(rcode), addresses, new ArrayList<>(kinds), millis, aliases);
+        role,
+        resolver,
+        host,
+        type,
+        outcome,
+        Rcode.string(rcode),
+        addresses,
+        new ArrayList<>(kinds),
+        millis,
+        aliases);
   }
 
   private static boolean isTimeout(Throwable t) {

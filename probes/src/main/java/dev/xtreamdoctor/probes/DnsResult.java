@@ -21,7 +21,8 @@ record DnsResult(List<DnsAnswer> answers, List<String> problems) {
     Set<String> seen = new LinkedHashSet<>();
     for (String type : List.of("A", "AAAA")) {
       for (DnsAnswer a : answers) {
-        if (a.resolverRole().equals(role) && a.recordType().equals(type)
+        if (a.resolverRole().equals(role)
+            && a.recordType().equals(type)
             && a.outcome().equals(Outcome.DNS_ANSWERED)) {
           seen.addAll(a.addresses());
         }

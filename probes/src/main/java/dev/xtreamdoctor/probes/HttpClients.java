@@ -53,7 +53,8 @@ final class HttpClients {
         k -> {
           try {
             TlsTrust.Recorded tls = trust.newContext();
-            return ClientBuilder.newClient(clientConfig(connectionManager(gate, tls, connectMs, readMs), connectMs, readMs));
+            return ClientBuilder.newClient(
+                clientConfig(connectionManager(gate, tls, connectMs, readMs), connectMs, readMs));
           } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("no TLS context: " + e.getMessage(), e);
           }
@@ -105,7 +106,8 @@ final class HttpClients {
             .setSocketTimeout(Timeout.ofMilliseconds(readTimeout))
             .build());
     // Without this the handshake waits on SocketConfig's 3-minute default.
-    cm.setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(Timeout.ofMilliseconds(readTimeout)).build());
+    cm.setDefaultTlsConfig(
+        TlsConfig.custom().setHandshakeTimeout(Timeout.ofMilliseconds(readTimeout)).build());
     return cm;
   }
 
@@ -131,7 +133,8 @@ final class HttpClients {
                               HttpExchange.Call call = HttpExchange.currentCall();
                               if (call != null) {
                                 if (call.expired) {
-                                  throw new InterruptedIOException("deadline passed before sending");
+                                  throw new InterruptedIOException(
+                                      "deadline passed before sending");
                                 }
                                 if (scope.originalRequest instanceof Cancellable c) {
                                   call.handle = c;

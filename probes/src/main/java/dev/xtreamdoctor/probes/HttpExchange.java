@@ -25,16 +25,16 @@ import org.apache.hc.core5.concurrent.Cancellable;
  * HttpClient 5, pinned to the addresses the caller chose, no retries, no redirects followed (the
  * login probe follows them itself, hop by hop through the gate), no connection reuse, and
  * everything a server sends read within bounds: a wall-clock deadline no trickling server can
- * stretch, a cap on one header line, on the number of headers and on their total size, a cap on
- * the body, and a cap on what a gzip body inflates to. Each overrun has its own outcome; none is
- * an exception swallowed into a wrong answer.
+ * stretch, a cap on one header line, on the number of headers and on their total size, a cap on the
+ * body, and a cap on what a gzip body inflates to. Each overrun has its own outcome; none is an
+ * exception swallowed into a wrong answer.
  *
  * <p>Like OkHttp (the stack of the apps) it asks for gzip and inflates the body itself, and reads
  * the status line strictly: bytes that are no HTTP answer are named as such.
  *
  * <p>A Jersey client costs about 100 ms to warm up, so one client per trust and timeouts serves
- * every request; the pinned addresses and the deadline travel per request in a thread-local
- * {@link Call} (a synchronous request runs on the caller's thread).
+ * every request; the pinned addresses and the deadline travel per request in a thread-local {@link
+ * Call} (a synchronous request runs on the caller's thread).
  */
 final class HttpExchange {
   /** One header line; a longer one is an overrun, as is an endless one. */
@@ -62,7 +62,10 @@ final class HttpExchange {
       this.addresses = List.copyOf(addresses);
     }
 
-    /** Cancels the request and closes its sockets: a blocked connect, handshake or read fails at once. */
+    /**
+     * Cancels the request and closes its sockets: a blocked connect, handshake or read fails at
+     * once.
+     */
     void expire() {
       expired = true;
       Cancellable h = handle;
@@ -93,7 +96,6 @@ final class HttpExchange {
   static Call currentCall() {
     return CALL.get();
   }
-
 
   private final NetworkGate gate;
   private final TlsTrust trust;
@@ -130,7 +132,12 @@ final class HttpExchange {
    * in order (the app falls back to the next one when a connect is refused or times out).
    */
   record Target(
-      String scheme, String host, String urlHost, int port, List<InetAddress> addresses, String resolverRole) {
+      String scheme,
+      String host,
+      String urlHost,
+      int port,
+      List<InetAddress> addresses,
+      String resolverRole) {
     Target {
       addresses = List.copyOf(addresses);
       if (addresses.isEmpty()) {
@@ -138,7 +145,13 @@ final class HttpExchange {
       }
     }
 
-    Target(String scheme, String host, String urlHost, int port, InetAddress address, String resolverRole) {
+    Target(
+        String scheme,
+        String host,
+        String urlHost,
+        int port,
+        InetAddress address,
+        String resolverRole) {
       this(scheme, host, urlHost, port, List.of(address), resolverRole);
     }
 
@@ -180,7 +193,9 @@ final class HttpExchange {
     }
   }
 
-  /** GET {@code pathAndQuery} (already encoded) on the target, finished by {@code deadlineNanos}. */
+  /**
+   * GET {@code pathAndQuery} (already encoded) on the target, finished by {@code deadlineNanos}.
+   */
   Result get(Target target, String pathAndQuery, long deadlineNanos) throws Exception {
     long start = System.nanoTime();
     Client client = client();
@@ -188,7 +203,8 @@ final class HttpExchange {
     CALL.set(call);
     // counted from now: building the first client in a JVM may itself take a second
     ScheduledFuture<?> watchdog =
-        timer.schedule(call::expire, Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        timer.schedule(
+            call::expire, Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     try {
       URI uri = URI.create(target.origin() + pathAndQuery);
       Response r;
@@ -208,9 +224,24 @@ final class HttpExchange {
           throw refused;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        HttpFailures.Failure f = call.expired ? new HttpFailures.Failure(Outcome.HTTP_TIMED_OUT, "no answer before the deadline") : HttpFailures.beforeHeaders(e, call, target);
+        HttpFailures.Failure f =
+            call.expired
+                ? new HttpFailures.Failure(Outcome.HTTP_TIMED_OUT, "no answer before the deadline")
+                : HttpFailures.beforeHeaders(e, call, target);
         return new Result(
-            f.outcome(), 0, "", "", "", "", "", 0, new byte[0], millis, f.detail(), call.connectedAddress(), f.signals());
+            f.outcome(),
+            0,
+            "",
+            "",
+            "",
+            "",
+            "",
+            0,
+            new byte[0],
+            millis,
+            f.detail(),
+            call.connectedAddress(),
+            f.signals());
       }
       long headerMillis = (System.nanoTime() - start) / 1_000_000;
       try (r) {
@@ -235,15 +266,40 @@ final class HttpExchange {
     long headerBytes = headerBytes(r.getStringHeaders());
     if (headerBytes > MAX_HEADER_BYTES) {
       return new Result(
-          Outcome.HTTP_HEADERS_TOO_LARGE, status, type, encoding, server, cfRay, location, declared, new byte[0],
-          headerMillis, "the headers came to " + headerBytes + " bytes, more than the " + MAX_HEADER_BYTES
-              + " the doctor (and OkHttp) read", address, List.of());
+          Outcome.HTTP_HEADERS_TOO_LARGE,
+          status,
+          type,
+          encoding,
+          server,
+          cfRay,
+          location,
+          declared,
+          new byte[0],
+          headerMillis,
+          "the headers came to "
+              + headerBytes
+              + " bytes, more than the "
+              + MAX_HEADER_BYTES
+              + " the doctor (and OkHttp) read",
+          address,
+          List.of());
     }
     BodyRead b = readBody(r, call, encoding, declared);
     // on a cut-off body: what arrived before the cut
     return new Result(
-        b.outcome(), status, type, encoding, server, cfRay, location, declared, b.bytes(), headerMillis,
-        b.detail(), address, List.of());
+        b.outcome(),
+        status,
+        type,
+        encoding,
+        server,
+        cfRay,
+        location,
+        declared,
+        b.bytes(),
+        headerMillis,
+        b.detail(),
+        address,
+        List.of());
   }
 
   /** The body as read, within its caps, and the outcome: a cut or overrun is named, not thrown. */
@@ -261,10 +317,16 @@ final class HttpExchange {
         try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
           if (readCapped(in, body)) {
             outcome = gzip ? Outcome.HTTP_INFLATED_TOO_LARGE : Outcome.HTTP_TOO_LARGE;
-            detail = gzip
-                ? raw.count + " compressed bytes inflated past the " + maxBodyBytes + "-byte cap"
-                : "the body went past the " + maxBodyBytes + "-byte cap"
-                    + (declared > 0 ? " (it announced " + declared + " bytes)" : "");
+            detail =
+                gzip
+                    ? raw.count
+                        + " compressed bytes inflated past the "
+                        + maxBodyBytes
+                        + "-byte cap"
+                    : "the body went past the "
+                        + maxBodyBytes
+                        + "-byte cap"
+                        + (declared > 0 ? " (it announced " + declared + " bytes)" : "");
           }
         } finally {
           wire = raw.count;
@@ -272,14 +334,21 @@ final class HttpExchange {
       }
     } catch (IOException | ProcessingException e) {
       HttpFailures.rethrowFatal(e);
-      HttpFailures.Failure f = call.expired ? new HttpFailures.Failure(Outcome.HTTP_BODY_TIMED_OUT, "the body did not finish before the deadline")
-          : HttpFailures.inBody(e, gzip);
+      HttpFailures.Failure f =
+          call.expired
+              ? new HttpFailures.Failure(
+                  Outcome.HTTP_BODY_TIMED_OUT, "the body did not finish before the deadline")
+              : HttpFailures.inBody(e, gzip);
       outcome = f.outcome();
       detail = f.detail();
       if (outcome.equals(Outcome.HTTP_TRUNCATED) && declared > 0 && !gzip) {
-        detail = "the body ended after " + body.size() + " of the " + declared + " bytes it announced";
+        detail =
+            "the body ended after " + body.size() + " of the " + declared + " bytes it announced";
       } else if (outcome.equals(Outcome.HTTP_TRUNCATED)) {
-        detail = "the body ended early, after " + (gzip ? wire + " compressed" : String.valueOf(body.size())) + " bytes";
+        detail =
+            "the body ended early, after "
+                + (gzip ? wire + " compressed" : String.valueOf(body.size()))
+                + " bytes";
       }
     }
     return new BodyRead(outcome, detail, body.toByteArray());

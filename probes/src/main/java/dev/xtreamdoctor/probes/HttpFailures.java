@@ -38,15 +38,22 @@ final class HttpFailures {
         String msg = String.valueOf(m.getMessage()).toLowerCase(Locale.ROOT);
         if (msg.contains("line length")) {
           return new Failure(
-              Outcome.HTTP_HEADER_TOO_LONG, "a header line went past " + HttpExchange.MAX_HEADER_LINE + " bytes");
+              Outcome.HTTP_HEADER_TOO_LONG,
+              "a header line went past " + HttpExchange.MAX_HEADER_LINE + " bytes");
         }
         if (msg.contains("header count")) {
-          return new Failure(Outcome.HTTP_TOO_MANY_HEADERS, "more than " + HttpExchange.MAX_HEADER_COUNT + " headers");
+          return new Failure(
+              Outcome.HTTP_TOO_MANY_HEADERS,
+              "more than " + HttpExchange.MAX_HEADER_COUNT + " headers");
         }
-        return new Failure(Outcome.HTTP_NOT_HTTP, "lines that are no HTTP status line", wire(call, plain));
+        return new Failure(
+            Outcome.HTTP_NOT_HTTP, "lines that are no HTTP status line", wire(call, plain));
       }
       if (c instanceof ProtocolException || c instanceof org.apache.hc.core5.http.ParseException) {
-        return new Failure(Outcome.HTTP_NOT_HTTP, "an answer that does not start with an HTTP status line", wire(call, plain));
+        return new Failure(
+            Outcome.HTTP_NOT_HTTP,
+            "an answer that does not start with an HTTP status line",
+            wire(call, plain));
       }
       if (c instanceof RequestFailedException) {
         return new Failure(Outcome.HTTP_TIMED_OUT, "the request was cut at the deadline");
@@ -61,7 +68,8 @@ final class HttpFailures {
         return new Failure(Outcome.HTTP_ERROR, "no address to connect to");
       }
       if (c instanceof SSLException s) {
-        return new Failure(Outcome.HTTP_ERROR, "the TLS handshake failed (" + TlsProbe.classify(s, null) + ")");
+        return new Failure(
+            Outcome.HTTP_ERROR, "the TLS handshake failed (" + TlsProbe.classify(s, null) + ")");
       }
       if (c instanceof SocketTimeoutException) {
         return new Failure(Outcome.HTTP_TIMED_OUT, "no answer within the read timeout");
@@ -79,20 +87,25 @@ final class HttpFailures {
         break;
       }
     }
-    return new Failure(Outcome.HTTP_ERROR, "the request failed (" + cause.getClass().getSimpleName() + ")");
+    return new Failure(
+        Outcome.HTTP_ERROR, "the request failed (" + cause.getClass().getSimpleName() + ")");
   }
 
   /** What a failure while reading the body means. */
   static Failure inBody(Throwable e, boolean gzip) {
     for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof TruncatedChunkException || c instanceof ConnectionClosedException || c instanceof EOFException) {
+      if (c instanceof TruncatedChunkException
+          || c instanceof ConnectionClosedException
+          || c instanceof EOFException) {
         return new Failure(Outcome.HTTP_TRUNCATED, "the body ended early");
       }
       if (c instanceof MalformedChunkCodingException) {
         return new Failure(Outcome.HTTP_NOT_HTTP, "the chunked body is not in chunks");
       }
       if (c instanceof ZipException) {
-        return new Failure(Outcome.HTTP_ERROR, "the body is marked " + (gzip ? "gzip" : "compressed") + " but is not");
+        return new Failure(
+            Outcome.HTTP_ERROR,
+            "the body is marked " + (gzip ? "gzip" : "compressed") + " but is not");
       }
       if (c instanceof SocketTimeoutException || c instanceof InterruptedIOException) {
         return new Failure(Outcome.HTTP_BODY_TIMED_OUT, "the body stopped coming");
@@ -108,7 +121,8 @@ final class HttpFailures {
         break;
       }
     }
-    return new Failure(Outcome.HTTP_ERROR, "reading the body failed (" + e.getClass().getSimpleName() + ")");
+    return new Failure(
+        Outcome.HTTP_ERROR, "reading the body failed (" + e.getClass().getSimpleName() + ")");
   }
 
   /** An outcome code, the words for it, and what the first bytes looked like. */
@@ -124,7 +138,10 @@ final class HttpFailures {
       return List.of();
     }
     byte[] head = call.tap.head();
-    if (head.length >= 3 && (head[0] == 0x15 || head[0] == 0x16) && head[1] == 0x03 && (head[2] & 0xff) <= 0x04) {
+    if (head.length >= 3
+        && (head[0] == 0x15 || head[0] == 0x16)
+        && head[1] == 0x03
+        && (head[2] & 0xff) <= 0x04) {
       return List.of(Vocabulary.TLS_RECORD); // a TLS alert or handshake record: the port speaks TLS
     }
     if (head.length >= 4 && head[0] == 'S' && head[1] == 'S' && head[2] == 'H' && head[3] == '-') {

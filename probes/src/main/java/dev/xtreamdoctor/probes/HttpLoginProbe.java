@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * The login an app makes first, {@code GET /player_api.php?username=U&password=P}, with every
- * redirect followed as the app follows it ({@link Redirects}): each hop is screened by the
- * network gate (and so by the service's target policy) before anything is sent to it, counted in
- * the request budget, and reported as a fact. Also the credential-free {@code GET /} used to look
- * at an address only the system resolver gave.
+ * redirect followed as the app follows it ({@link Redirects}): each hop is screened by the network
+ * gate (and so by the service's target policy) before anything is sent to it, counted in the
+ * request budget, and reported as a fact. Also the credential-free {@code GET /} used to look at an
+ * address only the system resolver gave.
  */
 final class HttpLoginProbe {
   static final String LOGIN = "login";
@@ -30,7 +30,8 @@ final class HttpLoginProbe {
   static final String PUBLIC_LOGIN = "public_login";
   static final String BLOCK_CHECK = "block_check";
 
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.%]*:[0-9a-fA-F:.%]*");
+  private static final Pattern IP_LITERAL =
+      Pattern.compile("[0-9.]+|[0-9a-fA-F:.%]*:[0-9a-fA-F:.%]*");
 
   /** The system resolver's addresses for a host a redirect leads to, in the app's order. */
   interface HopResolver {
@@ -42,7 +43,8 @@ final class HttpLoginProbe {
   private final HopResolver hopResolver;
   private final PageSignals pages;
 
-  HttpLoginProbe(HttpExchange exchange, Redactor redactor, HopResolver hopResolver, PageSignals pages) {
+  HttpLoginProbe(
+      HttpExchange exchange, Redactor redactor, HopResolver hopResolver, PageSignals pages) {
     this.exchange = exchange;
     this.redactor = redactor;
     this.hopResolver = hopResolver;
@@ -76,7 +78,8 @@ final class HttpLoginProbe {
       PanelBudget budget,
       long deadlineNanos)
       throws Exception {
-    String first = "/player_api.php?username=" + encode(username) + "&password=" + encode(password.reveal());
+    String first =
+        "/player_api.php?username=" + encode(username) + "&password=" + encode(password.reveal());
     HttpExchange.Target at = target;
     URI url = URI.create(target.origin() + first);
     HttpExchange.Result r = budget.send(username, () -> exchange.get(target, first, deadlineNanos));
@@ -94,7 +97,8 @@ final class HttpLoginProbe {
         URI toUrl = step.url();
         next = budget.sendFollowUp(() -> follow(to, toUrl, deadlineNanos));
         if (next == null) {
-          step = Step.stop(Outcome.HTTP_STATUS, "not followed: the doctor's request budget was spent");
+          step =
+              Step.stop(Outcome.HTTP_STATUS, "not followed: the doctor's request budget was spent");
         }
       }
       boolean last = next == null;
@@ -108,8 +112,11 @@ final class HttpLoginProbe {
     }
     HttpResponse end = out.get(out.size() - 1);
     Optional<LoginAnswer> answer = Optional.empty();
-    if (purpose.equals(LOGIN) && end.outcome().equals(Outcome.HTTP_STATUS) && r.answered()
-        && (end.bodyShape().equals("json") || end.signals().contains("user_info")
+    if (purpose.equals(LOGIN)
+        && end.outcome().equals(Outcome.HTTP_STATUS)
+        && r.answered()
+        && (end.bodyShape().equals("json")
+            || end.signals().contains("user_info")
             || r.status() == 200 && end.bodyShape().equals("other"))) {
       answer = Optional.of(scrubbed(LoginAnswerReader.read(r.body())));
     }
@@ -117,15 +124,20 @@ final class HttpLoginProbe {
   }
 
   /** One hop, with a connect that never got an HTTP answer named a dead end of the chain. */
-  private HttpExchange.Result follow(HttpExchange.Target to, URI url, long deadlineNanos) throws Exception {
+  private HttpExchange.Result follow(HttpExchange.Target to, URI url, long deadlineNanos)
+      throws Exception {
     HttpExchange.Result r;
     try {
       r = exchange.get(to, Redirects.pathAndQuery(url), deadlineNanos);
     } catch (NetworkRefusedException e) {
-      return failed(Outcome.HTTP_REDIRECT_REFUSED, to, "the network gate refused it: " + e.getMessage());
+      return failed(
+          Outcome.HTTP_REDIRECT_REFUSED, to, "the network gate refused it: " + e.getMessage());
     }
     if (!r.answered() && r.outcome().equals(Outcome.HTTP_ERROR)) {
-      return failed(Outcome.HTTP_REDIRECT_DEAD_END, to, "the redirect's target " + to.origin() + " cannot be reached: " + r.detail());
+      return failed(
+          Outcome.HTTP_REDIRECT_DEAD_END,
+          to,
+          "the redirect's target " + to.origin() + " cannot be reached: " + r.detail());
     }
     return r;
   }
@@ -165,8 +177,11 @@ final class HttpLoginProbe {
     }
   }
 
-  private Step nextStep(HttpExchange.Target at, URI url, HttpExchange.Result r, int hop, Set<String> visited) {
-    if (!r.answered() || !r.outcome().equals(Outcome.HTTP_STATUS) || !Redirects.isRedirect(r.status())) {
+  private Step nextStep(
+      HttpExchange.Target at, URI url, HttpExchange.Result r, int hop, Set<String> visited) {
+    if (!r.answered()
+        || !r.outcome().equals(Outcome.HTTP_STATUS)
+        || !Redirects.isRedirect(r.status())) {
       return Step.stop(r.outcome(), r.detail());
     }
     Optional<URI> next = Redirects.next(url, r.location());
@@ -175,14 +190,20 @@ final class HttpLoginProbe {
           Outcome.HTTP_REDIRECT_DEAD_END,
           r.location().isBlank()
               ? "HTTP " + r.status() + " without a Location header: the app stops here"
-              : "HTTP " + r.status() + " to a Location that is no http or https URL: the app stops here");
+              : "HTTP "
+                  + r.status()
+                  + " to a Location that is no http or https URL: the app stops here");
     }
     URI to = next.get();
     if (visited.contains(to.toString())) {
-      return Step.stop(Outcome.HTTP_REDIRECT_LOOP, "the redirect leads back to a URL already requested (after " + (hop + 1) + " redirects)");
+      return Step.stop(
+          Outcome.HTTP_REDIRECT_LOOP,
+          "the redirect leads back to a URL already requested (after " + (hop + 1) + " redirects)");
     }
     if (hop + 1 > Redirects.MAX) {
-      return Step.stop(Outcome.HTTP_TOO_MANY_REDIRECTS, "more than " + Redirects.MAX + " redirects, where the app gives up");
+      return Step.stop(
+          Outcome.HTTP_TOO_MANY_REDIRECTS,
+          "more than " + Redirects.MAX + " redirects, where the app gives up");
     }
     String host = Redirects.host(to);
     int port = Redirects.port(to);
@@ -190,7 +211,8 @@ final class HttpLoginProbe {
     try {
       where = hopAddresses(at, host);
     } catch (IOException e) {
-      return Step.stop(Outcome.HTTP_REDIRECT_DEAD_END, "the redirect names an address that cannot be read");
+      return Step.stop(
+          Outcome.HTTP_REDIRECT_DEAD_END, "the redirect names an address that cannot be read");
     }
     String role = where.role();
     List<InetAddress> usable = new ArrayList<>();
@@ -201,16 +223,29 @@ final class HttpLoginProbe {
       try {
         exchange.gate().admit(a, port);
       } catch (NetworkRefusedException e) {
-        return Step.stop(Outcome.HTTP_REDIRECT_REFUSED, "the redirect to " + to.getScheme() + "://" + to.getRawAuthority()
-            + " was not followed: the network gate refused " + e.getMessage());
+        return Step.stop(
+            Outcome.HTTP_REDIRECT_REFUSED,
+            "the redirect to "
+                + to.getScheme()
+                + "://"
+                + to.getRawAuthority()
+                + " was not followed: the network gate refused "
+                + e.getMessage());
       }
       usable.add(a);
     }
     if (usable.isEmpty()) {
-      return Step.stop(Outcome.HTTP_REDIRECT_DEAD_END, "the redirect leads to " + host + ", which has no address the app could use");
+      return Step.stop(
+          Outcome.HTTP_REDIRECT_DEAD_END,
+          "the redirect leads to " + host + ", which has no address the app could use");
     }
     String urlHost = host.contains(":") ? "[" + host + "]" : host;
-    return new Step(r.outcome(), "", new HttpExchange.Target(to.getScheme().toLowerCase(java.util.Locale.ROOT), host, urlHost, port, usable, role), to);
+    return new Step(
+        r.outcome(),
+        "",
+        new HttpExchange.Target(
+            to.getScheme().toLowerCase(java.util.Locale.ROOT), host, urlHost, port, usable, role),
+        to);
   }
 
   HttpResponse blockCheck(HttpExchange.Target target, long deadlineNanos) throws Exception {
@@ -230,11 +265,18 @@ final class HttpLoginProbe {
   }
 
   private HttpResponse fact(
-      String purpose, HttpExchange.Target target, URI url, int hop, HttpExchange.Result r, String outcome, String detail) {
+      String purpose,
+      HttpExchange.Target target,
+      URI url,
+      int hop,
+      HttpExchange.Result r,
+      String outcome,
+      String detail) {
     String shape = r.answered() ? ResponseSignals.bodyShape(r.body(), r.contentType()) : "";
     List<String> signals = new ArrayList<>(r.wireSignals());
     if (r.answered()) {
-      signals.addAll(ResponseSignals.signals(r.status(), r.server(), r.cfRay(), shape, r.body(), pages));
+      signals.addAll(
+          ResponseSignals.signals(r.status(), r.server(), r.cfRay(), shape, r.body(), pages));
     }
     return new HttpResponse(
         purpose,

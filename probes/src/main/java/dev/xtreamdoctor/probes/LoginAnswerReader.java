@@ -29,14 +29,17 @@ final class LoginAnswerReader {
     if (!(json instanceof JsonObject root) || !(root.get("user_info") instanceof JsonObject user)) {
       return empty(Outcome.PANEL_ANSWER_UNEXPECTED);
     }
-    JsonObject server = root.get("server_info") instanceof JsonObject s ? s : JsonValue.EMPTY_JSON_OBJECT;
+    JsonObject server =
+        root.get("server_info") instanceof JsonObject s ? s : JsonValue.EMPTY_JSON_OBJECT;
     int auth = user.containsKey("auth") ? intOf(user.get("auth"), -1) : -1;
     String outcome =
-        auth == 1 ? Outcome.PANEL_LOGIN_OK
-            : auth == 0 ? Outcome.PANEL_AUTH_REJECTED
-            : Outcome.PANEL_ANSWER_UNEXPECTED;
+        auth == 1
+            ? Outcome.PANEL_LOGIN_OK
+            : auth == 0 ? Outcome.PANEL_AUTH_REJECTED : Outcome.PANEL_ANSWER_UNEXPECTED;
     String family =
-        truthy(server.get("xui")) ? "xui" : root.get("server_info") instanceof JsonObject ? "xc2" : "unknown";
+        truthy(server.get("xui"))
+            ? "xui"
+            : root.get("server_info") instanceof JsonObject ? "xc2" : "unknown";
     return new LoginAnswer(
         outcome,
         auth,
@@ -62,7 +65,10 @@ final class LoginAnswerReader {
       return 0;
     }
     String s = text(v).strip();
-    if (s.isEmpty() || s.equals("0") || s.equalsIgnoreCase("null") || s.equalsIgnoreCase("unlimited")) {
+    if (s.isEmpty()
+        || s.equals("0")
+        || s.equalsIgnoreCase("null")
+        || s.equalsIgnoreCase("unlimited")) {
       return 0;
     }
     long n = number(v, Long.MIN_VALUE);
@@ -89,7 +95,10 @@ final class LoginAnswerReader {
       case NUMBER:
         try {
           // exactly, or not at all: longValue() keeps the low bits, and 2^64 + 1 would read as 1
-          return ((JsonNumber) v).bigDecimalValue().setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+          return ((JsonNumber) v)
+              .bigDecimalValue()
+              .setScale(0, java.math.RoundingMode.DOWN)
+              .longValueExact();
         } catch (ArithmeticException e) {
           return fallback;
         }
@@ -106,8 +115,11 @@ final class LoginAnswerReader {
           return 0;
         }
         try {
-          return s.length() > 40 ? fallback
-              : new java.math.BigDecimal(s).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+          return s.length() > 40
+              ? fallback
+              : new java.math.BigDecimal(s)
+                  .setScale(0, java.math.RoundingMode.DOWN)
+                  .longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
           return fallback;
         }

@@ -15,10 +15,10 @@ import org.xbill.DNS.SimpleResolver;
  * The one door out: every DNS query, TCP connect and HTTP request of the probes is opened here.
  *
  * <p>With {@value #LOOPBACK_ONLY_PROPERTY}{@code =true} (set for every test run by the surefire
- * configuration) it refuses any destination outside 127.0.0.0/8 and ::1 before a packet leaves,
- * so even a buggy test cannot reach the default public resolvers or a real panel. The property
- * sits outside the {@code doctor.} prefix on purpose: the configuration mapping refuses unknown
- * {@code doctor.*} keys.
+ * configuration) it refuses any destination outside 127.0.0.0/8 and ::1 before a packet leaves, so
+ * even a buggy test cannot reach the default public resolvers or a real panel. The property sits
+ * outside the {@code doctor.} prefix on purpose: the configuration mapping refuses unknown {@code
+ * doctor.*} keys.
  */
 public final class NetworkGate {
   public static final String LOOPBACK_ONLY_PROPERTY = "xtreamdoctor.network.loopback-only";
@@ -93,12 +93,16 @@ public final class NetworkGate {
   /** Loopback-only applies to everything, resolvers included. */
   private void admitNetwork(InetAddress address) throws NetworkRefusedException {
     if (address == null) {
-      throw new NetworkRefusedException("refused an unresolved destination: the probes resolve names themselves");
+      throw new NetworkRefusedException(
+          "refused an unresolved destination: the probes resolve names themselves");
     }
     if (loopbackOnly && !address.isLoopbackAddress()) {
       throw new NetworkRefusedException(
-          "refused " + address.getHostAddress() + ": the network is limited to loopback ("
-              + LOOPBACK_ONLY_PROPERTY + "=true)");
+          "refused "
+              + address.getHostAddress()
+              + ": the network is limited to loopback ("
+              + LOOPBACK_ONLY_PROPERTY
+              + "=true)");
     }
   }
 
@@ -122,13 +126,15 @@ public final class NetworkGate {
 
       @Override
       public Socket createSocket(String host, int port) throws IOException {
-        throw new NetworkRefusedException("refused a connect by name: the probes resolve names themselves");
+        throw new NetworkRefusedException(
+            "refused a connect by name: the probes resolve names themselves");
       }
 
       @Override
       public Socket createSocket(String host, int port, InetAddress local, int localPort)
           throws IOException {
-        throw new NetworkRefusedException("refused a connect by name: the probes resolve names themselves");
+        throw new NetworkRefusedException(
+            "refused a connect by name: the probes resolve names themselves");
       }
 
       @Override
@@ -183,7 +189,8 @@ public final class NetworkGate {
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
       if (!(endpoint instanceof InetSocketAddress isa) || isa.isUnresolved()) {
-        throw new NetworkRefusedException("refused an unresolved destination: the probes resolve names themselves");
+        throw new NetworkRefusedException(
+            "refused an unresolved destination: the probes resolve names themselves");
       }
       gate.admit(isa.getAddress(), isa.getPort());
       super.connect(endpoint, timeout);

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * What one diagnosis's probes have seen so far, and the one door every probe runs through: {@link
  * #guard} runs a probe by name (dns, tcp, tls, http, latency), times it, and turns a crash into a
  * ProbeProblem, never into a fact about the user's line; {@link #step} tells the listener when a
- * step of the login's path starts and what it saw. Facts are kept as they come, so a deadline
- * that cuts the run short still leaves everything observed.
+ * step of the login's path starts and what it saw. Facts are kept as they come, so a deadline that
+ * cuts the run short still leaves everything observed.
  */
 final class Observations {
   private final List<Fact> facts = Collections.synchronizedList(new ArrayList<>());
@@ -59,8 +59,8 @@ final class Observations {
   }
 
   /**
-   * One step of the login's path, told to the listener: that it started, then the facts it
-   * observed (those added meanwhile; the listener sorts them into layers).
+   * One step of the login's path, told to the listener: that it started, then the facts it observed
+   * (those added meanwhile; the listener sorts them into layers).
    */
   <T> T step(String name, Supplier<T> body) {
     int before;

@@ -8,9 +8,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Politeness towards the panel (reference xtream-api.md §2.4): real panels ban an IP after bursts
- * of requests or after many distinct usernames. One request at a time, a budget per diagnosis
- * that redirect hops count against too, one username only (the one typed: never a variant), and a
- * stop once the panel goes silent.
+ * of requests or after many distinct usernames. One request at a time, a budget per diagnosis that
+ * redirect hops count against too, one username only (the one typed: never a variant), and a stop
+ * once the panel goes silent.
  */
 final class PanelBudget {
   static final int MAX_DISTINCT_USERNAMES = 1;
@@ -53,7 +53,8 @@ final class PanelBudget {
           stopReason = "budget";
           return null;
         }
-        if (username != null && !usernames.contains(username)
+        if (username != null
+            && !usernames.contains(username)
             && usernames.size() >= MAX_DISTINCT_USERNAMES) {
           stopReason = "budget";
           return null;
@@ -89,6 +90,7 @@ final class PanelBudget {
   }
 
   synchronized PanelRequests fact() {
-    return new PanelRequests(sent, budget, logins, usernames.size(), !stopReason.isEmpty(), stopReason);
+    return new PanelRequests(
+        sent, budget, logins, usernames.size(), !stopReason.isEmpty(), stopReason);
   }
 }

@@ -37,7 +37,9 @@ public record ParsedServer(
 
   /** The host as written in a URL: IPv6 literals in brackets, a zone as {@code %25zone}. */
   public String urlHost() {
-    return "ipv6".equals(input.hostKind()) ? "[" + input.host().replace("%", "%25") + "]" : input.host();
+    return "ipv6".equals(input.hostKind())
+        ? "[" + input.host().replace("%", "%25") + "]"
+        : input.host();
   }
 
   /** One clear line for input that cannot be probed; safe to print. */
@@ -46,6 +48,8 @@ public record ParsedServer(
         Outcome.INPUT_HOST_MALFORMED.equals(input.outcome())
                 || Outcome.INPUT_PORT_MALFORMED.equals(input.outcome())
             ? "The server address \"" + input.typed() + "\" has no valid host name or port."
-            : "\"" + input.typed() + "\" is not a server URL; expected something like http://host:port");
+            : "\""
+                + input.typed()
+                + "\" is not a server URL; expected something like http://host:port");
   }
 }

@@ -6,10 +6,10 @@ import java.util.Locale;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * HttpClient's resolver, pinned to the addresses the probes chose for the request in flight on
- * this thread, in their order (HttpClient tries the next one when a connect is refused or times
- * out, as the app does): the JVM's own resolver is never asked, and the URL keeps the host name
- * for the Host header, SNI and the name check.
+ * HttpClient's resolver, pinned to the addresses the probes chose for the request in flight on this
+ * thread, in their order (HttpClient tries the next one when a connect is refused or times out, as
+ * the app does): the JVM's own resolver is never asked, and the URL keeps the host name for the
+ * Host header, SNI and the name check.
  */
 final class PinnedDns implements DnsResolver {
   private final NetworkGate gate;
@@ -51,7 +51,8 @@ final class PinnedDns implements DnsResolver {
   private static boolean sameLiteral(String name, InetAddress a) {
     String text = a.getHostAddress().toLowerCase(Locale.ROOT);
     int zone = text.indexOf('%');
-    return name.equals(text) || zone > 0 && name.replace("%25", "%").startsWith(text.substring(0, zone));
+    return name.equals(text)
+        || zone > 0 && name.replace("%25", "%").startsWith(text.substring(0, zone));
   }
 
   @Override

@@ -4,10 +4,10 @@ import dev.xtreamdoctor.engine.facts.Fact;
 import java.util.List;
 
 /**
- * Told as one diagnosis goes along the path of a login, for live progress: which step started,
- * and what it observed when it finished. A listener only watches; what a layer's outcome means is
- * still for the rules to decide, after every step. Called from the probes' threads: it must be
- * quick, thread-safe and never throw (what it throws is ignored).
+ * Told as one diagnosis goes along the path of a login, for live progress: which step started, and
+ * what it observed when it finished. A listener only watches; what a layer's outcome means is still
+ * for the rules to decide, after every step. Called from the probes' threads: it must be quick,
+ * thread-safe and never throw (what it throws is ignored).
  *
  * <p>The steps, in the order they may come: {@code input} (what was typed, read), {@code dns},
  * {@code tcp}, {@code tls} (https only), {@code login} (the login request, its redirects and the

@@ -17,8 +17,8 @@ public record ProbeRequest(
 
   /**
    * The longest server text, username or password taken, in characters (the CLI and the service
-   * refuse longer ones with this number): real ones are far shorter, and a longer one is never
-   * sent to a panel.
+   * refuse longer ones with this number): real ones are far shorter, and a longer one is never sent
+   * to a panel.
    */
   public static final int MAX_CHARS = 2048;
 
@@ -65,7 +65,10 @@ public record ProbeRequest(
 
   @Override
   public String toString() {
-    return "ProbeRequest[server=<as typed>, username=<given: " + (username != null)
-        + ">, password=" + (password == null ? "<none>" : password) + "]";
+    return "ProbeRequest[server=<as typed>, username=<given: "
+        + (username != null)
+        + ">, password="
+        + (password == null ? "<none>" : password)
+        + "]";
   }
 }

@@ -5,7 +5,6 @@ import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.HttpResponse;
 import dev.xtreamdoctor.engine.facts.Outcome;
-import dev.xtreamdoctor.engine.facts.ProbeProblem;
 import dev.xtreamdoctor.engine.facts.ServerInput;
 import dev.xtreamdoctor.engine.facts.TcpConnect;
 import dev.xtreamdoctor.engine.facts.TlsHandshake;
@@ -24,12 +23,12 @@ import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.ResolverConfig;
 
 /**
- * One diagnosis in flight, along the path the user's app takes: input → DNS (the system
- * resolver's addresses, with the public resolvers' for comparison) → TCP to each address in the
- * app's order until one connects → TLS → one login, its redirects followed as the app follows
- * them; latency samples beside it. Only when that path fails before reaching the panel does the
- * login go once more, through a public resolver's address, for comparison. Probes add facts here
- * as they finish, so a deadline that cuts the run short still leaves everything observed so far.
+ * One diagnosis in flight, along the path the user's app takes: input → DNS (the system resolver's
+ * addresses, with the public resolvers' for comparison) → TCP to each address in the app's order
+ * until one connects → TLS → one login, its redirects followed as the app follows them; latency
+ * samples beside it. Only when that path fails before reaching the panel does the login go once
+ * more, through a public resolver's address, for comparison. Probes add facts here as they finish,
+ * so a deadline that cuts the run short still leaves everything observed so far.
  */
 final class ProbeRun {
   private final ProbeSettings settings;
@@ -68,27 +67,39 @@ final class ProbeRun {
     this.deadlineNanos = startNanos + Duration.ofMillis(settings.totalMs()).toNanos();
     this.usernameFromUrl = request.username() == null && server.pastedUsername().isPresent();
     this.passwordFromUrl = request.password() == null && server.pastedPassword().isPresent();
-    this.username = request.username() != null ? request.username() : server.pastedUsername().orElse(null);
-    this.password = request.password() != null ? request.password() : server.pastedPassword().orElse(null);
+    this.username =
+        request.username() != null ? request.username() : server.pastedUsername().orElse(null);
+    this.password =
+        request.password() != null ? request.password() : server.pastedPassword().orElse(null);
     this.symptoms = request.symptoms().map(s -> s);
     this.gate = NetworkGate.create(settings.loopbackOnly(), policy);
     this.redactor = Redactor.of(password == null ? null : password.reveal());
     this.seen = new Observations(redactor, listener);
     this.budget = new PanelBudget(settings.requestBudget());
-    this.dns = new DnsProbe(gate, Duration.ofMillis(Math.min(settings.dnsMs(), settings.totalMs())));
+    this.dns =
+        new DnsProbe(gate, Duration.ofMillis(Math.min(settings.dnsMs(), settings.totalMs())));
     this.tcp = new TcpProbe(gate, settings.connectMs());
     this.tls = new TlsProbe(gate, trust, settings.connectMs(), settings.readMs());
     this.http =
         new HttpLoginProbe(
             new HttpExchange(
-                gate, trust, timer, settings.connectMs(), settings.readMs(), settings.maxBodyBytes(), settings.userAgent()),
+                gate,
+                trust,
+                timer,
+                settings.connectMs(),
+                settings.readMs(),
+                settings.maxBodyBytes(),
+                settings.userAgent()),
             redactor,
             this::hopAddresses,
             pages);
     this.latency = new LatencyProbe(tcp, settings.latencySamples(), settings.connectMs());
   }
 
-  /** The username the login uses (typed, or from a pasted link), or "" when none: never the password. */
+  /**
+   * The username the login uses (typed, or from a pasted link), or "" when none: never the
+   * password.
+   */
   String username() {
     return username == null ? "" : username;
   }
@@ -110,7 +121,9 @@ final class ProbeRun {
     List<Fact> out = new ArrayList<>();
     out.add(scrubbed(server.input()));
     out.add(CredentialInputs.describe("username", username, usernameFromUrl));
-    out.add(CredentialInputs.describe("password", password == null ? null : password.reveal(), passwordFromUrl));
+    out.add(
+        CredentialInputs.describe(
+            "password", password == null ? null : password.reveal(), passwordFromUrl));
     symptoms.ifPresent(out::add);
     return out;
   }
@@ -143,13 +156,17 @@ final class ProbeRun {
    */
   private record Plan(List<InetAddress> appPath, String appRole, List<InetAddress> publicPath) {
     boolean disagree() {
-      return !appPath.isEmpty() && !publicPath.isEmpty() && Collections.disjoint(appPath, publicPath);
+      return !appPath.isEmpty()
+          && !publicPath.isEmpty()
+          && Collections.disjoint(appPath, publicPath);
     }
   }
 
   /** How far the app's path got. */
   private enum Reached {
-    /** No address connected, or the one that did serves an ISP block page: no login was sent there. */
+    /**
+     * No address connected, or the one that did serves an ISP block page: no login was sent there.
+     */
     NOTHING,
     /** A server connected but the TLS handshake failed: no login was sent. */
     TLS_FAILED,
@@ -167,7 +184,8 @@ final class ProbeRun {
     pool.submit(
         () -> {
           try {
-            http.warmUp(); // not a probe: a failure here shows again, as a ProbeProblem, at the login
+            http.warmUp(); // not a probe: a failure here shows again, as a ProbeProblem, at the
+            // login
           } catch (RuntimeException | LinkageError ignored) {
             // reported by the login itself
           }
@@ -179,23 +197,33 @@ final class ProbeRun {
     List<Future<?>> beside = new ArrayList<>();
     Reached reached = Reached.NOTHING;
     Optional<HttpExchange.Target> app =
-        seen.step("tcp", () -> seen.guard("tcp", () -> connectInOrder(plan.get().appPath(), plan.get().appRole())));
+        seen.step(
+            "tcp",
+            () ->
+                seen.guard(
+                    "tcp", () -> connectInOrder(plan.get().appPath(), plan.get().appRole())));
     if (app.isPresent()) {
       HttpExchange.Target target = app.get();
       if (settings.latencySamples() > 0) {
         beside.add(
             pool.submit(
-                () -> seen.guard("latency", () -> latency.sample(target.address(), target.port(), deadlineNanos))
-                    .ifPresent(seen::add)));
+                () ->
+                    seen.guard(
+                            "latency",
+                            () -> latency.sample(target.address(), target.port(), deadlineNanos))
+                        .ifPresent(seen::add)));
       }
       reached = appChain(target, plan.get().disagree());
     }
     if (reached == Reached.NOTHING
-        || (reached == Reached.TLS_FAILED || reached == Reached.OTHER_SERVER) && plan.get().disagree()) {
-      seen.step("comparison", () -> {
-        comparison(plan.get());
-        return null;
-      });
+        || (reached == Reached.TLS_FAILED || reached == Reached.OTHER_SERVER)
+            && plan.get().disagree()) {
+      seen.step(
+          "comparison",
+          () -> {
+            comparison(plan.get());
+            return null;
+          });
     }
     for (Future<?> f : beside) {
       try {
@@ -273,13 +301,21 @@ final class ProbeRun {
    * Connects to each address in turn, as the app does, until one takes the connection: a fact per
    * address tried. The target is the first that connected, or null.
    */
-  private HttpExchange.Target connectInOrder(List<InetAddress> addresses, String role) throws Exception {
+  private HttpExchange.Target connectInOrder(List<InetAddress> addresses, String role)
+      throws Exception {
     int order = 0;
     for (InetAddress a : addresses) {
       if (System.nanoTime() >= deadlineNanos || order >= MAX_ADDRESSES) {
         return null;
       }
-      TcpConnect c = tcp.connect(a, server.port(), role, TcpProbe.BEFORE_LOGIN, remainingMs(settings.connectMs()), ++order);
+      TcpConnect c =
+          tcp.connect(
+              a,
+              server.port(),
+              role,
+              TcpProbe.BEFORE_LOGIN,
+              remainingMs(settings.connectMs()),
+              ++order);
       seen.add(c);
       if (c.outcome().equals(Outcome.TCP_CONNECTED)) {
         return target(a, role);
@@ -292,9 +328,9 @@ final class ProbeRun {
   private static final int MAX_ADDRESSES = 8;
 
   /**
-   * The app's path from a connected address: where resolvers disagree, a credential-free look at
-   * it first (an ISP block server gets no credentials: the app would get its block page); then
-   * TLS, and the one login, redirects followed.
+   * The app's path from a connected address: where resolvers disagree, a credential-free look at it
+   * first (an ISP block server gets no credentials: the app would get its block page); then TLS,
+   * and the one login, redirects followed.
    */
   private Reached appChain(HttpExchange.Target target, boolean disagree) {
     if (disagree) {
@@ -314,19 +350,31 @@ final class ProbeRun {
               "tls",
               () -> {
                 Optional<TlsHandshake> done =
-                    seen.guard("tls", () -> tls.handshake(target.address(), target.port(), server.host(), server.input().hostKind()));
+                    seen.guard(
+                        "tls",
+                        () ->
+                            tls.handshake(
+                                target.address(),
+                                target.port(),
+                                server.host(),
+                                server.input().hostKind()));
                 done.ifPresent(seen::add);
                 return done;
               });
       if (hs.isEmpty() || !hs.get().outcome().equals(Outcome.TLS_OK)) {
-        return Reached.TLS_FAILED; // never send credentials over a connection the app itself would refuse
+        return Reached
+            .TLS_FAILED; // never send credentials over a connection the app itself would refuse
       }
     }
     if (!credentialsGiven()) {
-      return Reached.LOGIN; // the input facts already say a credential is missing; a blank login only feeds flood counters
+      return Reached
+          .LOGIN; // the input facts already say a credential is missing; a blank login only feeds
+      // flood counters
     }
     Optional<HttpResponse> answer = seen.step("login", () -> attempt(target, HttpLoginProbe.LOGIN));
-    return disagree && answer.isPresent() && otherServer(answer.get()) ? Reached.OTHER_SERVER : Reached.LOGIN;
+    return disagree && answer.isPresent() && otherServer(answer.get())
+        ? Reached.OTHER_SERVER
+        : Reached.LOGIN;
   }
 
   /**
@@ -335,7 +383,9 @@ final class ProbeRun {
    * decide what the comparison that follows means.
    */
   private static boolean otherServer(HttpResponse r) {
-    if (r.hop() > 0 || r.signals().contains("user_info") || r.signals().contains("xui_padded_404")) {
+    if (r.hop() > 0
+        || r.signals().contains("user_info")
+        || r.signals().contains("xui_padded_404")) {
       return false;
     }
     return r.outcome().equals(Outcome.HTTP_NOT_HTTP)
@@ -350,8 +400,8 @@ final class ProbeRun {
 
   /**
    * The app's path failed before reaching the panel: the same login once through a public
-   * resolver's address (if it gave one the app's path did not try), within the budget, so the
-   * rules can tell "the user's DNS leads nowhere" from "the panel is down".
+   * resolver's address (if it gave one the app's path did not try), within the budget, so the rules
+   * can tell "the user's DNS leads nowhere" from "the panel is down".
    */
   private void comparison(Plan plan) {
     List<InetAddress> others = new ArrayList<>(plan.publicPath());
@@ -359,7 +409,8 @@ final class ProbeRun {
     if (others.isEmpty() || !credentialsGiven() || budget.stopped()) {
       return;
     }
-    Optional<HttpExchange.Target> target = seen.guard("tcp", () -> connectInOrder(others, DnsProbe.PUBLIC));
+    Optional<HttpExchange.Target> target =
+        seen.guard("tcp", () -> connectInOrder(others, DnsProbe.PUBLIC));
     target.ifPresent(t -> attempt(t, HttpLoginProbe.PUBLIC_LOGIN));
   }
 
@@ -371,7 +422,8 @@ final class ProbeRun {
   private Optional<HttpResponse> attempt(HttpExchange.Target target, String purpose) {
     boolean answeredBefore = budget.answeredBefore();
     Optional<HttpLoginProbe.Login> login =
-        seen.guard("http", () -> http.login(target, purpose, username, password, budget, deadlineNanos));
+        seen.guard(
+            "http", () -> http.login(target, purpose, username, password, budget, deadlineNanos));
     if (login.isEmpty() || login.get().last() == null) {
       return Optional.empty();
     }
@@ -385,14 +437,19 @@ final class ProbeRun {
         budget.stop("panel_went_silent");
       }
       if (remainingMs(Integer.MAX_VALUE) < settings.connectMs()) {
-        return Optional.of(r); // a connect cut short by the deadline would time out for our own reason
+        return Optional.of(
+            r); // a connect cut short by the deadline would time out for our own reason
       }
       seen.guard(
               "tcp",
               () ->
                   tcp.connect(
-                      target.address(), target.port(), target.resolverRole(), TcpProbe.AFTER_LOGIN,
-                      settings.connectMs(), 0))
+                      target.address(),
+                      target.port(),
+                      target.resolverRole(),
+                      TcpProbe.AFTER_LOGIN,
+                      settings.connectMs(),
+                      0))
           .ifPresent(seen::add);
     }
     return Optional.of(r);

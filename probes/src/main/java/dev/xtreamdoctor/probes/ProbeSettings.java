@@ -72,7 +72,10 @@ public record ProbeSettings(
         .readMs(config.timeout().readMs())
         .totalMs(config.timeout().totalMs())
         .userAgent(config.http().userAgent())
-        .limits(config.http().maxBodyBytes(), config.panel().requestBudget(), config.latency().samples())
+        .limits(
+            config.http().maxBodyBytes(),
+            config.panel().requestBudget(),
+            config.latency().samples())
         .build();
   }
 

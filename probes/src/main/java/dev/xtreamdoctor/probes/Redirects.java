@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How the app follows a redirect, after OkHttp's {@code RetryAndFollowUpInterceptor} (IPTV
- * Smarters uses OkHttp): 300, 301, 302, 303, 307 and 308 are followed, up to 20 times, across
- * hosts and between http and https; the next URL is the Location resolved against the current
- * one, so its query is the Location's own (the credentials travel on only if the Location carries
- * them); a missing Location, or one that is no http or https URL, ends the chain at that answer.
- * Pure functions: no I/O.
+ * How the app follows a redirect, after OkHttp's {@code RetryAndFollowUpInterceptor} (IPTV Smarters
+ * uses OkHttp): 300, 301, 302, 303, 307 and 308 are followed, up to 20 times, across hosts and
+ * between http and https; the next URL is the Location resolved against the current one, so its
+ * query is the Location's own (the credentials travel on only if the Location carries them); a
+ * missing Location, or one that is no http or https URL, ends the chain at that answer. Pure
+ * functions: no I/O.
  */
 final class Redirects {
   /** OkHttp's {@code MAX_FOLLOW_UPS}. */
@@ -20,7 +20,12 @@ final class Redirects {
   private Redirects() {}
 
   static boolean isRedirect(int status) {
-    return status == 300 || status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    return status == 300
+        || status == 301
+        || status == 302
+        || status == 303
+        || status == 307
+        || status == 308;
   }
 
   /** The URL the app requests next, or empty when it would stop at this answer. */
@@ -46,7 +51,9 @@ final class Redirects {
       return Optional.empty();
     }
     String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || next.getHost() == null || next.getHost().isEmpty()) {
+    if (!scheme.equals("http") && !scheme.equals("https")
+        || next.getHost() == null
+        || next.getHost().isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(next.normalize());

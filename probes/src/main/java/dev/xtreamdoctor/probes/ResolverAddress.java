@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
-/** Reads a configured resolver ({@code ip}, {@code ip:port}, {@code [v6]:port}) without any lookup. */
+/**
+ * Reads a configured resolver ({@code ip}, {@code ip:port}, {@code [v6]:port}) without any lookup.
+ */
 final class ResolverAddress {
   private ResolverAddress() {}
 

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What an HTTP answer looks like: the shape of its body and the tell-tale signs of known pages
- * (the words of most are data, {@link PageSignals}). Observations only; the rules decide what
- * they mean.
+ * What an HTTP answer looks like: the shape of its body and the tell-tale signs of known pages (the
+ * words of most are data, {@link PageSignals}). Observations only; the rules decide what they mean.
  */
 final class ResponseSignals {
   /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
@@ -37,8 +36,11 @@ final class ResponseSignals {
     }
     String lower = head.toLowerCase(Locale.ROOT);
     String type = contentType.toLowerCase(Locale.ROOT);
-    if (type.contains("html") || lower.startsWith("<!doctype") || lower.startsWith("<html")
-        || lower.contains("<head") || lower.contains("<body")) {
+    if (type.contains("html")
+        || lower.startsWith("<!doctype")
+        || lower.startsWith("<html")
+        || lower.contains("<head")
+        || lower.contains("<body")) {
       return "html";
     }
     return "other";
@@ -70,7 +72,9 @@ final class ResponseSignals {
         || shape.equals("html") && lower.contains("cloudflare") && lower.contains("cf-error")) {
       out.add(Vocabulary.CLOUDFLARE_ERROR_PAGE);
     }
-    if (json != null && json.value() instanceof JsonObject o && o.get("user_info") instanceof JsonObject) {
+    if (json != null
+        && json.value() instanceof JsonObject o
+        && o.get("user_info") instanceof JsonObject) {
       out.add(Vocabulary.USER_INFO);
       if (json.bom()) {
         out.add(Vocabulary.BOM);
@@ -123,7 +127,11 @@ final class ResponseSignals {
         }
         Located found = firstValue(text, open);
         if (found != null) {
-          return new JsonPart(found.value(), bom, !text.substring(0, open).isBlank(), !text.substring(found.end()).isBlank());
+          return new JsonPart(
+              found.value(),
+              bom,
+              !text.substring(0, open).isBlank(),
+              !text.substring(found.end()).isBlank());
         }
         from = open + 1;
       }
@@ -134,7 +142,8 @@ final class ResponseSignals {
 
     /** The complete JSON value starting at {@code start}, and where it ends, or null. */
     private static Located firstValue(String text, int start) {
-      try (jakarta.json.stream.JsonParser p = JSON.createParser(new java.io.StringReader(text.substring(start)))) {
+      try (jakarta.json.stream.JsonParser p =
+          JSON.createParser(new java.io.StringReader(text.substring(start)))) {
         if (!p.hasNext()) {
           return null;
         }

@@ -29,7 +29,9 @@ public final class ServerInputParser {
   static final int MAX_INPUT_LENGTH = 2048;
 
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
-  private static final Pattern DOUBLED_SCHEME = Pattern.compile("^(?i)(?:https?:/{0,2})+(https?://)");
+  private static final Pattern DOUBLED_SCHEME =
+      Pattern.compile("^(?i)(?:https?:/{0,2})+(https?://)");
+
   /**
    * "http:/host", "http//host", "http:\\host", "http;//host", "htp://host", "htttps://host": http
    * or https with a letter, the colon or a slash missing or doubled: one slip, not two ("htp:/x"
@@ -37,6 +39,7 @@ public final class ServerInputParser {
    */
   private static final Pattern MISTYPED_SCHEME =
       Pattern.compile("^(?i)(h{1,2}t{1,3}p{1,2}(s?))(://(?!/)|:/(?!/)|//|:\\\\{1,2}|;/{1,2})");
+
   private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
   private static final Pattern ALL_NUMERIC_LABELS = Pattern.compile("^[\\d.]+$");
   private static final Pattern HEX_COLON = Pattern.compile("^[0-9A-Fa-f:.]+$");
@@ -55,7 +58,8 @@ public final class ServerInputParser {
    */
   public static ParsedServer parse(String text) throws BadServerInputException {
     if (text == null || text.isBlank()) {
-      throw new BadServerInputException("The server URL is empty; expected something like http://host:port");
+      throw new BadServerInputException(
+          "The server URL is empty; expected something like http://host:port");
     }
     if (text.length() > MAX_INPUT_LENGTH) {
       throw new BadServerInputException(
@@ -111,7 +115,9 @@ public final class ServerInputParser {
         String given = s.substring(0, sep);
         if (!given.equalsIgnoreCase("http") && !given.equalsIgnoreCase("https")) {
           throw new BadServerInputException(
-              "The server URL starts with \"" + given + "://\"; an Xtream server uses http:// or https://");
+              "The server URL starts with \""
+                  + given
+                  + "://\"; an Xtream server uses http:// or https://");
         }
         if (!given.equals(given.toLowerCase(Locale.ROOT))) {
           cleanups.add("upper_case");
@@ -121,7 +127,9 @@ public final class ServerInputParser {
         s = s.substring(sep + 3);
       } else if (sm.find(0) && isForeignScheme(s, sm)) {
         throw new BadServerInputException(
-            "The server URL starts with \"" + sm.group(1) + ":\"; an Xtream server uses http:// or https://");
+            "The server URL starts with \""
+                + sm.group(1)
+                + ":\"; an Xtream server uses http:// or https://");
       }
       int end = firstOf(s, "/?#");
       String authority = s.substring(0, end);
@@ -162,9 +170,7 @@ public final class ServerInputParser {
               baseUrl,
               cleanups);
       return new ParsedServer(
-          input,
-          Optional.ofNullable(username),
-          Optional.ofNullable(password).map(Secret::of));
+          input, Optional.ofNullable(username), Optional.ofNullable(password).map(Secret::of));
     }
 
     /** "mailto:x", "ftp:x" but not "host:8080" or "host.example:8080". */
@@ -227,7 +233,9 @@ public final class ServerInputParser {
         return hostOutcome;
       }
       // the host is fine, the port is not: "8O8O", "80800", "8080a" (a typo in the port)
-      if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) < 1 || Integer.parseInt(portText) > 65535) {
+      if (!portText.matches("\\d{1,5}")
+          || Integer.parseInt(portText) < 1
+          || Integer.parseInt(portText) > 65535) {
         return Outcome.INPUT_PORT_MALFORMED;
       }
       port = Integer.parseInt(portText);
@@ -242,7 +250,8 @@ public final class ServerInputParser {
       if (hostKind.equals("ipv6")) {
         return readIpv6(hostText);
       }
-      String name = hostText.endsWith(".") ? hostText.substring(0, hostText.length() - 1) : hostText;
+      String name =
+          hostText.endsWith(".") ? hostText.substring(0, hostText.length() - 1) : hostText;
       if (IPV4.matcher(name).matches()) {
         String[] octets = name.split("\\.");
         StringBuilder canonical = new StringBuilder();
@@ -284,8 +293,8 @@ public final class ServerInputParser {
     }
 
     /**
-     * An IPv6 literal, with a zone if one is given ({@code fe80::1%eth0}, or {@code %25eth0} as
-     * RFC 6874 writes it in a URL). An IPv4-mapped address ({@code ::ffff:1.2.3.4}) is that IPv4
+     * An IPv6 literal, with a zone if one is given ({@code fe80::1%eth0}, or {@code %25eth0} as RFC
+     * 6874 writes it in a URL). An IPv4-mapped address ({@code ::ffff:1.2.3.4}) is that IPv4
      * address, as OkHttp reads it too.
      */
     private String readIpv6(String hostText) {

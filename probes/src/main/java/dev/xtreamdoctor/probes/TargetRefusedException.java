@@ -1,8 +1,8 @@
 package dev.xtreamdoctor.probes;
 
 /**
- * The {@link TargetPolicy} refused the panel's address or port: nothing was sent to it. A probe
- * run keeps it typed ({@link Diagnoser#runOrRefuse}); its message is what the facts record.
+ * The {@link TargetPolicy} refused the panel's address or port: nothing was sent to it. A probe run
+ * keeps it typed ({@link Diagnoser#runOrRefuse}); its message is what the facts record.
  */
 public final class TargetRefusedException extends NetworkRefusedException {
   private static final String PREFIX = "the target policy refused ";

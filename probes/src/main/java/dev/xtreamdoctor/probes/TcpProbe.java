@@ -35,13 +35,21 @@ final class TcpProbe {
   TcpConnect connect(
       InetAddress address, int port, String resolverRole, String stage, int timeoutMs, int order)
       throws NetworkRefusedException {
-    if (address.isAnyLocalAddress() || address.isMulticastAddress()
+    if (address.isAnyLocalAddress()
+        || address.isMulticastAddress()
         || address.getHostAddress().equals("255.255.255.255")) {
-      return new TcpConnect(address.getHostAddress(), port, resolverRole, Outcome.TCP_SKIPPED, stage, 0, order);
+      return new TcpConnect(
+          address.getHostAddress(), port, resolverRole, Outcome.TCP_SKIPPED, stage, 0, order);
     }
     Attempt a = attempt(address, port, timeoutMs);
     return new TcpConnect(
-        address.getHostAddress(), port, resolverRole, a.outcome(), stage, a.nanos() / 1_000_000, order);
+        address.getHostAddress(),
+        port,
+        resolverRole,
+        a.outcome(),
+        stage,
+        a.nanos() / 1_000_000,
+        order);
   }
 
   /** One connect, then an immediate close; the raw result for latency sampling. */
@@ -75,7 +83,9 @@ final class TcpProbe {
     if (e instanceof SocketTimeoutException) {
       return Outcome.TCP_TIMED_OUT;
     }
-    if (e instanceof NoRouteToHostException || m.contains("unreachable") || m.contains("no route")) {
+    if (e instanceof NoRouteToHostException
+        || m.contains("unreachable")
+        || m.contains("no route")) {
       return Outcome.TCP_UNREACHABLE;
     }
     if (e instanceof ConnectException || m.contains("refused")) {

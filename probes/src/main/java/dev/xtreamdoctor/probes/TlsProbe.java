@@ -9,8 +9,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,9 +56,15 @@ final class TlsProbe {
         tls.startHandshake();
         X509Certificate leaf = ctx.recorder().leaf();
         // a trust anchor is never checked for validity: look at the dates ourselves, as apps do
-        String outcome = leaf != null && isExpired(leaf) ? Outcome.TLS_CERT_EXPIRED : Outcome.TLS_OK;
+        String outcome =
+            leaf != null && isExpired(leaf) ? Outcome.TLS_CERT_EXPIRED : Outcome.TLS_OK;
         return new TlsHandshake(
-            address.getHostAddress(), port, outcome, millisSince(start), describe(leaf), names(leaf));
+            address.getHostAddress(),
+            port,
+            outcome,
+            millisSince(start),
+            describe(leaf),
+            names(leaf));
       }
     } catch (IOException e) {
       NetworkRefusedException refused = NetworkRefusedException.findIn(e);
@@ -67,16 +73,18 @@ final class TlsProbe {
       }
       X509Certificate leaf = ctx.recorder().leaf();
       String outcome =
-          leaf != null && !covers(leaf, host, hostKind) ? Outcome.TLS_CERT_NAME_MISMATCH : classify(e, leaf);
+          leaf != null && !covers(leaf, host, hostKind)
+              ? Outcome.TLS_CERT_NAME_MISMATCH
+              : classify(e, leaf);
       return new TlsHandshake(
           address.getHostAddress(), port, outcome, millisSince(start), describe(leaf), names(leaf));
     }
   }
 
   /**
-   * Each fault of a certificate has its own fix, so the one the user can act on is named first:
-   * a certificate for another name (type the name it is for) before an expired one before one
-   * from an unknown issuer. (Java's own check stops at the first, which is the issuer.)
+   * Each fault of a certificate has its own fix, so the one the user can act on is named first: a
+   * certificate for another name (type the name it is for) before an expired one before one from an
+   * unknown issuer. (Java's own check stops at the first, which is the issuer.)
    */
   static String classify(Throwable e, X509Certificate leaf) {
     if (leaf != null && isExpired(leaf)) {
@@ -84,18 +92,23 @@ final class TlsProbe {
     }
     for (Throwable c = e; c != null; c = c.getCause()) {
       String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
-      if (c instanceof CertificateExpiredException || c instanceof CertificateNotYetValidException) {
+      if (c instanceof CertificateExpiredException
+          || c instanceof CertificateNotYetValidException) {
         return Outcome.TLS_CERT_EXPIRED;
       }
-      if (m.contains("no subject alternative") || m.contains("doesn't match")
+      if (m.contains("no subject alternative")
+          || m.contains("doesn't match")
           || m.contains("no name matching")) {
         return Outcome.TLS_CERT_NAME_MISMATCH;
       }
-      if (m.contains("pkix path") || m.contains("unable to find valid certification path")
-          || m.contains("self signed") || m.contains("self-signed")) {
+      if (m.contains("pkix path")
+          || m.contains("unable to find valid certification path")
+          || m.contains("self signed")
+          || m.contains("self-signed")) {
         return Outcome.TLS_CERT_UNTRUSTED;
       }
-      if (m.contains("unsupported or unrecognized ssl message") || m.contains("plaintext connection")) {
+      if (m.contains("unsupported or unrecognized ssl message")
+          || m.contains("plaintext connection")) {
         return Outcome.TLS_PROTOCOL_MISMATCH;
       }
       if (c instanceof SocketTimeoutException || m.contains("timed out")) {
@@ -141,8 +154,10 @@ final class TlsProbe {
         if (sameAddress(name, h)) {
           return true;
         }
-      } else if (name.equals(h) || name.startsWith("*.") && h.indexOf('.') > 0
-          && h.substring(h.indexOf('.')).equals(name.substring(1))) {
+      } else if (name.equals(h)
+          || name.startsWith("*.")
+              && h.indexOf('.') > 0
+              && h.substring(h.indexOf('.')).equals(name.substring(1))) {
         return true;
       }
     }
@@ -173,9 +188,11 @@ final class TlsProbe {
     }
     String subject = leaf.getSubjectX500Principal().getName();
     String issuer = leaf.getIssuerX500Principal().getName();
-    return "subject " + subject
+    return "subject "
+        + subject
         + (subject.equals(issuer) ? " (self-issued)" : "; issuer " + issuer)
-        + "; valid until " + leaf.getNotAfter().toInstant();
+        + "; valid until "
+        + leaf.getNotAfter().toInstant();
   }
 
   private static long millisSince(long start) {

@@ -37,7 +37,8 @@ public final class TlsTrust {
 
   /** A fresh context with a fresh recorder: one per handshake or client. */
   Recorded newContext() throws GeneralSecurityException {
-    TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory f =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     f.init(trustStore);
     X509ExtendedTrustManager base = null;
     for (TrustManager tm : f.getTrustManagers()) {

@@ -25,7 +25,8 @@ final class UrlText {
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        out.putIfAbsent(queryDecode(pair.substring(0, eq)).toLowerCase(Locale.ROOT), pair.substring(eq + 1));
+        out.putIfAbsent(
+            queryDecode(pair.substring(0, eq)).toLowerCase(Locale.ROOT), pair.substring(eq + 1));
       }
     }
     return out;

@@ -1,9 +1,9 @@
 /**
  * Probes: look at the real server and network and emit facts; they never judge.
  *
- * <p>Entry point: {@link dev.xtreamdoctor.probes.Diagnoser#runTimed(ProbeRequest)}
- * returns every fact one diagnosis observed and its timings, for the engine's {@code DiagnosisEngine}. The chain is
- * input ({@link dev.xtreamdoctor.probes.ServerInputParser}) → DNS → TCP → TLS → login, with the
+ * <p>Entry point: {@link dev.xtreamdoctor.probes.Diagnoser#runTimed(ProbeRequest)} returns every
+ * fact one diagnosis observed and its timings, for the engine's {@code DiagnosisEngine}. The chain
+ * is input ({@link dev.xtreamdoctor.probes.ServerInputParser}) → DNS → TCP → TLS → login, with the
  * block check and latency samples beside it, all under one total deadline. Every connection goes
  * through {@link dev.xtreamdoctor.probes.NetworkGate}; the password travels as a {@link
  * dev.xtreamdoctor.probes.Secret} and reaches no fact, message or log.

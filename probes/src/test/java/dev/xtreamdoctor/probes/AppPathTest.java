@@ -30,10 +30,14 @@ class AppPathTest {
   private static List<Fact> diagnose(String scenario) throws Exception {
     try (Simulation sim = Simulation.start(scenario)) {
       ProbeSettings s =
-          ProbeCases.settings(sim.systemResolvers(), sim.publicResolvers()).withLimits(1 << 20, 6, 0);
+          ProbeCases.settings(sim.systemResolvers(), sim.publicResolvers())
+              .withLimits(1 << 20, 6, 0);
       List<Fact> facts =
-          new Diagnoser(s).run(ProbeRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password())));
-      assertTrue(sim.requests().stream().noneMatch(r -> r.toString().contains(sim.password())), "logged without password");
+          new Diagnoser(s)
+              .run(ProbeRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password())));
+      assertTrue(
+          sim.requests().stream().noneMatch(r -> r.toString().contains(sim.password())),
+          "logged without password");
       return facts;
     }
   }
@@ -89,8 +93,11 @@ class AppPathTest {
     List<HttpResponse> h = http(f);
     assertEquals(List.of("redirect", "login"), h.stream().map(HttpResponse::purpose).toList());
     assertEquals(301, h.get(0).status());
-    assertTrue(h.get(0).location().startsWith("http://new-panel.example.test:"), h.get(0)::toString);
-    assertTrue(h.get(0).location().contains("password=***"), "the Location is masked: " + h.get(0).location());
+    assertTrue(
+        h.get(0).location().startsWith("http://new-panel.example.test:"), h.get(0)::toString);
+    assertTrue(
+        h.get(0).location().contains("password=***"),
+        "the Location is masked: " + h.get(0).location());
     assertEquals(1, h.get(1).hop());
     assertTrue(h.get(1).url().startsWith("http://new-panel.example.test:"), h.get(1)::toString);
     assertEquals(200, h.get(1).status());
@@ -112,12 +119,16 @@ class AppPathTest {
 
           @Override
           public Optional<String> portRefusal(int port) {
-            return port == refused[0] ? Optional.of("port " + port + " is not allowed") : Optional.empty();
+            return port == refused[0]
+                ? Optional.of("port " + port + " is not allowed")
+                : Optional.empty();
           }
         };
     try (Simulation sim = Simulation.start("moved-xc2")) {
       refused[0] = sim.panel().port();
-      ProbeSettings s = ProbeCases.settings(sim.systemResolvers(), sim.publicResolvers()).withLimits(1 << 20, 6, 0);
+      ProbeSettings s =
+          ProbeCases.settings(sim.systemResolvers(), sim.publicResolvers())
+              .withLimits(1 << 20, 6, 0);
       List<Fact> f =
           new Diagnoser(s, TlsTrust.system(), guard)
               .run(ProbeRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password())));

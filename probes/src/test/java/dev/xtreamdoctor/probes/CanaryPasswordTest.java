@@ -18,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every scenario with a canary password and looks for it, in every form it could travel in,
- * in the facts, the judged diagnosis, and anything printed meanwhile.
+ * Runs every scenario with a canary password and looks for it, in every form it could travel in, in
+ * the facts, the judged diagnosis, and anything printed meanwhile.
  */
 class CanaryPasswordTest {
   private static final String CANARY = ProbeCases.PASSWORD;
@@ -56,19 +56,25 @@ class CanaryPasswordTest {
         List<Fact> facts = ProbeCases.run(s.getKey()).facts();
         String text = facts + "\n" + engine.evaluate(facts);
         // what the probes observe reads back as it was written (serve's cache, evaluate --facts)
-        String written = FactsJson.writeAll(facts.stream().map(f -> (Record) f).toList()).toString();
+        String written =
+            FactsJson.writeAll(facts.stream().map(f -> (Record) f).toList()).toString();
         if (!FactsJson.read(written).equals(facts)) {
           unread.add(s.getKey());
         }
         check(s.getKey(), text, leaks);
         scenarios++;
       }
-      for (String typed : List.of(
-          "ftp://u:" + CANARY + "@panel.example.test",
-          "http://panel.example.test/get.php?username=u&password=" + URLEncoder.encode(CANARY, StandardCharsets.UTF_8),
-          "http://u:" + CANARY + "@bad host.example")) {
+      for (String typed :
+          List.of(
+              "ftp://u:" + CANARY + "@panel.example.test",
+              "http://panel.example.test/get.php?username=u&password="
+                  + URLEncoder.encode(CANARY, StandardCharsets.UTF_8),
+              "http://u:" + CANARY + "@bad host.example")) {
         try {
-          check("input " + typed.substring(0, 12), ServerInputParser.parse(typed).input().toString(), leaks);
+          check(
+              "input " + typed.substring(0, 12),
+              ServerInputParser.parse(typed).input().toString(),
+              leaks);
         } catch (BadServerInputException e) {
           check("input refusal", e.getMessage(), leaks);
         }

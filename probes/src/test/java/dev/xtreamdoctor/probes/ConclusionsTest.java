@@ -58,10 +58,16 @@ class ConclusionsTest {
   })
   void concludes(String scenario, String category, String cause) throws Exception {
     Evaluation e = engine.evaluateRules(ProbeCases.run(scenario).facts());
-    assertEquals(category + "/" + cause, e.conclusion().category() + "/" + e.conclusion().causeId(), e::toString);
+    assertEquals(
+        category + "/" + cause,
+        e.conclusion().category() + "/" + e.conclusion().causeId(),
+        e::toString);
   }
 
-  /** A panel that banned this address, or goes silent mid-check: the flood ban is among the findings. */
+  /**
+   * A panel that banned this address, or goes silent mid-check: the flood ban is among the
+   * findings.
+   */
   @ParameterizedTest
   @CsvSource({"xc2-flood-ban", "xui-flood-403", "panel-went-silent"})
   void floodBansAreFound(String scenario) throws Exception {

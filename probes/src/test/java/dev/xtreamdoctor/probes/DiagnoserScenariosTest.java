@@ -73,7 +73,8 @@ class DiagnoserScenariosTest {
     assertEquals(Outcome.PANEL_LOGIN_OK, login.outcome());
     assertEquals("xc2", login.panelFamily());
     assertEquals(0, login.expDate());
-    assertTrue(Math.abs(login.serverTime() - System.currentTimeMillis() / 1000) < 120, login::toString);
+    assertTrue(
+        Math.abs(login.serverTime() - System.currentTimeMillis() / 1000) < 120, login::toString);
     assertEquals(1, login.maxConnections());
     Latency latency = one(f, Latency.class);
     assertEquals(3, latency.samples());
@@ -147,7 +148,9 @@ class DiagnoserScenariosTest {
   void accountStates() throws Exception {
     LoginAnswer expired = one(run("expired").facts(), LoginAnswer.class);
     assertEquals("Expired", expired.status());
-    assertTrue(expired.expDate() > 0 && expired.expDate() < System.currentTimeMillis() / 1000, expired::toString);
+    assertTrue(
+        expired.expDate() > 0 && expired.expDate() < System.currentTimeMillis() / 1000,
+        expired::toString);
     assertEquals(Outcome.PANEL_LOGIN_OK, expired.outcome());
     assertEquals("Banned", one(run("banned").facts(), LoginAnswer.class).status());
     assertEquals(0, one(run("banned").facts(), LoginAnswer.class).expDate());
@@ -194,12 +197,15 @@ class DiagnoserScenariosTest {
     assertEquals("redirect", hop.purpose());
     assertEquals(302, hop.status());
     assertEquals(0, hop.hop());
-    assertEquals("http://elsewhere.example.test:1/player_api.php?username=john&password=***", hop.location());
+    assertEquals(
+        "http://elsewhere.example.test:1/player_api.php?username=john&password=***",
+        hop.location());
     HttpResponse end = http.get(1);
     assertEquals("login", end.purpose());
     assertEquals(1, end.hop());
     assertEquals(Outcome.HTTP_REDIRECT_DEAD_END, end.outcome(), end::toString);
-    assertTrue(end.url().startsWith("http://elsewhere.example.test:1/player_api.php?"), end::toString);
+    assertTrue(
+        end.url().startsWith("http://elsewhere.example.test:1/player_api.php?"), end::toString);
     assertEquals(1, o.logged().size());
     PanelRequests p = one(o.facts(), PanelRequests.class);
     assertEquals(1, p.logins());
@@ -213,8 +219,11 @@ class DiagnoserScenariosTest {
     List<HttpResponse> http = of(o.facts(), HttpResponse.class);
     assertEquals(2, http.size(), o.facts()::toString);
     assertEquals(Outcome.HTTP_TIMED_OUT, http.get(1).outcome());
-    TcpConnect after = of(o.facts(), TcpConnect.class).stream()
-        .filter(t -> t.stage().equals(TcpProbe.AFTER_LOGIN)).findFirst().orElseThrow();
+    TcpConnect after =
+        of(o.facts(), TcpConnect.class).stream()
+            .filter(t -> t.stage().equals(TcpProbe.AFTER_LOGIN))
+            .findFirst()
+            .orElseThrow();
     assertEquals("system", after.resolverRole());
     PanelRequests p = one(o.facts(), PanelRequests.class);
     assertEquals("panel_went_silent", p.stopReason());
@@ -226,8 +235,11 @@ class DiagnoserScenariosTest {
   @Test
   void aPanelThatDropsTheLoginIsCheckedAgainAtTcp() throws Exception {
     ProbeCases.Outcome xc2 = run("xc2-flood-ban");
-    TcpConnect after = of(xc2.facts(), TcpConnect.class).stream()
-        .filter(t -> t.stage().equals(TcpProbe.AFTER_LOGIN)).findFirst().orElseThrow();
+    TcpConnect after =
+        of(xc2.facts(), TcpConnect.class).stream()
+            .filter(t -> t.stage().equals(TcpProbe.AFTER_LOGIN))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Outcome.TCP_TIMED_OUT, after.outcome(), xc2.facts()::toString);
     assertEquals("FLOOD_BAN", judge(xc2).conclusion().causeId());
     ProbeCases.Outcome xui = run("xui-flood-403");
@@ -254,7 +266,8 @@ class DiagnoserScenariosTest {
 
   @Test
   void emptyReplyAndReset() throws Exception {
-    assertEquals(Outcome.HTTP_EMPTY_REPLY, one(run("empty-reply").facts(), HttpResponse.class).outcome());
+    assertEquals(
+        Outcome.HTTP_EMPTY_REPLY, one(run("empty-reply").facts(), HttpResponse.class).outcome());
     assertEquals(Outcome.HTTP_RESET, one(run("reset").facts(), HttpResponse.class).outcome());
   }
 
@@ -295,11 +308,21 @@ class DiagnoserScenariosTest {
     List<TcpConnect> tcp = of(f, TcpConnect.class);
     assertEquals(2, tcp.size(), f::toString);
     // the block server got no credentials; the comparison through the public address did
-    assertTrue(of(f, HttpResponse.class).stream().noneMatch(h -> h.purpose().equals("login")), f::toString);
-    HttpResponse login = of(f, HttpResponse.class).stream().filter(h -> h.purpose().equals("public_login")).findFirst().orElseThrow();
+    assertTrue(
+        of(f, HttpResponse.class).stream().noneMatch(h -> h.purpose().equals("login")),
+        f::toString);
+    HttpResponse login =
+        of(f, HttpResponse.class).stream()
+            .filter(h -> h.purpose().equals("public_login"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("127.0.0.1", login.address());
     assertEquals("public", login.resolverRole());
-    HttpResponse check = of(f, HttpResponse.class).stream().filter(h -> h.purpose().equals("block_check")).findFirst().orElseThrow();
+    HttpResponse check =
+        of(f, HttpResponse.class).stream()
+            .filter(h -> h.purpose().equals("block_check"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("127.0.0.2", check.address());
     assertEquals("system", check.resolverRole());
     assertTrue(check.signals().contains("block_page"), check::toString);
@@ -312,17 +335,33 @@ class DiagnoserScenariosTest {
   @Test
   void theBlockCheckAndTheLoginNeverOverlap() throws Exception {
     Overlay slow = Overlays.slow(Duration.ofMillis(150));
-    try (PanelServer panel = PanelServer.builder(Panel.xc2(Account.active("john", PASS))).name("panel")
-            .overlay(slow).secret(PASS).start();
-        PanelServer block = PanelServer.builder(Sites.ispBlockPage()).name("block").bindAddress("127.0.0.2")
-            .port(panel.port()).overlay(slow).start();
+    try (PanelServer panel =
+            PanelServer.builder(Panel.xc2(Account.active("john", PASS)))
+                .name("panel")
+                .overlay(slow)
+                .secret(PASS)
+                .start();
+        PanelServer block =
+            PanelServer.builder(Sites.ispBlockPage())
+                .name("block")
+                .bindAddress("127.0.0.2")
+                .port(panel.port())
+                .overlay(slow)
+                .start();
         DnsServer system = ProbeCases.resolver("system", DnsBehaviour.hijack("127.0.0.2"));
         DnsServer pub = ProbeCases.resolver("public", DnsBehaviour.answer("127.0.0.1"))) {
-      ProbeCases.diagnose("http://" + ProbeCases.HOST + ":" + panel.port(), "john", PASS,
-          ProbeCases.settings(system.hostPort(), pub.hostPort()), TlsTrust.system());
+      ProbeCases.diagnose(
+          "http://" + ProbeCases.HOST + ":" + panel.port(),
+          "john",
+          PASS,
+          ProbeCases.settings(system.hostPort(), pub.hostPort()),
+          TlsTrust.system());
       assertEquals(1, panel.requests().size());
       assertEquals(1, block.requests().size());
-      long apart = Math.abs(Duration.between(panel.requests().get(0).time(), block.requests().get(0).time()).toMillis());
+      long apart =
+          Math.abs(
+              Duration.between(panel.requests().get(0).time(), block.requests().get(0).time())
+                  .toMillis());
       assertTrue(apart >= 140, "requests " + apart + " ms apart: they overlapped");
     }
   }
@@ -330,19 +369,34 @@ class DiagnoserScenariosTest {
   @Test
   void hostNotFoundVariants() throws Exception {
     List<Fact> nx = run("nxdomain").facts();
-    assertTrue(of(nx, DnsAnswer.class).stream().allMatch(a -> a.outcome().equals(Outcome.DNS_NAME_NOT_RESOLVED)));
+    assertTrue(
+        of(nx, DnsAnswer.class).stream()
+            .allMatch(a -> a.outcome().equals(Outcome.DNS_NAME_NOT_RESOLVED)));
     assertEquals("NXDOMAIN", of(nx, DnsAnswer.class).get(0).rcode());
     assertTrue(of(nx, TcpConnect.class).isEmpty());
     List<Fact> sf = run("servfail").facts();
-    assertTrue(of(sf, DnsAnswer.class).stream().allMatch(a -> a.outcome().equals(Outcome.DNS_FAILED)));
+    assertTrue(
+        of(sf, DnsAnswer.class).stream().allMatch(a -> a.outcome().equals(Outcome.DNS_FAILED)));
     List<Fact> silent = run("dns-silent").facts();
-    assertTrue(of(silent, DnsAnswer.class).stream().allMatch(a -> a.outcome().equals(Outcome.DNS_TIMED_OUT)));
+    assertTrue(
+        of(silent, DnsAnswer.class).stream()
+            .allMatch(a -> a.outcome().equals(Outcome.DNS_TIMED_OUT)));
     List<Fact> mixed = run("dns-refused-nodata").facts();
-    assertTrue(of(mixed, DnsAnswer.class).stream()
-        .allMatch(a -> a.outcome().equals(a.resolverRole().equals("system") ? Outcome.DNS_REFUSED : Outcome.DNS_NO_DATA)));
+    assertTrue(
+        of(mixed, DnsAnswer.class).stream()
+            .allMatch(
+                a ->
+                    a.outcome()
+                        .equals(
+                            a.resolverRole().equals("system")
+                                ? Outcome.DNS_REFUSED
+                                : Outcome.DNS_NO_DATA)));
     List<DnsAnswer> truncated = of(run("dns-truncated").facts(), DnsAnswer.class);
-    assertTrue(truncated.stream().filter(a -> a.recordType().equals("A"))
-        .allMatch(a -> a.addresses().equals(List.of("127.0.0.1"))), truncated::toString);
+    assertTrue(
+        truncated.stream()
+            .filter(a -> a.recordType().equals("A"))
+            .allMatch(a -> a.addresses().equals(List.of("127.0.0.1"))),
+        truncated::toString);
   }
 
   @Test
@@ -350,8 +404,11 @@ class DiagnoserScenariosTest {
     ProbeCases.Outcome ok = run("tls-ok");
     assertEquals(Outcome.TLS_OK, one(ok.facts(), TlsHandshake.class).outcome());
     assertEquals(Outcome.PANEL_LOGIN_OK, one(ok.facts(), LoginAnswer.class).outcome());
-    assertEquals(Outcome.TLS_CERT_UNTRUSTED, one(run("tls-self-signed").facts(), TlsHandshake.class).outcome());
-    assertEquals(Outcome.TLS_CERT_EXPIRED, one(run("tls-expired").facts(), TlsHandshake.class).outcome());
+    assertEquals(
+        Outcome.TLS_CERT_UNTRUSTED,
+        one(run("tls-self-signed").facts(), TlsHandshake.class).outcome());
+    assertEquals(
+        Outcome.TLS_CERT_EXPIRED, one(run("tls-expired").facts(), TlsHandshake.class).outcome());
     ProbeCases.Outcome wrong = run("tls-wrong-name");
     assertEquals(Outcome.TLS_CERT_NAME_MISMATCH, one(wrong.facts(), TlsHandshake.class).outcome());
     assertTrue(wrong.logged().isEmpty(), "no credentials over a connection the app would refuse");
@@ -370,7 +427,8 @@ class DiagnoserScenariosTest {
     ProbeCases.Outcome o = run("spaces-around-username");
     LoginAnswer answer = one(o.facts(), LoginAnswer.class);
     assertEquals(Outcome.PANEL_AUTH_REJECTED, answer.outcome());
-    assertEquals(1, o.logged().size(), "no second, trimmed login: panels count refused logins toward a ban");
+    assertEquals(
+        1, o.logged().size(), "no second, trimmed login: panels count refused logins toward a ban");
     PanelRequests p = one(o.facts(), PanelRequests.class);
     assertEquals(1, p.logins());
     assertEquals(1, p.distinctUsernames());
@@ -394,9 +452,14 @@ class DiagnoserScenariosTest {
   @Test
   void aRefusedDestinationIsAToolProblemNotAFault() throws Exception {
     // the default public resolvers are real public addresses: the gate must refuse them
-    ProbeCases.Outcome o = ProbeCases.site(ProbeCases.BASE, "john", PASS,
-        s -> s.withResolvers(s.systemResolvers(), List.of("1.1.1.1", "8.8.8.8")), null,
-        Panel.xc2(Account.active("john", PASS)));
+    ProbeCases.Outcome o =
+        ProbeCases.site(
+            ProbeCases.BASE,
+            "john",
+            PASS,
+            s -> s.withResolvers(s.systemResolvers(), List.of("1.1.1.1", "8.8.8.8")),
+            null,
+            Panel.xc2(Account.active("john", PASS)));
     List<ProbeProblem> problems = of(o.facts(), ProbeProblem.class);
     assertEquals(2, problems.size(), o.facts()::toString);
     assertTrue(problems.get(0).detail().contains("refused 1.1.1.1"), problems::toString);
@@ -405,8 +468,14 @@ class DiagnoserScenariosTest {
 
   @Test
   void budgetOfZeroSendsNothing() throws Exception {
-    ProbeCases.Outcome o = ProbeCases.site(ProbeCases.BASE, "john", PASS, s -> s.withLimits(1 << 20, 0, 0), null,
-        Panel.xc2(Account.active("john", PASS)));
+    ProbeCases.Outcome o =
+        ProbeCases.site(
+            ProbeCases.BASE,
+            "john",
+            PASS,
+            s -> s.withLimits(1 << 20, 0, 0),
+            null,
+            Panel.xc2(Account.active("john", PASS)));
     assertTrue(o.logged().isEmpty());
     PanelRequests p = one(o.facts(), PanelRequests.class);
     assertEquals("budget", p.stopReason());

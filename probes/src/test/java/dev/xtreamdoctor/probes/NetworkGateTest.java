@@ -16,17 +16,22 @@ class NetworkGateTest {
   @Test
   void theTestRunIsLoopbackOnly() {
     assertEquals("true", System.getProperty(NetworkGate.LOOPBACK_ONLY_PROPERTY));
-    assertTrue(NetworkGate.create(false).loopbackOnly(), "the system property must win over settings");
+    assertTrue(
+        NetworkGate.create(false).loopbackOnly(), "the system property must win over settings");
   }
 
   @Test
   void refusesPublicAndPrivateAddressesBeforeConnecting() throws Exception {
     NetworkGate gate = NetworkGate.create(false);
-    for (String a : new String[] {"1.1.1.1", "8.8.8.8", "192.168.1.1", "10.0.0.1", "2606:4700:4700::1111"}) {
+    for (String a :
+        new String[] {"1.1.1.1", "8.8.8.8", "192.168.1.1", "10.0.0.1", "2606:4700:4700::1111"}) {
       InetAddress address = InetAddress.getByName(a);
       assertThrows(NetworkRefusedException.class, () -> gate.admit(address), a);
       try (Socket s = gate.newSocket()) {
-        assertThrows(NetworkRefusedException.class, () -> s.connect(new InetSocketAddress(address, 80), 50), a);
+        assertThrows(
+            NetworkRefusedException.class,
+            () -> s.connect(new InetSocketAddress(address, 80), 50),
+            a);
       }
       assertThrows(
           NetworkRefusedException.class,
@@ -50,7 +55,8 @@ class NetworkGateTest {
     NetworkGate gate = NetworkGate.create(true);
     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         Socket s = gate.newSocket()) {
-      s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.getLocalPort()), 1000);
+      s.connect(
+          new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.getLocalPort()), 1000);
       assertTrue(s.isConnected());
     }
   }

@@ -41,14 +41,18 @@ class PanelBudgetTest {
     try {
       Future<?>[] all = new Future<?>[4];
       for (int i = 0; i < 4; i++) {
-        all[i] = pool.submit(() -> {
-          go.await();
-          return b.send(null, () -> {
-            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            Thread.sleep(20);
-            return inFlight.decrementAndGet();
-          });
-        });
+        all[i] =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return b.send(
+                      null,
+                      () -> {
+                        most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                        Thread.sleep(20);
+                        return inFlight.decrementAndGet();
+                      });
+                });
       }
       go.countDown();
       for (Future<?> f : all) {

@@ -20,7 +20,8 @@ class RedactorTest {
     String form = URLEncoder.encode(CANARY, StandardCharsets.UTF_8);
     String json = Redactor.phpJsonEscaped(CANARY);
     String b64 = Base64.getEncoder().encodeToString(CANARY.getBytes(StandardCharsets.UTF_8));
-    for (String text : List.of(raw, form, form.replace("+", "%20"), json, b64, CANARY.toUpperCase())) {
+    for (String text :
+        List.of(raw, form, form.replace("+", "%20"), json, b64, CANARY.toUpperCase())) {
       String out = r.scrub("before " + text + " after");
       assertFalse(out.contains(text), out);
       assertEquals(true, out.contains(Redactor.MASK), out);

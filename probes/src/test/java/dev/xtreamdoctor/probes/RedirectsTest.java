@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** Where the app goes next, as OkHttp decides it. */
 class RedirectsTest {
-  private static final URI AT = URI.create("http://old.example.test:8080/player_api.php?username=u&password=p");
+  private static final URI AT =
+      URI.create("http://old.example.test:8080/player_api.php?username=u&password=p");
 
   private static String next(String location) {
     return Redirects.next(AT, location).map(URI::toString).orElse("(stops)");
@@ -29,7 +30,8 @@ class RedirectsTest {
   @Test
   void theQueryIsTheLocationsOwn() {
     // the credentials travel on only if the Location carries them
-    assertEquals("https://new.example.test/player_api.php", next("https://new.example.test/player_api.php"));
+    assertEquals(
+        "https://new.example.test/player_api.php", next("https://new.example.test/player_api.php"));
     assertEquals(
         "http://new.example.test:2052/player_api.php?username=u&password=p",
         next("http://new.example.test:2052/player_api.php?username=u&password=p"));
@@ -39,7 +41,8 @@ class RedirectsTest {
   void aRelativeLocationStaysOnTheServer() {
     assertEquals("http://old.example.test:8080/new/player_api.php", next("/new/player_api.php"));
     assertEquals("http://old.example.test:8080/x?y=1", next("x?y=1"));
-    assertEquals("https://cdn.example.test/a", next("//cdn.example.test/a".replace("//", "https://")));
+    assertEquals(
+        "https://cdn.example.test/a", next("//cdn.example.test/a".replace("//", "https://")));
   }
 
   @Test
@@ -54,8 +57,10 @@ class RedirectsTest {
   @Test
   void aLocationWithSpacesIsReadAsTheAppReadsIt() {
     assertEquals("http://new.example.test/a%20b", next("http://new.example.test/a b"));
-    assertEquals(Optional.of(80), Redirects.next(AT, "http://new.example.test/").map(Redirects::port));
-    assertEquals(Optional.of(443), Redirects.next(AT, "https://new.example.test/").map(Redirects::port));
+    assertEquals(
+        Optional.of(80), Redirects.next(AT, "http://new.example.test/").map(Redirects::port));
+    assertEquals(
+        Optional.of(443), Redirects.next(AT, "https://new.example.test/").map(Redirects::port));
     assertEquals("::1", Redirects.host(URI.create("http://[::1]:80/")));
   }
 }

@@ -36,7 +36,8 @@ class ServerInputParserTest {
         "http://[2001:db8::1]:8080               | http://[2001:db8:0:0:0:0:0:1]:8080 | 8080 | true | true | plain",
         "http://192.0.2.10:8000                  | http://192.0.2.10:8000         | 8000  | true  | true  | plain",
       })
-  void readsBaseUrls(String typed, String base, int port, boolean schemeGiven, boolean portGiven, String form)
+  void readsBaseUrls(
+      String typed, String base, int port, boolean schemeGiven, boolean portGiven, String form)
       throws Exception {
     ServerInput in = input(typed);
     assertEquals(Outcome.INPUT_OK, in.outcome());
@@ -79,7 +80,8 @@ class ServerInputParserTest {
     assertTrue(in.cleanups().contains("mistyped_scheme"), typed);
     assertFalse(input("http://panel.example.test:8080").cleanups().contains("mistyped_scheme"));
     assertFalse(input("HTTPS://panel.example.test:8080").cleanups().contains("mistyped_scheme"));
-    assertThrows(BadServerInputException.class, () -> ServerInputParser.parse("htp:/panel.example.test"));
+    assertThrows(
+        BadServerInputException.class, () -> ServerInputParser.parse("htp:/panel.example.test"));
   }
 
   @Test
@@ -88,8 +90,10 @@ class ServerInputParserTest {
     assertEquals(Outcome.INPUT_OK, in.outcome());
     assertEquals("http://panel.example.test:8080", in.baseUrl());
     assertTrue(in.cleanups().contains("inner_spaces"));
-    assertEquals("http://panel.example.test:8080", input("http:// panel.example.test:8080").baseUrl());
-    assertEquals("http://panel.example.test:8080", input("http://panel.example.test: 8080").baseUrl());
+    assertEquals(
+        "http://panel.example.test:8080", input("http:// panel.example.test:8080").baseUrl());
+    assertEquals(
+        "http://panel.example.test:8080", input("http://panel.example.test: 8080").baseUrl());
   }
 
   @Test
@@ -161,7 +165,13 @@ class ServerInputParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://panel.example:99999", "http://panel.example:80a", "http://panel.example:8O8O", "http://panel.example:0"})
+  @ValueSource(
+      strings = {
+        "http://panel.example:99999",
+        "http://panel.example:80a",
+        "http://panel.example:8O8O",
+        "http://panel.example:0"
+      })
   void aPortThatIsNoPortIsItsOwnFact(String typed) throws Exception {
     ServerInput in = input(typed);
     assertEquals(Outcome.INPUT_PORT_MALFORMED, in.outcome(), typed);
@@ -177,7 +187,14 @@ class ServerInputParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "ftp://panel.example", "rtmp://panel.example:1935", "mailto:me@example.com"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "ftp://panel.example",
+        "rtmp://panel.example:1935",
+        "mailto:me@example.com"
+      })
   void refusesWhatCannotBeAServerUrl(String typed) {
     BadServerInputException e =
         assertThrows(BadServerInputException.class, () -> ServerInputParser.parse(typed));
@@ -217,7 +234,8 @@ class ServerInputParserTest {
         "http://127.000.000.001:8080        | ipv4 | 127.0.0.1                | http://127.0.0.1:8080",
         "http://panel.example.test.:8080    | name | panel.example.test       | http://panel.example.test:8080",
       })
-  void addressesInEveryWrittenForm(String typed, String kind, String host, String base) throws Exception {
+  void addressesInEveryWrittenForm(String typed, String kind, String host, String base)
+      throws Exception {
     ParsedServer p = ServerInputParser.parse(typed.strip());
     assertEquals(Outcome.INPUT_OK, p.input().outcome(), typed);
     assertEquals(kind, p.input().hostKind());
@@ -234,7 +252,13 @@ class ServerInputParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://[fe80::1%]:80", "http://[fe80::1%bad zone]:80", "http://[fe80::1%25a/b]:80", "http://[::ffff:999.1.1.1]:80"})
+  @ValueSource(
+      strings = {
+        "http://[fe80::1%]:80",
+        "http://[fe80::1%bad zone]:80",
+        "http://[fe80::1%25a/b]:80",
+        "http://[::ffff:999.1.1.1]:80"
+      })
   void brokenZonesAndMappedAddressesAreMalformed(String typed) throws Exception {
     assertEquals(Outcome.INPUT_HOST_MALFORMED, input(typed).outcome(), typed);
   }

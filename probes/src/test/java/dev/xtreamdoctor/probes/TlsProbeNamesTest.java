@@ -14,7 +14,8 @@ class TlsProbeNamesTest {
   void theSimulatorsCertificatesAreForTheNamesTheySay() {
     X509Certificate right = TlsIdentity.SELF_SIGNED.certificate();
     X509Certificate wrong = TlsIdentity.WRONG_NAME.certificate();
-    assertTrue(TlsProbe.names(right).contains("panel.example.test"), TlsProbe.names(right).toString());
+    assertTrue(
+        TlsProbe.names(right).contains("panel.example.test"), TlsProbe.names(right).toString());
     assertTrue(TlsProbe.covers(right, "panel.example.test", "name"));
     assertTrue(TlsProbe.covers(right, "PANEL.example.test", "name"));
     assertTrue(TlsProbe.covers(right, "127.0.0.1", "ipv4"));

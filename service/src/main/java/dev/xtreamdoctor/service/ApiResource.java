@@ -5,8 +5,8 @@ import dev.xtreamdoctor.api.XtreamDoctor;
 import dev.xtreamdoctor.engine.Catalogue;
 import dev.xtreamdoctor.engine.Devices;
 import dev.xtreamdoctor.engine.Diagnosis;
-import dev.xtreamdoctor.engine.Languages;
 import dev.xtreamdoctor.engine.FactsJson;
+import dev.xtreamdoctor.engine.Languages;
 import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.RulesFailedException;
 import dev.xtreamdoctor.engine.facts.Fact;
@@ -52,7 +52,12 @@ public final class ApiResource {
   private final PanelTurns turns;
   private final ServiceMetrics metrics;
 
-  public ApiResource(XtreamDoctor doctor, ServeSettings settings, PanelTurns turns, Slots diagnoses, Slots evaluations,
+  public ApiResource(
+      XtreamDoctor doctor,
+      ServeSettings settings,
+      PanelTurns turns,
+      Slots diagnoses,
+      Slots evaluations,
       ServiceMetrics metrics) {
     this.doctor = doctor;
     this.settings = settings;
@@ -70,18 +75,31 @@ public final class ApiResource {
 
   @POST
   @Path("/diagnoses")
-  public Response diagnose(@HeaderParam("Content-Type") String type, @HeaderParam("Content-Length") String length,
-      @HeaderParam("Accept-Language") String acceptLanguage, @Context Request jetty, InputStream in) throws IOException {
+  public Response diagnose(
+      @HeaderParam("Content-Type") String type,
+      @HeaderParam("Content-Length") String length,
+      @HeaderParam("Accept-Language") String acceptLanguage,
+      @Context Request jetty,
+      InputStream in)
+      throws IOException {
     String client = String.valueOf(jetty.getAttribute(ClientGate.CLIENT));
     return withBody(type, length, in, body -> diagnose(body, client, acceptLanguage));
   }
 
   @POST
   @Path("/evaluations")
-  public Response evaluate(@HeaderParam("Content-Type") String type, @HeaderParam("Content-Length") String length,
-      @HeaderParam("Accept-Language") String acceptLanguage, InputStream in) throws IOException {
+  public Response evaluate(
+      @HeaderParam("Content-Type") String type,
+      @HeaderParam("Content-Length") String length,
+      @HeaderParam("Accept-Language") String acceptLanguage,
+      InputStream in)
+      throws IOException {
     String language = Languages.fromAcceptLanguage(acceptLanguage, doctor.languages());
-    return withBody(type, length, in, body -> inSlot(evaluations, "evaluation", () -> evaluate(body, language)));
+    return withBody(
+        type,
+        length,
+        in,
+        body -> inSlot(evaluations, "evaluation", () -> evaluate(body, language)));
   }
 
   /** What to do with a body once it has been read. */
@@ -89,7 +107,8 @@ public final class ApiResource {
     Response handle(String body);
   }
 
-  private Response withBody(String type, String length, InputStream in, Handler h) throws IOException {
+  private Response withBody(String type, String length, InputStream in, Handler h)
+      throws IOException {
     String body;
     try {
       body = RequestBody.read(type, length, in, settings.maxBodyBytes());
@@ -110,8 +129,13 @@ public final class ApiResource {
       return new Problem(503, "busy", "Service busy", "the service is stopping", 1).response();
     }
     if (lease.isEmpty()) {
-      return new Problem(503, "busy", "Service busy",
-          "all " + kind + " slots stayed busy; try again shortly", 1).response();
+      return new Problem(
+              503,
+              "busy",
+              "Service busy",
+              "all " + kind + " slots stayed busy; try again shortly",
+              1)
+          .response();
     }
     try (Slots.Lease held = lease.get()) {
       return work.get();
@@ -119,20 +143,29 @@ public final class ApiResource {
   }
 
   /**
-   * A diagnosis: from what was observed of the same line a moment ago if the cache has it, else
-   * in the panel's turn (one at a time per panel, spaced, within its budget) and a free slot.
+   * A diagnosis: from what was observed of the same line a moment ago if the cache has it, else in
+   * the panel's turn (one at a time per panel, spaced, within its budget) and a free slot.
    */
   private Response diagnose(String body, String client, String acceptLanguage) {
     DiagnosisBody.Read read;
     try {
-      read = DiagnosisBody.read(body, doctor.appMessages().keySet(), Devices.of(doctor.words(Catalogue.ENGLISH)), doctor.languages());
+      read =
+          DiagnosisBody.read(
+              body,
+              doctor.appMessages().keySet(),
+              Devices.of(doctor.words(Catalogue.ENGLISH)),
+              doctor.languages());
     } catch (DiagnosisBody.BadBody e) {
       return Problem.of(400, "bad-request", "Bad request", e.getMessage()).response();
     }
     // the body's "lang" first, else the client's Accept-Language, else English
-    String language = read.request().language().orElseGet(() -> Languages.fromAcceptLanguage(acceptLanguage, doctor.languages()));
+    String language =
+        read.request()
+            .language()
+            .orElseGet(() -> Languages.fromAcceptLanguage(acceptLanguage, doctor.languages()));
     try {
-      PanelTurns.Line line = turns.line(read.request().server(), read.request().username(), read.password());
+      PanelTurns.Line line =
+          turns.line(read.request().server(), read.request().username(), read.password());
       Optional<PanelTurns.Observed> seen = turns.cached(line);
       if (seen.isPresent()) {
         return answer(seen.get(), true, read, client, language);
@@ -146,15 +179,21 @@ public final class ApiResource {
         return inSlot(diagnoses, "diagnosis", () -> observe(read, line, turn, client, language));
       }
     } catch (BadServerInputException e) {
-      return Problem.of(422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password()))
+      return Problem.of(
+              422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password()))
           .response();
     } catch (PanelTurns.Refused e) {
       LOG.log(Level.INFO, "diagnosis for {0} waits: {1}", client, e.problem.type());
       return e.problem.response();
     } catch (RedisBudget.Unavailable e) {
       LOG.log(Level.WARNING, "diagnosis for {0} not run: {1}", client, e.getMessage());
-      return new Problem(503, "budget-unavailable", "Panel budget unavailable",
-          "the shared panel budget cannot be reached, so no panel is contacted; try again shortly", 5).response();
+      return new Problem(
+              503,
+              "budget-unavailable",
+              "Panel budget unavailable",
+              "the shared panel budget cannot be reached, so no panel is contacted; try again shortly",
+              5)
+          .response();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Problem(503, "busy", "Service busy", "the service is stopping", 1).response();
@@ -162,7 +201,11 @@ public final class ApiResource {
   }
 
   private Response observe(
-      DiagnosisBody.Read read, PanelTurns.Line line, PanelTurns.Turn turn, String client, String language) {
+      DiagnosisBody.Read read,
+      PanelTurns.Line line,
+      PanelTurns.Turn turn,
+      String client,
+      String language) {
     try {
       Instant at = doctor.clock().instant();
       List<Fact> facts = doctor.observe(read.request());
@@ -171,37 +214,55 @@ public final class ApiResource {
       return answer(new PanelTurns.Observed(facts, at), false, read, client, language);
     } catch (BadServerInputException e) {
       turn.nothingSent();
-      return Problem.of(422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password()))
+      return Problem.of(
+              422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password()))
           .response();
     } catch (TargetRefusedException e) {
       turn.nothingSent();
-      LOG.log(Level.INFO, "diagnosis for {0} refused: {1}", client, scrub(e.reason(), read.password()));
+      LOG.log(
+          Level.INFO, "diagnosis for {0} refused: {1}", client, scrub(e.reason(), read.password()));
       String why = e.reason().substring(e.reason().indexOf(": ") + 2);
-      return Problem.of(422, "target-refused", "Server not allowed",
-          "this service does not contact that server: " + scrub(why, read.password())).response();
+      return Problem.of(
+              422,
+              "target-refused",
+              "Server not allowed",
+              "this service does not contact that server: " + scrub(why, read.password()))
+          .response();
     } catch (RulesFailedException e) {
       throw e; // the rules' fault, named: 500 rules-failed (ProblemMapper)
     } catch (RuntimeException e) {
       // logged here, where the password is known: a message or cause may quote it
-      LOG.log(Level.ERROR, "diagnosis for " + client + " failed", scrubbed(e, Redactor.of(read.password())));
-      return Problem.of(500, "internal", "Internal error", "the service failed; see its log").response();
+      LOG.log(
+          Level.ERROR,
+          "diagnosis for " + client + " failed",
+          scrubbed(e, Redactor.of(read.password())));
+      return Problem.of(500, "internal", "Internal error", "the service failed; see its log")
+          .response();
     }
   }
 
-  /** The judged diagnosis, with when it was observed and whether that was for an earlier request. */
+  /**
+   * The judged diagnosis, with when it was observed and whether that was for an earlier request.
+   */
   private Response answer(
-      PanelTurns.Observed seen, boolean cached, DiagnosisBody.Read read, String client, String language) {
+      PanelTurns.Observed seen,
+      boolean cached,
+      DiagnosisBody.Read read,
+      String client,
+      String language) {
     Diagnosis d = doctor.evaluate(seen.with(read.request().symptoms()), language);
     metrics.diagnosis(cached ? "cached" : "diagnosis", d);
-    LOG.log(Level.INFO, "diagnosis for {0}: {1}{2}", client, d.category(), cached ? " (cached)" : "");
-    JsonObjectBuilder out = JSON.createObjectBuilder(JsonRenderer.toJson(d))
-        .add("checkedAt", doctor.clock().instant().toString())
-        .add("observedAt", seen.at().toString())
-        .add("cached", cached)
-        .add("language", language)
-        .add("ticketReply", new MarkdownRenderer(doctor.words(language)).render(d))
-        .add("ticketReplyText", MarkdownRenderer.plainText(doctor.words(language)).render(d))
-        .add("checks", JsonRenderer.checks(d));
+    LOG.log(
+        Level.INFO, "diagnosis for {0}: {1}{2}", client, d.category(), cached ? " (cached)" : "");
+    JsonObjectBuilder out =
+        JSON.createObjectBuilder(JsonRenderer.toJson(d))
+            .add("checkedAt", doctor.clock().instant().toString())
+            .add("observedAt", seen.at().toString())
+            .add("cached", cached)
+            .add("language", language)
+            .add("ticketReply", new MarkdownRenderer(doctor.words(language)).render(d))
+            .add("ticketReplyText", MarkdownRenderer.plainText(doctor.words(language)).render(d))
+            .add("checks", JsonRenderer.checks(d));
     return json(scrub(out.build().toString(), read.password()));
   }
 
@@ -215,8 +276,11 @@ public final class ApiResource {
 
   /** The exception and its causes with every message scrubbed; the stack traces as they were. */
   static Throwable scrubbed(Throwable e, Redactor redactor) {
-    Throwable cause = e.getCause() == null || e.getCause() == e ? null : scrubbed(e.getCause(), redactor);
-    Scrubbed copy = new Scrubbed(e.getClass().getName() + ": " + redactor.scrub(String.valueOf(e.getMessage())), cause);
+    Throwable cause =
+        e.getCause() == null || e.getCause() == e ? null : scrubbed(e.getCause(), redactor);
+    Scrubbed copy =
+        new Scrubbed(
+            e.getClass().getName() + ": " + redactor.scrub(String.valueOf(e.getMessage())), cause);
     copy.setStackTrace(e.getStackTrace());
     return copy;
   }
@@ -239,7 +303,12 @@ public final class ApiResource {
     }
     Diagnosis d = doctor.evaluate(facts, language);
     metrics.diagnosis("evaluation", d);
-    return json(Redactor.maskUrl(JSON.createObjectBuilder(JsonRenderer.toJson(d)).add("language", language).build().toString()));
+    return json(
+        Redactor.maskUrl(
+            JSON.createObjectBuilder(JsonRenderer.toJson(d))
+                .add("language", language)
+                .build()
+                .toString()));
   }
 
   static Response json(String json) {
@@ -247,17 +316,30 @@ public final class ApiResource {
   }
 
   static JsonObjectBuilder rulesJson(RulesStatus s) {
-    JsonObjectBuilder b = JSON.createObjectBuilder()
-        .add("fingerprint", s.fingerprint())
-        .add("origin", s.origin())
-        .add("loadedAt", s.loadedAt().toString());
+    JsonObjectBuilder b =
+        JSON.createObjectBuilder()
+            .add("fingerprint", s.fingerprint())
+            .add("origin", s.origin())
+            .add("loadedAt", s.loadedAt().toString());
     if (s.lastReload().isPresent()) {
       JsonArrayBuilder problems = JSON.createArrayBuilder();
-      s.lastReload().get().problems().forEach(p -> problems.add(JSON.createObjectBuilder()
-          .add("file", p.file()).add("line", p.line()).add("column", p.column()).add("message", p.message())
-          .add("text", p.toString())));
-      b.add("lastReloadError", JSON.createObjectBuilder()
-          .add("at", s.lastReload().get().at().toString()).add("problems", problems));
+      s.lastReload()
+          .get()
+          .problems()
+          .forEach(
+              p ->
+                  problems.add(
+                      JSON.createObjectBuilder()
+                          .add("file", p.file())
+                          .add("line", p.line())
+                          .add("column", p.column())
+                          .add("message", p.message())
+                          .add("text", p.toString())));
+      b.add(
+          "lastReloadError",
+          JSON.createObjectBuilder()
+              .add("at", s.lastReload().get().at().toString())
+              .add("problems", problems));
     } else {
       b.add("lastReloadError", JsonValue.NULL);
     }

@@ -29,7 +29,9 @@ final class BearerTokens {
     for (byte[] d : digests) {
       known |= MessageDigest.isEqual(d, presented);
     }
-    return known ? Optional.of("token-" + HexFormat.of().formatHex(presented, 0, 4)) : Optional.empty();
+    return known
+        ? Optional.of("token-" + HexFormat.of().formatHex(presented, 0, 4))
+        : Optional.empty();
   }
 
   private static byte[] digest(String token) {

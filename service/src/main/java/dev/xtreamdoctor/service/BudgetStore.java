@@ -3,8 +3,8 @@ package dev.xtreamdoctor.service;
 import java.util.Optional;
 
 /**
- * Where the panel budget and the verdict cache live: in this process, or in Redis for replicas
- * that share them. One panel's turn is taken in one atomic step against the store's own clock.
+ * Where the panel budget and the verdict cache live: in this process, or in Redis for replicas that
+ * share them. One panel's turn is taken in one atomic step against the store's own clock.
  */
 interface BudgetStore extends AutoCloseable {
   /** What one attempt at a panel's turn gave. */
@@ -13,7 +13,9 @@ interface BudgetStore extends AutoCloseable {
     GRANTED,
     /** Another caller holds the panel: try again shortly. */
     BUSY,
-    /** The panel is held for this caller, but the last login was too recent: wait, then try again. */
+    /**
+     * The panel is held for this caller, but the last login was too recent: wait, then try again.
+     */
     WAIT,
     /** The window's logins are spent: nothing is held; try again after the given time. */
     SPENT
@@ -31,9 +33,12 @@ interface BudgetStore extends AutoCloseable {
    * Tries to take {@code panel}'s turn for {@code logins} logins under {@code budget}, as the
    * caller {@code token} (the same token keeps a turn held by WAIT).
    */
-  Attempt attempt(String panel, String token, int logins, ServeSettings.Politeness budget, long holdMillis);
+  Attempt attempt(
+      String panel, String token, int logins, ServeSettings.Politeness budget, long holdMillis);
 
-  /** Ends {@code token}'s turn: gives back the {@code unused} logins it recorded, lets the next in. */
+  /**
+   * Ends {@code token}'s turn: gives back the {@code unused} logins it recorded, lets the next in.
+   */
   void finish(String panel, String token, int logins, int unused);
 
   /** What was observed for this line, if it is still fresh. */

@@ -2,9 +2,9 @@ package dev.xtreamdoctor.service;
 
 import dev.xtreamdoctor.engine.Redactor;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
@@ -23,10 +23,23 @@ final class ClientGate extends Handler.Wrapper {
   private static final System.Logger ACCESS = System.getLogger("dev.xtreamdoctor.service.access");
 
   /** The routes as metrics and the access log name them; any other path is {@code unmatched}. */
-  static final Set<String> ROUTES = Set.of("/", "/helpdesk.js", "/helpdesk.css", "/health", "/health/live",
-      "/health/ready", "/openapi.json", "/metrics", "/probe", "/v1/diagnoses", "/v1/evaluations", "/v1/rules");
+  static final Set<String> ROUTES =
+      Set.of(
+          "/",
+          "/helpdesk.js",
+          "/helpdesk.css",
+          "/health",
+          "/health/live",
+          "/health/ready",
+          "/openapi.json",
+          "/metrics",
+          "/probe",
+          "/v1/diagnoses",
+          "/v1/evaluations",
+          "/v1/rules");
 
-  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
   /** The request attribute holding who is calling: a token id, or the address for the untokened. */
   static final String CLIENT = "xtreamdoctor.client";
@@ -60,25 +73,45 @@ final class ClientGate extends Handler.Wrapper {
     }
   }
 
-  private boolean gate(Request request, Response response, Callback callback, String path) throws Exception {
+  private boolean gate(Request request, Response response, Callback callback, String path)
+      throws Exception {
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     if (request.getHeaders().size() > maxHeaders) {
-      return send(response, callback, Problem.of(431, "headers-too-large", "Request header fields too large",
-          "more than " + maxHeaders + " header fields"));
+      return send(
+          response,
+          callback,
+          Problem.of(
+              431,
+              "headers-too-large",
+              "Request header fields too large",
+              "more than " + maxHeaders + " header fields"));
     }
     if (path.startsWith("/v1/") || path.equals("/probe") || path.equals("/metrics")) {
       Optional<String> caller = tokens.caller(request.getHeaders().get(HttpHeader.AUTHORIZATION));
       String client = caller.orElse("ip-" + Request.getRemoteAddr(request));
       int wait = rates.take(client);
       if (wait > 0) {
-        return send(response, callback, new Problem(429, "rate-limited", "Too many requests",
-            "this client's request rate is limited; try again in " + wait + " s", wait));
+        return send(
+            response,
+            callback,
+            new Problem(
+                429,
+                "rate-limited",
+                "Too many requests",
+                "this client's request rate is limited; try again in " + wait + " s",
+                wait));
       }
       if (caller.isEmpty()) {
         response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"xtream-doctor\"");
-        return send(response, callback, Problem.of(401, "unauthorized", "Unauthorized",
-            "send the header Authorization: Bearer <token>"));
+        return send(
+            response,
+            callback,
+            Problem.of(
+                401,
+                "unauthorized",
+                "Unauthorized",
+                "send the header Authorization: Bearer <token>"));
       }
       request.setAttribute(CLIENT, client);
     }
@@ -97,7 +130,9 @@ final class ClientGate extends Handler.Wrapper {
     return true;
   }
 
-  /** The answer is sent (or the exchange failed): one access log line, and the request's metrics. */
+  /**
+   * The answer is sent (or the exchange failed): one access log line, and the request's metrics.
+   */
   private void done(Request request, Response response, String id, String path, long start) {
     long nanos = System.nanoTime() - start;
     int status = response.isCommitted() ? response.getStatus() : -1;
@@ -107,7 +142,9 @@ final class ClientGate extends Handler.Wrapper {
     accessLog(id, request.getMethod(), route, path, status, nanos, request);
   }
 
-  /** The route a path matches, as metrics label it (a bounded set: unknown paths are one series). */
+  /**
+   * The route a path matches, as metrics label it (a bounded set: unknown paths are one series).
+   */
   static String route(String path) {
     return ROUTES.contains(path) ? path : "unmatched";
   }
@@ -117,7 +154,13 @@ final class ClientGate extends Handler.Wrapper {
    * (the token's short id, or the address of a caller without one). The path is cut to 200
    * characters and any password in it masked; no header, body or query is logged.
    */
-  static void accessLog(String id, String method, String route, String path, int status, long nanos,
+  static void accessLog(
+      String id,
+      String method,
+      String route,
+      String path,
+      int status,
+      long nanos,
       Request request) {
     Level level = status >= 500 || status < 0 ? Level.WARNING : Level.INFO;
     if (!ACCESS.isLoggable(level)) {
@@ -131,9 +174,16 @@ final class ClientGate extends Handler.Wrapper {
     fields.put("status", status);
     fields.put("durationMs", Math.round(nanos / 1e4) / 100.0);
     Object client = request.getAttribute(CLIENT);
-    fields.put("client", client != null ? client.toString() : "ip-" + Request.getRemoteAddr(request));
-    ACCESS.log(level, "{0} {1} -> {2} in {3} ms", fields.get("method"), fields.get("path"), status,
-        fields.get("durationMs"), fields);
+    fields.put(
+        "client", client != null ? client.toString() : "ip-" + Request.getRemoteAddr(request));
+    ACCESS.log(
+        level,
+        "{0} {1} -> {2} in {3} ms",
+        fields.get("method"),
+        fields.get("path"),
+        status,
+        fields.get("durationMs"),
+        fields);
   }
 
   /** A text as the log shows it: printable ASCII, cut to {@code max} characters. */

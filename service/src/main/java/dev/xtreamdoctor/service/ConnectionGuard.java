@@ -14,13 +14,13 @@ import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.internal.HttpConnection;
 
 /**
- * Two limits Jetty has no setting for. Per client address: a connection beyond {@code
- * maxPerClient} open at once is closed as soon as it opens, so one client cannot take the
- * connections everyone shares. Per request head: its line and headers must arrive within {@code
- * headerTimeoutMs} of the connection's opening (first request) or of its first byte (later
- * requests on a kept-alive connection); a client trickling its headers one byte at a time is cut
- * off then, although its trickle keeps the idle timeout from ever firing. Jetty itself never gives
- * such a client a thread while it waits: this only frees the connection.
+ * Two limits Jetty has no setting for. Per client address: a connection beyond {@code maxPerClient}
+ * open at once is closed as soon as it opens, so one client cannot take the connections everyone
+ * shares. Per request head: its line and headers must arrive within {@code headerTimeoutMs} of the
+ * connection's opening (first request) or of its first byte (later requests on a kept-alive
+ * connection); a client trickling its headers one byte at a time is cut off then, although its
+ * trickle keeps the idle timeout from ever firing. Jetty itself never gives such a client a thread
+ * while it waits: this only frees the connection.
  */
 final class ConnectionGuard implements Connection.Listener, AutoCloseable {
   private static final long SWEEP_MS = 250;
@@ -48,11 +48,13 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
   ConnectionGuard(int maxPerClient, int headerTimeoutMs) {
     this.maxPerClient = maxPerClient;
     this.headerTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(headerTimeoutMs);
-    this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "serve-header-deadline");
-      t.setDaemon(true);
-      return t;
-    });
+    this.sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "serve-header-deadline");
+              t.setDaemon(true);
+              return t;
+            });
     sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
   }
 
@@ -86,27 +88,28 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
 
   private void sweep() {
     long now = System.nanoTime();
-    open.forEach((c, w) -> {
-      if (!(c instanceof HttpConnection h)) {
-        return;
-      }
-      HttpParser parser = h.getParser();
-      long messages = h.getMessagesIn();
-      // a head is awaited: some of it came, or nothing at all came on a fresh connection
-      boolean awaitingHead = parser.inHeaderState() && (!parser.isStart() || messages == 0);
-      if (!awaitingHead) {
-        w.headSince = -1;
-        return;
-      }
-      if (w.headSince < 0 || w.messages != messages) {
-        w.headSince = messages == 0 ? w.openedAt : now;
-        w.messages = messages;
-      }
-      if (now - w.headSince > headerTimeoutNanos) {
-        timedOut.incrementAndGet();
-        c.getEndPoint().close();
-      }
-    });
+    open.forEach(
+        (c, w) -> {
+          if (!(c instanceof HttpConnection h)) {
+            return;
+          }
+          HttpParser parser = h.getParser();
+          long messages = h.getMessagesIn();
+          // a head is awaited: some of it came, or nothing at all came on a fresh connection
+          boolean awaitingHead = parser.inHeaderState() && (!parser.isStart() || messages == 0);
+          if (!awaitingHead) {
+            w.headSince = -1;
+            return;
+          }
+          if (w.headSince < 0 || w.messages != messages) {
+            w.headSince = messages == 0 ? w.openedAt : now;
+            w.messages = messages;
+          }
+          if (now - w.headSince > headerTimeoutNanos) {
+            timedOut.incrementAndGet();
+            c.getEndPoint().close();
+          }
+        });
   }
 
   private static InetAddress address(SocketAddress a) {

@@ -11,7 +11,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 final class ContentLength implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (response.getEntity() instanceof byte[] body && !response.getHeaders().containsKey("Content-Length")) {
+    if (response.getEntity() instanceof byte[] body
+        && !response.getHeaders().containsKey("Content-Length")) {
       response.getHeaders().putSingle("Content-Length", body.length);
     }
   }

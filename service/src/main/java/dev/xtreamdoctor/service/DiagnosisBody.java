@@ -1,10 +1,10 @@
 package dev.xtreamdoctor.service;
 
 import dev.xtreamdoctor.api.DiagnosisRequest;
-import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.engine.Devices;
 import dev.xtreamdoctor.engine.Languages;
 import dev.xtreamdoctor.engine.StrictJson;
+import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
 import dev.xtreamdoctor.probes.ProbeRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -14,13 +14,19 @@ import java.util.List;
 
 /**
  * Reads the body of {@code POST /v1/diagnoses}: server, username, password and what the user
- * reported. Unknown fields and out-of-range values are refused with one line that names the
- * field, never its value.
+ * reported. Unknown fields and out-of-range values are refused with one line that names the field,
+ * never its value.
  */
 final class DiagnosisBody {
   static final List<String> FIELDS = List.of("server", "username", "password", "symptoms", "lang");
   static final List<String> SYMPTOM_FIELDS =
-      List.of("appMessage", "device", "worksOnMobileData", "worksOnVpn", "worksOnOtherDevice", "failsAtPeakHours",
+      List.of(
+          "appMessage",
+          "device",
+          "worksOnMobileData",
+          "worksOnVpn",
+          "worksOnOtherDevice",
+          "failsAtPeakHours",
           "vantage");
   static final List<String> VANTAGES = ReportedSymptoms.VANTAGES;
   private static final int MAX_FIELD = ProbeRequest.MAX_CHARS;
@@ -68,7 +74,8 @@ final class DiagnosisBody {
    * @param devices the devices the rules in use list
    * @param languages the languages the rules in use have words in
    */
-  static Read read(String body, Collection<String> appMessages, Devices devices, Collection<String> languages)
+  static Read read(
+      String body, Collection<String> appMessages, Devices devices, Collection<String> languages)
       throws BadBody {
     JsonObject o = object(body);
     for (String k : o.keySet()) {
@@ -98,7 +105,8 @@ final class DiagnosisBody {
     return new Read(b.build(), password == null ? "" : password);
   }
 
-  static ReportedSymptoms symptoms(JsonObject s, Collection<String> appMessages, Devices devices) throws BadBody {
+  static ReportedSymptoms symptoms(JsonObject s, Collection<String> appMessages, Devices devices)
+      throws BadBody {
     for (String k : s.keySet()) {
       if (!SYMPTOM_FIELDS.contains(k)) {
         throw new BadBody("unknown symptom \"" + printable(k) + "\"; expected " + SYMPTOM_FIELDS);
@@ -108,11 +116,19 @@ final class DiagnosisBody {
     String typed = orEmpty(text(s, "device", false));
     String device = "";
     if (!typed.isBlank()) {
-      device = devices.code(typed).orElseThrow(() -> new BadBody("\"device\": " + devices.refusal(typed, false)));
+      device =
+          devices
+              .code(typed)
+              .orElseThrow(() -> new BadBody("\"device\": " + devices.refusal(typed, false)));
     }
     return new ReportedSymptoms(
-        app, device, yesNo(s, "worksOnMobileData"), yesNo(s, "worksOnVpn"), yesNo(s, "worksOnOtherDevice"),
-        yesNo(s, "failsAtPeakHours"), oneOf(s, "vantage", VANTAGES));
+        app,
+        device,
+        yesNo(s, "worksOnMobileData"),
+        yesNo(s, "worksOnVpn"),
+        yesNo(s, "worksOnOtherDevice"),
+        yesNo(s, "failsAtPeakHours"),
+        oneOf(s, "vantage", VANTAGES));
   }
 
   private static String oneOf(JsonObject o, String field, List<String> allowed) throws BadBody {

@@ -31,8 +31,12 @@ public final class HealthResource {
 
   @GET
   public Response health() {
-    return ApiResource.json(JSON.createObjectBuilder()
-        .add("status", "ok").add("rulesVersion", doctor.rules().fingerprint()).build().toString());
+    return ApiResource.json(
+        JSON.createObjectBuilder()
+            .add("status", "ok")
+            .add("rulesVersion", doctor.rules().fingerprint())
+            .build()
+            .toString());
   }
 
   @GET
@@ -47,22 +51,30 @@ public final class HealthResource {
     RulesStatus rules = doctor.rules();
     boolean rulesLoaded = rules != null && !rules.fingerprint().isEmpty();
     boolean capacity = diagnoses.overdue() == 0 && evaluations.overdue() == 0;
-    JsonObjectBuilder rulesCheck = JSON.createObjectBuilder().add("status", rulesLoaded ? "pass" : "fail");
+    JsonObjectBuilder rulesCheck =
+        JSON.createObjectBuilder().add("status", rulesLoaded ? "pass" : "fail");
     if (rules != null) {
-      rulesCheck.add("fingerprint", rules.fingerprint())
+      rulesCheck
+          .add("fingerprint", rules.fingerprint())
           .add("loadedAt", rules.loadedAt().toString())
           .add("lastReloadRefused", rules.lastReload().isPresent());
     }
     boolean ready = rulesLoaded && capacity;
-    String body = JSON.createObjectBuilder()
-        .add("status", ready ? "ready" : "not ready")
-        .add("checks", JSON.createObjectBuilder()
-            .add("rules", rulesCheck)
-            .add("capacity", JSON.createObjectBuilder()
-                .add("status", capacity ? "pass" : "fail")
-                .add("diagnosisSlots", slots(diagnoses))
-                .add("evaluationSlots", slots(evaluations))))
-        .build().toString();
+    String body =
+        JSON.createObjectBuilder()
+            .add("status", ready ? "ready" : "not ready")
+            .add(
+                "checks",
+                JSON.createObjectBuilder()
+                    .add("rules", rulesCheck)
+                    .add(
+                        "capacity",
+                        JSON.createObjectBuilder()
+                            .add("status", capacity ? "pass" : "fail")
+                            .add("diagnosisSlots", slots(diagnoses))
+                            .add("evaluationSlots", slots(evaluations))))
+            .build()
+            .toString();
     return Response.status(ready ? 200 : 503)
         .type("application/json")
         .entity(body.getBytes(StandardCharsets.UTF_8))

@@ -27,7 +27,8 @@ final class InProcessBudget implements BudgetStore {
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
   @Override
-  public Attempt attempt(String key, String token, int logins, ServeSettings.Politeness budget, long holdMillis) {
+  public Attempt attempt(
+      String key, String token, int logins, ServeSettings.Politeness budget, long holdMillis) {
     if (panels.size() > MAX_ENTRIES) {
       panels.entrySet().removeIf(e -> e.getValue().holder == null && e.getValue().logins.isEmpty());
     }

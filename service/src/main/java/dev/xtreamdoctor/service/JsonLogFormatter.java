@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Log records as one JSON object per line, for journald, Loki or any log shipper: {@code time},
- * {@code level}, {@code logger}, {@code requestId} (of the request the line is about, when there
- * is one), {@code message}, the fields a record brings (an access line's method, route, status,
+ * {@code level}, {@code logger}, {@code requestId} (of the request the line is about, when there is
+ * one), {@code message}, the fields a record brings (an access line's method, route, status,
  * duration), and {@code error} and {@code stack} when it carries an exception. Every text passes
  * the engine's {@link Redactor} (passwords in URLs masked); the service scrubs a request's own
  * password before it logs.
@@ -32,32 +32,37 @@ public final class JsonLogFormatter extends Formatter {
 
   @Override
   public String format(LogRecord r) {
-    JsonObjectBuilder b = JSON.createObjectBuilder()
-        .add("time", r.getInstant().toString())
-        .add("level", level(r.getLevel()))
-        .add("logger", String.valueOf(r.getLoggerName()));
+    JsonObjectBuilder b =
+        JSON.createObjectBuilder()
+            .add("time", r.getInstant().toString())
+            .add("level", level(r.getLevel()))
+            .add("logger", String.valueOf(r.getLoggerName()));
     Map<?, ?> fields = fields(r);
-    Object id = fields != null && fields.get("requestId") != null ? fields.get("requestId") : RequestIds.current();
+    Object id =
+        fields != null && fields.get("requestId") != null
+            ? fields.get("requestId")
+            : RequestIds.current();
     if (id != null) {
       b.add("requestId", id.toString());
     }
     b.add("message", Redactor.maskUrl(formatMessage(r)));
     if (fields != null) {
-      fields.forEach((k, v) -> {
-        String key = String.valueOf(k);
-        if (key.equals("requestId") || v == null) {
-          return;
-        }
-        if (v instanceof Integer || v instanceof Long) {
-          b.add(key, ((Number) v).longValue());
-        } else if (v instanceof Number n) {
-          b.add(key, n.doubleValue());
-        } else if (v instanceof Boolean flag) {
-          b.add(key, flag);
-        } else {
-          b.add(key, Redactor.maskUrl(v.toString()));
-        }
-      });
+      fields.forEach(
+          (k, v) -> {
+            String key = String.valueOf(k);
+            if (key.equals("requestId") || v == null) {
+              return;
+            }
+            if (v instanceof Integer || v instanceof Long) {
+              b.add(key, ((Number) v).longValue());
+            } else if (v instanceof Number n) {
+              b.add(key, n.doubleValue());
+            } else if (v instanceof Boolean flag) {
+              b.add(key, flag);
+            } else {
+              b.add(key, Redactor.maskUrl(v.toString()));
+            }
+          });
     }
     if (r.getThrown() != null) {
       Throwable t = r.getThrown();
@@ -78,10 +83,10 @@ public final class JsonLogFormatter extends Formatter {
   /** System.Logger's names (java.util.logging's SEVERE is ERROR, FINE is DEBUG). */
   private static String level(Level l) {
     int v = l.intValue();
-    return v >= Level.SEVERE.intValue() ? "ERROR"
-        : v >= Level.WARNING.intValue() ? "WARNING"
-        : v >= Level.INFO.intValue() ? "INFO"
-        : v >= Level.FINE.intValue() ? "DEBUG"
-        : "TRACE";
+    return v >= Level.SEVERE.intValue()
+        ? "ERROR"
+        : v >= Level.WARNING.intValue()
+            ? "WARNING"
+            : v >= Level.INFO.intValue() ? "INFO" : v >= Level.FINE.intValue() ? "DEBUG" : "TRACE";
   }
 }

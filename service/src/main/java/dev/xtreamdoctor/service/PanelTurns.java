@@ -30,8 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Politeness towards panels, shared by every caller of one {@code serve} (and, through Redis, of
  * its replicas): at most one diagnosis at a time logs in to a panel host, logins to it are spaced
  * by {@code minIntervalMs} and number at most {@code maxLogins} in {@code windowMs}, and the same
- * line asked again within {@code verdictCacheMs} is answered from what was observed then, without
- * a request to the panel.
+ * line asked again within {@code verdictCacheMs} is answered from what was observed then, without a
+ * request to the panel.
  */
 final class PanelTurns implements AutoCloseable {
   private static final JsonProvider JSON = JsonProvider.provider();
@@ -51,12 +51,18 @@ final class PanelTurns implements AutoCloseable {
    * @param holdMillis how long a turn is held at most if its holder vanishes (a diagnosis's
    *     deadline and a margin)
    * @param maxWaiting callers that may wait at once for one panel; more are answered 429 at once
-   * @param maxWaitingInAll callers that may wait at once for any panel (each holds a server
-   *     thread meanwhile); more are answered 503 at once
+   * @param maxWaitingInAll callers that may wait at once for any panel (each holds a server thread
+   *     meanwhile); more are answered 503 at once
    * @param cacheKey the key of the line hashes in the cache (replicas sharing a cache share it)
    */
-  PanelTurns(BudgetStore store, ServeSettings.Politeness budget, long holdMillis, int maxWaiting, int maxWaitingInAll,
-      byte[] cacheKey, ServiceMetrics metrics) {
+  PanelTurns(
+      BudgetStore store,
+      ServeSettings.Politeness budget,
+      long holdMillis,
+      int maxWaiting,
+      int maxWaitingInAll,
+      byte[] cacheKey,
+      ServiceMetrics metrics) {
     this.metrics = metrics;
     this.store = store;
     this.budget = budget;
@@ -73,18 +79,27 @@ final class PanelTurns implements AutoCloseable {
 
   static PanelTurns of(ServeSettings settings, long diagnosisMillis, ServiceMetrics metrics) {
     ServeSettings.Politeness p = settings.politeness();
-    BudgetStore store = p.redisUrl().isPresent() ? RedisBudget.connect(p.redisUrl().get()) : new InProcessBudget();
+    BudgetStore store =
+        p.redisUrl().isPresent() ? RedisBudget.connect(p.redisUrl().get()) : new InProcessBudget();
     byte[] key;
     if (p.redisUrl().isPresent()) {
       // replicas share the cache: derive its key from what they share, the tokens
-      key = hmac("xtream-doctor verdict cache".getBytes(StandardCharsets.UTF_8),
-          String.join("\n", settings.tokens().stream().sorted().toList()));
+      key =
+          hmac(
+              "xtream-doctor verdict cache".getBytes(StandardCharsets.UTF_8),
+              String.join("\n", settings.tokens().stream().sorted().toList()));
     } else {
       key = new byte[32];
       new SecureRandom().nextBytes(key);
     }
-    return new PanelTurns(store, p, diagnosisMillis + 15_000, settings.maxDiagnoses() * 2 + 4, waitersInAll(settings),
-        key, metrics);
+    return new PanelTurns(
+        store,
+        p,
+        diagnosisMillis + 15_000,
+        settings.maxDiagnoses() * 2 + 4,
+        waitersInAll(settings),
+        key,
+        metrics);
   }
 
   /**
@@ -97,14 +112,29 @@ final class PanelTurns implements AutoCloseable {
    */
   record Line(Optional<String> panel, String cacheKey, int logins) {}
 
-  Line line(String server, Optional<String> username, String password) throws BadServerInputException {
+  Line line(String server, Optional<String> username, String password)
+      throws BadServerInputException {
     ParsedServer parsed = ServerInputParser.parse(server);
     String user = username.or(parsed::pastedUsername).orElse("");
     int logins = !user.strip().equals(user) && !user.isBlank() ? 2 : 1;
-    String hash = HexFormat.of().formatHex(
-        hmac(cacheKey, parsed.scheme() + "\n" + parsed.host() + "\n" + parsed.port() + "\n" + server.strip() + "\n"
-            + user + "\n" + password));
-    Optional<String> panel = parsed.usable() ? Optional.of(parsed.host().toLowerCase(Locale.ROOT)) : Optional.empty();
+    String hash =
+        HexFormat.of()
+            .formatHex(
+                hmac(
+                    cacheKey,
+                    parsed.scheme()
+                        + "\n"
+                        + parsed.host()
+                        + "\n"
+                        + parsed.port()
+                        + "\n"
+                        + server.strip()
+                        + "\n"
+                        + user
+                        + "\n"
+                        + password));
+    Optional<String> panel =
+        parsed.usable() ? Optional.of(parsed.host().toLowerCase(Locale.ROOT)) : Optional.empty();
     return new Line(panel, hash, logins);
   }
 
@@ -129,9 +159,16 @@ final class PanelTurns implements AutoCloseable {
     if (budget.verdictCacheMs() == 0) {
       return;
     }
-    List<Record> observed = facts.stream().filter(f -> !(f instanceof ReportedSymptoms)).map(f -> (Record) f).toList();
-    store.cache(line.cacheKey(), JSON.createObjectBuilder().add("observedAt", at.toString())
-        .add("facts", FactsJson.writeAll(observed)).build().toString(), budget.verdictCacheMs());
+    List<Record> observed =
+        facts.stream().filter(f -> !(f instanceof ReportedSymptoms)).map(f -> (Record) f).toList();
+    store.cache(
+        line.cacheKey(),
+        JSON.createObjectBuilder()
+            .add("observedAt", at.toString())
+            .add("facts", FactsJson.writeAll(observed))
+            .build()
+            .toString(),
+        budget.verdictCacheMs());
   }
 
   private static Optional<Observed> parse(String json) {
@@ -169,8 +206,12 @@ final class PanelTurns implements AutoCloseable {
 
     /** How many logins the diagnosis sent, as its facts report it. */
     void sent(List<Fact> facts) {
-      sent = facts.stream().filter(f -> f instanceof PanelRequests).map(f -> ((PanelRequests) f).logins())
-          .findFirst().orElse(line.logins());
+      sent =
+          facts.stream()
+              .filter(f -> f instanceof PanelRequests)
+              .map(f -> ((PanelRequests) f).logins())
+              .findFirst()
+              .orElse(line.logins());
     }
 
     /** Nothing was sent (the target was refused before any request). */
@@ -189,8 +230,8 @@ final class PanelTurns implements AutoCloseable {
   /**
    * Waits for the line's panel to be this caller's, within {@code waitMs}.
    *
-   * @throws Refused when the panel's logins are spent for now, or it stays busy too long (429,
-   *     with when to try again)
+   * @throws Refused when the panel's logins are spent for now, or it stays busy too long (429, with
+   *     when to try again)
    */
   Turn take(Line line) throws Refused, InterruptedException {
     return take(line, budget.waitMs());
@@ -213,11 +254,12 @@ final class PanelTurns implements AutoCloseable {
       metrics.budgetWait("granted", System.nanoTime() - start);
       return turn;
     } catch (Refused e) {
-      String outcome = switch (e.problem.type()) {
-        case "panel-budget" -> "spent";
-        case "panel-busy" -> "busy";
-        default -> "full";
-      };
+      String outcome =
+          switch (e.problem.type()) {
+            case "panel-budget" -> "spent";
+            case "panel-busy" -> "busy";
+            default -> "full";
+          };
       metrics.budgetWait(outcome, System.nanoTime() - start);
       throw e;
     }
@@ -227,8 +269,13 @@ final class PanelTurns implements AutoCloseable {
     String panel = line.panel().get();
     if (waitingInAll.incrementAndGet() > maxWaitingInAll) {
       waitingInAll.decrementAndGet();
-      throw new Refused(new Problem(503, "busy", "Service busy",
-          "too many diagnoses are waiting for their panels; try again shortly", 1));
+      throw new Refused(
+          new Problem(
+              503,
+              "busy",
+              "Service busy",
+              "too many diagnoses are waiting for their panels; try again shortly",
+              1));
     }
     if (waiting.merge(panel, 1, Integer::sum) > maxWaiting) {
       leave(panel);
@@ -244,10 +291,17 @@ final class PanelTurns implements AutoCloseable {
           case GRANTED:
             return new Turn(line, token);
           case SPENT:
-            throw new Refused(new Problem(429, "panel-budget", "Panel budget spent",
-                "this service already logged in to that panel " + budget.maxLogins() + " times in "
-                    + budget.windowMs() / 1000 + " s, as many as it may without risking a ban; try again later",
-                (int) seconds(a.millis())));
+            throw new Refused(
+                new Problem(
+                    429,
+                    "panel-budget",
+                    "Panel budget spent",
+                    "this service already logged in to that panel "
+                        + budget.maxLogins()
+                        + " times in "
+                        + budget.windowMs() / 1000
+                        + " s, as many as it may without risking a ban; try again later",
+                    (int) seconds(a.millis())));
           case WAIT:
             if (a.millis() > left) {
               store.finish(panel, token, line.logins(), line.logins());
@@ -274,9 +328,15 @@ final class PanelTurns implements AutoCloseable {
   }
 
   private Refused busy(long retryAfterSeconds) {
-    return new Refused(new Problem(429, "panel-busy", "Panel busy",
-        "other diagnoses of that panel come first (one at a time, " + budget.minIntervalMs() / 1000
-            + " s apart); try again shortly", (int) Math.max(1, retryAfterSeconds)));
+    return new Refused(
+        new Problem(
+            429,
+            "panel-busy",
+            "Panel busy",
+            "other diagnoses of that panel come first (one at a time, "
+                + budget.minIntervalMs() / 1000
+                + " s apart); try again shortly",
+            (int) Math.max(1, retryAfterSeconds)));
   }
 
   private static long seconds(long millis) {

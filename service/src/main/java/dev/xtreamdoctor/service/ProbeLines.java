@@ -35,14 +35,16 @@ import java.util.regex.Pattern;
  */
 public final class ProbeLines {
   /** One line to probe. */
-  public record Line(String name, String server, String username, Path passwordFile, String vantage) {
+  public record Line(
+      String name, String server, String username, Path passwordFile, String vantage) {
     @Override
     public String toString() {
       return "Line[" + name + "]";
     }
   }
 
-  private static final Pattern KEY = Pattern.compile("line\\.([A-Za-z0-9_-]{1,64})\\.(server|username|password-file|vantage)");
+  private static final Pattern KEY =
+      Pattern.compile("line\\.([A-Za-z0-9_-]{1,64})\\.(server|username|password-file|vantage)");
   private static final Set<String> VANTAGES = Set.of("remote", "user_network", "user-network");
   private static final int MAX_PASSWORD_CHARS = 2048;
   private static final long MAX_FILE_BYTES = 1 << 20;
@@ -78,17 +80,23 @@ public final class ProbeLines {
         p.load(r);
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException(where + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(
+          where + ": cannot read it (" + e.getClass().getSimpleName() + ")");
     }
     Map<String, Map<String, String>> byName = new TreeMap<>();
     for (String key : p.stringPropertyNames()) {
       Matcher m = KEY.matcher(key);
       if (!m.matches()) {
         throw new IllegalArgumentException(
-            where + ": \"" + key + "\" is not line.NAME.server, .username, .password-file or .vantage"
+            where
+                + ": \""
+                + key
+                + "\" is not line.NAME.server, .username, .password-file or .vantage"
                 + " (NAME: letters, digits, - and _)");
       }
-      byName.computeIfAbsent(m.group(1), n -> new LinkedHashMap<>()).put(m.group(2), p.getProperty(key).strip());
+      byName
+          .computeIfAbsent(m.group(1), n -> new LinkedHashMap<>())
+          .put(m.group(2), p.getProperty(key).strip());
     }
     Map<String, Line> lines = new LinkedHashMap<>();
     Path dir = file.toAbsolutePath().getParent();
@@ -102,11 +110,13 @@ public final class ProbeLines {
       }
       String vantage = v.getOrDefault("vantage", "remote").replace('-', '_');
       if (!VANTAGES.contains(vantage)) {
-        throw new IllegalArgumentException(where + ": line " + name + ": vantage is remote or user-network");
+        throw new IllegalArgumentException(
+            where + ": line " + name + ": vantage is remote or user-network");
       }
       Path pw = dir.resolve(v.get("password-file"));
       if (!Files.isReadable(pw) || Files.isDirectory(pw)) {
-        throw new IllegalArgumentException(where + ": line " + name + ": cannot read its password file " + pw);
+        throw new IllegalArgumentException(
+            where + ": line " + name + ": cannot read its password file " + pw);
       }
       lines.put(name, new Line(name, v.get("server"), v.get("username"), pw, vantage));
     }
@@ -143,7 +153,9 @@ public final class ProbeLines {
           continue;
         }
         if (b.length() >= MAX_PASSWORD_CHARS || c == 0) {
-          throw new IOException(line.passwordFile() + ": not a password file (a NUL, or a first line over 2,048 characters)");
+          throw new IOException(
+              line.passwordFile()
+                  + ": not a password file (a NUL, or a first line over 2,048 characters)");
         }
         b.append((char) c);
       }

@@ -24,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code GET /probe?line=NAME}: one diagnosis of a line from the lines file, answered in the
- * Prometheus text format for a scrape (the multi-target pattern of blackbox_exporter's /probe).
- * The same bearer token as /v1 (checked by the {@link ClientGate}). Every probe takes the panel's
- * turn in the shared politeness budget: a scrape the budget has no login for gets the line's last
+ * Prometheus text format for a scrape (the multi-target pattern of blackbox_exporter's /probe). The
+ * same bearer token as /v1 (checked by the {@link ClientGate}). Every probe takes the panel's turn
+ * in the shared politeness budget: a scrape the budget has no login for gets the line's last
  * observation again, marked {@code xtream_probe_cached 1}; with none yet, a 429 with Retry-After
  * (Prometheus records the scrape as failed, {@code up 0}, rather than a line that is down).
  */
@@ -44,7 +44,12 @@ public final class ProbeResource {
   /** A line's latest observation: the facts, when, and how long observing took. */
   private record Probed(List<Fact> facts, Instant at, long millis) {}
 
-  ProbeResource(XtreamDoctor doctor, PanelTurns turns, ProbeLines lines, long verdictCacheMs, ServiceMetrics metrics) {
+  ProbeResource(
+      XtreamDoctor doctor,
+      PanelTurns turns,
+      ProbeLines lines,
+      long verdictCacheMs,
+      ServiceMetrics metrics) {
     this.metrics = metrics;
     this.doctor = doctor;
     this.turns = turns;
@@ -55,15 +60,23 @@ public final class ProbeResource {
   @GET
   public Response probe(@QueryParam("line") String name) {
     if (name == null || name.isBlank()) {
-      return Problem.of(400, "bad-request", "Bad request",
-          "name the line: /probe?line=NAME, one of the lines file (doctor.serve.lines-file)").response();
+      return Problem.of(
+              400,
+              "bad-request",
+              "Bad request",
+              "name the line: /probe?line=NAME, one of the lines file (doctor.serve.lines-file)")
+          .response();
     }
     Optional<ProbeLines.Line> found = lines.line(name);
     if (found.isEmpty()) {
-      return Problem.of(404, "unknown-line", "Unknown line",
-          lines.all().isEmpty()
-              ? "this service has no lines to probe: set doctor.serve.lines-file"
-              : "no line of that name in the lines file").response();
+      return Problem.of(
+              404,
+              "unknown-line",
+              "Unknown line",
+              lines.all().isEmpty()
+                  ? "this service has no lines to probe: set doctor.serve.lines-file"
+                  : "no line of that name in the lines file")
+          .response();
     }
     ProbeLines.Line line = found.get();
     String password;
@@ -71,31 +84,56 @@ public final class ProbeResource {
       password = ProbeLines.password(line);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "probe of line {0}: {1}", line.name(), e.getMessage());
-      return new Problem(503, "password-unreadable", "Password unreadable",
-          "the line's password file cannot be read; see the service's log", 30).response();
+      return new Problem(
+              503,
+              "password-unreadable",
+              "Password unreadable",
+              "the line's password file cannot be read; see the service's log",
+              30)
+          .response();
     }
     Redactor redactor = Redactor.of(password);
     try {
       return probeOrRecall(line, password, redactor);
     } catch (BadServerInputException e) {
-      LOG.log(Level.WARNING, "probe of line {0}: unusable server address: {1}", line.name(), redactor.scrub(e.getMessage()));
-      return Problem.of(422, "bad-server", "Unusable server address", redactor.scrub(e.getMessage())).response();
+      LOG.log(
+          Level.WARNING,
+          "probe of line {0}: unusable server address: {1}",
+          line.name(),
+          redactor.scrub(e.getMessage()));
+      return Problem.of(
+              422, "bad-server", "Unusable server address", redactor.scrub(e.getMessage()))
+          .response();
     } catch (TargetRefusedException e) {
-      LOG.log(Level.WARNING, "probe of line {0} refused: {1}", line.name(), redactor.scrub(e.reason()));
-      return Problem.of(422, "target-refused", "Server not allowed",
-          "this service does not contact that line's server (doctor.serve.allow-cidrs, doctor.serve.ports)").response();
+      LOG.log(
+          Level.WARNING, "probe of line {0} refused: {1}", line.name(), redactor.scrub(e.reason()));
+      return Problem.of(
+              422,
+              "target-refused",
+              "Server not allowed",
+              "this service does not contact that line's server (doctor.serve.allow-cidrs, doctor.serve.ports)")
+          .response();
     } catch (RedisBudget.Unavailable e) {
       LOG.log(Level.WARNING, "probe of line {0} not run: {1}", line.name(), e.getMessage());
-      return new Problem(503, "budget-unavailable", "Panel budget unavailable",
-          "the shared panel budget cannot be reached, so no panel is contacted; try again shortly", 5).response();
+      return new Problem(
+              503,
+              "budget-unavailable",
+              "Panel budget unavailable",
+              "the shared panel budget cannot be reached, so no panel is contacted; try again shortly",
+              5)
+          .response();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Problem(503, "busy", "Service busy", "the service is stopping", 1).response();
     } catch (RulesFailedException e) {
       throw e; // the rules' fault, named: 500 rules-failed (ProblemMapper)
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "probe of line " + line.name() + " failed", ApiResource.scrubbed(e, redactor));
-      return Problem.of(500, "internal", "Internal error", "the service failed; see its log").response();
+      LOG.log(
+          Level.ERROR,
+          "probe of line " + line.name() + " failed",
+          ApiResource.scrubbed(e, redactor));
+      return Problem.of(500, "internal", "Internal error", "the service failed; see its log")
+          .response();
     }
   }
 
@@ -107,7 +145,8 @@ public final class ProbeResource {
       throws BadServerInputException, TargetRefusedException, InterruptedException {
     PanelTurns.Line key = turns.line(line.server(), Optional.of(line.username()), password);
     Probed recent = last.get(line.name());
-    if (recent != null && doctor.clock().instant().isBefore(recent.at().plusMillis(verdictCacheMs))) {
+    if (recent != null
+        && doctor.clock().instant().isBefore(recent.at().plusMillis(verdictCacheMs))) {
       return answer(recent, true, line, redactor);
     }
     Optional<PanelTurns.Observed> shared = turns.cached(key);
@@ -128,15 +167,18 @@ public final class ProbeResource {
     }
   }
 
-  private Probed observe(ProbeLines.Line line, String password, PanelTurns.Turn turn, PanelTurns.Line key)
+  private Probed observe(
+      ProbeLines.Line line, String password, PanelTurns.Turn turn, PanelTurns.Line key)
       throws BadServerInputException, TargetRefusedException {
     Instant at = doctor.clock().instant();
     long start = System.nanoTime();
     try {
-      List<Fact> facts = doctor.observe(DiagnosisRequest.forServer(line.server())
-          .username(line.username())
-          .password(password.toCharArray())
-          .build());
+      List<Fact> facts =
+          doctor.observe(
+              DiagnosisRequest.forServer(line.server())
+                  .username(line.username())
+                  .password(password.toCharArray())
+                  .build());
       turn.sent(facts);
       turns.remember(key, facts, at);
       return new Probed(facts, at, (System.nanoTime() - start) / 1_000_000);
@@ -148,8 +190,10 @@ public final class ProbeResource {
 
   /** The metrics of an observation, judged now with the line's vantage (remote by default). */
   private Response answer(Probed seen, boolean cached, ProbeLines.Line line, Redactor redactor) {
-    Diagnosis d = doctor.evaluate(new PanelTurns.Observed(seen.facts(), seen.at())
-        .with(Optional.of(new ReportedSymptoms("", "", "", "", "", "", line.vantage()))));
+    Diagnosis d =
+        doctor.evaluate(
+            new PanelTurns.Observed(seen.facts(), seen.at())
+                .with(Optional.of(new ReportedSymptoms("", "", "", "", "", "", line.vantage()))));
     metrics.diagnosis("probe", d);
     String text = redactor.scrub(ProbeMetrics.text(d, seen.at(), seen.millis(), cached));
     return Response.ok(text.getBytes(StandardCharsets.UTF_8), ProbeMetrics.CONTENT_TYPE).build();

@@ -6,10 +6,10 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An error answer as {@code application/problem+json} (RFC 9457): a type, a title, the status,
- * one line of detail, and the request as {@code instance} ({@code urn:xtream-doctor:request:ID},
- * the {@code X-Request-Id} of the answer and of the service's log lines). The detail never quotes the request body, so nothing a caller sent (least of
- * all a password) comes back.
+ * An error answer as {@code application/problem+json} (RFC 9457): a type, a title, the status, one
+ * line of detail, and the request as {@code instance} ({@code urn:xtream-doctor:request:ID}, the
+ * {@code X-Request-Id} of the answer and of the service's log lines). The detail never quotes the
+ * request body, so nothing a caller sent (least of all a password) comes back.
  *
  * @param status the HTTP status
  * @param type a stable identifier of the kind of problem
@@ -28,12 +28,15 @@ public record Problem(int status, String type, String title, String detail, int 
   }
 
   /**
-   * The rules could not finish this request's evaluation (a rule kept firing, the deadline
-   * passed, a then part threw): a fault of the rule set, not of the request, and only this
-   * request's. The detail names each rule at fault as {@code file:line:col: message}.
+   * The rules could not finish this request's evaluation (a rule kept firing, the deadline passed,
+   * a then part threw): a fault of the rule set, not of the request, and only this request's. The
+   * detail names each rule at fault as {@code file:line:col: message}.
    */
   static Problem rulesFailed(dev.xtreamdoctor.engine.RulesFailedException e) {
-    return of(500, "rules-failed", "The rules failed on these facts",
+    return of(
+        500,
+        "rules-failed",
+        "The rules failed on these facts",
         String.join("; ", e.problems().stream().map(Object::toString).toList()));
   }
 
@@ -44,10 +47,11 @@ public record Problem(int status, String type, String title, String detail, int 
 
   /** The problem in the request with this id (null: none known, no {@code instance}). */
   String json(String requestId) {
-    JsonObjectBuilder b = JSON.createObjectBuilder()
-        .add("type", "https://xtream-doctor.dev/problems/" + type)
-        .add("title", title)
-        .add("status", status);
+    JsonObjectBuilder b =
+        JSON.createObjectBuilder()
+            .add("type", "https://xtream-doctor.dev/problems/" + type)
+            .add("title", title)
+            .add("status", status);
     if (detail != null && !detail.isEmpty()) {
       b.add("detail", detail);
     }

@@ -25,7 +25,12 @@ final class ProblemErrorHandler extends ErrorHandler {
   }
 
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
       Callback callback) {
     Problem p = Problem.of(code, type(code), title(code), detail(message));
     // a request the ClientGate saw has its id (and is logged and counted when it completes);
@@ -33,7 +38,8 @@ final class ProblemErrorHandler extends ErrorHandler {
     Object known = request.getAttribute(RequestIds.ATTRIBUTE);
     String id = known != null ? known.toString() : RequestIds.accept(incomingId(request));
     if (known == null) {
-      String path = request.getHttpURI() == null ? "" : String.valueOf(request.getHttpURI().getPath());
+      String path =
+          request.getHttpURI() == null ? "" : String.valueOf(request.getHttpURI().getPath());
       String method = String.valueOf(request.getMethod());
       metrics.request(ClientGate.route(path), "other", code, 0);
       ClientGate.accessLog(id, method, ClientGate.route(path), path, code, 0, request);
@@ -83,7 +89,9 @@ final class ProblemErrorHandler extends ErrorHandler {
 
   /** Jetty's own one-line reason, kept only when it is short printable ASCII. */
   private static String detail(String message) {
-    if (message == null || message.length() > 120 || !message.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+    if (message == null
+        || message.length() > 120
+        || !message.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
       return "";
     }
     return message;

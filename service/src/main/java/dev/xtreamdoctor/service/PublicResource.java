@@ -1,7 +1,5 @@
 package dev.xtreamdoctor.service;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import dev.xtreamdoctor.api.XtreamDoctor;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,8 +7,13 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** What needs no token: {@code /openapi.json} and the helpdesk page ({@link HealthResource}: health). */
+/**
+ * What needs no token: {@code /openapi.json} and the helpdesk page ({@link HealthResource}:
+ * health).
+ */
 @Path("/")
 public final class PublicResource {
   private static final byte[] INDEX = resource("index.html");
@@ -24,8 +27,10 @@ public final class PublicResource {
 
   public PublicResource(XtreamDoctor doctor, ServeSettings settings) {
     this.doctor = doctor;
-    this.csp = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
-        + "form-action 'none'; base-uri 'none'; frame-ancestors " + settings.frameAncestors();
+    this.csp =
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+            + "form-action 'none'; base-uri 'none'; frame-ancestors "
+            + settings.frameAncestors();
   }
 
   @GET
@@ -33,7 +38,13 @@ public final class PublicResource {
   public Response openapi() {
     Map<String, String> languages = new LinkedHashMap<>();
     doctor.languages().forEach(tag -> languages.put(tag, doctor.words(tag).report("language")));
-    byte[] doc = openApi.document(OPENAPI, doctor.rules().fingerprint(), doctor.appMessages(), doctor.devices(), languages);
+    byte[] doc =
+        openApi.document(
+            OPENAPI,
+            doctor.rules().fingerprint(),
+            doctor.appMessages(),
+            doctor.devices(),
+            languages);
     return Response.ok(doc, "application/json").build();
   }
 

@@ -51,13 +51,19 @@ final class RequestBody {
   }
 
   /**
-   * The body as text. An oversized body is still read and thrown away up to eight times the
-   * limit, so the client receives the 413 instead of a reset; beyond that the connection is closed.
+   * The body as text. An oversized body is still read and thrown away up to eight times the limit,
+   * so the client receives the 413 instead of a reset; beyond that the connection is closed.
    */
-  static String read(String contentType, String contentLength, InputStream in, int max) throws Refused, IOException {
+  static String read(String contentType, String contentLength, InputStream in, int max)
+      throws Refused, IOException {
     if (!isJson(contentType)) {
-      throw new Refused(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-          "send the body as application/json (charset utf-8 if any)"), false);
+      throw new Refused(
+          Problem.of(
+              415,
+              "unsupported-media-type",
+              "Unsupported media type",
+              "send the body as application/json (charset utf-8 if any)"),
+          false);
     }
     long drainLimit = 8L * max;
     long declared = -1;
@@ -68,8 +74,11 @@ final class RequestBody {
         declared = Long.MAX_VALUE;
       }
     }
-    Refused tooLarge = new Refused(Problem.of(413, "too-large", "Request too large",
-        "the body is larger than " + max + " bytes"), declared > drainLimit);
+    Refused tooLarge =
+        new Refused(
+            Problem.of(
+                413, "too-large", "Request too large", "the body is larger than " + max + " bytes"),
+            declared > drainLimit);
     if (declared > drainLimit) {
       throw tooLarge;
     }
@@ -90,13 +99,15 @@ final class RequestBody {
       throw tooLarge;
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(out.toByteArray()))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new Refused(Problem.of(400, "bad-request", "Bad request", "the body is not valid UTF-8"), false);
+      throw new Refused(
+          Problem.of(400, "bad-request", "Bad request", "the body is not valid UTF-8"), false);
     }
   }
 }

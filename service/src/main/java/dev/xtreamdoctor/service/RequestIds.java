@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code X-Request-Id} of each request: the caller's own when it is a sensible one (a proxy or
- * a helpdesk tool that already has an id for the ticket), else a new random one. It is sent back
- * on every answer, named in every problem's {@code instance} and on every log line written while
- * the request is served, so one id finds a request in the caller's logs and in ours.
+ * a helpdesk tool that already has an id for the ticket), else a new random one. It is sent back on
+ * every answer, named in every problem's {@code instance} and on every log line written while the
+ * request is served, so one id finds a request in the caller's logs and in ours.
  */
 final class RequestIds {
   static final String HEADER = "X-Request-Id";
@@ -17,8 +17,8 @@ final class RequestIds {
   static final String ATTRIBUTE = "xtreamdoctor.request-id";
 
   /**
-   * What an incoming id may be: 1 to 128 of the URI's unreserved characters and ':' (UUIDs,
-   * ULIDs, trace ids, {@code ticket-4711:2}), so it is safe in a URN, a log line and a header.
+   * What an incoming id may be: 1 to 128 of the URI's unreserved characters and ':' (UUIDs, ULIDs,
+   * trace ids, {@code ticket-4711:2}), so it is safe in a URN, a log line and a header.
    */
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._~:-]{1,128}");
 

@@ -74,7 +74,9 @@ public interface ServeConfig {
   @WithDefault("false")
   boolean reloadRequiresRulesTest();
 
-  /** {@code doctor.serve.max-request-header-bytes}: request line and headers together (else 431). */
+  /**
+   * {@code doctor.serve.max-request-header-bytes}: request line and headers together (else 431).
+   */
   @WithDefault("8192")
   int maxRequestHeaderBytes();
 
@@ -105,8 +107,8 @@ public interface ServeConfig {
   int maxConnectionsPerClient();
 
   /**
-   * {@code doctor.serve.panel-max-logins}: logins to one panel host within {@code
-   * panel-window-ms}, whoever asks (panels ban an address after 10 usernames in 5 minutes).
+   * {@code doctor.serve.panel-max-logins}: logins to one panel host within {@code panel-window-ms},
+   * whoever asks (panels ban an address after 10 usernames in 5 minutes).
    */
   @WithDefault("4")
   int panelMaxLogins();
@@ -116,8 +118,8 @@ public interface ServeConfig {
   long panelWindowMs();
 
   /**
-   * {@code doctor.serve.panel-min-interval-ms}: the least time between two logins to one panel
-   * host (flood counters count requests less than 2 s apart).
+   * {@code doctor.serve.panel-min-interval-ms}: the least time between two logins to one panel host
+   * (flood counters count requests less than 2 s apart).
    */
   @WithDefault("3000")
   long panelMinIntervalMs();
@@ -127,8 +129,8 @@ public interface ServeConfig {
   long panelWaitMs();
 
   /**
-   * {@code doctor.serve.verdict-cache-ms}: how long what a diagnosis observed answers the same
-   * line (server, username, password) again, marked as cached; 0 turns the cache off.
+   * {@code doctor.serve.verdict-cache-ms}: how long what a diagnosis observed answers the same line
+   * (server, username, password) again, marked as cached; 0 turns the cache off.
    */
   @WithDefault("120000")
   long verdictCacheMs();

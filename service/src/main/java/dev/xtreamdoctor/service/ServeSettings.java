@@ -38,12 +38,12 @@ public record ServeSettings(
    *
    * @param maxRequestHeaderBytes the request line and headers together (larger: 431)
    * @param maxRequestHeaders header fields in one request (more: 431)
-   * @param headerTimeoutMs a request's line and headers must arrive within this, counted from
-   *     the connection's opening or the request's first byte (else the connection is closed)
+   * @param headerTimeoutMs a request's line and headers must arrive within this, counted from the
+   *     connection's opening or the request's first byte (else the connection is closed)
    * @param idleTimeoutMs a connection with nothing to read or write is closed after this
    * @param maxConnections connections open at once; further ones wait in the accept queue
-   * @param maxConnectionsPerClient connections open at once from one client address; further
-   *     ones are closed at once
+   * @param maxConnectionsPerClient connections open at once from one client address; further ones
+   *     are closed at once
    */
   public record Connections(
       int maxRequestHeaderBytes,
@@ -76,13 +76,18 @@ public record ServeSettings(
    * @param windowMs the window of {@code maxLogins}
    * @param minIntervalMs the least time between two logins to one panel host
    * @param waitMs how long a diagnosis waits for its turn at a panel before 429
-   * @param verdictCacheMs how long what a diagnosis observed answers the same line again
-   *     (server, username and password), marked as cached; 0: never
+   * @param verdictCacheMs how long what a diagnosis observed answers the same line again (server,
+   *     username and password), marked as cached; 0: never
    * @param redisUrl the Redis holding the budget and cache shared by several replicas ({@code
    *     redis://host:port}); empty: this process alone
    */
   public record Politeness(
-      int maxLogins, long windowMs, long minIntervalMs, long waitMs, long verdictCacheMs, Optional<String> redisUrl) {
+      int maxLogins,
+      long windowMs,
+      long minIntervalMs,
+      long waitMs,
+      long verdictCacheMs,
+      Optional<String> redisUrl) {
     public static Politeness defaults() {
       return new Politeness(4, 300_000, 3_000, 20_000, 120_000, Optional.empty());
     }
@@ -95,14 +100,17 @@ public record ServeSettings(
       atLeast("doctor.serve.verdict-cache-ms", verdictCacheMs, 0);
       redisUrl = redisUrl.map(String::strip).filter(u -> !u.isEmpty());
       if (redisUrl.isPresent() && !redisUrl.get().matches("rediss?://[^\\s]+")) {
-        throw new IllegalArgumentException("doctor.serve.redis-url must be redis://host:port (or rediss://), not \""
-            + redisUrl.get().replaceAll(":[^:@/]*@", ":***@") + "\"");
+        throw new IllegalArgumentException(
+            "doctor.serve.redis-url must be redis://host:port (or rediss://), not \""
+                + redisUrl.get().replaceAll(":[^:@/]*@", ":***@")
+                + "\"");
       }
     }
 
     /** The same budget shared through this Redis. */
     public Politeness withRedis(String url) {
-      return new Politeness(maxLogins, windowMs, minIntervalMs, waitMs, verdictCacheMs, Optional.of(url));
+      return new Politeness(
+          maxLogins, windowMs, minIntervalMs, waitMs, verdictCacheMs, Optional.of(url));
     }
   }
 
@@ -118,8 +126,19 @@ public record ServeSettings(
       int maxEvaluations,
       int queueTimeoutMs,
       String frameAncestors) {
-    this(host, port, tokens, maxBodyBytes, ratePerSecond, rateBurst, maxDiagnoses, maxEvaluations, queueTimeoutMs,
-        frameAncestors, Connections.defaults(), Politeness.defaults());
+    this(
+        host,
+        port,
+        tokens,
+        maxBodyBytes,
+        ratePerSecond,
+        rateBurst,
+        maxDiagnoses,
+        maxEvaluations,
+        queueTimeoutMs,
+        frameAncestors,
+        Connections.defaults(),
+        Politeness.defaults());
   }
 
   public ServeSettings {
@@ -129,7 +148,8 @@ public record ServeSettings(
           "doctor.serve.tokens must hold at least one token of 16 or more characters");
     }
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("doctor.serve.port must be between 0 and 65535, not " + port);
+      throw new IllegalArgumentException(
+          "doctor.serve.port must be between 0 and 65535, not " + port);
     }
     atLeast("doctor.serve.max-body-bytes", maxBodyBytes, 1024);
     atLeast("doctor.serve.rate-per-second", ratePerSecond, 1);
@@ -151,42 +171,115 @@ public record ServeSettings(
   /** The {@code doctor.serve.*} part of the configuration. */
   public static ServeSettings from(ServeConfig c) {
     return new ServeSettings(
-        c.host(), c.port(), c.tokens().orElse(List.of()), c.maxBodyBytes(), c.ratePerSecond(), c.rateBurst(),
-        c.maxDiagnoses(), c.maxEvaluations(), c.queueTimeoutMs(), c.frameAncestors(),
-        new Connections(c.maxRequestHeaderBytes(), c.maxRequestHeaders(), c.headerTimeoutMs(), c.idleTimeoutMs(),
-            c.maxConnections(), c.maxConnectionsPerClient()),
-        new Politeness(c.panelMaxLogins(), c.panelWindowMs(), c.panelMinIntervalMs(), c.panelWaitMs(),
-            c.verdictCacheMs(), c.redisUrl()));
+        c.host(),
+        c.port(),
+        c.tokens().orElse(List.of()),
+        c.maxBodyBytes(),
+        c.ratePerSecond(),
+        c.rateBurst(),
+        c.maxDiagnoses(),
+        c.maxEvaluations(),
+        c.queueTimeoutMs(),
+        c.frameAncestors(),
+        new Connections(
+            c.maxRequestHeaderBytes(),
+            c.maxRequestHeaders(),
+            c.headerTimeoutMs(),
+            c.idleTimeoutMs(),
+            c.maxConnections(),
+            c.maxConnectionsPerClient()),
+        new Politeness(
+            c.panelMaxLogins(),
+            c.panelWindowMs(),
+            c.panelMinIntervalMs(),
+            c.panelWaitMs(),
+            c.verdictCacheMs(),
+            c.redisUrl()));
   }
 
   /** The same settings on another port. */
   public ServeSettings withPort(int p) {
-    return new ServeSettings(host, p, tokens, maxBodyBytes, ratePerSecond, rateBurst, maxDiagnoses, maxEvaluations,
-        queueTimeoutMs, frameAncestors, connections, politeness);
+    return new ServeSettings(
+        host,
+        p,
+        tokens,
+        maxBodyBytes,
+        ratePerSecond,
+        rateBurst,
+        maxDiagnoses,
+        maxEvaluations,
+        queueTimeoutMs,
+        frameAncestors,
+        connections,
+        politeness);
   }
 
   /** The same settings with other rate limits. */
   public ServeSettings withRate(int perSecond, int burst) {
-    return new ServeSettings(host, port, tokens, maxBodyBytes, perSecond, burst, maxDiagnoses, maxEvaluations,
-        queueTimeoutMs, frameAncestors, connections, politeness);
+    return new ServeSettings(
+        host,
+        port,
+        tokens,
+        maxBodyBytes,
+        perSecond,
+        burst,
+        maxDiagnoses,
+        maxEvaluations,
+        queueTimeoutMs,
+        frameAncestors,
+        connections,
+        politeness);
   }
 
   /** The same settings with other concurrency limits. */
   public ServeSettings withSlots(int diagnoses, int evaluations, int queueMs) {
-    return new ServeSettings(host, port, tokens, maxBodyBytes, ratePerSecond, rateBurst, diagnoses, evaluations,
-        queueMs, frameAncestors, connections, politeness);
+    return new ServeSettings(
+        host,
+        port,
+        tokens,
+        maxBodyBytes,
+        ratePerSecond,
+        rateBurst,
+        diagnoses,
+        evaluations,
+        queueMs,
+        frameAncestors,
+        connections,
+        politeness);
   }
 
   /** The same settings with other connection limits. */
   public ServeSettings withConnections(Connections c) {
-    return new ServeSettings(host, port, tokens, maxBodyBytes, ratePerSecond, rateBurst, maxDiagnoses, maxEvaluations,
-        queueTimeoutMs, frameAncestors, c, politeness);
+    return new ServeSettings(
+        host,
+        port,
+        tokens,
+        maxBodyBytes,
+        ratePerSecond,
+        rateBurst,
+        maxDiagnoses,
+        maxEvaluations,
+        queueTimeoutMs,
+        frameAncestors,
+        c,
+        politeness);
   }
 
   /** The same settings with another politeness budget. */
   public ServeSettings withPoliteness(Politeness p) {
-    return new ServeSettings(host, port, tokens, maxBodyBytes, ratePerSecond, rateBurst, maxDiagnoses, maxEvaluations,
-        queueTimeoutMs, frameAncestors, connections, p);
+    return new ServeSettings(
+        host,
+        port,
+        tokens,
+        maxBodyBytes,
+        ratePerSecond,
+        rateBurst,
+        maxDiagnoses,
+        maxEvaluations,
+        queueTimeoutMs,
+        frameAncestors,
+        connections,
+        p);
   }
 
   @Override

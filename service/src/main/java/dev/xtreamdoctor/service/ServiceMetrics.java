@@ -32,49 +32,61 @@ final class ServiceMetrics implements RulesListener {
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
 
-  private final Counter requests = Counter.builder()
-      .name("xtream_http_requests_total")
-      .help("HTTP requests answered, by route (the matched path, or 'unmatched'), method and status.")
-      .labelNames("route", "method", "status")
-      .register(registry);
+  private final Counter requests =
+      Counter.builder()
+          .name("xtream_http_requests_total")
+          .help(
+              "HTTP requests answered, by route (the matched path, or 'unmatched'), method and status.")
+          .labelNames("route", "method", "status")
+          .register(registry);
 
-  private final Histogram latency = Histogram.builder()
-      .name("xtream_http_request_duration_seconds")
-      .help("How long answering a request took, from its head being read to its answer being sent.")
-      .unit(Unit.SECONDS)
-      .labelNames("route", "method")
-      .classicOnly()
-      .classicUpperBounds(SECONDS_BUCKETS)
-      .register(registry);
+  private final Histogram latency =
+      Histogram.builder()
+          .name("xtream_http_request_duration_seconds")
+          .help(
+              "How long answering a request took, from its head being read to its answer being sent.")
+          .unit(Unit.SECONDS)
+          .labelNames("route", "method")
+          .classicOnly()
+          .classicUpperBounds(SECONDS_BUCKETS)
+          .register(registry);
 
-  private final Counter diagnoses = Counter.builder()
-      .name("xtream_diagnoses_total")
-      .help("Diagnoses answered, by source (diagnosis: a panel observed; cached: observed a moment ago;"
-          + " evaluation: facts sent by the caller; probe: GET /probe), category and deciding cause.")
-      .labelNames("source", "category", "cause")
-      .register(registry);
+  private final Counter diagnoses =
+      Counter.builder()
+          .name("xtream_diagnoses_total")
+          .help(
+              "Diagnoses answered, by source (diagnosis: a panel observed; cached: observed a moment ago;"
+                  + " evaluation: facts sent by the caller; probe: GET /probe), category and deciding cause.")
+          .labelNames("source", "category", "cause")
+          .register(registry);
 
-  private final Counter rulesFailed = Counter.builder()
-      .name("xtream_rules_failed_total")
-      .help("Evaluations the rules could not finish (a rule kept firing, the deadline passed, a then part threw).")
-      .register(registry);
+  private final Counter rulesFailed =
+      Counter.builder()
+          .name("xtream_rules_failed_total")
+          .help(
+              "Evaluations the rules could not finish (a rule kept firing, the deadline passed, a then part threw).")
+          .register(registry);
 
-  private final Counter reloads = Counter.builder()
-      .name("xtream_rule_reloads_total")
-      .help("Reloads of the rules directory, by outcome: applied (the new set is in use) or refused (the last good"
-          + " set stays; see GET /v1/rules).")
-      .labelNames("outcome")
-      .register(registry);
+  private final Counter reloads =
+      Counter.builder()
+          .name("xtream_rule_reloads_total")
+          .help(
+              "Reloads of the rules directory, by outcome: applied (the new set is in use) or refused (the last good"
+                  + " set stays; see GET /v1/rules).")
+          .labelNames("outcome")
+          .register(registry);
 
-  private final Histogram budgetWaits = Histogram.builder()
-      .name("xtream_panel_budget_wait_seconds")
-      .help("How long diagnoses waited for their turn at a panel (politeness budget), by outcome: granted,"
-          + " busy (429 panel-busy), spent (429 panel-budget) or full (503: too many waiting).")
-      .unit(Unit.SECONDS)
-      .labelNames("outcome")
-      .classicOnly()
-      .classicUpperBounds(0.001, 0.01, 0.1, 0.5, 1, 2, 3, 5, 10, 20, 30)
-      .register(registry);
+  private final Histogram budgetWaits =
+      Histogram.builder()
+          .name("xtream_panel_budget_wait_seconds")
+          .help(
+              "How long diagnoses waited for their turn at a panel (politeness budget), by outcome: granted,"
+                  + " busy (429 panel-busy), spent (429 panel-budget) or full (503: too many waiting).")
+          .unit(Unit.SECONDS)
+          .labelNames("outcome")
+          .classicOnly()
+          .classicUpperBounds(0.001, 0.01, 0.1, 0.5, 1, 2, 3, 5, 10, 20, 30)
+          .register(registry);
 
   ServiceMetrics() {
     for (String outcome : new String[] {"applied", "refused"}) {
@@ -84,27 +96,41 @@ final class ServiceMetrics implements RulesListener {
   }
 
   /** Gauges read at each scrape: the rules' load time, slots in use and their sizes. */
-  void watch(java.util.function.Supplier<RulesStatus> rules, Slots diagnosisSlots, Slots evaluationSlots) {
+  void watch(
+      java.util.function.Supplier<RulesStatus> rules, Slots diagnosisSlots, Slots evaluationSlots) {
     GaugeWithCallback.builder()
         .name("xtream_rules_loaded_timestamp_seconds")
         .help("When the rule set in use was put in use, unix seconds.")
         .unit(Unit.SECONDS)
         .callback(cb -> cb.call(rules.get().loadedAt().toEpochMilli() / 1000.0))
         .register(registry);
-    slots("xtream_slots_in_use", "Diagnosis and evaluation slots held now.", diagnosisSlots::inUse,
+    slots(
+        "xtream_slots_in_use",
+        "Diagnosis and evaluation slots held now.",
+        diagnosisSlots::inUse,
         evaluationSlots::inUse);
-    slots("xtream_slots", "Diagnosis and evaluation slots in all (doctor.serve.max-diagnoses, max-evaluations).",
-        diagnosisSlots::size, evaluationSlots::size);
-    slots("xtream_slots_overdue", "Slots held past their limit now: a runaway that holds capacity (/health/ready fails).",
-        diagnosisSlots::overdue, evaluationSlots::overdue);
+    slots(
+        "xtream_slots",
+        "Diagnosis and evaluation slots in all (doctor.serve.max-diagnoses, max-evaluations).",
+        diagnosisSlots::size,
+        evaluationSlots::size);
+    slots(
+        "xtream_slots_overdue",
+        "Slots held past their limit now: a runaway that holds capacity (/health/ready fails).",
+        diagnosisSlots::overdue,
+        evaluationSlots::overdue);
   }
 
   private void slots(String name, String help, IntSupplier diagnosis, IntSupplier evaluation) {
-    GaugeWithCallback.builder().name(name).help(help).labelNames("kind")
-        .callback(cb -> {
-          cb.call(diagnosis.getAsInt(), "diagnosis");
-          cb.call(evaluation.getAsInt(), "evaluation");
-        })
+    GaugeWithCallback.builder()
+        .name(name)
+        .help(help)
+        .labelNames("kind")
+        .callback(
+            cb -> {
+              cb.call(diagnosis.getAsInt(), "diagnosis");
+              cb.call(evaluation.getAsInt(), "evaluation");
+            })
         .register(registry);
   }
 
@@ -142,7 +168,8 @@ final class ServiceMetrics implements RulesListener {
   byte[] text() {
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     try {
-      PrometheusTextFormatWriter.create().write(out, registry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
+      PrometheusTextFormatWriter.create()
+          .write(out, registry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array has no I/O
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fixed number of slots for one kind of work (diagnoses, evaluations), that knows who holds each
- * and since when: a slot held past {@code limitNanos} is overdue, a runaway (say a rule's then
- * part that ignores the deadline) holding capacity, and makes the service not ready.
+ * and since when: a slot held past {@code limitNanos} is overdue, a runaway (say a rule's then part
+ * that ignores the deadline) holding capacity, and makes the service not ready.
  */
 final class Slots {
   private final Semaphore free;

@@ -25,9 +25,11 @@ class BadBodiesTest {
   @BeforeAll
   static void start() throws Exception {
     sim = Simulation.start("healthy-xc2");
-    service = Fixtures.start(Fixtures.settings().withRate(10_000, 10_000),
-        Fixtures.probes(List.of(sim.systemResolvers())),
-        TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())));
+    service =
+        Fixtures.start(
+            Fixtures.settings().withRate(10_000, 10_000),
+            Fixtures.probes(List.of(sim.systemResolvers())),
+            TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())));
   }
 
   @AfterAll
@@ -38,20 +40,34 @@ class BadBodiesTest {
 
   static void assertProblem(HttpResponse<String> r, int status, String detail) {
     assertEquals(status, r.statusCode(), r.body());
-    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""), r.body());
+    assertEquals(
+        "application/problem+json", r.headers().firstValue("Content-Type").orElse(""), r.body());
     assertTrue(r.body().contains(detail), r.body());
   }
 
   @Test
   void hostileFactsAre400WithTheFieldNamed() throws Exception {
     String[][] cases = {
-      {"{\"facts\":" + "[".repeat(2000) + "]".repeat(2000) + "}", "nested more than 32 levels deep"},
-      {"{\"facts\":[{\"type\":\"LoginAnswer\",\"auth\":" + "1".repeat(60_000) + "}]}", "holds a number of 60000"},
-      {"{\"facts\":[{\"type\":\"LoginAnswer\",\"auth\":0,\"auth\":1}]}", "\\\"facts[0].auth\\\" appears twice"},
+      {
+        "{\"facts\":" + "[".repeat(2000) + "]".repeat(2000) + "}", "nested more than 32 levels deep"
+      },
+      {
+        "{\"facts\":[{\"type\":\"LoginAnswer\",\"auth\":" + "1".repeat(60_000) + "}]}",
+        "holds a number of 60000"
+      },
+      {
+        "{\"facts\":[{\"type\":\"LoginAnswer\",\"auth\":0,\"auth\":1}]}",
+        "\\\"facts[0].auth\\\" appears twice"
+      },
       {"{\"facts\":[]}{\"facts\":[]}", "more after the JSON document"},
       {"{\"facts\":[]} trailing", "more after the JSON document"},
-      {"{\"facts\":[{\"type\":\"LoginAnswer\",\"outcome\":null}]}", "field \\\"outcome\\\" is null"},
-      {"{\"facts\":[{\"type\":\"LoginAnswer\",\"auth\":4294967297}]}", "field \\\"auth\\\" must be a whole number"},
+      {
+        "{\"facts\":[{\"type\":\"LoginAnswer\",\"outcome\":null}]}", "field \\\"outcome\\\" is null"
+      },
+      {
+        "{\"facts\":[{\"type\":\"LoginAnswer\",\"auth\":4294967297}]}",
+        "field \\\"auth\\\" must be a whole number"
+      },
       {"{\"facts\":[{\"type\":\"ServerInput\",\"port\":-8080}]}", "field \\\"port\\\""},
       {"{\"facts\":[{\"type\":\"TcpConnect\",\"millis\":-3}]}", "field \\\"millis\\\""},
     };
@@ -64,16 +80,33 @@ class BadBodiesTest {
   void hostileDiagnosisBodiesAre400AndReachNoPanel() throws Exception {
     int before = sim.requests().size();
     String[][] cases = {
-      {"{\"server\":\"" + sim.serverUrl() + "\",\"username\":\"" + "u".repeat(100_000) + "\"}", "413"},
-      {"{\"server\":\"" + sim.serverUrl() + "\",\"username\":\"" + "u".repeat(3000) + "\"}",
-        "\\\"username\\\" is longer than 2048 characters"},
-      {"{\"server\":\"" + sim.serverUrl() + "\",\"password\":\"" + "p".repeat(2049) + "\"}",
-        "\\\"password\\\" is longer than 2048 characters"},
-      {"{\"server\":\"" + sim.serverUrl() + "\",\"server\":\"http://other.test\"}", "\\\"server\\\" appears twice"},
+      {
+        "{\"server\":\"" + sim.serverUrl() + "\",\"username\":\"" + "u".repeat(100_000) + "\"}",
+        "413"
+      },
+      {
+        "{\"server\":\"" + sim.serverUrl() + "\",\"username\":\"" + "u".repeat(3000) + "\"}",
+        "\\\"username\\\" is longer than 2048 characters"
+      },
+      {
+        "{\"server\":\"" + sim.serverUrl() + "\",\"password\":\"" + "p".repeat(2049) + "\"}",
+        "\\\"password\\\" is longer than 2048 characters"
+      },
+      {
+        "{\"server\":\"" + sim.serverUrl() + "\",\"server\":\"http://other.test\"}",
+        "\\\"server\\\" appears twice"
+      },
       {"{\"server\":null}", "\\\"server\\\" is required"},
       {"{\"server\":\"" + sim.serverUrl() + "\"} {}", "more after the JSON document"},
-      {"{\"server\":\"" + sim.serverUrl() + "\",\"symptoms\":" + "{\"a\":".repeat(100) + "1" + "}".repeat(101),
-        "nested more than 32 levels deep"},
+      {
+        "{\"server\":\""
+            + sim.serverUrl()
+            + "\",\"symptoms\":"
+            + "{\"a\":".repeat(100)
+            + "1"
+            + "}".repeat(101),
+        "nested more than 32 levels deep"
+      },
     };
     for (String[] c : cases) {
       HttpResponse<String> r = Fixtures.post(service, "/v1/diagnoses", c[0], Fixtures.TOKEN);
@@ -89,10 +122,14 @@ class BadBodiesTest {
 
   @Test
   void aBodyThatIsNotUtf8Is400() throws Exception {
-    var request = java.net.http.HttpRequest.newBuilder(service.uri().resolve("/v1/evaluations"))
-        .header("Content-Type", "application/json").header("Authorization", "Bearer " + Fixtures.TOKEN)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', (byte) 0xe9, '"', '}'}))
-        .build();
+    var request =
+        java.net.http.HttpRequest.newBuilder(service.uri().resolve("/v1/evaluations"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + Fixtures.TOKEN)
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                    new byte[] {'{', '"', (byte) 0xe9, '"', '}'}))
+            .build();
     HttpResponse<String> r = Fixtures.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     assertProblem(r, 400, "not valid UTF-8");
   }

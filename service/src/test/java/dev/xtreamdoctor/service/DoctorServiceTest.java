@@ -25,7 +25,8 @@ class DoctorServiceTest {
   static void start() throws Exception {
     sim = Simulation.start("bad-credentials-xc2");
     TargetGuard guard = TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort()));
-    service = Fixtures.start(Fixtures.settings(), Fixtures.probes(List.of(sim.systemResolvers())), guard);
+    service =
+        Fixtures.start(Fixtures.settings(), Fixtures.probes(List.of(sim.systemResolvers())), guard);
   }
 
   @AfterAll
@@ -40,8 +41,12 @@ class DoctorServiceTest {
 
   @Test
   void aClientWithATokenDiagnosesOverHttp() throws Exception {
-    HttpResponse<String> r = Fixtures.post(service, "/v1/diagnoses",
-        Fixtures.diagnosisJson(sim.serverUrl(), sim.username(), "wrong-Pass-4711", null), Fixtures.TOKEN);
+    HttpResponse<String> r =
+        Fixtures.post(
+            service,
+            "/v1/diagnoses",
+            Fixtures.diagnosisJson(sim.serverUrl(), sim.username(), "wrong-Pass-4711", null),
+            Fixtures.TOKEN);
     assertEquals(200, r.statusCode(), r.body());
     JsonObject d = json(r);
     assertEquals("INVALID_DETAILS", d.getString("category"), r.body());
@@ -64,7 +69,8 @@ class DoctorServiceTest {
 
   @Test
   void evaluationsJudgeGivenFacts() throws Exception {
-    String facts = "{\"facts\":[{\"type\":\"LoginAnswer\",\"outcome\":\"panel.auth_rejected\",\"auth\":0}]}";
+    String facts =
+        "{\"facts\":[{\"type\":\"LoginAnswer\",\"outcome\":\"panel.auth_rejected\",\"auth\":0}]}";
     HttpResponse<String> r = Fixtures.post(service, "/v1/evaluations", facts, Fixtures.TOKEN);
     assertEquals(200, r.statusCode(), r.body());
     assertEquals("INVALID_DETAILS", json(r).getString("category"));
@@ -75,19 +81,30 @@ class DoctorServiceTest {
     HttpResponse<String> r = Fixtures.post(service, "/v1/evaluations", "{not json", Fixtures.TOKEN);
     assertEquals(400, r.statusCode());
     assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
-    r = Fixtures.post(service, "/v1/diagnoses", "{\"server\":\"http://x.test\",\"password\":\"s3cret-XYZ\",\"extra\":1}",
-        Fixtures.TOKEN);
+    r =
+        Fixtures.post(
+            service,
+            "/v1/diagnoses",
+            "{\"server\":\"http://x.test\",\"password\":\"s3cret-XYZ\",\"extra\":1}",
+            Fixtures.TOKEN);
     assertEquals(400, r.statusCode());
     assertFalse(r.body().contains("s3cret-XYZ"));
-    r = Fixtures.post(service, "/v1/diagnoses", "{\"server\":\"http://x.test\",\"symptoms\":{\"vantage\":\"moon\"}}",
-        Fixtures.TOKEN);
+    r =
+        Fixtures.post(
+            service,
+            "/v1/diagnoses",
+            "{\"server\":\"http://x.test\",\"symptoms\":{\"vantage\":\"moon\"}}",
+            Fixtures.TOKEN);
     assertEquals(400, r.statusCode());
     assertTrue(json(r).getString("detail").contains("vantage"));
   }
 
   @Test
   void oversizedBodiesAre413() throws Exception {
-    String big = "{\"facts\":[" + "{\"type\":\"LoginAnswer\"},".repeat(5000) + "{\"type\":\"LoginAnswer\"}]}";
+    String big =
+        "{\"facts\":["
+            + "{\"type\":\"LoginAnswer\"},".repeat(5000)
+            + "{\"type\":\"LoginAnswer\"}]}";
     HttpResponse<String> r = Fixtures.post(service, "/v1/evaluations", big, Fixtures.TOKEN);
     assertEquals(413, r.statusCode());
     assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
@@ -102,19 +119,29 @@ class DoctorServiceTest {
     assertEquals("ok", json(Fixtures.get(service, "/health", null)).getString("status"));
     HttpResponse<String> missing = Fixtures.get(service, "/v2/nothing", Fixtures.TOKEN);
     assertEquals(404, missing.statusCode());
-    assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        "application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
     assertEquals(405, Fixtures.get(service, "/v1/diagnoses", Fixtures.TOKEN).statusCode());
   }
 
   @Test
   void remoteVantageWithNothingWrongSaysWhatToAskNext() throws Exception {
     try (Simulation healthy = Simulation.start("healthy-xc2");
-        DoctorService s = Fixtures.start(Fixtures.settings(), Fixtures.probes(List.of(healthy.systemResolvers())),
-            TargetGuard.of(List.of("127.0.0.1/32"), Set.of(healthy.urlPort())))) {
-      HttpResponse<String> r = Fixtures.post(s, "/v1/diagnoses",
-          Fixtures.diagnosisJson(healthy.serverUrl(), healthy.username(), healthy.password(),
-              "{\"vantage\":\"remote\",\"appMessage\":\"login_failed\",\"device\":\"firestick\"}"),
-          Fixtures.TOKEN);
+        DoctorService s =
+            Fixtures.start(
+                Fixtures.settings(),
+                Fixtures.probes(List.of(healthy.systemResolvers())),
+                TargetGuard.of(List.of("127.0.0.1/32"), Set.of(healthy.urlPort())))) {
+      HttpResponse<String> r =
+          Fixtures.post(
+              s,
+              "/v1/diagnoses",
+              Fixtures.diagnosisJson(
+                  healthy.serverUrl(),
+                  healthy.username(),
+                  healthy.password(),
+                  "{\"vantage\":\"remote\",\"appMessage\":\"login_failed\",\"device\":\"firestick\"}"),
+              Fixtures.TOKEN);
       assertEquals(200, r.statusCode(), r.body());
       JsonObject d = json(r);
       assertEquals("NO_FAULT_FOUND", d.getString("category"), r.body());

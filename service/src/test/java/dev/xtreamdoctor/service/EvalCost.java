@@ -9,8 +9,8 @@ import dev.xtreamdoctor.engine.render.JsonRenderer;
 import java.util.List;
 
 /**
- * Not a test: what one evaluation costs without HTTP (bench/serve-load.sh prints it beside the
- * HTTP figures), so the service's own overhead can be told from the engine's.
+ * Not a test: what one evaluation costs without HTTP (bench/serve-load.sh prints it beside the HTTP
+ * figures), so the service's own overhead can be told from the engine's.
  */
 public final class EvalCost {
   private EvalCost() {}
@@ -29,8 +29,10 @@ public final class EvalCost {
       Diagnosis d = engine.evaluate(facts);
       len += JsonRenderer.toJson(d).toString().length();
     }
-    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
-    System.out.printf("engine+JSON, one thread, no HTTP: %d evaluations, %.3f ms wall and %.3f ms CPU each (%d chars)%n",
+    long cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+    System.out.printf(
+        "engine+JSON, one thread, no HTTP: %d evaluations, %.3f ms wall and %.3f ms CPU each (%d chars)%n",
         n, (System.nanoTime() - t0) / 1e6 / n, cpu / 1e6 / n, len / n);
     for (int i = 0; i < n; i++) {
       FactsJson.read(args[0]);
@@ -40,6 +42,7 @@ public final class EvalCost {
       len += FactsJson.read(args[0]).size();
     }
     cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
-    System.out.printf("reading the facts (strict JSON), one thread: %.3f ms CPU each%n", cpu / 1e6 / n);
+    System.out.printf(
+        "reading the facts (strict JSON), one thread: %.3f ms CPU each%n", cpu / 1e6 / n);
   }
 }

@@ -41,8 +41,11 @@ final class Fixtures {
    * same simulated panel again and again see a fresh diagnosis each time.
    */
   static ServeSettings settings() {
-    return new ServeSettings("127.0.0.1", 0, List.of(TOKEN), 65536, 1000, 1000, 4, 8, 2000, "'self'")
-        .withPoliteness(new ServeSettings.Politeness(1_000_000, 1000, 0, 30_000, 0, java.util.Optional.empty()));
+    return new ServeSettings(
+            "127.0.0.1", 0, List.of(TOKEN), 65536, 1000, 1000, 4, 8, 2000, "'self'")
+        .withPoliteness(
+            new ServeSettings.Politeness(
+                1_000_000, 1000, 0, 30_000, 0, java.util.Optional.empty()));
   }
 
   /** Short timeouts against local fixtures; resolvers as given (none means: none at all). */
@@ -54,22 +57,28 @@ final class Fixtures {
         .withLoopbackOnly(true);
   }
 
-  static DoctorService start(ServeSettings s, ProbeSettings probes, TargetGuard guard) throws Exception {
-    return DoctorService.start(s, XtreamDoctor.builder().ruleBook(rules()).probeSettings(probes), guard);
+  static DoctorService start(ServeSettings s, ProbeSettings probes, TargetGuard guard)
+      throws Exception {
+    return DoctorService.start(
+        s, XtreamDoctor.builder().ruleBook(rules()).probeSettings(probes), guard);
   }
 
-  static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  static HttpResponse<String> post(DoctorService s, String path, String json, String token) throws Exception {
+  static HttpResponse<String> post(DoctorService s, String path, String json, String token)
+      throws Exception {
     return post(s.uri(), path, json, token);
   }
 
   /** A POST to a service by its base URI (one in another process, say). */
-  static HttpResponse<String> post(URI base, String path, String json, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+  static HttpResponse<String> post(URI base, String path, String json, String token)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -77,7 +86,8 @@ final class Fixtures {
   }
 
   static HttpResponse<String> get(DoctorService s, String path, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(s.uri().resolve(path)).timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(s.uri().resolve(path)).timeout(Duration.ofSeconds(10));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -85,8 +95,14 @@ final class Fixtures {
   }
 
   static String diagnosisJson(String server, String user, String pass, String symptoms) {
-    return "{\"server\":" + jsonString(server) + ",\"username\":" + jsonString(user) + ",\"password\":"
-        + jsonString(pass) + (symptoms == null ? "" : ",\"symptoms\":" + symptoms) + "}";
+    return "{\"server\":"
+        + jsonString(server)
+        + ",\"username\":"
+        + jsonString(user)
+        + ",\"password\":"
+        + jsonString(pass)
+        + (symptoms == null ? "" : ",\"symptoms\":" + symptoms)
+        + "}";
   }
 
   static String jsonString(String s) {
@@ -100,17 +116,20 @@ final class Fixtures {
 
     Counter(String address, int port) throws IOException {
       socket = new ServerSocket(port, 50, InetAddress.getByName(address));
-      Thread t = new Thread(() -> {
-        while (!socket.isClosed()) {
-          try {
-            Socket c = socket.accept();
-            accepted.incrementAndGet();
-            c.close();
-          } catch (IOException e) {
-            return;
-          }
-        }
-      }, "counter-" + address);
+      Thread t =
+          new Thread(
+              () -> {
+                while (!socket.isClosed()) {
+                  try {
+                    Socket c = socket.accept();
+                    accepted.incrementAndGet();
+                    c.close();
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              },
+              "counter-" + address);
       t.setDaemon(true);
       t.start();
     }

@@ -28,7 +28,9 @@ class HostileClientsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    ServeSettings s = Fixtures.settings().withConnections(new ServeSettings.Connections(8192, 200, 800, 30_000, 512, 4));
+    ServeSettings s =
+        Fixtures.settings()
+            .withConnections(new ServeSettings.Connections(8192, 200, 800, 30_000, 512, 4));
     service = Fixtures.start(s, Fixtures.probes(List.of()), TargetGuard.of(List.of(), Set.of(80)));
   }
 
@@ -50,31 +52,52 @@ class HostileClientsTest {
 
   @Test
   void headersOverTheSizeLimitGet431() throws Exception {
-    String answer = exchange("127.0.0.1", "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(10_000) + "\r\n\r\n");
+    String answer =
+        exchange(
+            "127.0.0.1",
+            "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(10_000) + "\r\n\r\n");
     assertStatus(431, answer);
     assertTrue(answer.contains("application/problem+json"), answer);
   }
 
   @Test
   void aNegativeContentLengthGets400ProblemJson() throws Exception {
-    String answer = exchange("127.0.0.1", "POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-        + Fixtures.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: -5\r\n\r\n{}");
+    String answer =
+        exchange(
+            "127.0.0.1",
+            "POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + Fixtures.TOKEN
+                + "\r\nContent-Type: application/json\r\nContent-Length: -5\r\n\r\n{}");
     assertStatus(400, answer);
     assertTrue(answer.contains("application/problem+json"), answer);
   }
 
   @Test
   void lookAlikeContentTypesGet415() throws Exception {
-    for (String type : List.of("application/jsonx", "application/json-seq", "text/json", "application/json; charset=latin1",
-        "")) {
-      String answer = exchange("127.0.0.1", "POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-          + Fixtures.TOKEN + "\r\n" + (type.isEmpty() ? "" : "Content-Type: " + type + "\r\n")
-          + "Content-Length: 12\r\nConnection: close\r\n\r\n{\"facts\":[]}");
+    for (String type :
+        List.of(
+            "application/jsonx",
+            "application/json-seq",
+            "text/json",
+            "application/json; charset=latin1",
+            "")) {
+      String answer =
+          exchange(
+              "127.0.0.1",
+              "POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                  + Fixtures.TOKEN
+                  + "\r\n"
+                  + (type.isEmpty() ? "" : "Content-Type: " + type + "\r\n")
+                  + "Content-Length: 12\r\nConnection: close\r\n\r\n{\"facts\":[]}");
       assertStatus(415, answer);
     }
-    String ok = exchange("127.0.0.1", "POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-        + Fixtures.TOKEN + "\r\nContent-Type: Application/JSON; charset=\"UTF-8\"\r\n"
-        + "Content-Length: 12\r\nConnection: close\r\n\r\n{\"facts\":[]}");
+    String ok =
+        exchange(
+            "127.0.0.1",
+            "POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + Fixtures.TOKEN
+                + "\r\nContent-Type: Application/JSON; charset=\"UTF-8\"\r\n"
+                + "Content-Length: 12\r\nConnection: close\r\n\r\n{\"facts\":[]}");
     assertStatus(200, ok);
   }
 
@@ -101,7 +124,8 @@ class HostileClientsTest {
         }
       }
       assertEquals(3, closed, "4 connections per client address, 7 opened");
-      assertEquals(200, Fixtures.get(service, "/health", null).statusCode(), "other addresses are served");
+      assertEquals(
+          200, Fixtures.get(service, "/health", null).statusCode(), "other addresses are served");
     } finally {
       for (Socket k : held) {
         k.close();
@@ -173,6 +197,7 @@ class HostileClientsTest {
   }
 
   static void assertStatus(int status, String answer) {
-    assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), "expected " + status + ", got: " + answer);
+    assertTrue(
+        answer.startsWith("HTTP/1.1 " + status + " "), "expected " + status + ", got: " + answer);
   }
 }

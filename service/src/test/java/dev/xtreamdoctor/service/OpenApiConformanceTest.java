@@ -36,14 +36,15 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * /openapi.json is a valid OpenAPI 3.1 document (checked against the official schema of the
- * OpenAPI Initiative, a test resource, by a JSON Schema 2020-12 validator), names every operation,
- * and tells the truth: real answers of the service, 2xx and errors alike, have a status the
- * operation documents, validate against the schema it gives, and carry X-Request-Id.
+ * /openapi.json is a valid OpenAPI 3.1 document (checked against the official schema of the OpenAPI
+ * Initiative, a test resource, by a JSON Schema 2020-12 validator), names every operation, and
+ * tells the truth: real answers of the service, 2xx and errors alike, have a status the operation
+ * documents, validate against the schema it gives, and carry X-Request-Id.
  */
 class OpenApiConformanceTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
   static Simulation sim;
   static DoctorService service;
@@ -53,8 +54,11 @@ class OpenApiConformanceTest {
   @BeforeAll
   static void start() throws Exception {
     sim = Simulation.start("bad-credentials-xc2");
-    service = Fixtures.start(Fixtures.settings(), Fixtures.probes(List.of(sim.systemResolvers())),
-        TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())));
+    service =
+        Fixtures.start(
+            Fixtures.settings(),
+            Fixtures.probes(List.of(sim.systemResolvers())),
+            TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())));
     served = Fixtures.get(service, "/openapi.json", null).body();
     doc = MAPPER.readTree(served);
   }
@@ -66,7 +70,8 @@ class OpenApiConformanceTest {
   }
 
   private static Schema officialSchema() throws Exception {
-    try (InputStream in = OpenApiConformanceTest.class.getResourceAsStream("/oas-3.1/schema.json")) {
+    try (InputStream in =
+        OpenApiConformanceTest.class.getResourceAsStream("/oas-3.1/schema.json")) {
       assertNotNull(in, "the OpenAPI 3.1 schema is a test resource");
       return REGISTRY.getSchema(in, InputFormat.JSON);
     }
@@ -78,7 +83,8 @@ class OpenApiConformanceTest {
     List<Error> errors = oas.validate(served, InputFormat.JSON);
     assertTrue(errors.isEmpty(), errors.toString());
     assertEquals("3.1.0", doc.get("openapi").asString());
-    // the validator is live: it refuses a misspelt operation field and a document of another version
+    // the validator is live: it refuses a misspelt operation field and a document of another
+    // version
     ObjectNode broken = (ObjectNode) MAPPER.readTree(served);
     ((ObjectNode) broken.get("paths").get("/v1/rules").get("get")).put("operationID", "x");
     assertFalse(oas.validate(broken).isEmpty(), "a misspelt field is refused");
@@ -106,78 +112,124 @@ class OpenApiConformanceTest {
 
   @Test
   void everySchemaIsAValidJsonSchema() {
-    Schema meta = REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    Schema meta =
+        REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
     for (Map.Entry<String, JsonNode> s : doc.get("components").get("schemas").properties()) {
       List<Error> errors = meta.validate(s.getValue());
       assertTrue(errors.isEmpty(), s.getKey() + ": " + errors);
     }
     // findings, evidence and facts are typed, not bare objects
     JsonNode schemas = doc.get("components").get("schemas");
-    assertEquals("#/components/schemas/Finding",
-        schemas.get("Diagnosis").get("properties").get("findings").get("items").get("$ref").asString());
+    assertEquals(
+        "#/components/schemas/Finding",
+        schemas
+            .get("Diagnosis")
+            .get("properties")
+            .get("findings")
+            .get("items")
+            .get("$ref")
+            .asString());
     assertTrue(schemas.get("Finding").get("properties").get("layer").has("enum"));
     assertTrue(schemas.get("Fact").get("oneOf").size() >= 10);
-    assertTrue(schemas.get("Fact.LoginAnswer").get("properties").get("outcome").get("enum").toString()
-        .contains("panel.auth_rejected"));
+    assertTrue(
+        schemas
+            .get("Fact.LoginAnswer")
+            .get("properties")
+            .get("outcome")
+            .get("enum")
+            .toString()
+            .contains("panel.auth_rejected"));
     List<String> required = new ArrayList<>();
     schemas.get("Problem").get("required").forEach(n -> required.add(n.asString()));
     assertEquals(List.of("type", "title", "status", "instance"), required);
   }
 
   /** A request, and what the document must say of its answer. */
-  private record Call(String method, String path, String documentedAs, String token, String type, String body) {}
+  private record Call(
+      String method, String path, String documentedAs, String token, String type, String body) {}
 
   @Test
   void realAnswersMatchTheDocument() throws Exception {
-    String facts = "{\"facts\":[{\"type\":\"LoginAnswer\",\"outcome\":\"panel.auth_rejected\",\"auth\":0}]}";
+    String facts =
+        "{\"facts\":[{\"type\":\"LoginAnswer\",\"outcome\":\"panel.auth_rejected\",\"auth\":0}]}";
     String t = Fixtures.TOKEN;
     String json = "application/json";
-    List<Call> calls = List.of(
-        new Call("POST", "/v1/diagnoses", "/v1/diagnoses", t, json,
-            Fixtures.diagnosisJson(sim.serverUrl(), sim.username(), "wrong-Pass-4711", null)),
-        new Call("POST", "/v1/diagnoses", "/v1/diagnoses", t, json, Fixtures.diagnosisJson("htp:/bad", "u", "p", null)),
-        new Call("POST", "/v1/diagnoses", "/v1/diagnoses", t, json,
-            Fixtures.diagnosisJson("http://10.1.2.3:8080", "u", "p", null)),
-        new Call("POST", "/v1/diagnoses", "/v1/diagnoses", t, "text/plain", "{}"),
-        new Call("POST", "/v1/diagnoses", "/v1/diagnoses", null, json, "{}"),
-        new Call("POST", "/v1/evaluations", "/v1/evaluations", t, json, facts),
-        new Call("POST", "/v1/evaluations", "/v1/evaluations", t, json, "{not json"),
-        new Call("POST", "/v1/evaluations", "/v1/evaluations", t, json,
-            "{\"facts\":[" + "{\"type\":\"LoginAnswer\"},".repeat(5000) + "{\"type\":\"LoginAnswer\"}]}"),
-        new Call("GET", "/v1/diagnoses", "/v1/diagnoses", t, null, null),
-        new Call("GET", "/v1/rules", "/v1/rules", t, null, null),
-        new Call("GET", "/probe?line=nothing", "/probe", t, null, null),
-        new Call("GET", "/metrics", "/metrics", t, null, null),
-        new Call("GET", "/metrics", "/metrics", null, null, null),
-        new Call("GET", "/health", "/health", null, null, null),
-        new Call("GET", "/health/live", "/health/live", null, null, null),
-        new Call("GET", "/health/ready", "/health/ready", null, null, null),
-        new Call("GET", "/openapi.json", "/openapi.json", null, null, null),
-        new Call("GET", "/v2/nothing", null, t, null, null));
+    List<Call> calls =
+        List.of(
+            new Call(
+                "POST",
+                "/v1/diagnoses",
+                "/v1/diagnoses",
+                t,
+                json,
+                Fixtures.diagnosisJson(sim.serverUrl(), sim.username(), "wrong-Pass-4711", null)),
+            new Call(
+                "POST",
+                "/v1/diagnoses",
+                "/v1/diagnoses",
+                t,
+                json,
+                Fixtures.diagnosisJson("htp:/bad", "u", "p", null)),
+            new Call(
+                "POST",
+                "/v1/diagnoses",
+                "/v1/diagnoses",
+                t,
+                json,
+                Fixtures.diagnosisJson("http://10.1.2.3:8080", "u", "p", null)),
+            new Call("POST", "/v1/diagnoses", "/v1/diagnoses", t, "text/plain", "{}"),
+            new Call("POST", "/v1/diagnoses", "/v1/diagnoses", null, json, "{}"),
+            new Call("POST", "/v1/evaluations", "/v1/evaluations", t, json, facts),
+            new Call("POST", "/v1/evaluations", "/v1/evaluations", t, json, "{not json"),
+            new Call(
+                "POST",
+                "/v1/evaluations",
+                "/v1/evaluations",
+                t,
+                json,
+                "{\"facts\":["
+                    + "{\"type\":\"LoginAnswer\"},".repeat(5000)
+                    + "{\"type\":\"LoginAnswer\"}]}"),
+            new Call("GET", "/v1/diagnoses", "/v1/diagnoses", t, null, null),
+            new Call("GET", "/v1/rules", "/v1/rules", t, null, null),
+            new Call("GET", "/probe?line=nothing", "/probe", t, null, null),
+            new Call("GET", "/metrics", "/metrics", t, null, null),
+            new Call("GET", "/metrics", "/metrics", null, null, null),
+            new Call("GET", "/health", "/health", null, null, null),
+            new Call("GET", "/health/live", "/health/live", null, null, null),
+            new Call("GET", "/health/ready", "/health/ready", null, null, null),
+            new Call("GET", "/openapi.json", "/openapi.json", null, null, null),
+            new Call("GET", "/v2/nothing", null, t, null, null));
     Set<Integer> statuses = new java.util.TreeSet<>();
     for (Call c : calls) {
-      HttpRequest.Builder b = HttpRequest.newBuilder(service.uri().resolve(c.path())).timeout(Duration.ofSeconds(20));
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(service.uri().resolve(c.path())).timeout(Duration.ofSeconds(20));
       if (c.token() != null) {
         b.header("Authorization", "Bearer " + c.token());
       }
       if (c.body() != null) {
         b.header("Content-Type", c.type()).POST(HttpRequest.BodyPublishers.ofString(c.body()));
       }
-      HttpResponse<String> r = Fixtures.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          Fixtures.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
       statuses.add(r.statusCode());
       String what = c.method() + " " + c.path() + " -> " + r.statusCode();
       String id = r.headers().firstValue(RequestIds.HEADER).orElse("");
       assertTrue(id.matches("[0-9a-f]{32}"), what + ": X-Request-Id " + id);
       String mediaType = r.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
       // the operation the document names (an unknown path: any operation's 404 says what it is)
-      JsonNode op = doc.get("paths").get(c.documentedAs() == null ? "/v1/rules" : c.documentedAs())
-          .get(c.documentedAs() == null ? "get" : c.method().toLowerCase(Locale.ROOT));
-      if (op == null) { // a method the path does not answer: 405, documented on the path's operation
+      JsonNode op =
+          doc.get("paths")
+              .get(c.documentedAs() == null ? "/v1/rules" : c.documentedAs())
+              .get(c.documentedAs() == null ? "get" : c.method().toLowerCase(Locale.ROOT));
+      if (op
+          == null) { // a method the path does not answer: 405, documented on the path's operation
         op = doc.get("paths").get(c.documentedAs()).properties().iterator().next().getValue();
       }
       JsonNode response = resolve(op.get("responses").get(Integer.toString(r.statusCode())));
       assertNotNull(response, what + " is not documented");
-      assertTrue(response.get("headers").has("X-Request-Id"), what + ": X-Request-Id not documented");
+      assertTrue(
+          response.get("headers").has("X-Request-Id"), what + ": X-Request-Id not documented");
       JsonNode content = response.get("content");
       String documentedType = content.properties().iterator().next().getKey().split(";")[0].strip();
       assertEquals(documentedType, mediaType, what);
@@ -187,7 +239,8 @@ class OpenApiConformanceTest {
         assertTrue(errors.isEmpty(), what + ": " + errors + "\n" + r.body());
       }
       if (mediaType.equals("application/problem+json")) {
-        assertEquals(RequestIds.instance(id), MAPPER.readTree(r.body()).get("instance").asString(), what);
+        assertEquals(
+            RequestIds.instance(id), MAPPER.readTree(r.body()).get("instance").asString(), what);
       }
     }
     assertEquals(Set.of(200, 400, 401, 404, 405, 413, 415, 422), statuses);
@@ -196,15 +249,20 @@ class OpenApiConformanceTest {
   @Test
   void answersJettyGivesItselfCarryARequestIdAndAreDocumented() throws Exception {
     // headers over the size limit: Jetty answers before it has read them, so the id is a new one
-    String answer = exchange("GET /health HTTP/1.1\r\nHost: x\r\nX-Request-Id: ticket-4711:2\r\nX-Big: "
-        + "b".repeat(10_000) + "\r\n\r\n");
+    String answer =
+        exchange(
+            "GET /health HTTP/1.1\r\nHost: x\r\nX-Request-Id: ticket-4711:2\r\nX-Big: "
+                + "b".repeat(10_000)
+                + "\r\n\r\n");
     assertTrue(answer.startsWith("HTTP/1.1 431"), answer);
     Matcher id = Pattern.compile("X-Request-Id: ([0-9a-f]{32})\r\n").matcher(answer);
     assertTrue(id.find(), answer);
     String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-    assertEquals(RequestIds.instance(id.group(1)), MAPPER.readTree(body).get("instance").asString());
+    assertEquals(
+        RequestIds.instance(id.group(1)), MAPPER.readTree(body).get("instance").asString());
     // too many header fields: the service answers, and echoes the caller's id
-    StringBuilder head = new StringBuilder("GET /health HTTP/1.1\r\nHost: x\r\nX-Request-Id: ticket-4711:2\r\n");
+    StringBuilder head =
+        new StringBuilder("GET /health HTTP/1.1\r\nHost: x\r\nX-Request-Id: ticket-4711:2\r\n");
     for (int i = 0; i < 250; i++) {
       head.append("X-").append(i).append(": y\r\n");
     }
@@ -212,18 +270,29 @@ class OpenApiConformanceTest {
     assertTrue(answer.startsWith("HTTP/1.1 431"), answer);
     assertTrue(answer.contains("X-Request-Id: ticket-4711:2\r\n"), answer);
     body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-    assertEquals(RequestIds.instance("ticket-4711:2"), MAPPER.readTree(body).get("instance").asString());
+    assertEquals(
+        RequestIds.instance("ticket-4711:2"), MAPPER.readTree(body).get("instance").asString());
     assertNotNull(doc.get("paths").get("/health").get("get").get("responses").get("431"));
   }
 
   @Test
   void aValidIncomingRequestIdIsEchoedAnInvalidOneReplaced() throws Exception {
-    HttpResponse<String> r = Fixtures.CLIENT.send(HttpRequest.newBuilder(service.uri().resolve("/health"))
-        .header(RequestIds.HEADER, "7f3c1e5e-2b1d-4c0b-9a51-0c8a8e0f9d11").build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals("7f3c1e5e-2b1d-4c0b-9a51-0c8a8e0f9d11", r.headers().firstValue(RequestIds.HEADER).orElse(""));
+    HttpResponse<String> r =
+        Fixtures.CLIENT.send(
+            HttpRequest.newBuilder(service.uri().resolve("/health"))
+                .header(RequestIds.HEADER, "7f3c1e5e-2b1d-4c0b-9a51-0c8a8e0f9d11")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(
+        "7f3c1e5e-2b1d-4c0b-9a51-0c8a8e0f9d11",
+        r.headers().firstValue(RequestIds.HEADER).orElse(""));
     for (String bad : List.of("has space", "x".repeat(129), "<script>", "a\"b")) {
-      HttpResponse<String> s = Fixtures.CLIENT.send(HttpRequest.newBuilder(service.uri().resolve("/health"))
-          .header(RequestIds.HEADER, bad).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> s =
+          Fixtures.CLIENT.send(
+              HttpRequest.newBuilder(service.uri().resolve("/health"))
+                  .header(RequestIds.HEADER, bad)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertTrue(s.headers().firstValue(RequestIds.HEADER).orElse("").matches("[0-9a-f]{32}"), bad);
     }
   }
@@ -265,7 +334,9 @@ class OpenApiConformanceTest {
         got.write(b);
         end = got.toString(StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n");
       }
-      Matcher m = Pattern.compile("(?i)content-length: *(\\d+)").matcher(got.toString(StandardCharsets.ISO_8859_1));
+      Matcher m =
+          Pattern.compile("(?i)content-length: *(\\d+)")
+              .matcher(got.toString(StandardCharsets.ISO_8859_1));
       got.write(in.readNBytes(m.find() ? Integer.parseInt(m.group(1)) : 0));
       return got.toString(StandardCharsets.UTF_8);
     }

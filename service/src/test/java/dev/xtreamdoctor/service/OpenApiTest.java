@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
 class OpenApiTest {
   @Test
   void theDocumentMatchesTheService() throws Exception {
-    try (DoctorService s = Fixtures.start(Fixtures.settings(), Fixtures.probes(List.of()),
-        TargetGuard.of(List.of(), Set.of(80)))) {
+    try (DoctorService s =
+        Fixtures.start(
+            Fixtures.settings(),
+            Fixtures.probes(List.of()),
+            TargetGuard.of(List.of(), Set.of(80)))) {
       HttpResponse<String> r = Fixtures.get(s, "/openapi.json", null);
       assertEquals(200, r.statusCode());
       JsonObject doc = Json.createReader(new StringReader(r.body())).readObject();
@@ -31,24 +34,44 @@ class OpenApiTest {
       }
       assertEquals(new TreeSet<>(DoctorService.API_ROUTES), routes);
       JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
-      assertEquals(new TreeSet<>(DiagnosisBody.FIELDS),
-          new TreeSet<>(schemas.getJsonObject("DiagnosisRequest").getJsonObject("properties").keySet()));
+      assertEquals(
+          new TreeSet<>(DiagnosisBody.FIELDS),
+          new TreeSet<>(
+              schemas.getJsonObject("DiagnosisRequest").getJsonObject("properties").keySet()));
       JsonObject symptoms = schemas.getJsonObject("Symptoms").getJsonObject("properties");
       assertEquals(new TreeSet<>(DiagnosisBody.SYMPTOM_FIELDS), new TreeSet<>(symptoms.keySet()));
-      assertEquals(List.copyOf(s.doctor().appMessages().keySet()),
-          symptoms.getJsonObject("appMessage").getJsonArray("enum").getValuesAs(JsonString::getString));
-      assertEquals("Login Failed", symptoms.getJsonObject("appMessage").getJsonObject("x-labels").getString("login_failed"));
-      assertEquals(DiagnosisBody.VANTAGES,
-          symptoms.getJsonObject("vantage").getJsonArray("enum").getValuesAs(JsonString::getString));
+      assertEquals(
+          List.copyOf(s.doctor().appMessages().keySet()),
+          symptoms
+              .getJsonObject("appMessage")
+              .getJsonArray("enum")
+              .getValuesAs(JsonString::getString));
+      assertEquals(
+          "Login Failed",
+          symptoms.getJsonObject("appMessage").getJsonObject("x-labels").getString("login_failed"));
+      assertEquals(
+          DiagnosisBody.VANTAGES,
+          symptoms
+              .getJsonObject("vantage")
+              .getJsonArray("enum")
+              .getValuesAs(JsonString::getString));
       // the routes that need the token (/v1, /probe, /metrics) say so, and only they
       for (String route : DoctorService.API_ROUTES) {
         String[] mp = route.split(" ");
-        boolean secured = mp[1].startsWith("/v1/") || mp[1].equals("/probe") || mp[1].equals("/metrics");
-        HttpResponse<String> unauth = mp[0].equals("GET") ? Fixtures.get(s, mp[1], null)
-            : Fixtures.post(s, mp[1], "{}", null);
+        boolean secured =
+            mp[1].startsWith("/v1/") || mp[1].equals("/probe") || mp[1].equals("/metrics");
+        HttpResponse<String> unauth =
+            mp[0].equals("GET")
+                ? Fixtures.get(s, mp[1], null)
+                : Fixtures.post(s, mp[1], "{}", null);
         assertEquals(secured ? 401 : 200, unauth.statusCode(), route);
-        assertEquals(secured, paths.getJsonObject(mp[1]).getJsonObject(mp[0].toLowerCase(java.util.Locale.ROOT))
-            .containsKey("security"), route);
+        assertEquals(
+            secured,
+            paths
+                .getJsonObject(mp[1])
+                .getJsonObject(mp[0].toLowerCase(java.util.Locale.ROOT))
+                .containsKey("security"),
+            route);
       }
     }
   }

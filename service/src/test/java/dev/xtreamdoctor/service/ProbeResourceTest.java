@@ -17,7 +17,9 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code GET /probe?line=NAME}: a line of the lines file, diagnosed, in the Prometheus text format. */
+/**
+ * {@code GET /probe?line=NAME}: a line of the lines file, diagnosed, in the Prometheus text format.
+ */
 class ProbeResourceTest {
   @TempDir Path dir;
 
@@ -25,23 +27,33 @@ class ProbeResourceTest {
     Path pw = dir.resolve("line.password");
     Files.writeString(pw, password + "\n");
     Path file = dir.resolve("lines.properties");
-    Files.writeString(file, String.join("\n",
-        "line.sim.server = " + sim.serverUrl(),
-        "line.sim.username = " + sim.username(),
-        "line.sim.password-file = line.password", ""));
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "line.sim.server = " + sim.serverUrl(),
+            "line.sim.username = " + sim.username(),
+            "line.sim.password-file = line.password",
+            ""));
     return ProbeLines.load(file);
   }
 
-  private static DoctorService start(Simulation sim, ServeSettings settings, ProbeLines lines) throws Exception {
-    return DoctorService.start(settings,
-        dev.xtreamdoctor.api.XtreamDoctor.builder().ruleBook(Fixtures.rules())
+  private static DoctorService start(Simulation sim, ServeSettings settings, ProbeLines lines)
+      throws Exception {
+    return DoctorService.start(
+        settings,
+        dev.xtreamdoctor.api.XtreamDoctor.builder()
+            .ruleBook(Fixtures.rules())
             .probeSettings(Fixtures.probes(List.of(sim.systemResolvers()))),
-        TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())), lines);
+        TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())),
+        lines);
   }
 
   /** The value of the one sample of a metric (with these labels, if any) in a text exposition. */
   static Optional<Double> value(String text, String series) {
-    return text.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+    return text.lines()
+        .filter(l -> l.startsWith(series + " "))
+        .findFirst()
         .map(l -> Double.parseDouble(l.substring(series.length() + 1).strip()));
   }
 
@@ -64,12 +76,19 @@ class ProbeResourceTest {
       String m = r.body();
       assertEquals(Optional.of(1.0), value(m, "xtream_probe_success"), m);
       assertEquals(Optional.of(0.0), value(m, "xtream_probe_cached"), m);
-      assertEquals(Optional.of(1.0), value(m, "xtream_diagnosis_info{category=\"NO_FAULT_FOUND\",cause=\"REMOTE_ALL_CLEAR\"}"), m);
+      assertEquals(
+          Optional.of(1.0),
+          value(m, "xtream_diagnosis_info{category=\"NO_FAULT_FOUND\",cause=\"REMOTE_ALL_CLEAR\"}"),
+          m);
       assertTrue(value(m, "xtream_probe_duration_seconds").orElseThrow() > 0, m);
       for (String phase : List.of("dns_system", "connect", "login")) {
-        assertTrue(value(m, "xtream_probe_phase_duration_seconds{phase=\"" + phase + "\"}").isPresent(), phase + " in\n" + m);
+        assertTrue(
+            value(m, "xtream_probe_phase_duration_seconds{phase=\"" + phase + "\"}").isPresent(),
+            phase + " in\n" + m);
       }
-      assertTrue(value(m, "xtream_probe_phase_duration_seconds{phase=\"tls\"}").isEmpty(), "no TLS on http: no series\n" + m);
+      assertTrue(
+          value(m, "xtream_probe_phase_duration_seconds{phase=\"tls\"}").isEmpty(),
+          "no TLS on http: no series\n" + m);
       assertEquals(Optional.of(2.0), value(m, "xtream_account_max_connections"), m);
       assertEquals(1, m.lines().filter(l -> l.startsWith("xtream_diagnosis_info{")).count(), m);
       // the token is the API's; a name must be in the lines file
@@ -111,8 +130,10 @@ class ProbeResourceTest {
 
   @Test
   void aScrapeTheBudgetHasNoLoginForGetsTheLastResultMarkedCached() throws Exception {
-    ServeSettings oneLogin = Fixtures.settings()
-        .withPoliteness(new ServeSettings.Politeness(1, 600_000, 0, 30_000, 0, Optional.empty()));
+    ServeSettings oneLogin =
+        Fixtures.settings()
+            .withPoliteness(
+                new ServeSettings.Politeness(1, 600_000, 0, 30_000, 0, Optional.empty()));
     try (Simulation sim = Simulation.start("healthy-xc2");
         DoctorService s = start(sim, oneLogin, lines(sim, sim.password()))) {
       String first = Fixtures.get(s, "/probe?line=sim", Fixtures.TOKEN).body();
@@ -120,9 +141,12 @@ class ProbeResourceTest {
       HttpResponse<String> again = Fixtures.get(s, "/probe?line=sim", Fixtures.TOKEN);
       assertEquals(200, again.statusCode(), again.body());
       assertEquals(Optional.of(1.0), value(again.body(), "xtream_probe_cached"), again.body());
-      assertEquals(value(first, "xtream_probe_observed_timestamp_seconds"),
+      assertEquals(
+          value(first, "xtream_probe_observed_timestamp_seconds"),
           value(again.body(), "xtream_probe_observed_timestamp_seconds"));
-      assertEquals(1, sim.requests().stream().filter(q -> q.path().endsWith("player_api.php")).count(),
+      assertEquals(
+          1,
+          sim.requests().stream().filter(q -> q.path().endsWith("player_api.php")).count(),
           "one login in all");
     }
   }

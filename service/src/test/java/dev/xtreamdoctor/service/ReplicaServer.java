@@ -16,11 +16,21 @@ public final class ReplicaServer {
   private ReplicaServer() {}
 
   public static void main(String[] args) throws Exception {
-    ServeSettings.Politeness budget = new ServeSettings.Politeness(Integer.parseInt(args[3]), Long.parseLong(args[4]),
-        Long.parseLong(args[5]), Long.parseLong(args[6]), Long.parseLong(args[7]), Optional.of(args[0]));
-    try (DoctorService s = DoctorService.start(Fixtures.settings().withPoliteness(budget).withSlots(8, 8, 2000),
-        XtreamDoctor.builder().ruleBook(Fixtures.rules()).probeSettings(Fixtures.probes(List.of(args[1]))),
-        TargetGuard.of(List.of("127.0.0.1/32"), Set.of(Integer.parseInt(args[2]))))) {
+    ServeSettings.Politeness budget =
+        new ServeSettings.Politeness(
+            Integer.parseInt(args[3]),
+            Long.parseLong(args[4]),
+            Long.parseLong(args[5]),
+            Long.parseLong(args[6]),
+            Long.parseLong(args[7]),
+            Optional.of(args[0]));
+    try (DoctorService s =
+        DoctorService.start(
+            Fixtures.settings().withPoliteness(budget).withSlots(8, 8, 2000),
+            XtreamDoctor.builder()
+                .ruleBook(Fixtures.rules())
+                .probeSettings(Fixtures.probes(List.of(args[1]))),
+            TargetGuard.of(List.of("127.0.0.1/32"), Set.of(Integer.parseInt(args[2]))))) {
       System.out.println("READY " + s.uri());
       System.out.flush();
       while (System.in.read() >= 0) {

@@ -45,8 +45,12 @@ class ServeCanaryTest {
 
     @Override
     public synchronized void publish(LogRecord r) {
-      text.append(r.getLevel()).append(' ').append(r.getLoggerName()).append(' ')
-          .append(new java.util.logging.SimpleFormatter().formatMessage(r)).append('\n');
+      text.append(r.getLevel())
+          .append(' ')
+          .append(r.getLoggerName())
+          .append(' ')
+          .append(new java.util.logging.SimpleFormatter().formatMessage(r))
+          .append('\n');
       if (r.getThrown() != null) {
         StringWriter w = new StringWriter();
         r.getThrown().printStackTrace(new PrintWriter(w));
@@ -70,31 +74,55 @@ class ServeCanaryTest {
     root.setLevel(Level.ALL);
     Logger.getLogger("dev.xtreamdoctor").setLevel(Level.ALL);
     String n = Integer.toString(ThreadLocalRandom.current().nextInt(1000, 9999));
-    List<String> canaries = List.of("Cnry!Pw/x+9%" + n, "cnry+P w/&%\"é'<" + n + ">", "Пароль€-" + n + "-日本");
+    List<String> canaries =
+        List.of("Cnry!Pw/x+9%" + n, "cnry+P w/&%\"é'<" + n + ">", "Пароль€-" + n + "-日本");
     StringBuilder answers = new StringBuilder();
     try (Simulation sim = Simulation.start("hostile-echo");
-        DoctorService s = Fixtures.start(Fixtures.settings(), Fixtures.probes(List.of(sim.systemResolvers())),
-            TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())))) {
+        DoctorService s =
+            Fixtures.start(
+                Fixtures.settings(),
+                Fixtures.probes(List.of(sim.systemResolvers())),
+                TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())))) {
       for (String canary : canaries) {
-        HttpResponse<String> r = Fixtures.post(s, "/v1/diagnoses",
-            Fixtures.diagnosisJson(sim.serverUrl(), sim.username(), canary, "{\"vantage\":\"remote\"}"), Fixtures.TOKEN);
+        HttpResponse<String> r =
+            Fixtures.post(
+                s,
+                "/v1/diagnoses",
+                Fixtures.diagnosisJson(
+                    sim.serverUrl(), sim.username(), canary, "{\"vantage\":\"remote\"}"),
+                Fixtures.TOKEN);
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"category\":\"INVALID_DETAILS\""), r.body());
-        assertTrue(r.body().contains("nginx " + Redactor.MASK), "the echo was seen, and masked: " + r.body());
+        assertTrue(
+            r.body().contains("nginx " + Redactor.MASK),
+            "the echo was seen, and masked: " + r.body());
         answers.append(r.body()).append('\n');
         // the password pasted into refused or unusable server addresses
-        for (String server : List.of("http://u:" + canary + "@10.0.0.1:8080/",
-            "http://127.0.0.2:" + sim.urlPort() + "/get.php?username=u&password="
-                + URLEncoder.encode(canary, StandardCharsets.UTF_8),
-            "http://bad host/?password=" + canary)) {
-          HttpResponse<String> refused = Fixtures.post(s, "/v1/diagnoses",
-              Fixtures.diagnosisJson(server, "u", canary, null), Fixtures.TOKEN);
+        for (String server :
+            List.of(
+                "http://u:" + canary + "@10.0.0.1:8080/",
+                "http://127.0.0.2:"
+                    + sim.urlPort()
+                    + "/get.php?username=u&password="
+                    + URLEncoder.encode(canary, StandardCharsets.UTF_8),
+                "http://bad host/?password=" + canary)) {
+          HttpResponse<String> refused =
+              Fixtures.post(
+                  s,
+                  "/v1/diagnoses",
+                  Fixtures.diagnosisJson(server, "u", canary, null),
+                  Fixtures.TOKEN);
           assertTrue(refused.statusCode() == 422 || refused.statusCode() == 400, refused.body());
           answers.append(refused.body()).append('\n');
         }
         // and in bodies that are refused
-        answers.append(Fixtures.post(s, "/v1/diagnoses", "{\"server\":\"x\",\"password\":\"" + canary + "\",\"x\":1}",
-            Fixtures.TOKEN).body());
+        answers.append(
+            Fixtures.post(
+                    s,
+                    "/v1/diagnoses",
+                    "{\"server\":\"x\",\"password\":\"" + canary + "\",\"x\":1}",
+                    Fixtures.TOKEN)
+                .body());
       }
     } finally {
       root.removeHandler(capture);
@@ -104,7 +132,8 @@ class ServeCanaryTest {
     assertTrue(logs.contains("diagnosis for token-"), "the service logged its work: " + logs);
     for (String canary : canaries) {
       for (String form : spellings(canary)) {
-        assertFalse(answers.toString().contains(form), "spelling [" + form + "] in an answer:\n" + answers);
+        assertFalse(
+            answers.toString().contains(form), "spelling [" + form + "] in an answer:\n" + answers);
         assertFalse(logs.contains(form), "spelling [" + form + "] in the log:\n" + logs);
       }
     }

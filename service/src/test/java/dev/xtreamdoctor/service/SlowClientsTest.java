@@ -25,13 +25,18 @@ import org.junit.jupiter.api.Test;
  * second from 127.0.0.1 and an authorised evaluation runs.
  */
 class SlowClientsTest {
-  static final String HEAD = "GET /health HTTP/1.1\r\nHost: x\r\nUser-Agent: trickle\r\nX-Pad: "
-      + "a".repeat(200) + "\r\n\r\n";
+  static final String HEAD =
+      "GET /health HTTP/1.1\r\nHost: x\r\nUser-Agent: trickle\r\nX-Pad: "
+          + "a".repeat(200)
+          + "\r\n\r\n";
 
   @Test
   void fiftyTricklingClientsDoNotStopHealthOrEvaluations() throws Exception {
-    try (DoctorService s = Fixtures.start(Fixtures.settings(), Fixtures.probes(List.of()),
-        TargetGuard.of(List.of(), Set.of(80)))) {
+    try (DoctorService s =
+        Fixtures.start(
+            Fixtures.settings(),
+            Fixtures.probes(List.of()),
+            TargetGuard.of(List.of(), Set.of(80)))) {
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger reconnects = new AtomicInteger();
       Thread trickler = new Thread(() -> trickle(s, 50, stop, reconnects), "trickler");
@@ -55,7 +60,8 @@ class SlowClientsTest {
           micros.add((System.nanoTime() - t0) / 1000);
           assertEquals("HTTP/1.1 200 OK", status);
           if (micros.size() % 50 == 0) {
-            HttpResponse<String> r = Fixtures.post(s, "/v1/evaluations", HotReloadTest.FACTS, Fixtures.TOKEN);
+            HttpResponse<String> r =
+                Fixtures.post(s, "/v1/evaluations", HotReloadTest.FACTS, Fixtures.TOKEN);
             assertEquals(200, r.statusCode(), r.body());
             assertTrue(r.body().contains("INVALID_DETAILS"), r.body());
             evaluated++;
@@ -67,9 +73,15 @@ class SlowClientsTest {
       trickler.join(5000);
       micros.sort(null);
       long p99 = micros.get((int) Math.ceil(micros.size() * 0.99) - 1);
-      System.out.printf("slow clients: %d /health answers, p50 %d us, p99 %d us, max %d us; %d evaluations;"
-          + " %d trickling connections cut and reopened%n", micros.size(), micros.get(micros.size() / 2), p99,
-          micros.get(micros.size() - 1), evaluated, reconnects.get());
+      System.out.printf(
+          "slow clients: %d /health answers, p50 %d us, p99 %d us, max %d us; %d evaluations;"
+              + " %d trickling connections cut and reopened%n",
+          micros.size(),
+          micros.get(micros.size() / 2),
+          p99,
+          micros.get(micros.size() - 1),
+          evaluated,
+          reconnects.get());
       assertTrue(micros.size() >= 100, "health was asked " + micros.size() + " times");
       assertTrue(evaluated >= 2);
       assertTrue(p99 < 100_000, "p99 of /health " + p99 + " us");
@@ -77,7 +89,8 @@ class SlowClientsTest {
     }
   }
 
-  static final byte[] HEALTH = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] HEALTH =
+      "GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   /** Reads one answer off a kept-alive connection; its status line. */
   static String answer(java.io.InputStream in) throws IOException {
@@ -89,7 +102,8 @@ class SlowClientsTest {
       }
       head.append((char) c);
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
     if (!m.find()) {
       throw new IOException("no Content-Length: " + head);
     }

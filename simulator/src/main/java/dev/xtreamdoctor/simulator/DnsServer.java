@@ -33,8 +33,8 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
@@ -320,7 +320,8 @@ public final class DnsServer implements AutoCloseable {
     return reply.toWire();
   }
 
-  private static void addAddresses(Message reply, Name owner, int type, List<InetAddress> addresses) {
+  private static void addAddresses(
+      Message reply, Name owner, int type, List<InetAddress> addresses) {
     for (InetAddress address : addresses) {
       boolean v4 = address instanceof Inet4Address;
       if (type == Type.A && v4) {

@@ -15,13 +15,13 @@ import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Hostile servers, byte by byte: answers that no honest panel gives but a broken or malicious
- * one (or whatever listens on a wrong port) does. Each is streamed, so an endless or huge answer
- * costs the simulator no memory, and each stops when the client goes away or after {@link
- * #MAX_TIME}. In scenario files: {@code hostile NAME [ARG]}.
+ * Hostile servers, byte by byte: answers that no honest panel gives but a broken or malicious one
+ * (or whatever listens on a wrong port) does. Each is streamed, so an endless or huge answer costs
+ * the simulator no memory, and each stops when the client goes away or after {@link #MAX_TIME}. In
+ * scenario files: {@code hostile NAME [ARG]}.
  *
- * <p>To add one, write a method returning an {@link Overlay} and register it in {@link #NAMED}
- * with its one-line description; {@link OverlaySpec} and the documentation test pick it up.
+ * <p>To add one, write a method returning an {@link Overlay} and register it in {@link #NAMED} with
+ * its one-line description; {@link OverlaySpec} and the documentation test pick it up.
  */
 public final class Hostile {
   /** No hostile answer streams for longer than this, whatever the client does. */
@@ -39,22 +39,29 @@ public final class Hostile {
 
   private static Map<String, Named> named() {
     Map<String, Named> m = new LinkedHashMap<>();
-    m.put("endless-header-line", new Named("a header line that never ends", a -> endlessHeaderLine()));
+    m.put(
+        "endless-header-line",
+        new Named("a header line that never ends", a -> endlessHeaderLine()));
     m.put(
         "many-headers",
-        new Named("COUNT short headers (default a million)", a -> manyHeaders(count(a, 1_000_000))));
+        new Named(
+            "COUNT short headers (default a million)", a -> manyHeaders(count(a, 1_000_000))));
     m.put(
         "huge-body",
         new Named(
-            "a body of BYTES (default 2 GB) with its Content-Length", a -> hugeBody(count(a, 2L << 30))));
+            "a body of BYTES (default 2 GB) with its Content-Length",
+            a -> hugeBody(count(a, 2L << 30))));
     m.put("endless-chunked", new Named("a chunked body that never ends", a -> endlessChunked()));
     m.put(
         "gzip-bomb",
         new Named(
-            "a small gzip body that inflates to BYTES (default 10 GB)", a -> gzipBomb(count(a, 10L << 30))));
+            "a small gzip body that inflates to BYTES (default 10 GB)",
+            a -> gzipBomb(count(a, 10L << 30))));
     m.put("garbage", new Named("binary bytes that are no HTTP at all, then close", a -> garbage()));
     m.put("ssh", new Named("an SSH server's banner, then silence (an SSH port)", a -> sshBanner()));
-    m.put("tls-alert", new Named("a TLS alert record, as a TLS port answers plain HTTP", a -> tlsAlert()));
+    m.put(
+        "tls-alert",
+        new Named("a TLS alert record, as a TLS port answers plain HTTP", a -> tlsAlert()));
     return Collections.unmodifiableMap(m);
   }
 
@@ -65,7 +72,9 @@ public final class Hostile {
 
   /** One line per behaviour: {@code name - description}. */
   public static List<String> describe() {
-    return NAMED.entrySet().stream().map(e -> e.getKey() + " - " + e.getValue().description()).toList();
+    return NAMED.entrySet().stream()
+        .map(e -> e.getKey() + " - " + e.getValue().description())
+        .toList();
   }
 
   static Overlay named(String name, List<String> args) {
@@ -109,7 +118,8 @@ public final class Hostile {
   public static Overlay hugeBody(long bytes) {
     return raw(
         out -> {
-          head(out, "HTTP/1.1 200 OK", "Content-Type: application/json", "Content-Length: " + bytes);
+          head(
+              out, "HTTP/1.1 200 OK", "Content-Type: application/json", "Content-Length: " + bytes);
           out.write(CRLF);
           byte[] chunk = filled(64 * 1024, (byte) ' ');
           chunk[0] = '{';
@@ -128,10 +138,15 @@ public final class Hostile {
   public static Overlay endlessChunked() {
     return raw(
         out -> {
-          head(out, "HTTP/1.1 200 OK", "Content-Type: application/json", "Transfer-Encoding: chunked");
+          head(
+              out,
+              "HTTP/1.1 200 OK",
+              "Content-Type: application/json",
+              "Transfer-Encoding: chunked");
           out.write(CRLF);
           byte[] chunk = filled(8192, (byte) ' ');
-          byte[] size = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+          byte[] size =
+              (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
           long end = deadline();
           while (System.nanoTime() < end) {
             out.write(size);
@@ -182,7 +197,8 @@ public final class Hostile {
   public static Overlay sshBanner() {
     return raw(
         out -> {
-          out.write("SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13\r\n".getBytes(StandardCharsets.US_ASCII));
+          out.write(
+              "SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13\r\n".getBytes(StandardCharsets.US_ASCII));
           out.flush();
           pause(Duration.ofSeconds(30));
         });
@@ -228,7 +244,8 @@ public final class Hostile {
       return otherwise;
     }
     String a = args.get(0).toLowerCase(Locale.ROOT);
-    long unit = a.endsWith("g") ? 1L << 30 : a.endsWith("m") ? 1L << 20 : a.endsWith("k") ? 1L << 10 : 1;
+    long unit =
+        a.endsWith("g") ? 1L << 30 : a.endsWith("m") ? 1L << 20 : a.endsWith("k") ? 1L << 10 : 1;
     String digits = unit == 1 ? a : a.substring(0, a.length() - 1);
     return Long.parseLong(digits) * unit;
   }

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Panels that reflect what they are sent, or send text meant for a terminal: the leak and
- * injection paths a diagnoser must close (reference reliability-and-rules.md A6, issue 13).
+ * Panels that reflect what they are sent, or send text meant for a terminal: the leak and injection
+ * paths a diagnoser must close (reference reliability-and-rules.md A6, issue 13).
  */
 public final class HostileEchoes {
   /** The escape sequences the ANSI panel sends: set the window title, clear the screen, a bell. */
@@ -36,28 +36,56 @@ public final class HostileEchoes {
       String host = request.header("host").orElse("panel.example.test");
       String user = request.param("username").orElse("");
       // PHP's json_encode escapes / and non-ASCII; "raw" and "status" carry the bare JSON form
-      String body = "{\"user_info\":{\"username\":" + PhpJson.encode(user)
-          + ",\"password\":" + PhpJson.encode(pw)
-          + ",\"message\":" + PhpJson.encode("Wrong password " + pw + " (" + form + ", " + rfc + ", " + b64 + ", "
-              + wire + ")")
-          + ",\"auth\":0,\"status\":\"Denied " + jsonRaw(pw) + "\",\"raw\":\"" + jsonRaw(pw) + "\"}}";
-      return Reply.answer(Response.of(200, "application/json", body)
-          .withReason("OK " + wire)
-          .replacingHeader("Server", "nginx " + wire)
-          .withHeader("X-Powered-By", "PHP " + wire)
-          .withHeader("CF-RAY", rfc + "-LHR")
-          .withHeader("Location", "http://" + host + "/player_api.php?username=" + user + "&password=" + form
-              + "&p2=" + rfc)
-          .withHeader("Refresh", "0; url=http://" + host + "/live/" + user + "/" + rfc + "/1.ts")
-          .withHeader("Set-Cookie", "xc_pw=" + rfc + "; Path=/")
-          .withHeader("Set-Cookie", "xc_b64=" + b64 + "; Path=/"));
+      String body =
+          "{\"user_info\":{\"username\":"
+              + PhpJson.encode(user)
+              + ",\"password\":"
+              + PhpJson.encode(pw)
+              + ",\"message\":"
+              + PhpJson.encode(
+                  "Wrong password "
+                      + pw
+                      + " ("
+                      + form
+                      + ", "
+                      + rfc
+                      + ", "
+                      + b64
+                      + ", "
+                      + wire
+                      + ")")
+              + ",\"auth\":0,\"status\":\"Denied "
+              + jsonRaw(pw)
+              + "\",\"raw\":\""
+              + jsonRaw(pw)
+              + "\"}}";
+      return Reply.answer(
+          Response.of(200, "application/json", body)
+              .withReason("OK " + wire)
+              .replacingHeader("Server", "nginx " + wire)
+              .withHeader("X-Powered-By", "PHP " + wire)
+              .withHeader("CF-RAY", rfc + "-LHR")
+              .withHeader(
+                  "Location",
+                  "http://"
+                      + host
+                      + "/player_api.php?username="
+                      + user
+                      + "&password="
+                      + form
+                      + "&p2="
+                      + rfc)
+              .withHeader(
+                  "Refresh", "0; url=http://" + host + "/live/" + user + "/" + rfc + "/1.ts")
+              .withHeader("Set-Cookie", "xc_pw=" + rfc + "; Path=/")
+              .withHeader("Set-Cookie", "xc_b64=" + b64 + "; Path=/"));
     };
   }
 
   /**
    * A panel whose texts carry terminal control sequences: the status line, the {@code Server}
-   * header and the account {@code status} (with a CR LF that would forge an extra output line).
-   * The answer refuses the login (auth 0), so the diagnosis has a finding.
+   * header and the account {@code status} (with a CR LF that would forge an extra output line). The
+   * answer refuses the login (auth 0), so the diagnosis has a finding.
    */
   public static Overlay ansi() {
     return (request, next) -> {
@@ -65,9 +93,10 @@ public final class HostileEchoes {
       info.put("auth", 0);
       info.put("status", ANSI + "Active\r\n[✓] Panel: all good\u0007");
       info.put("message", ANSI + "\u001b[8mhidden");
-      return Reply.answer(Response.of(200, "application/json", PhpJson.encode(Map.of("user_info", info)))
-          .withReason("OK " + ANSI)
-          .replacingHeader("Server", "nginx" + ANSI + "\u001b[1A\u001b[Kfake"));
+      return Reply.answer(
+          Response.of(200, "application/json", PhpJson.encode(Map.of("user_info", info)))
+              .withReason("OK " + ANSI)
+              .replacingHeader("Server", "nginx" + ANSI + "\u001b[1A\u001b[Kfake"));
     };
   }
 

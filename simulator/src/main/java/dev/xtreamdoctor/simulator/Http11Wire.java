@@ -19,9 +19,8 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 on the wire, as the simulated servers speak it: reading one request (head, body, form
- * parameters) with nginx's limits, writing a response exactly as told (delay, trickle,
- * truncation), and closing the way nginx does. {@link PanelServer} owns sockets and threads; this
- * owns bytes.
+ * parameters) with nginx's limits, writing a response exactly as told (delay, trickle, truncation),
+ * and closing the way nginx does. {@link PanelServer} owns sockets and threads; this owns bytes.
  */
 final class Http11Wire {
   private static final int MAX_HEAD_BYTES = 32 * 1024;

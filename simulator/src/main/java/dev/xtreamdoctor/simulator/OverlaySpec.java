@@ -9,10 +9,10 @@ import java.util.Locale;
 /**
  * Overlays written as short text, for scenario files: {@code ua-filter 454 allow VLC}, {@code
  * cloudflare 521}, {@code cloudflare proxy}, {@code cloudflare challenge 503}, {@code block-page
- * 451}, {@code overloaded 503}, {@code slow 4000}, {@code
- * hang}, {@code trickle 50 body}, {@code reset}, {@code empty-reply}, {@code truncated 10}, {@code
- * flood limit 3 gap 2000}, {@code flood banned}, {@code echo-password}, {@code ansi}, {@code hostile
- * gzip-bomb} (see {@link Hostile}), {@code php-warnings before}, {@code bom}, {@code status 401}.
+ * 451}, {@code overloaded 503}, {@code slow 4000}, {@code hang}, {@code trickle 50 body}, {@code
+ * reset}, {@code empty-reply}, {@code truncated 10}, {@code flood limit 3 gap 2000}, {@code flood
+ * banned}, {@code echo-password}, {@code ansi}, {@code hostile gzip-bomb} (see {@link Hostile}),
+ * {@code php-warnings before}, {@code bom}, {@code status 401}.
  */
 final class OverlaySpec {
   private OverlaySpec() {}
@@ -78,7 +78,9 @@ final class OverlaySpec {
         case "status" -> Overlays.status(Integer.parseInt(args.get(0)));
         case "at-hours" ->
             Overlays.atHours(
-                hours(args.get(0)), clock, parse(String.join(" ", args.subList(1, args.size())), family, clock));
+                hours(args.get(0)),
+                clock,
+                parse(String.join(" ", args.subList(1, args.size())), family, clock));
         default -> throw new IllegalArgumentException("unknown overlay '" + kind + "'");
       };
     } catch (IndexOutOfBoundsException e) {
@@ -97,7 +99,8 @@ final class OverlaySpec {
       int from = hour(ends[0], text);
       int to = ends.length > 1 ? hour(ends[1], text) : from;
       if (ends.length > 2) {
-        throw new IllegalArgumentException("at-hours: '" + text + "' is not a list of hours such as 18-23");
+        throw new IllegalArgumentException(
+            "at-hours: '" + text + "' is not a list of hours such as 18-23");
       }
       for (int h = from; ; h = (h + 1) % 24) {
         hours.add(h);
@@ -111,7 +114,8 @@ final class OverlaySpec {
 
   private static int hour(String s, String text) {
     if (!s.strip().matches("\\d{1,2}") || Integer.parseInt(s.strip()) > 23) {
-      throw new IllegalArgumentException("at-hours: '" + text + "' is not a list of hours such as 18-23");
+      throw new IllegalArgumentException(
+          "at-hours: '" + text + "' is not a list of hours such as 18-23");
     }
     return Integer.parseInt(s.strip());
   }

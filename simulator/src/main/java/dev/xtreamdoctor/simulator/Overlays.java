@@ -78,14 +78,16 @@ public final class Overlays {
    */
   public static Overlay cloudflareChallenge(int status) {
     if (status != 403 && status != 503 && status != 429) {
-      throw new IllegalArgumentException("Cloudflare challenges answer 403, 429 or 503, not " + status);
+      throw new IllegalArgumentException(
+          "Cloudflare challenges answer 403, 429 or 503, not " + status);
     }
     return (request, next) -> {
       String host = request.header("host").orElse("").replaceAll(":\\d+$", "");
       Response page =
           Response.of(status, "text/html; charset=UTF-8", Pages.cloudflareChallenge(host))
               .withHeader("cf-mitigated", "challenge")
-              .withHeader("Cache-Control", "private, max-age=0, no-store, no-cache, must-revalidate");
+              .withHeader(
+                  "Cache-Control", "private, max-age=0, no-store, no-cache, must-revalidate");
       return Reply.answer(cloudflareHeaders(page, rayId()));
     };
   }
@@ -140,8 +142,8 @@ public final class Overlays {
   }
 
   /**
-   * PHP warnings printed around the site's answer, as a panel with {@code display_errors} on
-   * does: {@code before}, {@code after} or {@code both}. The status and headers stay.
+   * PHP warnings printed around the site's answer, as a panel with {@code display_errors} on does:
+   * {@code before}, {@code after} or {@code both}. The status and headers stay.
    */
   public static Overlay phpWarnings(String where) {
     String w = where.toLowerCase(java.util.Locale.ROOT);
@@ -181,8 +183,8 @@ public final class Overlays {
   }
 
   /**
-   * The site's answer under another status code, body and headers kept: an emulator or a
-   * hardened panel answering a refused login with 401 or 403 and its login JSON.
+   * The site's answer under another status code, body and headers kept: an emulator or a hardened
+   * panel answering a refused login with 401 or 403 and its login JSON.
    */
   public static Overlay status(int code) {
     if (code < 200 || code > 599) {
@@ -195,7 +197,8 @@ public final class Overlays {
    * Applies {@code overlay} only during these hours of the day, as {@code clock} tells them in its
    * own zone (a panel overloaded every evening); at other hours requests pass straight through.
    */
-  public static Overlay atHours(java.util.Set<Integer> hours, java.time.Clock clock, Overlay overlay) {
+  public static Overlay atHours(
+      java.util.Set<Integer> hours, java.time.Clock clock, Overlay overlay) {
     java.util.Set<Integer> during = java.util.Set.copyOf(hours);
     return (request, next) ->
         during.contains(clock.instant().atZone(clock.getZone()).getHour())

@@ -88,7 +88,8 @@ public final class Pages {
   /** A Cloudflare 52x error page for {@code host}, shaped like the real ones. */
   public static String cloudflareError(int status, String host, String rayId) {
     String title = cloudflareTitle(status);
-    return """
+    return
+"""
 <!DOCTYPE html>
 <!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->
 <!--[if gt IE 8]><!--> <html class="no-js" lang="en-US"> <!--<![endif]-->
@@ -157,11 +158,12 @@ public final class Pages {
 
   /**
    * Cloudflare's managed challenge ("Just a moment..."), shown to clients that must run its
-   * JavaScript first: browsers pass, IPTV apps never do. Served with 403 (today) or 503 (the
-   * older "I'm Under Attack" mode, "Checking your browser before accessing").
+   * JavaScript first: browsers pass, IPTV apps never do. Served with 403 (today) or 503 (the older
+   * "I'm Under Attack" mode, "Checking your browser before accessing").
    */
   public static String cloudflareChallenge(String host) {
-    return """
+    return
+"""
 <!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>
 <meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
 <meta name="robots" content="noindex,nofollow">

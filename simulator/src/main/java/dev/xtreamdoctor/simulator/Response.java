@@ -102,12 +102,14 @@ public record Response(
         kept.add(h);
       }
     }
-    return new Response(status, reason, kept, newBody, headerDelay, trickle, trickleGap, truncateAt);
+    return new Response(
+        status, reason, kept, newBody, headerDelay, trickle, trickleGap, truncateAt);
   }
 
   /** The same answer under another status code, with that code's reason phrase. */
   public Response withStatus(int code) {
-    return new Response(code, reasonOf(code), headers, body, headerDelay, trickle, trickleGap, truncateAt);
+    return new Response(
+        code, reasonOf(code), headers, body, headerDelay, trickle, trickleGap, truncateAt);
   }
 
   public Response withReason(String newReason) {

@@ -82,18 +82,17 @@ public final class ScenarioConfig {
               (a, v) -> a.withConnections(a.activeCons(), integer("max_connections", v))));
 
   /** What each key does to the panel's settings. */
-  private static final Map<String, BiFunction<PanelSettings, String, PanelSettings>>
-      SETTINGS_KEYS =
-          table(
-              Map.entry("message", (s, v) -> s.withMessage(v)),
-              Map.entry("timezone", (s, v) -> s.withTimezone(v.trim())),
-              Map.entry("odd_types", (s, v) -> s.withOddTypes(bool("odd_types", v))),
-              Map.entry(
-                  "legacy_get",
-                  (s, v) -> s.withLegacyEndpoints(bool("legacy_get", v), s.legacyXmltv())),
-              Map.entry(
-                  "legacy_xmltv",
-                  (s, v) -> s.withLegacyEndpoints(s.legacyGet(), bool("legacy_xmltv", v))));
+  private static final Map<String, BiFunction<PanelSettings, String, PanelSettings>> SETTINGS_KEYS =
+      table(
+          Map.entry("message", (s, v) -> s.withMessage(v)),
+          Map.entry("timezone", (s, v) -> s.withTimezone(v.trim())),
+          Map.entry("odd_types", (s, v) -> s.withOddTypes(bool("odd_types", v))),
+          Map.entry(
+              "legacy_get",
+              (s, v) -> s.withLegacyEndpoints(bool("legacy_get", v), s.legacyXmltv())),
+          Map.entry(
+              "legacy_xmltv",
+              (s, v) -> s.withLegacyEndpoints(s.legacyGet(), bool("legacy_xmltv", v))));
 
   /** What each key does to the rest of the scenario: its network, TLS, URL and overlays. */
   private static final Map<String, BiConsumer<ScenarioSpec.Builder, String>> SCENARIO_KEYS =

@@ -95,7 +95,8 @@ public record ScenarioSpec(
     overlays = List.copyOf(overlays);
     redirect = redirect == null ? "" : redirect.trim();
     otherNames = Collections.unmodifiableMap(new LinkedHashMap<>(otherNames));
-    panelAddress = panelAddress == null || panelAddress.isBlank() ? Loopback.DEFAULT : panelAddress.trim();
+    panelAddress =
+        panelAddress == null || panelAddress.isBlank() ? Loopback.DEFAULT : panelAddress.trim();
   }
 
   public static Builder builder(String name, PanelFamily family) {
@@ -174,13 +175,16 @@ public record ScenarioSpec(
       return status;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "redirect must be 'STATUS LOCATION' (e.g. 301 http://new.example.test:{panelPort}), not '" + redirect + "'");
+          "redirect must be 'STATUS LOCATION' (e.g. 301 http://new.example.test:{panelPort}), not '"
+              + redirect
+              + "'");
     }
   }
 
   /** Where the redirect leads, the placeholders filled in. */
   String redirectLocation(int panelPort, String panelScheme, String self) {
-    return redirect.split("\\s+", 2)[1]
+    return redirect
+        .split("\\s+", 2)[1]
         .replace("{panelPort}", Integer.toString(panelPort))
         .replace("{panelScheme}", panelScheme)
         .replace("{self}", self);
@@ -348,15 +352,18 @@ public record ScenarioSpec(
     }
 
     /**
-     * The URL leads to a server that redirects every request: {@code STATUS LOCATION}, see
-     * {@link ScenarioSpec#redirect()}.
+     * The URL leads to a server that redirects every request: {@code STATUS LOCATION}, see {@link
+     * ScenarioSpec#redirect()}.
      */
     public Builder redirect(String statusAndLocation) {
       this.redirect = statusAndLocation;
       return this;
     }
 
-    /** One more name both resolvers know, with its behaviour ({@code answer panel}, {@code nxdomain}...). */
+    /**
+     * One more name both resolvers know, with its behaviour ({@code answer panel}, {@code
+     * nxdomain}...).
+     */
     public Builder name(String host, String behaviour) {
       this.otherNames.put(host.toLowerCase(Locale.ROOT), behaviour);
       return this;

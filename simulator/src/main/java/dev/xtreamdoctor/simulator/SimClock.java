@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A clock for simulations that can run faster than real time and be moved on: the panel's
- * {@code timestamp_now}, a line's expiry and the hours of an {@code at-hours} overlay follow it.
- * Tests give the same clock to the simulation and to the doctor, so that a second of real time can
- * be an hour of the evening, or a line can expire between two scrapes.
+ * A clock for simulations that can run faster than real time and be moved on: the panel's {@code
+ * timestamp_now}, a line's expiry and the hours of an {@code at-hours} overlay follow it. Tests
+ * give the same clock to the simulation and to the doctor, so that a second of real time can be an
+ * hour of the evening, or a line can expire between two scrapes.
  */
 public final class SimClock extends Clock {
   private final Instant start;
@@ -19,7 +19,8 @@ public final class SimClock extends Clock {
   private final ZoneId zone;
   private final AtomicLong shiftNanos;
 
-  private SimClock(Instant start, long startNanos, double speed, ZoneId zone, AtomicLong shiftNanos) {
+  private SimClock(
+      Instant start, long startNanos, double speed, ZoneId zone, AtomicLong shiftNanos) {
     this.start = start;
     this.startNanos = startNanos;
     this.speed = speed;

@@ -77,7 +77,8 @@ public final class Simulation implements AutoCloseable {
     if (spec.panelTls() != null && settings.equals(PanelSettings.defaults(spec.family()))) {
       settings = settings.withServerProtocol("https"); // an https-only panel says so
     }
-    Panel.Builder siteBuilder = Panel.builder(spec.family()).account(spec.account()).settings(settings);
+    Panel.Builder siteBuilder =
+        Panel.builder(spec.family()).account(spec.account()).settings(settings);
     if (clock != null) {
       siteBuilder.clock(clock);
     }
@@ -105,14 +106,16 @@ public final class Simulation implements AutoCloseable {
         };
     if (!spec.redirect().isEmpty()) {
       // the URL typed leads to the old place, which sends the app on
-      PanelServer.Builder old = PanelServer.builder(request -> Reply.answer(PanelServer.nginxPage(404, "Not Found")))
-          .name("redirector");
+      PanelServer.Builder old =
+          PanelServer.builder(request -> Reply.answer(PanelServer.nginxPage(404, "Not Found")))
+              .name("redirector");
       int[] selfPort = new int[1];
       int panelPort = urlPort;
       old.overlay(
           (request, next) ->
               Reply.answer(
-                  PanelServer.nginxPage(spec.redirectStatus(), Response.reasonOf(spec.redirectStatus()))
+                  PanelServer.nginxPage(
+                          spec.redirectStatus(), Response.reasonOf(spec.redirectStatus()))
                       .withHeader(
                           "Location",
                           spec.redirectLocation(
@@ -151,7 +154,8 @@ public final class Simulation implements AutoCloseable {
             .name(role)
             .port(port)
             .on(spec.host(), ScenarioSpec.dnsBehaviour(behaviour, panel.address()));
-    spec.otherNames().forEach((n, other) -> b.on(n, ScenarioSpec.dnsBehaviour(other, panel.address())));
+    spec.otherNames()
+        .forEach((n, other) -> b.on(n, ScenarioSpec.dnsBehaviour(other, panel.address())));
     return b.start();
   }
 

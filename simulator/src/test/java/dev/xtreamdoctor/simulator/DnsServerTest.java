@@ -74,7 +74,8 @@ class DnsServerTest {
     Message m = ask("alias.example.test", Type.A);
     assertEquals(Rcode.NOERROR, m.getRcode());
     List<Record> answer = m.getSection(Section.ANSWER);
-    assertEquals(List.of(Type.CNAME, Type.CNAME, Type.A), answer.stream().map(Record::getType).toList());
+    assertEquals(
+        List.of(Type.CNAME, Type.CNAME, Type.A), answer.stream().map(Record::getType).toList());
     assertEquals(List.of("cdn.example.test.", "edge.example.test.", "127.0.0.9"), addresses(m));
     // a dangling alias answers NXDOMAIN with its CNAME; a loop stops after 16 links
     Message dangling = ask("dangling.example.test", Type.A);

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
  * holding it, and stops when the client goes away.
  */
 class HostileTest {
-  private static final String GET = "GET /player_api.php?username=u&password=p HTTP/1.1\r\nHost: x\r\n\r\n";
+  private static final String GET =
+      "GET /player_api.php?username=u&password=p HTTP/1.1\r\nHost: x\r\n\r\n";
 
   /** The first {@code limit} bytes of the answer, then the client hangs up. */
   private static byte[] first(Overlay overlay, int limit) throws IOException {
-    try (PanelServer server = PanelServer.builder(r -> Reply.answer(Response.empty(204))).overlay(overlay).start();
+    try (PanelServer server =
+            PanelServer.builder(r -> Reply.answer(Response.empty(204))).overlay(overlay).start();
         Socket s = new Socket(InetAddress.getByName(server.address()), server.port())) {
       s.setSoTimeout(5000);
       s.getOutputStream().write(GET.getBytes(StandardCharsets.US_ASCII));
@@ -32,7 +34,8 @@ class HostileTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[8192];
       int n;
-      while (out.size() < limit && (n = in.read(buf, 0, Math.min(buf.length, limit - out.size()))) >= 0) {
+      while (out.size() < limit
+          && (n = in.read(buf, 0, Math.min(buf.length, limit - out.size()))) >= 0) {
         out.write(buf, 0, n);
       }
       return out.toByteArray();
@@ -104,18 +107,29 @@ class HostileTest {
     byte[] junk = first(Hostile.garbage(), 4096);
     assertEquals(4096, junk.length);
     assertEquals(0, junk[0]);
-    assertArrayEquals(new byte[] {0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46}, first(Hostile.tlsAlert(), 64));
+    assertArrayEquals(
+        new byte[] {0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46}, first(Hostile.tlsAlert(), 64));
     assertTrue(text(first(Hostile.sshBanner(), 8)).startsWith("SSH-2.0-"));
   }
 
   @Test
   void theyAreNamedForScenarioFiles() {
     assertEquals(
-        List.of("endless-header-line", "many-headers", "huge-body", "endless-chunked", "gzip-bomb", "garbage", "ssh", "tls-alert"),
+        List.of(
+            "endless-header-line",
+            "many-headers",
+            "huge-body",
+            "endless-chunked",
+            "gzip-bomb",
+            "garbage",
+            "ssh",
+            "tls-alert"),
         Hostile.names());
     assertTrue(OverlaySpec.parse("hostile huge-body 3m", PanelFamily.XC2) != null);
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> OverlaySpec.parse("hostile nope", PanelFamily.XC2));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> OverlaySpec.parse("hostile nope", PanelFamily.XC2));
     assertTrue(e.getMessage().contains("known: endless-header-line"), e.getMessage());
   }
 }

@@ -20,7 +20,10 @@ class SimClockTest {
       s.connect(new InetSocketAddress(sim.panel().address(), sim.panel().port()), 2000);
       s.setSoTimeout(700);
       String request =
-          "GET /player_api.php?username=" + sim.username() + "&password=" + sim.password()
+          "GET /player_api.php?username="
+              + sim.username()
+              + "&password="
+              + sim.password()
               + " HTTP/1.1\r\nHost: panel\r\nConnection: close\r\n\r\n";
       s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       try {

@@ -76,8 +76,8 @@ final class ConfigLoader {
   }
 
   /**
-   * Every key of {@link DoctorConfig}, e.g. {@code doctor.timeout.connect-ms}, read off the
-   * mapping itself so the list cannot drift from it.
+   * Every key of {@link DoctorConfig}, e.g. {@code doctor.timeout.connect-ms}, read off the mapping
+   * itself so the list cannot drift from it.
    */
   static final List<String> KEYS = keys("doctor", DoctorConfig.class, DoctorConfig.class);
 
@@ -85,9 +85,11 @@ final class ConfigLoader {
   static List<String> known(List<Class<?>> sections) {
     List<String> keys = new java.util.ArrayList<>(KEYS);
     for (Class<?> section : sections) {
-      io.smallrye.config.ConfigMapping mapping = section.getAnnotation(io.smallrye.config.ConfigMapping.class);
+      io.smallrye.config.ConfigMapping mapping =
+          section.getAnnotation(io.smallrye.config.ConfigMapping.class);
       if (mapping == null || !mapping.prefix().startsWith("doctor.")) {
-        throw new IllegalArgumentException(section.getName() + " is not a @ConfigMapping under doctor.");
+        throw new IllegalArgumentException(
+            section.getName() + " is not a @ConfigMapping under doctor.");
       }
       keys.addAll(keys(mapping.prefix(), section, section));
     }
@@ -97,10 +99,17 @@ final class ConfigLoader {
   private static List<String> keys(String prefix, Class<?> type, Class<?> root) {
     List<String> keys = new java.util.ArrayList<>();
     for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
-      if (m.isDefault() || java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.getParameterCount() > 0) {
+      if (m.isDefault()
+          || java.lang.reflect.Modifier.isStatic(m.getModifiers())
+          || m.getParameterCount() > 0) {
         continue;
       }
-      String key = prefix + "." + m.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+      String key =
+          prefix
+              + "."
+              + m.getName()
+                  .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                  .toLowerCase(java.util.Locale.ROOT);
       if (m.getReturnType().isInterface() && m.getReturnType().getEnclosingClass() == root) {
         keys.addAll(keys(key, m.getReturnType(), root));
       } else {
@@ -110,7 +119,10 @@ final class ConfigLoader {
     return keys.stream().sorted().toList();
   }
 
-  /** A key as an environment variable: {@code doctor.timeout.connect-ms} is DOCTOR_TIMEOUT_CONNECT_MS. */
+  /**
+   * A key as an environment variable: {@code doctor.timeout.connect-ms} is
+   * DOCTOR_TIMEOUT_CONNECT_MS.
+   */
   static String envName(String key) {
     return key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
@@ -121,17 +133,26 @@ final class ConfigLoader {
    * where), and a {@code DOCTOR_} variable when it is close to a real one (other DOCTOR_ variables
    * may belong to other programs).
    */
-  static void unknownKeys(java.util.Map<String, String> env, java.util.Properties system, Optional<Path> file)
+  static void unknownKeys(
+      java.util.Map<String, String> env, java.util.Properties system, Optional<Path> file)
       throws ConfigException {
     unknownKeys(env, system, file, KEYS);
   }
 
   static void unknownKeys(
-      java.util.Map<String, String> env, java.util.Properties system, Optional<Path> file, List<String> known)
+      java.util.Map<String, String> env,
+      java.util.Properties system,
+      Optional<Path> file,
+      List<String> known)
       throws ConfigException {
     for (String name : system.stringPropertyNames()) {
       if (name.startsWith("doctor.") && !known.contains(name)) {
-        throw new ConfigException("-D" + name + " is not a setting" + suggestion(name, known) + "; the settings are listed in the README");
+        throw new ConfigException(
+            "-D"
+                + name
+                + " is not a setting"
+                + suggestion(name, known)
+                + "; the settings are listed in the README");
       }
     }
     if (file.isPresent() && Files.isRegularFile(file.get())) {
@@ -145,7 +166,13 @@ final class ConfigLoader {
         Matcher m = KEY_LINE.matcher(lines.get(i));
         if (m.find() && !known.contains(m.group(1))) {
           throw new ConfigException(
-              file.get() + ":" + (i + 1) + ": " + m.group(1) + " is not a setting" + suggestion(m.group(1), known)
+              file.get()
+                  + ":"
+                  + (i + 1)
+                  + ": "
+                  + m.group(1)
+                  + " is not a setting"
+                  + suggestion(m.group(1), known)
                   + "; the settings are listed in the README");
         }
       }
@@ -155,7 +182,8 @@ final class ConfigLoader {
       if (name.startsWith("DOCTOR_") && !envNames.contains(name)) {
         String near = suggestion(name, envNames);
         if (!near.isEmpty()) {
-          throw new ConfigException("the environment variable " + name + " is not a setting" + near);
+          throw new ConfigException(
+              "the environment variable " + name + " is not a setting" + near);
         }
       }
     }
@@ -164,7 +192,9 @@ final class ConfigLoader {
   private static final Pattern KEY_LINE = Pattern.compile("^\\s*(doctor\\.[^\\s=:]+)");
 
   private static String suggestion(String name, List<String> known) {
-    return dev.xtreamdoctor.engine.FactModel.closest(name, known).map(k -> " (did you mean " + k + "?)").orElse("");
+    return dev.xtreamdoctor.engine.FactModel.closest(name, known)
+        .map(k -> " (did you mean " + k + "?)")
+        .orElse("");
   }
 
   /** Limits SmallRye cannot express: positive numbers, resolver addresses. */

@@ -31,7 +31,8 @@ public final class Configuration {
    * @param sections {@code @ConfigMapping} interfaces whose prefixes start with {@code doctor.}
    * @throws ConfigException when a value is not valid or a {@code doctor.} key is no key
    */
-  public static Configuration load(Optional<Path> configFile, List<Class<?>> sections) throws ConfigException {
+  public static Configuration load(Optional<Path> configFile, List<Class<?>> sections)
+      throws ConfigException {
     return ConfigLoader.load(configFile, List.copyOf(sections));
   }
 
@@ -55,7 +56,8 @@ public final class Configuration {
    */
   public <T> T section(Class<T> mapping) {
     if (!sections.contains(Objects.requireNonNull(mapping))) {
-      throw new IllegalArgumentException(mapping.getName() + " was not loaded; pass it to Configuration.load");
+      throw new IllegalArgumentException(
+          mapping.getName() + " was not loaded; pass it to Configuration.load");
     }
     return config.getConfigMapping(mapping);
   }

@@ -62,8 +62,8 @@ public interface DoctorConfig {
     String minInterval();
 
     /**
-     * {@code doctor.watch.peak-hours}: the hours of the day that count as peak hours (evenings, live
-     * events), for the rules over a history; {@code 20-1} runs past midnight.
+     * {@code doctor.watch.peak-hours}: the hours of the day that count as peak hours (evenings,
+     * live events), for the rules over a history; {@code 20-1} runs past midnight.
      */
     @WithDefault("18-23")
     String peakHours();
@@ -155,8 +155,8 @@ public interface DoctorConfig {
     Optional<Path> dir();
 
     /**
-     * {@code doctor.rules.max-firings}: the most rule firings one evaluation may make; a rule
-     * that keeps re-triggering itself is stopped there with an error naming it.
+     * {@code doctor.rules.max-firings}: the most rule firings one evaluation may make; a rule that
+     * keeps re-triggering itself is stopped there with an error naming it.
      */
     @WithDefault("10000")
     int maxFirings();

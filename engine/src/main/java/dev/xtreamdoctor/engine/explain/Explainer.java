@@ -36,17 +36,20 @@ import org.kie.api.runtime.KieSession;
  */
 public final class Explainer {
   private static final Map<String, RuleSource> SOURCES = new ConcurrentHashMap<>();
-  private static final java.util.regex.Pattern CONDITION_NAME = java.util.regex.Pattern.compile("name\\s*==\\s*\"(\\w+)\"");
+  private static final java.util.regex.Pattern CONDITION_NAME =
+      java.util.regex.Pattern.compile("name\\s*==\\s*\"(\\w+)\"");
 
   private Explainer() {}
 
   /** The diagnosis of these facts, and why. */
-  public static ExplainedDiagnosis evaluate(DiagnosisEngine engine, Collection<? extends Fact> facts) {
+  public static ExplainedDiagnosis evaluate(
+      DiagnosisEngine engine, Collection<? extends Fact> facts) {
     return evaluate(engine, facts, dev.xtreamdoctor.engine.Catalogue.ENGLISH);
   }
 
   /** {@link #evaluate(DiagnosisEngine, Collection)}, the diagnosis in this language. */
-  public static ExplainedDiagnosis evaluate(DiagnosisEngine engine, Collection<? extends Fact> facts, String language) {
+  public static ExplainedDiagnosis evaluate(
+      DiagnosisEngine engine, Collection<? extends Fact> facts, String language) {
     Recorder recorder = new Recorder();
     Diagnosis d = engine.evaluate(facts, recorder, language);
     return new ExplainedDiagnosis(d, explain(engine.ruleBook(), d, recorder));
@@ -67,7 +70,10 @@ public final class Explainer {
           new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
-              current = new Production(event.getMatch().getRule().getName(), List.copyOf(event.getMatch().getObjects()));
+              current =
+                  new Production(
+                      event.getMatch().getRule().getName(),
+                      List.copyOf(event.getMatch().getObjects()));
             }
 
             @Override
@@ -93,17 +99,37 @@ public final class Explainer {
   }
 
   private static Explanation explain(RuleBook book, Diagnosis d, Recorder recorder) {
-    RuleSource source = SOURCES.computeIfAbsent(book.fingerprint(), k -> RuleSource.of(book.files()));
+    RuleSource source =
+        SOURCES.computeIfAbsent(book.fingerprint(), k -> RuleSource.of(book.files()));
     List<Explanation.Step> chain = new ArrayList<>();
     recorder.finalFacts.stream()
         .filter(o -> o instanceof Conclusion)
         .findFirst()
-        .ifPresent(c -> walk(c, 0, recorder, source, book.files(), chain, java.util.Collections.newSetFromMap(new IdentityHashMap<>())));
-    return new Explanation(d.category(), d.causeIds().isEmpty() ? "" : d.causeIds().get(0), chain, whyNot(book, d, recorder, source));
+        .ifPresent(
+            c ->
+                walk(
+                    c,
+                    0,
+                    recorder,
+                    source,
+                    book.files(),
+                    chain,
+                    java.util.Collections.newSetFromMap(new IdentityHashMap<>())));
+    return new Explanation(
+        d.category(),
+        d.causeIds().isEmpty() ? "" : d.causeIds().get(0),
+        chain,
+        whyNot(book, d, recorder, source));
   }
 
   private static void walk(
-      Object produced, int depth, Recorder recorder, RuleSource source, RuleFiles files, List<Explanation.Step> chain, Set<Object> seen) {
+      Object produced,
+      int depth,
+      Recorder recorder,
+      RuleSource source,
+      RuleFiles files,
+      List<Explanation.Step> chain,
+      Set<Object> seen) {
     Production p = recorder.producers.get(produced);
     if (p == null || !seen.add(produced)) {
       return;
@@ -152,7 +178,9 @@ public final class Explainer {
     Map<String, Integer> probed =
         upTo.isEmpty()
             ? Map.of()
-            : PartialMatches.of(book, source, upTo).map(pm -> pm.held(recorder.finalFacts)).orElse(null);
+            : PartialMatches.of(book, source, upTo)
+                .map(pm -> pm.held(recorder.finalFacts))
+                .orElse(null);
     if (probed == null) {
       return null;
     }
@@ -182,12 +210,20 @@ public final class Explainer {
             .toList();
     List<Explanation.Miss> misses = new ArrayList<>();
     for (RuleSource.RuleText r : candidates) {
-      if (r.concludes().stream().noneMatch(c -> c.severity().equals("error") && c.category().equals(category))) {
+      if (r.concludes().stream()
+          .noneMatch(c -> c.severity().equals("error") && c.category().equals(category))) {
         continue;
       }
       String file = book.files().displayName(r.file());
       if (fired.contains(r.name())) {
-        misses.add(new Explanation.Miss(r.name(), file, r.line(), 0, "", "it fired, but its finding is not the one that decides"));
+        misses.add(
+            new Explanation.Miss(
+                r.name(),
+                file,
+                r.line(),
+                0,
+                "",
+                "it fired, but its finding is not the one that decides"));
         continue;
       }
       misses.add(miss(r, file, held, present, book.files(), source));
@@ -195,35 +231,70 @@ public final class Explainer {
     String summary =
         found.isEmpty()
             ? "no rule concluded " + category
-            : category + " was found too (" + found.stream().map(f -> f.causeId() + " at the " + f.layer() + " layer").collect(Collectors.joining(", "))
-                + "), " + whyNotDeciding(found, decidingLayer, d.category());
+            : category
+                + " was found too ("
+                + found.stream()
+                    .map(f -> f.causeId() + " at the " + f.layer() + " layer")
+                    .collect(Collectors.joining(", "))
+                + "), "
+                + whyNotDeciding(found, decidingLayer, d.category());
     return new Explanation.WhyNot(category, summary, misses);
   }
 
-  private static List<Explanation.WhyNot> whyNot(RuleBook book, Diagnosis d, Recorder recorder, RuleSource source) {
+  private static List<Explanation.WhyNot> whyNot(
+      RuleBook book, Diagnosis d, Recorder recorder, RuleSource source) {
     List<String> categories =
         Vocabulary.CATEGORIES.stream()
-            .filter(c -> !c.equals(Vocabulary.NO_FAULT_FOUND) && !c.equals(Vocabulary.INCONCLUSIVE) && !c.equals(d.category()))
+            .filter(
+                c ->
+                    !c.equals(Vocabulary.NO_FAULT_FOUND)
+                        && !c.equals(Vocabulary.INCONCLUSIVE)
+                        && !c.equals(d.category()))
             .toList();
     List<RuleSource.RuleText> candidates =
         source.rules().stream()
-            .filter(r -> r.concludes().stream().anyMatch(c -> c.severity().equals("error") && categories.contains(c.category())))
+            .filter(
+                r ->
+                    r.concludes().stream()
+                        .anyMatch(
+                            c -> c.severity().equals("error") && categories.contains(c.category())))
             .toList();
     Set<String> fired = Set.copyOf(d.rulesFired());
     Set<String> present =
-        recorder.finalFacts.stream().map(o -> o.getClass().getSimpleName()).collect(Collectors.toSet());
+        recorder.finalFacts.stream()
+            .map(o -> o.getClass().getSimpleName())
+            .collect(Collectors.toSet());
     Set<String> conditions =
-        recorder.finalFacts.stream().filter(o -> o instanceof Condition).map(o -> ((Condition) o).name()).collect(Collectors.toSet());
-    Map<String, Integer> held = held(book, source, recorder, candidates, fired, present, conditions);
+        recorder.finalFacts.stream()
+            .filter(o -> o instanceof Condition)
+            .map(o -> ((Condition) o).name())
+            .collect(Collectors.toSet());
+    Map<String, Integer> held =
+        held(book, source, recorder, candidates, fired, present, conditions);
     String decidingLayer =
         recorder.finalFacts.stream()
-            .filter(o -> o instanceof Finding f && f.isError() && f.causeId().equals(d.causeIds().isEmpty() ? "" : d.causeIds().get(0)))
+            .filter(
+                o ->
+                    o instanceof Finding f
+                        && f.isError()
+                        && f.causeId().equals(d.causeIds().isEmpty() ? "" : d.causeIds().get(0)))
             .map(o -> ((Finding) o).layer())
             .findFirst()
             .orElse("");
     List<Explanation.WhyNot> out = new ArrayList<>();
     for (String category : categories) {
-      out.add(whyNotCategory(category, book, d, recorder, source, candidates, fired, present, held, decidingLayer));
+      out.add(
+          whyNotCategory(
+              category,
+              book,
+              d,
+              recorder,
+              source,
+              candidates,
+              fired,
+              present,
+              held,
+              decidingLayer));
     }
     return out;
   }
@@ -232,10 +303,15 @@ public final class Explainer {
    * Why findings of another category did not decide: the deciding error sits on an earlier layer,
    * or on the same one, where the categories' documented order settles it.
    */
-  private static String whyNotDeciding(List<Finding> found, String decidingLayer, String decidingCategory) {
+  private static String whyNotDeciding(
+      List<Finding> found, String decidingLayer, String decidingCategory) {
     if (found.stream().anyMatch(f -> f.layer().equals(decidingLayer))) {
-      return "on the same layer as the deciding error (" + decidingLayer + "); on one layer the categories rank "
-          + String.join(", ", Vocabulary.FAULT_CATEGORIES) + ", so " + decidingCategory
+      return "on the same layer as the deciding error ("
+          + decidingLayer
+          + "); on one layer the categories rank "
+          + String.join(", ", Vocabulary.FAULT_CATEGORIES)
+          + ", so "
+          + decidingCategory
           + " decides";
     }
     return "but the " + decidingLayer + " layer comes first on the way to a login, so it decides";
@@ -245,7 +321,8 @@ public final class Explainer {
    * The index of a rule's first condition that cannot hold on its face (a pattern on a fact type
    * the session lacks, or a named condition no rule derived), or the number of conditions.
    */
-  private static int plainlyFails(RuleSource.RuleText r, Set<String> present, Set<String> conditions) {
+  private static int plainlyFails(
+      RuleSource.RuleText r, Set<String> present, Set<String> conditions) {
     List<RuleSource.WrittenCondition> cs = r.conditions();
     for (int i = 0; i < cs.size(); i++) {
       RuleSource.WrittenCondition c = cs.get(i);
@@ -264,10 +341,16 @@ public final class Explainer {
   }
 
   private static Explanation.Miss miss(
-      RuleSource.RuleText r, String file, Map<String, Integer> held, Set<String> present, RuleFiles files, RuleSource source) {
+      RuleSource.RuleText r,
+      String file,
+      Map<String, Integer> held,
+      Set<String> present,
+      RuleFiles files,
+      RuleSource source) {
     List<RuleSource.WrittenCondition> conditions = r.conditions();
     if (conditions.isEmpty()) {
-      return new Explanation.Miss(r.name(), file, r.line(), 0, "", "it has no conditions, yet did not fire");
+      return new Explanation.Miss(
+          r.name(), file, r.line(), 0, "", "it has no conditions, yet did not fire");
     }
     int index;
     if (held != null) {
@@ -276,13 +359,21 @@ public final class Explainer {
       // Without probes: the first condition about a fact type the session does not hold.
       index = 0;
       while (index < conditions.size()
-          && !(conditions.get(index).kind().equals("pattern") && !present.contains(conditions.get(index).factType()))) {
+          && !(conditions.get(index).kind().equals("pattern")
+              && !present.contains(conditions.get(index).factType()))) {
         index++;
       }
     }
     if (index >= conditions.size()) {
       return new Explanation.Miss(
-          r.name(), file, r.line(), 0, "", held == null ? "its conditions did not all hold" : "its conditions hold now, but did not while the rules ran");
+          r.name(),
+          file,
+          r.line(),
+          0,
+          "",
+          held == null
+              ? "its conditions did not all hold"
+              : "its conditions hold now, but did not while the rules ran");
     }
     RuleSource.WrittenCondition c = conditions.get(index);
     int nextLine = index + 1 < conditions.size() ? conditions.get(index + 1).line() : c.line() + 1;
@@ -293,11 +384,19 @@ public final class Explainer {
     } else if (c.factType().equals("Condition") && CONDITION_NAME.matcher(c.text()).find()) {
       java.util.regex.Matcher m = CONDITION_NAME.matcher(c.text());
       m.find();
-      reason = "the condition " + m.group(1) + " was not derived from the facts" + notedBy(m.group(1), source, files);
+      reason =
+          "the condition "
+              + m.group(1)
+              + " was not derived from the facts"
+              + notedBy(m.group(1), source, files);
     } else if (c.kind().equals("pattern") && !present.contains(c.factType())) {
       reason = "there is no " + c.factType() + " fact";
     } else if (c.kind().equals("pattern")) {
-      reason = "no " + c.factType() + " fact matches this" + (index > 0 ? " together with the conditions above it" : "");
+      reason =
+          "no "
+              + c.factType()
+              + " fact matches this"
+              + (index > 0 ? " together with the conditions above it" : "");
     } else {
       reason = "this does not hold" + (index > 0 ? " together with the conditions above it" : "");
     }
@@ -307,7 +406,10 @@ public final class Explainer {
   /** " (it comes from rule "X", file:line)": where a condition is noted, to look there next. */
   private static String notedBy(String condition, RuleSource source, RuleFiles files) {
     java.util.regex.Pattern notes =
-        java.util.regex.Pattern.compile("(?:Condition\\s*\\.\\s*of|new\\s+Condition)\\s*\\(\\s*\"" + java.util.regex.Pattern.quote(condition) + "\"");
+        java.util.regex.Pattern.compile(
+            "(?:Condition\\s*\\.\\s*of|new\\s+Condition)\\s*\\(\\s*\""
+                + java.util.regex.Pattern.quote(condition)
+                + "\"");
     List<String> from =
         source.rules().stream()
             .filter(r -> notes.matcher(r.consequence()).find())
@@ -335,7 +437,15 @@ public final class Explainer {
   /** A fact in one line: its type and the fields that say something. */
   static String describe(Object o) {
     if (o instanceof Finding f) {
-      return "Finding " + f.severity() + " " + f.category() + "/" + f.causeId() + " at the " + f.layer() + " layer";
+      return "Finding "
+          + f.severity()
+          + " "
+          + f.category()
+          + "/"
+          + f.causeId()
+          + " at the "
+          + f.layer()
+          + " layer";
     }
     if (o instanceof Condition c) {
       return "Condition " + c.name() + (c.detail().isEmpty() ? "" : " (" + c.detail() + ")");

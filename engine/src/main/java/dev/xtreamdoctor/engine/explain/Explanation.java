@@ -29,7 +29,8 @@ public record Explanation(String category, String causeId, List<Step> chain, Lis
    * @param produced what it added: "Conclusion ...", "Finding ...", "Condition ..."
    * @param matched the facts it matched, each in one line
    */
-  public record Step(int depth, String rule, String file, int line, String produced, List<String> matched) {
+  public record Step(
+      int depth, String rule, String file, int line, String produced, List<String> matched) {
     public Step {
       matched = List.copyOf(matched);
     }
@@ -58,5 +59,6 @@ public record Explanation(String category, String causeId, List<Step> chain, Lis
    * @param condition that condition as written in the file ("" if none)
    * @param reason what did not hold, in plain words
    */
-  public record Miss(String rule, String file, int line, int conditionLine, String condition, String reason) {}
+  public record Miss(
+      String rule, String file, int line, int conditionLine, String condition, String reason) {}
 }

@@ -9,8 +9,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +38,11 @@ public final class ExplanationRenderer {
     }
     if (format == Format.JSON) {
       JsonObject d = JsonRenderer.toJson(explained.diagnosis());
-      JsonObjectBuilder all = JSON.createObjectBuilder(d).add("explanation", toJson(explained.explanation()));
+      JsonObjectBuilder all =
+          JSON.createObjectBuilder(d).add("explanation", toJson(explained.explanation()));
       StringWriter out = new StringWriter();
-      try (JsonWriter w = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+      try (JsonWriter w =
+          JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
         w.writeObject(all.build());
       }
       return Redactor.maskUrl(out.toString().strip()) + "\n";
@@ -63,8 +65,16 @@ public final class ExplanationRenderer {
     }
     for (Explanation.Step s : e.chain()) {
       String pad = "  " + "   ".repeat(s.depth());
-      b.append(pad).append(s.depth() == 0 ? "" : "<- ").append(SafeText.of(s.produced())).append('\n');
-      b.append(pad).append("   by rule \"").append(s.rule()).append('"').append(where(s.file(), s.line())).append('\n');
+      b.append(pad)
+          .append(s.depth() == 0 ? "" : "<- ")
+          .append(SafeText.of(s.produced()))
+          .append('\n');
+      b.append(pad)
+          .append("   by rule \"")
+          .append(s.rule())
+          .append('"')
+          .append(where(s.file(), s.line()))
+          .append('\n');
       for (String m : s.matched()) {
         if (!m.startsWith("Finding ") && !m.startsWith("Condition ")) {
           b.append(pad).append("   matched ").append(SafeText.of(m)).append('\n');
@@ -75,11 +85,24 @@ public final class ExplanationRenderer {
       b.append("Why not the other categories:\n");
     }
     for (Explanation.WhyNot w : e.whyNot()) {
-      b.append("  ").append(w.category()).append(": ").append(SafeText.of(w.summary())).append('\n');
+      b.append("  ")
+          .append(w.category())
+          .append(": ")
+          .append(SafeText.of(w.summary()))
+          .append('\n');
       for (Explanation.Miss m : w.rules()) {
-        b.append("    - \"").append(m.rule()).append('"').append(where(m.file(), m.line())).append(": ").append(SafeText.of(m.reason()));
+        b.append("    - \"")
+            .append(m.rule())
+            .append('"')
+            .append(where(m.file(), m.line()))
+            .append(": ")
+            .append(SafeText.of(m.reason()));
         if (!m.condition().isEmpty()) {
-          b.append(" (line ").append(m.conditionLine()).append(": ").append(SafeText.of(m.condition())).append(')');
+          b.append(" (line ")
+              .append(m.conditionLine())
+              .append(": ")
+              .append(SafeText.of(m.condition()))
+              .append(')');
         }
         b.append('\n');
       }
@@ -117,7 +140,11 @@ public final class ExplanationRenderer {
                 .add("condition", m.condition())
                 .add("reason", m.reason()));
       }
-      whyNot.add(JSON.createObjectBuilder().add("category", w.category()).add("summary", w.summary()).add("rules", rules));
+      whyNot.add(
+          JSON.createObjectBuilder()
+              .add("category", w.category())
+              .add("summary", w.summary())
+              .add("rules", rules));
     }
     return JSON.createObjectBuilder()
         .add("category", e.category())

@@ -25,20 +25,23 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
- * How far each rule's conditions got, the way CLIPS's {@code matches} shows it: for every rule
- * of interest, one probe rule per prefix of its when part (its first condition, its first two,
- * ...), compiled once per rule set into a KieBase of their own. Inserting a session's facts
- * there shows the longest prefix that matched, so the next condition is the one that did not
- * hold. Built only when an explanation is asked for.
+ * How far each rule's conditions got, the way CLIPS's {@code matches} shows it: for every rule of
+ * interest, one probe rule per prefix of its when part (its first condition, its first two, ...),
+ * compiled once per rule set into a KieBase of their own. Inserting a session's facts there shows
+ * the longest prefix that matched, so the next condition is the one that did not hold. Built only
+ * when an explanation is asked for.
  */
 final class PartialMatches {
   private static final Pattern FIRST_RULE = Pattern.compile("(?m)^\\s*rule\\s+\"");
-  private static final String PACKAGE_DIR = "src/main/resources/" + RuleBook.RULES_PACKAGE.replace('.', '/') + "/";
+  private static final String PACKAGE_DIR =
+      "src/main/resources/" + RuleBook.RULES_PACKAGE.replace('.', '/') + "/";
   private static final AtomicLong BUILDS = new AtomicLong();
+
   /** One per rule set in use; a CLI run has one, a server a few. */
   private static final Map<String, Optional<PartialMatches>> BY_RULES = new ConcurrentHashMap<>();
 
   private final KieBase kieBase;
+
   /** Probe rule name to (rule name, number of conditions it holds). */
   private final Map<String, Map.Entry<String, Integer>> probes;
 
@@ -51,13 +54,21 @@ final class PartialMatches {
    * The probes for these rules of a rule set, each up to a number of its conditions (no more are
    * needed: a later one is known not to hold), or empty if they cannot be built.
    */
-  static Optional<PartialMatches> of(RuleBook book, RuleSource source, Map<RuleSource.RuleText, Integer> rules) {
+  static Optional<PartialMatches> of(
+      RuleBook book, RuleSource source, Map<RuleSource.RuleText, Integer> rules) {
     String key =
-        book.fingerprint() + "/" + rules.entrySet().stream().map(e -> e.getKey().name() + "#" + e.getValue()).sorted().toList().hashCode();
+        book.fingerprint()
+            + "/"
+            + rules.entrySet().stream()
+                .map(e -> e.getKey().name() + "#" + e.getValue())
+                .sorted()
+                .toList()
+                .hashCode();
     return BY_RULES.computeIfAbsent(key, k -> build(source, rules));
   }
 
-  private static Optional<PartialMatches> build(RuleSource source, Map<RuleSource.RuleText, Integer> rules) {
+  private static Optional<PartialMatches> build(
+      RuleSource source, Map<RuleSource.RuleText, Integer> rules) {
     Map<String, Map.Entry<String, Integer>> probes = new HashMap<>();
     Map<String, StringBuilder> files = new HashMap<>();
     int n = 0;
@@ -80,10 +91,14 @@ final class PartialMatches {
     }
     KieServices ks = KieServices.Factory.get();
     KieFileSystem kfs = ks.newKieFileSystem();
-    ReleaseId id = ks.newReleaseId("dev.xtreamdoctor", "explain", "1.0." + BUILDS.incrementAndGet());
+    ReleaseId id =
+        ks.newReleaseId("dev.xtreamdoctor", "explain", "1.0." + BUILDS.incrementAndGet());
     kfs.generateAndWritePomXML(id);
     files.forEach(
-        (file, drl) -> kfs.write(PACKAGE_DIR + file.replace(".dslr", ".drl"), drl.toString().getBytes(StandardCharsets.UTF_8)));
+        (file, drl) ->
+            kfs.write(
+                PACKAGE_DIR + file.replace(".dslr", ".drl"),
+                drl.toString().getBytes(StandardCharsets.UTF_8)));
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
     if (builder.getResults().hasMessages(Message.Level.ERROR)) {
       return Optional.empty();
@@ -114,8 +129,11 @@ final class PartialMatches {
           });
       List<Object> known = new ArrayList<>();
       for (Object o : facts) {
-        // Declared types (a rule set's own `declare`) belong to the other KieBase's class loader: they cannot match here.
-        if (FactModel.type(o.getClass().getSimpleName()).filter(t -> t == o.getClass()).isPresent()) {
+        // Declared types (a rule set's own `declare`) belong to the other KieBase's class loader:
+        // they cannot match here.
+        if (FactModel.type(o.getClass().getSimpleName())
+            .filter(t -> t == o.getClass())
+            .isPresent()) {
           known.add(o);
         }
       }

@@ -1,8 +1,8 @@
 package dev.xtreamdoctor.engine.facts;
 
 /**
- * A derived condition: the middle layer between raw observations and findings, inserted
- * logically so it goes away when its observations do.
+ * A derived condition: the middle layer between raw observations and findings, inserted logically
+ * so it goes away when its observations do.
  *
  * @param name the condition, e.g. {@code login_refused}, {@code dns_tampered} (the list is in
  *     rules/FACTS.md)

@@ -11,8 +11,8 @@ package dev.xtreamdoctor.engine.facts;
  * @param nonAscii contains characters outside ASCII (look-alikes, smart quotes)
  * @param fromPastedUrl taken from a pasted URL rather than typed separately
  * @param caseShape how its letters are cased: {@code lower}, {@code upper} (all capitals), {@code
- *     capitalised} (a capital first letter, the others lower case), {@code mixed} (any other
- *     mix), {@code none} (no letters), or "" when not known
+ *     capitalised} (a capital first letter, the others lower case), {@code mixed} (any other mix),
+ *     {@code none} (no letters), or "" when not known
  */
 public record CredentialInput(
     String field,

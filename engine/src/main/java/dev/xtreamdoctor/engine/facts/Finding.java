@@ -13,8 +13,8 @@ import java.util.Map;
  * Findings are immutable: {@link #because} and {@link #with} return a new finding, so a rule reads
  * {@code insert(Finding.error("LOGIN_FAILED", "FLOOD_BAN", "http").because("...").with("k", v))}.
  *
- * @param category one of the categories ({@link Vocabulary#CATEGORIES}): a fault category,
- *     {@code NO_FAULT_FOUND}, or {@code INCONCLUSIVE} (what the tool could not check)
+ * @param category one of the categories ({@link Vocabulary#CATEGORIES}): a fault category, {@code
+ *     NO_FAULT_FOUND}, or {@code INCONCLUSIVE} (what the tool could not check)
  * @param causeId the stable cause id, a key of the catalogue
  * @param severity {@code error} (a fault), {@code warning} (works, but watch out), {@code info}
  *     (advice), or {@code unchecked} (the tool could not check something)
@@ -49,7 +49,8 @@ public record Finding(
   }
 
   public static Finding unchecked(String causeId, String layer) {
-    return new Finding(Vocabulary.INCONCLUSIVE, causeId, Vocabulary.UNCHECKED, layer, List.of(), Map.of());
+    return new Finding(
+        Vocabulary.INCONCLUSIVE, causeId, Vocabulary.UNCHECKED, layer, List.of(), Map.of());
   }
 
   /** This finding with one more piece of evidence. */

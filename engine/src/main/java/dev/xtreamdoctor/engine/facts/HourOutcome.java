@@ -1,8 +1,8 @@
 package dev.xtreamdoctor.engine.facts;
 
 /**
- * How many checks of a watch made during one hour of the day ended with one diagnosis. One per
- * hour and cause seen.
+ * How many checks of a watch made during one hour of the day ended with one diagnosis. One per hour
+ * and cause seen.
  *
  * @param hour the hour of the day, 0 to 23 (the watcher's local time)
  * @param label the hour as people write it, e.g. {@code 19:00}

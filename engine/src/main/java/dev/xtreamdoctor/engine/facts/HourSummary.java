@@ -1,8 +1,8 @@
 package dev.xtreamdoctor.engine.facts;
 
 /**
- * The checks of a watch made during one hour of the day (in the watcher's local time), whatever
- * the day: how they ended and how long their phases took. One per hour that had checks.
+ * The checks of a watch made during one hour of the day (in the watcher's local time), whatever the
+ * day: how they ended and how long their phases took. One per hour that had checks.
  *
  * @param hour the hour of the day, 0 to 23
  * @param label the hour as people write it, e.g. {@code 19:00}

@@ -16,12 +16,12 @@ import java.util.List;
  *     literal}
  * @param outcome {@code http.status} (a status line and the whole body came back), {@code
  *     http.timed_out} (no headers before the deadline), {@code http.body_timed_out}, {@code
- *     http.reset}, {@code http.empty_reply} (closed without a response), {@code http.truncated} (the
- *     body ended before its length), {@code http.not_http} (bytes that are no HTTP answer), {@code
- *     http.header_too_long}, {@code http.too_many_headers}, {@code http.headers_too_large}, {@code
- *     http.too_large} (body over the cap), {@code http.inflated_too_large} (a compressed body that
- *     expands past the cap), {@code http.redirect_loop}, {@code http.too_many_redirects}, {@code
- *     http.redirect_refused}, {@code http.redirect_dead_end}, {@code http.error}
+ *     http.reset}, {@code http.empty_reply} (closed without a response), {@code http.truncated}
+ *     (the body ended before its length), {@code http.not_http} (bytes that are no HTTP answer),
+ *     {@code http.header_too_long}, {@code http.too_many_headers}, {@code http.headers_too_large},
+ *     {@code http.too_large} (body over the cap), {@code http.inflated_too_large} (a compressed
+ *     body that expands past the cap), {@code http.redirect_loop}, {@code http.too_many_redirects},
+ *     {@code http.redirect_refused}, {@code http.redirect_dead_end}, {@code http.error}
  * @param status the HTTP status code, 0 if none
  * @param contentType the Content-Type header, empty if none
  * @param bodyShape {@code json}, {@code html}, {@code empty}, {@code other}, or empty if no body

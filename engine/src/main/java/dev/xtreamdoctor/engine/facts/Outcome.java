@@ -67,7 +67,8 @@ public final class Outcome {
   /** The outcome codes each fact type may carry, by fact type name. */
   public static final Map<String, Set<String>> BY_FACT =
       Map.of(
-          "ServerInput", Set.of(INPUT_OK, INPUT_HOST_MALFORMED, INPUT_PORT_MALFORMED, INPUT_NOT_A_URL),
+          "ServerInput",
+              Set.of(INPUT_OK, INPUT_HOST_MALFORMED, INPUT_PORT_MALFORMED, INPUT_NOT_A_URL),
           "DnsAnswer",
               Set.of(
                   DNS_ANSWERED,

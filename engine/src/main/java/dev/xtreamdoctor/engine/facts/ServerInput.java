@@ -18,8 +18,9 @@ import java.util.List;
  *     player_api_php}, {@code panel_api_php}, {@code xmltv_php}, {@code playlist_path}, {@code
  *     stream_url}, {@code portal_c} (a MAG/Stalker portal), {@code play_token}, {@code userinfo}
  * @param baseUrl the server URL to type into the app: scheme, host and port only
- * @param cleanups what had to be cleaned to read it ({@code leading_zeros}, {@code trimmed_spaces}, {@code
- *     doubled_scheme}, {@code upper_case}, {@code trailing_slash}, {@code trailing_punctuation})
+ * @param cleanups what had to be cleaned to read it ({@code leading_zeros}, {@code trimmed_spaces},
+ *     {@code doubled_scheme}, {@code upper_case}, {@code trailing_slash}, {@code
+ *     trailing_punctuation})
  */
 public record ServerInput(
     String typed,

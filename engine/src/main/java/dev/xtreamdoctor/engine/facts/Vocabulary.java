@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * The closed vocabularies of findings, in one place: the categories, layers and severities a rule
  * may name. The engine, the renderers, lint ({@code rules check}) and the command line all read
- * them from here; {@code rules/FACTS.md} documents each value (a test keeps the two in step), and
- * a rule or catalogue naming any other value is an error with a did-you-mean. Outcome codes are
- * the same kind of list, in {@link Outcome}. The vocabularies support staff extend without Java
- * (what apps show, page signals) live in {@code rules/}, not here.
+ * them from here; {@code rules/FACTS.md} documents each value (a test keeps the two in step), and a
+ * rule or catalogue naming any other value is an error with a did-you-mean. Outcome codes are the
+ * same kind of list, in {@link Outcome}. The vocabularies support staff extend without Java (what
+ * apps show, page signals) live in {@code rules/}, not here.
  */
 public final class Vocabulary {
   private Vocabulary() {}
@@ -30,7 +30,14 @@ public final class Vocabulary {
    * here decides (then the cause id, alphabetically), never the order the rule files load in.
    */
   public static final List<String> CATEGORIES =
-      List.of(INVALID_DETAILS, LOGIN_FAILED, AUTHORIZATION_FAILED, CONNECTION_TIMEOUT, HOST_NOT_FOUND, NO_FAULT_FOUND, INCONCLUSIVE);
+      List.of(
+          INVALID_DETAILS,
+          LOGIN_FAILED,
+          AUTHORIZATION_FAILED,
+          CONNECTION_TIMEOUT,
+          HOST_NOT_FOUND,
+          NO_FAULT_FOUND,
+          INCONCLUSIVE);
 
   /** The five fault categories, the guide's chapters, in its order. */
   public static final List<String> FAULT_CATEGORIES = CATEGORIES.subList(0, 5);
@@ -44,8 +51,8 @@ public final class Vocabulary {
   public static final List<String> SEVERITIES = List.of(ERROR, WARNING, INFO, UNCHECKED);
 
   /**
-   * The layers, in the order a login crosses them, each with the label reports show. The error
-   * on the earliest layer decides the diagnosis (00-ranking.drl).
+   * The layers, in the order a login crosses them, each with the label reports show. The error on
+   * the earliest layer decides the diagnosis (00-ranking.drl).
    */
   public static final Map<String, String> LAYER_LABELS = layerLabels();
 
@@ -76,12 +83,20 @@ public final class Vocabulary {
 
   /**
    * The signals of an {@code HttpResponse} that the probe finds by more than words: XUI's fake
-   * nginx 404 (the padding, counted), a Cloudflare error (status and headers), a JSON answer with
-   * a user_info object and what surrounds it, bytes that are no HTTP at all. Every other signal
-   * is named in the rule set's {@code page-signals.txt}.
+   * nginx 404 (the padding, counted), a Cloudflare error (status and headers), a JSON answer with a
+   * user_info object and what surrounds it, bytes that are no HTTP at all. Every other signal is
+   * named in the rule set's {@code page-signals.txt}.
    */
   public static final List<String> PROBE_SIGNALS =
-      List.of(XUI_PADDED_404, CLOUDFLARE_ERROR_PAGE, USER_INFO, BOM, TEXT_BEFORE_JSON, TEXT_AFTER_JSON, TLS_RECORD, SSH_BANNER);
+      List.of(
+          XUI_PADDED_404,
+          CLOUDFLARE_ERROR_PAGE,
+          USER_INFO,
+          BOM,
+          TEXT_BEFORE_JSON,
+          TEXT_AFTER_JSON,
+          TLS_RECORD,
+          SSH_BANNER);
 
   /**
    * Whether finding {@code a} decides before {@code b}: the earlier layer, then on one layer the
@@ -94,7 +109,8 @@ public final class Vocabulary {
     if (byLayer != 0) {
       return byLayer < 0;
     }
-    int byCategory = Integer.compare(rank(CATEGORIES, a.category()), rank(CATEGORIES, b.category()));
+    int byCategory =
+        Integer.compare(rank(CATEGORIES, a.category()), rank(CATEGORIES, b.category()));
     if (byCategory != 0) {
       return byCategory < 0;
     }

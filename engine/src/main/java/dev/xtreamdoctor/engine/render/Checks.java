@@ -4,13 +4,12 @@ import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.Diagnosis.FindingView;
 import dev.xtreamdoctor.engine.Redactor;
 import dev.xtreamdoctor.engine.ReportWords;
+import dev.xtreamdoctor.engine.facts.CauseRun;
 import dev.xtreamdoctor.engine.facts.CredentialInput;
 import dev.xtreamdoctor.engine.facts.DnsAnswer;
-import dev.xtreamdoctor.engine.facts.CauseRun;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.HourOutcome;
 import dev.xtreamdoctor.engine.facts.HourSummary;
-import dev.xtreamdoctor.engine.facts.WatchSpan;
 import dev.xtreamdoctor.engine.facts.HttpResponse;
 import dev.xtreamdoctor.engine.facts.Latency;
 import dev.xtreamdoctor.engine.facts.LoginAnswer;
@@ -22,8 +21,8 @@ import dev.xtreamdoctor.engine.facts.ServerInput;
 import dev.xtreamdoctor.engine.facts.TcpConnect;
 import dev.xtreamdoctor.engine.facts.TlsHandshake;
 import dev.xtreamdoctor.engine.facts.Vocabulary;
+import dev.xtreamdoctor.engine.facts.WatchSpan;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +56,14 @@ public final class Checks {
         state = Check.State.NONE; // nothing to check: plain http has no TLS layer
       }
       checks.add(
-          new Check(layer, d.words().layer(layer), state, status(layer, facts, d), detail(layer, facts), facts, findings));
+          new Check(
+              layer,
+              d.words().layer(layer),
+              state,
+              status(layer, facts, d),
+              detail(layer, facts),
+              facts,
+              findings));
       faultBefore |= state == Check.State.FAULT;
     }
     return checks;
@@ -83,7 +89,15 @@ public final class Checks {
                     "watch",
                     d.words().layer("watch"),
                     state(d.facts(), d.findings(), false),
-                    d.words().say("status.watch", "checks", span.checks(), "first", span.firstLocal(), "last", span.lastLocal()),
+                    d.words()
+                        .say(
+                            "status.watch",
+                            "checks",
+                            span.checks(),
+                            "first",
+                            span.firstLocal(),
+                            "last",
+                            span.lastLocal()),
                     "",
                     d.facts(),
                     d.findings()));
@@ -171,13 +185,19 @@ public final class Checks {
                   .orElse("");
           case "dns" -> dns(facts, w);
           case "tcp" -> tcp(facts).map(t -> tcp(t, w)).orElse("");
-          case "tls" -> first(facts, TlsHandshake.class).map(t -> w.outcome(t.outcome())).orElse("");
+          case "tls" ->
+              first(facts, TlsHandshake.class).map(t -> w.outcome(t.outcome())).orElse("");
           case "http" -> http(facts, w);
           case "login" -> first(facts, LoginAnswer.class).map(l -> login(l, w)).orElse("");
           case "account" -> first(facts, LoginAnswer.class).map(l -> account(l, w)).orElse("");
           case "symptoms" ->
               first(facts, ReportedSymptoms.class)
-                  .map(r -> r.appMessage().isEmpty() ? "" : w.say("status.symptoms.app", "message", appWords(r.appMessage(), w)))
+                  .map(
+                      r ->
+                          r.appMessage().isEmpty()
+                              ? ""
+                              : w.say(
+                                  "status.symptoms.app", "message", appWords(r.appMessage(), w)))
                   .orElse("");
           default -> "";
         };
@@ -185,34 +205,79 @@ public final class Checks {
   }
 
   /**
-   * The technical line of a layer, for {@code -v}: outcome codes, raw fields and unix times as
-   * the facts hold them (JSON has them all).
+   * The technical line of a layer, for {@code -v}: outcome codes, raw fields and unix times as the
+   * facts hold them (JSON has them all).
    */
   static String detail(String layer, List<Fact> facts) {
     List<String> parts = new ArrayList<>();
     for (Fact f : facts) {
       String p = "";
       if (f instanceof DnsAnswer a) {
-        p = a.resolverRole() + " " + a.resolver() + " " + a.recordType() + " " + a.outcome()
-            + (a.rcode().isEmpty() ? "" : " " + a.rcode())
-            + (a.addresses().isEmpty() ? "" : " " + String.join(",", a.addresses()))
-            + " " + a.millis() + "ms";
+        p =
+            a.resolverRole()
+                + " "
+                + a.resolver()
+                + " "
+                + a.recordType()
+                + " "
+                + a.outcome()
+                + (a.rcode().isEmpty() ? "" : " " + a.rcode())
+                + (a.addresses().isEmpty() ? "" : " " + String.join(",", a.addresses()))
+                + " "
+                + a.millis()
+                + "ms";
       } else if (f instanceof TcpConnect t) {
-        p = t.address() + ":" + t.port() + " " + t.outcome() + " " + t.millis() + "ms" + (t.stage().isEmpty() ? "" : " " + t.stage());
+        p =
+            t.address()
+                + ":"
+                + t.port()
+                + " "
+                + t.outcome()
+                + " "
+                + t.millis()
+                + "ms"
+                + (t.stage().isEmpty() ? "" : " " + t.stage());
       } else if (f instanceof TlsHandshake t) {
         p = t.outcome() + " " + t.millis() + "ms" + (t.detail().isEmpty() ? "" : " " + t.detail());
       } else if (f instanceof HttpResponse h) {
-        p = (h.purpose().isEmpty() ? "" : h.purpose() + " ") + h.outcome() + (h.status() > 0 ? " " + h.status() : "")
-            + (h.bodyShape().isEmpty() ? "" : " " + h.bodyShape()) + " " + h.bodyBytes() + "B " + h.millis() + "ms"
-            + (h.hop() > 0 ? " hop " + h.hop() : "") + (h.signals().isEmpty() ? "" : " " + String.join(",", h.signals()));
+        p =
+            (h.purpose().isEmpty() ? "" : h.purpose() + " ")
+                + h.outcome()
+                + (h.status() > 0 ? " " + h.status() : "")
+                + (h.bodyShape().isEmpty() ? "" : " " + h.bodyShape())
+                + " "
+                + h.bodyBytes()
+                + "B "
+                + h.millis()
+                + "ms"
+                + (h.hop() > 0 ? " hop " + h.hop() : "")
+                + (h.signals().isEmpty() ? "" : " " + String.join(",", h.signals()));
       } else if (f instanceof LoginAnswer l) {
-        p = layer.equals("account")
-            ? "status " + l.status() + " exp_date " + l.expDate() + " timestamp_now " + l.serverTime()
-                + " active_cons " + l.activeConnections() + " max_connections " + l.maxConnections()
-                + (l.trial() ? " is_trial 1" : "")
-            : l.outcome() + " auth " + l.auth() + (l.panelFamily().isEmpty() ? "" : " " + l.panelFamily());
+        p =
+            layer.equals("account")
+                ? "status "
+                    + l.status()
+                    + " exp_date "
+                    + l.expDate()
+                    + " timestamp_now "
+                    + l.serverTime()
+                    + " active_cons "
+                    + l.activeConnections()
+                    + " max_connections "
+                    + l.maxConnections()
+                    + (l.trial() ? " is_trial 1" : "")
+                : l.outcome()
+                    + " auth "
+                    + l.auth()
+                    + (l.panelFamily().isEmpty() ? "" : " " + l.panelFamily());
       } else if (f instanceof ServerInput i) {
-        p = i.outcome() + " " + i.scheme() + " " + i.hostKind() + (i.pastedForm().isEmpty() ? "" : " " + i.pastedForm());
+        p =
+            i.outcome()
+                + " "
+                + i.scheme()
+                + " "
+                + i.hostKind()
+                + (i.pastedForm().isEmpty() ? "" : " " + i.pastedForm());
       } else if (f instanceof ProbeProblem pp) {
         p = "problem " + pp.probe();
       }
@@ -228,14 +293,26 @@ public final class Checks {
     return facts.stream()
         .filter(f -> f instanceof TcpConnect)
         .map(f -> (TcpConnect) f)
-        .sorted(java.util.Comparator.comparing((TcpConnect t) -> !t.outcome().equals(Outcome.TCP_CONNECTED)))
+        .sorted(
+            java.util.Comparator.comparing(
+                (TcpConnect t) -> !t.outcome().equals(Outcome.TCP_CONNECTED)))
         .findFirst();
   }
 
   private static String tcp(TcpConnect t, ReportWords w) {
     return t.outcome().equals(Outcome.TCP_CONNECTED)
-        ? w.say("status.tcp.connected", "address", t.address(), "port", t.port(), "millis", t.millis())
-        : w.say("status.tcp.failed", "address", t.address(), "port", t.port(), "outcome", w.outcome(t.outcome()), "millis", t.millis());
+        ? w.say(
+            "status.tcp.connected", "address", t.address(), "port", t.port(), "millis", t.millis())
+        : w.say(
+            "status.tcp.failed",
+            "address",
+            t.address(),
+            "port",
+            t.port(),
+            "outcome",
+            w.outcome(t.outcome()),
+            "millis",
+            t.millis());
   }
 
   /** What the app shows, in its own words when the catalogue lists them. */
@@ -286,10 +363,20 @@ public final class Checks {
             : String.join(", ", a.addresses().subList(0, Math.min(2, a.addresses().size())));
     return a.aliases().isEmpty()
         ? w.say("status.dns.answered", "host", a.host(), "addresses", what)
-        : w.say("status.dns.alias", "host", a.host(), "alias", String.join(" → ", a.aliases()), "addresses", what);
+        : w.say(
+            "status.dns.alias",
+            "host",
+            a.host(),
+            "alias",
+            String.join(" → ", a.aliases()),
+            "addresses",
+            what);
   }
 
-  /** The app's login (its last exchange, after redirects); else the comparison through a public address. */
+  /**
+   * The app's login (its last exchange, after redirects); else the comparison through a public
+   * address.
+   */
   private static String http(List<Fact> facts, ReportWords w) {
     List<HttpResponse> all =
         facts.stream().filter(f -> f instanceof HttpResponse).map(f -> (HttpResponse) f).toList();
@@ -300,7 +387,14 @@ public final class Checks {
         .map(
             h ->
                 (h.outcome().equals(Outcome.HTTP_STATUS)
-                        ? w.say(h.status() >= 400 ? "status.http.answered.error" : "status.http.answered", "status", h.status(), "millis", h.millis())
+                        ? w.say(
+                            h.status() >= 400
+                                ? "status.http.answered.error"
+                                : "status.http.answered",
+                            "status",
+                            h.status(),
+                            "millis",
+                            h.millis())
                         : w.outcome(h.outcome()))
                     + (h.hop() > 0 ? w.say("status.http.redirected", "hops", h.hop()) : "")
                     + (h.purpose().equals("public_login") ? w.say("status.http.public") : ""))
@@ -322,7 +416,9 @@ public final class Checks {
         l.expDate() == 0
             ? w.say("status.account.no_end")
             : w.say(
-                l.serverTime() > 0 && l.expDate() < l.serverTime() ? "status.account.ended" : "status.account.ends",
+                l.serverTime() > 0 && l.expDate() < l.serverTime()
+                    ? "status.account.ended"
+                    : "status.account.ends",
                 "date",
                 w.date(l.expDate()));
     if (l.trial()) {
@@ -331,7 +427,12 @@ public final class Checks {
     String cons =
         l.maxConnections() == 0
             ? ""
-            : w.say("status.account.connections", "max", l.maxConnections(), "active", l.activeConnections());
+            : w.say(
+                "status.account.connections",
+                "max",
+                l.maxConnections(),
+                "active",
+                l.activeConnections());
     return w.say("status.account", "status", l.status(), "ends", ends, "connections", cons);
   }
 

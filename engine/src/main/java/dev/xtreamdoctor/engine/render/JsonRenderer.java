@@ -11,8 +11,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +81,9 @@ public final class JsonRenderer implements Renderer {
                         .add("status", c.shownStatus(d.words()))));
     return JSON.createObjectBuilder()
         .add("schemaVersion", d.schemaVersion())
-        .add("checkedAt", d.checkedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+        .add(
+            "checkedAt",
+            d.checkedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
         .add(
             "target",
             JSON.createObjectBuilder()
@@ -103,9 +105,9 @@ public final class JsonRenderer implements Renderer {
 
   /**
    * The terminal report's checklist for a page to show: one check per layer in login order, each
-   * {@code {"layer", "label", "state", "mark", "status", "findings": [...]}}, where {@code state} is
-   * {@code ok}, {@code fault}, {@code warning}, {@code unchecked} or {@code none} and {@code mark}
-   * the report's mark for it ({@code ✓ ✗ ! ? -}).
+   * {@code {"layer", "label", "state", "mark", "status", "findings": [...]}}, where {@code state}
+   * is {@code ok}, {@code fault}, {@code warning}, {@code unchecked} or {@code none} and {@code
+   * mark} the report's mark for it ({@code ✓ ✗ ! ? -}).
    */
   public static JsonArray checks(Diagnosis d) {
     JsonArrayBuilder checks = JSON.createArrayBuilder();

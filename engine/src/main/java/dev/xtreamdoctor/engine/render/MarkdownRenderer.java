@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * A reply a support agent pastes into a ticket: no greeting (the agent writes their own), the
- * category, what was checked and when, then "What we found", "What to do" (numbered, in order)
- * and "Details" (the evidence). In Markdown by default; {@link #plainText()} writes the same reply
- * for ticket systems that show text as typed.
+ * category, what was checked and when, then "What we found", "What to do" (numbered, in order) and
+ * "Details" (the evidence). In Markdown by default; {@link #plainText()} writes the same reply for
+ * ticket systems that show text as typed.
  */
 public final class MarkdownRenderer implements Renderer {
   private final boolean markdown;
@@ -66,7 +66,9 @@ public final class MarkdownRenderer implements Renderer {
             .filter(f -> f.severity().equals("warning") && !d.causeIds().contains(f.causeId()))
             .toList();
     for (FindingView w : warnings) {
-      out.append("- ").append(text(words.report("also_worth_a_look", Map.of("title", w.title())))).append('\n');
+      out.append("- ")
+          .append(text(words.report("also_worth_a_look", Map.of("title", w.title()))))
+          .append('\n');
     }
 
     out.append("\n").append(heading(words.report("what_to_do"))).append("\n\n");
@@ -103,12 +105,23 @@ public final class MarkdownRenderer implements Renderer {
     return markdown ? esc(s) : SafeText.of(s);
   }
 
-  /** What was checked and when: "Checked http://panel.example:8080 as john on 6 December 2026, 07:40 UTC." */
+  /**
+   * What was checked and when: "Checked http://panel.example:8080 as john on 6 December 2026, 07:40
+   * UTC."
+   */
   static String checked(Diagnosis d) {
     Diagnosis.Target t = d.target();
-    String user = t.username().isEmpty() ? "" : d.words().say("checked.user", "username", t.username());
+    String user =
+        t.username().isEmpty() ? "" : d.words().say("checked.user", "username", t.username());
     return d.words()
-        .say("checked", "server", t.server().isEmpty() ? "?" : t.server(), "asUser", user, "date", d.words().dateTime(d.checkedAt().getEpochSecond()));
+        .say(
+            "checked",
+            "server",
+            t.server().isEmpty() ? "?" : t.server(),
+            "asUser",
+            user,
+            "date",
+            d.words().dateTime(d.checkedAt().getEpochSecond()));
   }
 
   private static java.util.Optional<String> impactOf(Diagnosis d, String causeId) {
@@ -123,8 +136,8 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   /**
-   * Escapes what Markdown would read as formatting, so texts and URLs show as written, after
-   * {@link SafeText} has made control characters visible.
+   * Escapes what Markdown would read as formatting, so texts and URLs show as written, after {@link
+   * SafeText} has made control characters visible.
    */
   static String esc(String text) {
     StringBuilder b = new StringBuilder();

@@ -68,8 +68,13 @@ public final class SafeText {
    * separators.
    */
   static boolean isControl(int c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f)
-        || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f)
-        || c == 0xfeff || c == 0x061c || (c >= 0xfff9 && c <= 0xfffb);
+    return c < 0x20
+        || (c >= 0x7f && c <= 0x9f)
+        || (c >= 0x200b && c <= 0x200f)
+        || (c >= 0x2028 && c <= 0x202e)
+        || (c >= 0x2060 && c <= 0x206f)
+        || c == 0xfeff
+        || c == 0x061c
+        || (c >= 0xfff9 && c <= 0xfffb);
   }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report for a person at a terminal: the answer first (one line: the category and the
- * deciding cause, or that nothing is wrong), then one line per check with a mark in the manner of
- * {@code flutter doctor}, the findings of that check indented under it (what is wrong, what it
- * breaks, what was seen), then what to do, in order.
+ * The report for a person at a terminal: the answer first (one line: the category and the deciding
+ * cause, or that nothing is wrong), then one line per check with a mark in the manner of {@code
+ * flutter doctor}, the findings of that check indented under it (what is wrong, what it breaks,
+ * what was seen), then what to do, in order.
  *
  * <pre>
  * ! Found a problem: Invalid Details — The panel refused this username and password
@@ -26,9 +26,9 @@ import java.util.Map;
  *   1. Copy the username and password from the provider's message and paste them ...
  * </pre>
  *
- * Words come from the catalogue's {@code words.*} keys; with {@code verbose}, each check also
- * shows what was observed in codes and raw fields. Every text from the diagnosis passes {@link
- * SafeText}: what a panel sent cannot drive the terminal.
+ * Words come from the catalogue's {@code words.*} keys; with {@code verbose}, each check also shows
+ * what was observed in codes and raw fields. Every text from the diagnosis passes {@link SafeText}:
+ * what a panel sent cannot drive the terminal.
  */
 public final class TextRenderer implements Renderer {
   private static final String RESET = "\u001b[0m";
@@ -103,7 +103,11 @@ public final class TextRenderer implements Renderer {
     if (!d.causeIds().contains(f.causeId())) {
       List<String> fixes = f.fixes();
       for (int i = 0; i < fixes.size(); i++) {
-        out.append(indent).append(i + 1).append(". ").append(SafeText.of(fixes.get(i))).append('\n');
+        out.append(indent)
+            .append(i + 1)
+            .append(". ")
+            .append(SafeText.of(fixes.get(i)))
+            .append('\n');
       }
     }
     String seen = d.words().say("seen");
@@ -120,7 +124,14 @@ public final class TextRenderer implements Renderer {
       int more = d.causes().size() - 1;
       String line =
           more > 0
-              ? w.say("verdict.fault.more", "category", SafeText.of(d.title()), "cause", cause, "more", more)
+              ? w.say(
+                  "verdict.fault.more",
+                  "category",
+                  SafeText.of(d.title()),
+                  "cause",
+                  cause,
+                  "more",
+                  more)
               : w.say("verdict.fault", "category", SafeText.of(d.title()), "cause", cause);
       out.append(paint(RED, "! " + line)).append('\n');
       return;
@@ -131,7 +142,10 @@ public final class TextRenderer implements Renderer {
       return;
     }
     long warnings = d.findings().stream().filter(f -> f.severity().equals("warning")).count();
-    String line = warnings == 0 ? w.say("verdict.none") : w.say("verdict.none.warnings", "warnings", warnings);
+    String line =
+        warnings == 0
+            ? w.say("verdict.none")
+            : w.say("verdict.none.warnings", "warnings", warnings);
     out.append(paint(GREEN, (style.unicode() ? "✓ " : "* ") + line + ".")).append('\n');
     boolean shown = d.findings().stream().anyMatch(f -> d.causeIds().contains(f.causeId()));
     if (!shown && !cause.isEmpty()) {
@@ -146,7 +160,11 @@ public final class TextRenderer implements Renderer {
     }
     out.append('\n').append(d.words().say("heading.todo")).append(":\n");
     for (int i = 0; i < d.fixes().size(); i++) {
-      out.append("  ").append(i + 1).append(". ").append(SafeText.of(d.fixes().get(i))).append('\n');
+      out.append("  ")
+          .append(i + 1)
+          .append(". ")
+          .append(SafeText.of(d.fixes().get(i)))
+          .append('\n');
     }
   }
 

@@ -17,8 +17,8 @@ public record TextStyle(boolean colour, boolean unicode) {
   /**
    * The style a terminal allows. Colour only on a terminal, never when {@code NO_COLOR} is set
    * (no-color.org: an empty value does not count), {@code TERM=dumb}, in a Windows console that
-   * does not interpret ANSI codes, or the user asked for none; Unicode only when the output
-   * charset is UTF-8 and the user did not ask for ASCII.
+   * does not interpret ANSI codes, or the user asked for none; Unicode only when the output charset
+   * is UTF-8 and the user did not ask for ASCII.
    */
   public static TextStyle detect(
       boolean noColourFlag,

@@ -99,7 +99,9 @@ public record CheckRecord(
     Diagnosis.FindingView deciding =
         d.findings().stream().filter(f -> f.causeId().equals(cause)).findFirst().orElse(null);
     String title =
-        deciding != null ? deciding.title() : d.causes().isEmpty() ? d.title() : d.causes().get(0).text();
+        deciding != null
+            ? deciding.title()
+            : d.causes().isEmpty() ? d.title() : d.causes().get(0).text();
     return new CheckRecord(
         time,
         d.category(),

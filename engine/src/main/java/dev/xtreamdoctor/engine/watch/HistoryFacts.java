@@ -19,8 +19,8 @@ import java.util.function.ToLongFunction;
 /**
  * A history summarised as facts the rules read: the watch as a whole ({@link WatchSpan}), each hour
  * of the day ({@link HourSummary}, {@link HourOutcome}) and each streak of one cause ({@link
- * CauseRun}). Neutral figures only (counts, medians, times): what they mean is for the rules.
- * Hours are the watcher's local hours, as each check recorded its time.
+ * CauseRun}). Neutral figures only (counts, medians, times): what they mean is for the rules. Hours
+ * are the watcher's local hours, as each check recorded its time.
  */
 public final class HistoryFacts {
   private HistoryFacts() {}
@@ -41,11 +41,11 @@ public final class HistoryFacts {
     return facts;
   }
 
-  /** The checks by the instant they were made (a history appended by two watches may interleave). */
+  /**
+   * The checks by the instant they were made (a history appended by two watches may interleave).
+   */
   public static List<CheckRecord> inTimeOrder(List<CheckRecord> history) {
-    return history.stream()
-        .sorted(Comparator.comparing(c -> c.time().toInstant()))
-        .toList();
+    return history.stream().sorted(Comparator.comparing(c -> c.time().toInstant())).toList();
   }
 
   /** A time as the facts write it for people: {@code 2026-03-02 19:05}, in its own offset. */
@@ -63,8 +63,7 @@ public final class HistoryFacts {
     CheckRecord last = checks.get(checks.size() - 1);
     List<Long> gaps = new ArrayList<>();
     for (int i = 1; i < checks.size(); i++) {
-      gaps.add(
-          Duration.between(checks.get(i - 1).time(), checks.get(i).time()).toSeconds());
+      gaps.add(Duration.between(checks.get(i - 1).time(), checks.get(i).time()).toSeconds());
     }
     return new WatchSpan(
         checks.size(),

@@ -17,9 +17,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-
 import java.nio.file.Files;
-
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +31,8 @@ import java.util.Set;
 /**
  * A watch's history as <a href="https://jsonlines.org">JSON Lines</a>: one check per line, e.g.
  *
- * <pre>{"time":"2026-03-02T19:05:00+01:00","category":"CONNECTION_TIMEOUT","cause":"HTTP_NO_ANSWER",
+ * <pre>
+ * {"time":"2026-03-02T19:05:00+01:00","category":"CONNECTION_TIMEOUT","cause":"HTTP_NO_ANSWER",
  * "layer":"http","title":"...","dnsSystemMs":4,"dnsPublicMs":5,"connectMs":1,"loginMs":10002,
  * "totalMs":10040}</pre>
  *
@@ -51,12 +50,23 @@ public final class HistoryJson {
   /** The most checks a history may hold: a check a minute for half a year. */
   public static final int MAX_CHECKS = 262_144;
 
-  private static final StrictJson.Limits LIMITS = new StrictJson.Limits(MAX_LINE_CHARS, 4, 40, 4096);
+  private static final StrictJson.Limits LIMITS =
+      new StrictJson.Limits(MAX_LINE_CHARS, 4, 40, 4096);
 
   private static final Set<String> KEYS =
       Set.of(
-          "time", "category", "cause", "layer", "title", "dnsSystemMs", "dnsPublicMs", "connectMs",
-          "tlsMs", "loginMs", "totalMs", "account");
+          "time",
+          "category",
+          "cause",
+          "layer",
+          "title",
+          "dnsSystemMs",
+          "dnsPublicMs",
+          "connectMs",
+          "tlsMs",
+          "loginMs",
+          "totalMs",
+          "account");
   private static final Set<String> ACCOUNT_KEYS =
       Set.of("status", "expDate", "activeConnections", "maxConnections", "trial");
 
@@ -73,7 +83,11 @@ public final class HistoryJson {
   public static String line(CheckRecord c) {
     JsonObjectBuilder b =
         JSON.createObjectBuilder()
-            .add("time", c.time().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+            .add(
+                "time",
+                c.time()
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
             .add("category", c.category())
             .add("cause", c.cause())
             .add("layer", c.layer())
@@ -146,7 +160,10 @@ public final class HistoryJson {
         }
         if (checks.size() >= MAX_CHECKS) {
           throw new HistoryException(
-              source + ": more than " + MAX_CHECKS + " checks; split the history or start a new one");
+              source
+                  + ": more than "
+                  + MAX_CHECKS
+                  + " checks; split the history or start a new one");
         }
         checks.add(check(text, source + ":" + number));
       }
@@ -167,7 +184,12 @@ public final class HistoryJson {
     while (c >= 0 && c != '\n') {
       if (into.length() >= MAX_LINE_CHARS) {
         throw new HistoryException(
-            source + ":" + number + ": longer than " + MAX_LINE_CHARS + " characters: not a history line");
+            source
+                + ":"
+                + number
+                + ": longer than "
+                + MAX_LINE_CHARS
+                + " characters: not a history line");
       }
       into.append((char) c);
       c = r.read();
@@ -192,11 +214,13 @@ public final class HistoryJson {
       time = OffsetDateTime.parse(text(o, "time", where, true));
     } catch (DateTimeParseException e) {
       throw new HistoryException(
-          where + ": \"time\" is not a date and time with an offset (e.g. 2026-03-02T19:05:00+01:00)");
+          where
+              + ": \"time\" is not a date and time with an offset (e.g. 2026-03-02T19:05:00+01:00)");
     }
     String category = text(o, "category", where, true);
     if (!category.matches("[A-Z_]{1,64}")) {
-      throw new HistoryException(where + ": \"category\" is not a category (e.g. CONNECTION_TIMEOUT)");
+      throw new HistoryException(
+          where + ": \"category\" is not a category (e.g. CONNECTION_TIMEOUT)");
     }
     String cause = text(o, "cause", where, false);
     if (!cause.matches("[A-Z0-9_]{0,64}")) {
@@ -241,7 +265,12 @@ public final class HistoryJson {
     for (String k : o.keySet()) {
       if (!known.contains(k)) {
         throw new HistoryException(
-            where + ": unknown key \"" + k + "\" (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            where
+                + ": unknown key \""
+                + k
+                + "\" (known: "
+                + String.join(", ", known.stream().sorted().toList())
+                + ")");
       }
     }
   }

@@ -101,7 +101,8 @@ class DoctorConfigTest {
     ConfigException e =
         assertThrows(ConfigException.class, () -> DoctorConfig.load(Optional.of(file)));
     assertEquals(
-        file + ":1: doctor.timout.connect-ms is not a setting (did you mean doctor.timeout.connect-ms?); the settings are listed in"
+        file
+            + ":1: doctor.timout.connect-ms is not a setting (did you mean doctor.timeout.connect-ms?); the settings are listed in"
             + " the README",
         e.getMessage());
   }
@@ -109,7 +110,8 @@ class DoctorConfigTest {
   @Test
   void misspeltSystemPropertyAndEnvironmentVariableGetADidYouMean() {
     System.setProperty("doctor.rules.max-firing", "5");
-    ConfigException p = assertThrows(ConfigException.class, () -> DoctorConfig.load(Optional.empty()));
+    ConfigException p =
+        assertThrows(ConfigException.class, () -> DoctorConfig.load(Optional.empty()));
     assertEquals(
         "-Ddoctor.rules.max-firing is not a setting (did you mean doctor.rules.max-firings?); the settings are listed in the README",
         p.getMessage());
@@ -117,8 +119,12 @@ class DoctorConfigTest {
     ConfigException env =
         assertThrows(
             ConfigException.class,
-            () -> ConfigLoader.unknownKeys(
-                java.util.Map.of("DOCTOR_THRESHOLDS_SLOW_RESPONS_MS", "5", "DOCTOR_WHO", "tardis"), new java.util.Properties(), Optional.empty()));
+            () ->
+                ConfigLoader.unknownKeys(
+                    java.util.Map.of(
+                        "DOCTOR_THRESHOLDS_SLOW_RESPONS_MS", "5", "DOCTOR_WHO", "tardis"),
+                    new java.util.Properties(),
+                    Optional.empty()));
     assertEquals(
         "the environment variable DOCTOR_THRESHOLDS_SLOW_RESPONS_MS is not a setting (did you mean DOCTOR_THRESHOLDS_SLOW_RESPONSE_MS?)",
         env.getMessage());
@@ -130,7 +136,10 @@ class DoctorConfigTest {
     for (String key : ConfigLoader.KEYS) {
       assertTrue(readme.contains("`" + key + "`"), key + " is not in the README's table");
     }
-    assertTrue(ConfigLoader.KEYS.contains("doctor.rules.max-firings"), ConfigLoader.KEYS.toString());
-    assertTrue(ConfigLoader.KEYS.stream().noneMatch(k -> k.startsWith("doctor.serve.")), "the service brings its own keys");
+    assertTrue(
+        ConfigLoader.KEYS.contains("doctor.rules.max-firings"), ConfigLoader.KEYS.toString());
+    assertTrue(
+        ConfigLoader.KEYS.stream().noneMatch(k -> k.startsWith("doctor.serve.")),
+        "the service brings its own keys");
   }
 }

@@ -46,7 +46,10 @@ class JsonRendererTest {
     assertEquals("0123456789abcdef", o.getString("rulesVersion"));
     assertEquals("2026-03-12T09:30:00Z", o.getString("checkedAt"));
     assertEquals(
-        Json.createObjectBuilder().add("server", "http://panel.example:8080").add("username", "joe").build(),
+        Json.createObjectBuilder()
+            .add("server", "http://panel.example:8080")
+            .add("username", "joe")
+            .build(),
         o.getJsonObject("target"));
     JsonObject login = o.getJsonArray("layers").getJsonObject(5);
     assertEquals(List.of("layer", "label", "state", "status"), List.copyOf(login.keySet()));
@@ -70,8 +73,16 @@ class JsonRendererTest {
     jakarta.json.JsonArray checks = JsonRenderer.checks(SampleDiagnoses.rejected());
     String text = new TextRenderer(TextStyle.PLAIN_UNICODE).render(SampleDiagnoses.rejected());
     for (JsonObject c : checks.getValuesAs(JsonObject.class)) {
-      String line = "[" + c.getString("mark") + "] " + c.getString("label") + " (" + c.getString("status") + ")";
-      org.junit.jupiter.api.Assertions.assertTrue(text.contains(line + "\n"), line + " in\n" + text);
+      String line =
+          "["
+              + c.getString("mark")
+              + "] "
+              + c.getString("label")
+              + " ("
+              + c.getString("status")
+              + ")";
+      org.junit.jupiter.api.Assertions.assertTrue(
+          text.contains(line + "\n"), line + " in\n" + text);
     }
     JsonObject login =
         checks.getValuesAs(JsonObject.class).stream()
@@ -81,6 +92,7 @@ class JsonRendererTest {
     assertEquals("fault", login.getString("state"));
     assertEquals("✗", login.getString("mark"));
     assertEquals(
-        "CREDENTIALS_REJECTED", login.getJsonArray("findings").getJsonObject(0).getString("causeId"));
+        "CREDENTIALS_REJECTED",
+        login.getJsonArray("findings").getJsonObject(0).getString("causeId"));
   }
 }

@@ -18,7 +18,9 @@ class SafeTextTest {
 
   @Test
   void controlSequencesAreShownNotActedOn() {
-    assertEquals("\\e]0;owned\\a\\e[2JActive\\r\\nFAKE", SafeText.of("\u001b]0;owned\u0007\u001b[2JActive\r\nFAKE"));
+    assertEquals(
+        "\\e]0;owned\\a\\e[2JActive\\r\\nFAKE",
+        SafeText.of("\u001b]0;owned\u0007\u001b[2JActive\r\nFAKE"));
     assertEquals("a\\tb\\x00c\\x7fd\\x9be", SafeText.of("a\tb\u0000c\u007fd\u009be"));
     assertEquals("abc\\u202edcba\\u200b", SafeText.of("abc\u202edcba\u200b"));
   }

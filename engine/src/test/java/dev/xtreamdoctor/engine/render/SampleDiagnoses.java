@@ -65,8 +65,7 @@ final class SampleDiagnoses {
           "",
           "");
   static final LoginAnswer REJECTED =
-      new LoginAnswer(
-          "panel.auth_rejected", 0, "", 0, 0, false, 0, 0, "xc2", "", "", "");
+      new LoginAnswer("panel.auth_rejected", 0, "", 0, 0, false, 0, 0, "xc2", "", "", "");
   static final LoginAnswer ACCEPTED =
       new LoginAnswer(
           "panel.login_ok",
@@ -121,17 +120,18 @@ final class SampleDiagnoses {
   static Diagnosis rejected() {
     List<Fact> facts = List.of(INPUT, DNS, TCP, HTTP, REJECTED);
     return new Diagnosis(
-        1,
-        "INVALID_DETAILS",
-        "Invalid Details",
-        "Invalid Details: The panel refused this username and password",
-        List.of(new Cause("CREDENTIALS_REJECTED", "The panel refused this username and password")),
-        REJECTED_FINDING.fixes(),
-        REJECTED_FINDING.evidence(),
-        List.of(REJECTED_FINDING, CASE_HINT),
-        facts,
-        List.of("Invalid details: the panel refused the username and password (auth 0)"),
-        "0123456789abcdef")
+            1,
+            "INVALID_DETAILS",
+            "Invalid Details",
+            "Invalid Details: The panel refused this username and password",
+            List.of(
+                new Cause("CREDENTIALS_REJECTED", "The panel refused this username and password")),
+            REJECTED_FINDING.fixes(),
+            REJECTED_FINDING.evidence(),
+            List.of(REJECTED_FINDING, CASE_HINT),
+            facts,
+            List.of("Invalid details: the panel refused the username and password (auth 0)"),
+            "0123456789abcdef")
         .checked(CHECKED_AT, "joe");
   }
 

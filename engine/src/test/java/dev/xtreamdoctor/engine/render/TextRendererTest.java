@@ -48,7 +48,10 @@ class TextRendererTest {
   @Test
   void verboseAddsTheCodesUnderEachCheck() {
     String out = new TextRenderer(TextStyle.PLAIN_UNICODE, true).render(SampleDiagnoses.rejected());
-    assertTrue(out.contains("[✗] Login (the panel refused the username and password)\n    panel.auth_rejected auth 0 xc2\n"), out);
+    assertTrue(
+        out.contains(
+            "[✗] Login (the panel refused the username and password)\n    panel.auth_rejected auth 0 xc2\n"),
+        out);
     assertTrue(out.contains("203.0.113.7:8080 tcp.connected 21ms"), out);
     assertFalse(out.contains(SampleDiagnoses.SECRET), out);
   }
@@ -75,7 +78,8 @@ class TextRendererTest {
     assertTrue(out.contains("    ! The subscription ends in 2 days\n"), out);
     assertTrue(out.startsWith("✓ No problems found (1 warning).\n"), out);
     assertTrue(out.contains("  The login works: the panel accepted these details\n"), out);
-    assertTrue(out.contains("What to do:\n  1. If the app still fails, type the details again.\n"), out);
+    assertTrue(
+        out.contains("What to do:\n  1. If the app still fails, type the details again.\n"), out);
   }
 
   @Test

@@ -25,18 +25,21 @@ public final class TicketAssistant implements AutoCloseable {
    * @param configFile a {@code doctor.*} properties file (resolvers, timeouts), or none
    * @param targets which panels this helpdesk may diagnose (the SSRF guard)
    */
-  public TicketAssistant(Optional<Path> configFile, TargetGuard targets) throws ConfigException, RulesException {
-    doctor = XtreamDoctor.builder()
-        .configuration(DoctorConfig.load(configFile))
-        .bundledRules()
-        .targetPolicy(targets)
-        .build();
+  public TicketAssistant(Optional<Path> configFile, TargetGuard targets)
+      throws ConfigException, RulesException {
+    doctor =
+        XtreamDoctor.builder()
+            .configuration(DoctorConfig.load(configFile))
+            .bundledRules()
+            .targetPolicy(targets)
+            .build();
   }
 
   /** The diagnosis of one customer's login; the password array is copied and may be wiped after. */
   public Diagnosis diagnose(String server, String username, char[] password)
       throws BadServerInputException, TargetRefusedException {
-    return doctor.diagnose(DiagnosisRequest.forServer(server).username(username).password(password).build());
+    return doctor.diagnose(
+        DiagnosisRequest.forServer(server).username(username).password(password).build());
   }
 
   /** The reply an agent pastes into the ticket. */

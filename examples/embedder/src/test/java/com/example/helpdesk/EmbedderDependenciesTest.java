@@ -10,13 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The example stays what the README promises: an embedder adds xtream-doctor-api and nothing else. */
+/**
+ * The example stays what the README promises: an embedder adds xtream-doctor-api and nothing else.
+ */
 class EmbedderDependenciesTest {
   @Test
   void theOnlyDependencyOutsideTestsIsTheApi() throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Element project = f.newDocumentBuilder().parse(Path.of("pom.xml").toFile()).getDocumentElement();
+    Element project =
+        f.newDocumentBuilder().parse(Path.of("pom.xml").toFile()).getDocumentElement();
     NodeList deps = project.getElementsByTagName("dependency");
     List<String> compile = new ArrayList<>();
     for (int i = 0; i < deps.getLength(); i++) {

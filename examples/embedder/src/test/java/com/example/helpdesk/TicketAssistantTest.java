@@ -24,9 +24,15 @@ class TicketAssistantTest {
   /** The configuration file an embedder keeps: here, the simulator's resolvers. */
   private Optional<Path> config(Simulation sim) throws Exception {
     Path file = dir.resolve("doctor.properties");
-    Files.writeString(file, "doctor.dns.system-resolvers=" + sim.systemResolvers() + "\n"
-        + "doctor.dns.public-resolvers=" + sim.publicResolvers() + "\n"
-        + "doctor.timeout.total-ms=15000\n");
+    Files.writeString(
+        file,
+        "doctor.dns.system-resolvers="
+            + sim.systemResolvers()
+            + "\n"
+            + "doctor.dns.public-resolvers="
+            + sim.publicResolvers()
+            + "\n"
+            + "doctor.timeout.total-ms=15000\n");
     return Optional.of(file);
   }
 
@@ -34,8 +40,10 @@ class TicketAssistantTest {
   void aWrongPasswordIsDiagnosedAndTheReplyKeepsItSecret() throws Exception {
     try (Simulation sim = Simulation.start("bad-credentials-xc2");
         TicketAssistant assistant =
-            new TicketAssistant(config(sim), TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())))) {
-      Diagnosis d = assistant.diagnose(sim.serverUrl(), sim.username(), "wrong-Pass-4711".toCharArray());
+            new TicketAssistant(
+                config(sim), TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())))) {
+      Diagnosis d =
+          assistant.diagnose(sim.serverUrl(), sim.username(), "wrong-Pass-4711".toCharArray());
       assertEquals("INVALID_DETAILS", d.category(), d.toString());
       String reply = assistant.ticketReply(d);
       assertTrue(reply.contains(d.title()), reply);
@@ -48,8 +56,10 @@ class TicketAssistantTest {
   void aHealthyLineIsReportedAsSuch() throws Exception {
     try (Simulation sim = Simulation.start("healthy-xc2");
         TicketAssistant assistant =
-            new TicketAssistant(config(sim), TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())))) {
-      Diagnosis d = assistant.diagnose(sim.serverUrl(), sim.username(), sim.password().toCharArray());
+            new TicketAssistant(
+                config(sim), TargetGuard.of(List.of("127.0.0.1/32"), Set.of(sim.urlPort())))) {
+      Diagnosis d =
+          assistant.diagnose(sim.serverUrl(), sim.username(), sim.password().toCharArray());
       assertEquals(Diagnosis.NO_FAULT_FOUND, d.category(), d.toString());
     }
   }
@@ -58,7 +68,8 @@ class TicketAssistantTest {
   void theDefaultTargetPolicyKeepsTheHelpdeskOffInternalAddresses() throws Exception {
     try (Simulation sim = Simulation.start("healthy-xc2");
         TicketAssistant assistant = new TicketAssistant(config(sim), TargetGuard.defaults())) {
-      assertThrows(TargetRefusedException.class,
+      assertThrows(
+          TargetRefusedException.class,
           () -> assistant.diagnose(sim.serverUrl(), sim.username(), sim.password().toCharArray()));
       assertTrue(sim.requests().isEmpty(), "nothing was sent to a refused target");
     }
