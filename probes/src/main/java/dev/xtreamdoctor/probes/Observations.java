@@ -18,10 +18,15 @@ import java.util.function.Supplier;
  * What one diagnosis's probes have seen so far, and the one door every probe runs through: {@link
  * #guard} runs a probe by name (dns, tcp, tls, http, latency), times it, and turns a crash into a
  * ProbeProblem, never into a fact about the user's line; {@link #step} tells the listener when a
- * step of the login's path starts and what it saw. Facts are kept as they come, so a deadline that
- * cuts the run short still leaves everything observed.
+ * step of the login's path starts and what it saw; {@link #run} does both for a {@link ProbeStep}.
+ * Facts are kept as they come, so a deadline that cuts the run short still leaves everything
+ * observed.
  */
 final class Observations {
+  /** On each thread, the time spent in guards so far: what an enclosing guard does not count. */
+  private static final ThreadLocal<long[]> GUARDED_NANOS =
+      ThreadLocal.withInitial(() -> new long[1]);
+
   private final List<Fact> facts = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Long> timings = new ConcurrentHashMap<>();
   private final AtomicReference<TargetRefusedException> refusal = new AtomicReference<>();
@@ -79,8 +84,13 @@ final class Observations {
     }
   }
 
-  /** Runs one probe; a crash becomes a ProbeProblem, never a fact about the user's line. */
+  /**
+   * Runs one probe; a crash becomes a ProbeProblem, never a fact about the user's line. Its time is
+   * its own: a probe guarded inside it (a step that calls a second probe) counts for that one.
+   */
   <T> Optional<T> guard(String probe, Callable<T> body) {
+    long[] guardedHere = GUARDED_NANOS.get();
+    long guardedBefore = guardedHere[0];
     long start = System.nanoTime();
     try {
       return Optional.ofNullable(body.call());
@@ -91,7 +101,27 @@ final class Observations {
       problem(probe, e);
       return Optional.empty();
     } finally {
-      timings.merge(probe, (System.nanoTime() - start) / 1_000_000, Long::sum);
+      long took = System.nanoTime() - start;
+      long inner = guardedHere[0] - guardedBefore;
+      timings.merge(probe, (took - inner) / 1_000_000, Long::sum);
+      guardedHere[0] = guardedBefore + took;
+    }
+  }
+
+  /**
+   * Runs one step through the door: guarded under its probe's name and, unless the listener does
+   * not hear it, told as a step of the login's path.
+   */
+  void run(ProbeStep step, ProbeContext context) {
+    Callable<Void> probe =
+        () -> {
+          step.run(context);
+          return null;
+        };
+    if (step.heardAs().isEmpty()) {
+      guard(step.probe(), probe);
+    } else {
+      step(step.heardAs(), () -> guard(step.probe(), probe));
     }
   }
 
