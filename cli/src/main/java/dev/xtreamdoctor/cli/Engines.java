@@ -195,10 +195,16 @@ final class Engines {
         rules(options, config, terminal), config.settings(), config.limits());
   }
 
-  /** Whether any doctor.* system property or DOCTOR_* variable is set (else: the defaults). */
-  static boolean configured(Terminal terminal) {
+  /**
+   * Whether any doctor.rules.* or doctor.cache.* system property or DOCTOR_RULES_* or
+   * DOCTOR_CACHE_* variable is set: the keys that decide which rules load and from where (else: the
+   * bundled rules through the default cache). Other keys (resolvers, timeouts, thresholds) leave
+   * that alone, so they do not stop the start-up preload.
+   */
+  static boolean rulesConfigured(Terminal terminal) {
     return System.getProperties().stringPropertyNames().stream()
-            .anyMatch(k -> k.startsWith("doctor."))
-        || terminal.env().keySet().stream().anyMatch(k -> k.startsWith("DOCTOR_"));
+            .anyMatch(k -> k.startsWith("doctor.rules.") || k.startsWith("doctor.cache."))
+        || terminal.env().keySet().stream()
+            .anyMatch(k -> k.startsWith("DOCTOR_RULES_") || k.startsWith("DOCTOR_CACHE_"));
   }
 }

@@ -68,15 +68,19 @@ final class StartUp {
    * too) while the main thread parses options, facts and configuration. Only a guess: the command
    * looks the rules up by fingerprint and loads its own if the guess was wrong.
    *
-   * @return the preload, or empty when the guess is not safe (own rules or configuration, another
-   *     command, no home for the cache)
+   * @return the preload, or empty when the guess is not safe (own rules, a configuration file or a
+   *     rules or cache key, another command, no home for the cache); other keys, such as the
+   *     resolvers a simulated panel needs, do not change which rules load
    */
   static Optional<CompletableFuture<Void>> preload(String[] args, Terminal terminal) {
     boolean diagnosing = args.length > 0 && Engines.DIAGNOSING_COMMANDS.contains(args[0]);
     boolean ownRulesOrConfig =
         Arrays.stream(args).anyMatch(a -> a.startsWith("--rules") || a.startsWith("--config"));
     Optional<Path> cacheDir = Engines.defaultCacheDir(terminal);
-    if (!diagnosing || ownRulesOrConfig || Engines.configured(terminal) || cacheDir.isEmpty()) {
+    if (!diagnosing
+        || ownRulesOrConfig
+        || Engines.rulesConfigured(terminal)
+        || cacheDir.isEmpty()) {
       return Optional.empty();
     }
     CompletableFuture<Void> done = new CompletableFuture<>();

@@ -60,7 +60,9 @@ final class VersionProvider implements IVersionProvider {
             .map(EngineOptions.class::cast)
             .findFirst()
             .orElseGet(EngineOptions::new);
-    if (options.rulesDir == null && options.configFile == null && !Engines.configured(terminal)) {
+    if (options.rulesDir == null
+        && options.configFile == null
+        && !Engines.rulesConfigured(terminal)) {
       return RuleFiles.bundled(); // what the configuration would say, without reading it
     }
     return Engines.ruleFiles(options, Engines.config(options));

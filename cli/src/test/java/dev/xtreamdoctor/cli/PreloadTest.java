@@ -46,6 +46,28 @@ class PreloadTest {
   }
 
   @Test
+  void onlyRulesAndCacheKeysStopThePreload() throws Exception {
+    Engines.forgetLoaded();
+    Map<String, String> dns =
+        Map.of("HOME", home.toString(), "DOCTOR_DNS_SYSTEM_RESOLVERS", "127.0.0.1:5353");
+    StartUp.preload(new String[] {"diagnose"}, withEnv(dns))
+        .orElseThrow(() -> new AssertionError("resolvers do not change which rules load"))
+        .get(60, TimeUnit.SECONDS);
+    assertEquals(1, entries(home.resolve(".cache/xtream-doctor")));
+    for (String key : new String[] {"DOCTOR_RULES_DIR", "DOCTOR_CACHE_ENABLED"}) {
+      assertTrue(
+          StartUp.preload(
+                  new String[] {"evaluate"}, withEnv(Map.of("HOME", home.toString(), key, "x")))
+              .isEmpty(),
+          key);
+    }
+  }
+
+  private static Terminal withEnv(Map<String, String> env) {
+    return new Terminal(CliRun.stdin(""), env, false, StandardCharsets.UTF_8);
+  }
+
+  @Test
   void noHomeNoPreload() {
     Terminal homeless = new Terminal(CliRun.stdin(""), Map.of(), false, StandardCharsets.UTF_8);
     assertTrue(StartUp.preload(new String[] {"demo"}, homeless).isEmpty());
