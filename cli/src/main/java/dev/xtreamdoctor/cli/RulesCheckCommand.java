@@ -10,8 +10,8 @@ import dev.xtreamdoctor.engine.RuleProblem;
 import dev.xtreamdoctor.engine.RuleSmoke;
 import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.facts.Finding;
+import dev.xtreamdoctor.features.RulesUnderTest;
 import dev.xtreamdoctor.features.ScenarioResult;
-import dev.xtreamdoctor.features.ScenarioRules;
 import dev.xtreamdoctor.features.ScenarioRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -120,14 +120,10 @@ public final class RulesCheckCommand implements Callable<Integer> {
    */
   private static List<RuleLint.Problem> scenarios(RuleBook book, RuleLimits limits) {
     RuleSmoke smoke = new RuleSmoke(book, limits);
-    ScenarioRules.use(book, dev.xtreamdoctor.engine.facts.Settings.defaults(), limits);
-    ScenarioRules.watch((where, d) -> smoke.conflicts(findings(d), d.rulesFired(), where));
-    List<ScenarioResult> results;
-    try {
-      results = ScenarioRunner.run(true, List.of());
-    } finally {
-      ScenarioRules.watch(null);
-    }
+    RulesUnderTest tested =
+        new RulesUnderTest(book, dev.xtreamdoctor.engine.facts.Settings.defaults(), limits)
+            .watchedBy((where, d) -> smoke.conflicts(findings(d), d.rulesFired(), where));
+    List<ScenarioResult> results = ScenarioRunner.run(tested, true, List.of());
     for (ScenarioResult r : results) {
       if (!r.ruleProblems().isEmpty()) {
         smoke.failed(

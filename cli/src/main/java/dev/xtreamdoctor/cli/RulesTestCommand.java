@@ -8,8 +8,8 @@ import dev.xtreamdoctor.engine.RuleProblem;
 import dev.xtreamdoctor.engine.RuleSource;
 import dev.xtreamdoctor.engine.RulesException;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
+import dev.xtreamdoctor.features.RulesUnderTest;
 import dev.xtreamdoctor.features.ScenarioResult;
-import dev.xtreamdoctor.features.ScenarioRules;
 import dev.xtreamdoctor.features.ScenarioRunner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -78,6 +78,7 @@ public final class RulesTestCommand implements Callable<Integer> {
     RuleFiles files;
     RuleBook book;
     List<ScenarioResult> results;
+    RulesUnderTest tested;
     // A spinner on standard error while the rules compile and the scenarios run, on a terminal.
     ReportWords words = ReportWords.bundled();
     Terminal terminal = ((XtreamDoctorCommand) spec.root().userObject()).terminal();
@@ -99,8 +100,8 @@ public final class RulesTestCommand implements Callable<Integer> {
       }
       try {
         progress.step(ReportWords.of(book.catalogue()).say("progress.scenarios"));
-        ScenarioRules.use(book, config.settings(), config.limits());
-        results = ScenarioRunner.run(!onlyMine, scenarios);
+        tested = new RulesUnderTest(book, config.settings(), config.limits());
+        results = ScenarioRunner.run(tested, !onlyMine, scenarios);
       } catch (RuntimeException e) {
         // Cucumber's way of saying a .feature file cannot be read.
         throw CliException.badInput(
@@ -108,7 +109,7 @@ public final class RulesTestCommand implements Callable<Integer> {
                 + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
       }
     }
-    return report(results, files, book);
+    return report(results, files, book, tested.firedSoFar());
   }
 
   private void checkArguments() throws CliException {
@@ -123,7 +124,8 @@ public final class RulesTestCommand implements Callable<Integer> {
   }
 
   /** Prints each failed scenario (every one with -v), the rules no scenario fired, a summary. */
-  private int report(List<ScenarioResult> results, RuleFiles files, RuleBook book) {
+  private int report(
+      List<ScenarioResult> results, RuleFiles files, RuleBook book, Set<String> fired) {
     PrintWriter out = spec.commandLine().getOut();
     boolean verbose = verbosity.verbose;
     int failed = 0;
@@ -141,7 +143,7 @@ public final class RulesTestCommand implements Callable<Integer> {
         r.problem().lines().forEach(l -> out.println("     " + l));
       }
     }
-    List<String> unused = neverFired(files, book, ScenarioRules.firedSoFar());
+    List<String> unused = neverFired(files, book, fired);
     if (!unused.isEmpty() && verbose) {
       out.println();
       out.println(

@@ -9,14 +9,16 @@ import io.cucumber.java.en.When;
  */
 public class DiagnosisSteps {
   private final World world;
+  private final ScenarioRules rules;
 
-  public DiagnosisSteps(World world) {
+  public DiagnosisSteps(World world, ScenarioRules rules) {
     this.world = world;
+    this.rules = rules;
   }
 
   @When("I evaluate the facts")
   public void evaluate() {
-    world.diagnosed(ScenarioRules.evaluate(world.facts().facts()));
+    world.diagnosed(rules.evaluate(world.facts().facts()));
   }
 
   @Then("the category is {word}")

@@ -41,9 +41,11 @@ import java.util.Set;
  */
 public class EndToEndSteps {
   private final World world;
+  private final ScenarioRules rules;
 
-  public EndToEndSteps(World world) {
+  public EndToEndSteps(World world, ScenarioRules rules) {
     this.world = world;
+    this.rules = rules;
   }
 
   /** Shared: every {@code Json.create...} call looks the JSON provider up again (~50 µs). */
@@ -172,7 +174,7 @@ public class EndToEndSteps {
               .withLoopbackOnly(true);
       TlsTrust trust = l.trustPanel ? trusting(TlsIdentity.SELF_SIGNED) : TlsTrust.system();
       DiagnosisRun run = new Diagnoser(settings, trust).runTimed(request);
-      Diagnosis d = ScenarioRules.evaluate(run.facts());
+      Diagnosis d = rules.evaluate(run.facts());
       world.diagnosed(d);
       l.wallMillis = run.wallMillis();
       l.panelRequests = sim.panel().requests();

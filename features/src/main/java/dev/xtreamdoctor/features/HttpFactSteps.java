@@ -8,9 +8,11 @@ import java.util.Map;
 /** Given-steps for what the login request got back over HTTP. */
 public class HttpFactSteps {
   private final World world;
+  private final ScenarioRules rules;
 
-  public HttpFactSteps(World world) {
+  public HttpFactSteps(World world, ScenarioRules rules) {
     this.world = world;
+    this.rules = rules;
   }
 
   private FactSheet facts() {
@@ -97,7 +99,7 @@ public class HttpFactSteps {
                 "contentType",
                 "text/html",
                 "signals",
-                String.join(",", ScenarioRules.book().pageSignals().match(page))));
+                String.join(",", rules.book().pageSignals().match(page))));
     facts().remove("LoginAnswer");
   }
 

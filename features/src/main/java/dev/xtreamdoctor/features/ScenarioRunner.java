@@ -13,7 +13,6 @@ import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.StepDefinedEvent;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
-import io.cucumber.plugin.event.TestCaseStarted;
 import io.cucumber.plugin.event.TestStepFinished;
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,22 +38,21 @@ public final class ScenarioRunner {
   private ScenarioRunner() {}
 
   /**
-   * Runs the scenarios with these rules under test.
+   * Runs the scenarios with this rule book under test, with the default settings and limits.
    *
    * @param rules the rules the steps evaluate against
    * @param bundled whether to run the bundled guide scenarios
    * @param extra more feature files or directories of them
    */
   public static List<ScenarioResult> run(RuleBook rules, boolean bundled, List<Path> extra) {
-    ScenarioRules.use(rules);
-    return run(bundled, extra);
+    return run(new RulesUnderTest(rules), bundled, extra);
   }
 
   /**
-   * Runs the scenarios with the rules already under test (see {@link ScenarioRules#use}, which also
-   * takes the settings and limits to evaluate with).
+   * Runs the scenarios with these rules under test (which also carry the settings and limits to
+   * evaluate with, and note what fired): each scenario gets them from the object factory.
    */
-  public static List<ScenarioResult> run(boolean bundled, List<Path> extra) {
+  public static List<ScenarioResult> run(RulesUnderTest rules, boolean bundled, List<Path> extra) {
     RuntimeOptionsBuilder options =
         new RuntimeOptionsBuilder().addGlue(URI.create(GLUE)).setMonochrome().setNoSummary();
     if (bundled) {
@@ -65,9 +63,11 @@ public final class ScenarioRunner {
           FeatureWithLines.create(p.toAbsolutePath().normalize().toUri(), List.of()));
     }
     Collector collector = new Collector();
+    ScenarioObjects objects = new ScenarioObjects(rules);
     Runtime.builder()
         .withRuntimeOptions(options.build())
         .withClassLoader(ScenarioRunner.class::getClassLoader)
+        .withObjectFactorySupplier(() -> objects)
         .withAdditionalPlugins(collector)
         .build()
         .run();
@@ -84,21 +84,8 @@ public final class ScenarioRunner {
     public void setEventPublisher(EventPublisher publisher) {
       publisher.registerHandlerFor(
           StepDefinedEvent.class, e -> knownSteps.add(e.getStepDefinition().getPattern()));
-      publisher.registerHandlerFor(TestCaseStarted.class, this::scenarioStarted);
       publisher.registerHandlerFor(TestStepFinished.class, this::stepFinished);
       publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
-    }
-
-    private void scenarioStarted(TestCaseStarted e) {
-      TestCase c = e.getTestCase();
-      ScenarioRules.scenario(
-          "scenario \""
-              + c.getName()
-              + "\" ("
-              + shown(c.getUri())
-              + ":"
-              + c.getLocation().getLine()
-              + ")");
     }
 
     private void stepFinished(TestStepFinished e) {

@@ -4,8 +4,9 @@ import dev.xtreamdoctor.engine.Diagnosis;
 
 /**
  * What one scenario has built so far, shared by every step class of that scenario. Cucumber's
- * object factory (cucumber-picocontainer) makes one World per scenario and hands it to each step
- * class's constructor, so nothing a scenario builds outlives it or leaks into the next.
+ * object factory ({@link ScenarioObjects}, on picocontainer) makes one World per scenario and hands
+ * it to each step class's constructor, so nothing a scenario builds outlives it or leaks into the
+ * next.
  */
 public final class World {
   private final FactSheet facts = new FactSheet();

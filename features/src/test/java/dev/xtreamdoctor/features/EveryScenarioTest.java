@@ -30,6 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * table is the catalogue's answer key, so a scenario added without an answer fails here.
  */
 class EveryScenarioTest {
+  /** The rules under test: those of -Dxtreamdoctor.scenarios.rules=DIR, else the bundled. */
+  private static final RulesUnderTest RULES = RulesUnderTest.byProperty();
+
   private static final Path EXAMPLES = Path.of("..", "examples", "facts");
 
   private static final Map<String, String> EXPECTED =
@@ -139,7 +142,7 @@ class EveryScenarioTest {
               .withLoopbackOnly(true);
       ProbeRequest request =
           ProbeRequest.of(sim.serverUrl(), sim.username(), Secret.of(sim.password()));
-      d = ScenarioRules.engine().evaluate(new Diagnoser(settings).run(request));
+      d = RULES.engine().evaluate(new Diagnoser(settings).run(request));
     }
     assertEquals(Optional.empty(), HealthEvidence.violation(d), name);
     assertEquals(
@@ -161,7 +164,7 @@ class EveryScenarioTest {
   @MethodSource("examples")
   void noExampleFactsFileClaimsHealthWithoutAWorkingLogin(String file) throws Exception {
     try (Reader in = Files.newBufferedReader(EXAMPLES.resolve(file))) {
-      Diagnosis d = ScenarioRules.engine().evaluate(FactsJson.read(in));
+      Diagnosis d = RULES.engine().evaluate(FactsJson.read(in));
       assertEquals(Optional.empty(), HealthEvidence.violation(d), file);
     }
   }
@@ -169,7 +172,7 @@ class EveryScenarioTest {
   @Test
   void theCheckItselfCatchesAnUnearnedNoFault() throws Exception {
     // the rules never conclude this any more; the check must still see it when they do
-    Diagnosis earned = ScenarioRules.engine().evaluate(FactsJson.read("{\"facts\":[]}"));
+    Diagnosis earned = RULES.engine().evaluate(FactsJson.read("{\"facts\":[]}"));
     assertTrue(HealthEvidence.violation(earned).isEmpty(), earned.category());
     Diagnosis forged =
         new Diagnosis(

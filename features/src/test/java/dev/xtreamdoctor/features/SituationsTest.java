@@ -41,6 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * evaluate} would.
  */
 class SituationsTest {
+  /** The rules under test: those of -Dxtreamdoctor.scenarios.rules=DIR, else the bundled. */
+  private static final RulesUnderTest RULES = RulesUnderTest.byProperty();
+
   static final Path FILE = Path.of("situations.txt");
 
   record Situation(
@@ -106,7 +109,7 @@ class SituationsTest {
   static Diagnosis diagnose(Situation s) throws Exception {
     if (!s.facts().isEmpty()) {
       try (Reader in = Files.newBufferedReader(Path.of(s.facts()), StandardCharsets.UTF_8)) {
-        return ScenarioRules.engine().evaluate(FactsJson.read(in));
+        return RULES.engine().evaluate(FactsJson.read(in));
       }
     }
     try (Simulation sim = Simulation.start(ScenarioConfig.fromMap(s.keys()))) {
@@ -123,7 +126,7 @@ class SituationsTest {
               .withLimits(1 << 20, EndToEndSteps.REQUEST_BUDGET, 0)
               .withLoopbackOnly(true);
       ProbeRequest request = ProbeRequest.of(server, sim.username(), Secret.of(sim.password()));
-      return ScenarioRules.engine().evaluate(new Diagnoser(settings).run(request));
+      return RULES.engine().evaluate(new Diagnoser(settings).run(request));
     }
   }
 
