@@ -197,89 +197,109 @@ public record ServeSettings(
             c.redisUrl()));
   }
 
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   /** The same settings on another port. */
   public ServeSettings withPort(int p) {
-    return new ServeSettings(
-        host,
-        p,
-        tokens,
-        maxBodyBytes,
-        ratePerSecond,
-        rateBurst,
-        maxDiagnoses,
-        maxEvaluations,
-        queueTimeoutMs,
-        frameAncestors,
-        connections,
-        politeness);
+    return toBuilder().port(p).build();
   }
 
   /** The same settings with other rate limits. */
   public ServeSettings withRate(int perSecond, int burst) {
-    return new ServeSettings(
-        host,
-        port,
-        tokens,
-        maxBodyBytes,
-        perSecond,
-        burst,
-        maxDiagnoses,
-        maxEvaluations,
-        queueTimeoutMs,
-        frameAncestors,
-        connections,
-        politeness);
+    return toBuilder().rate(perSecond, burst).build();
   }
 
   /** The same settings with other concurrency limits. */
   public ServeSettings withSlots(int diagnoses, int evaluations, int queueMs) {
-    return new ServeSettings(
-        host,
-        port,
-        tokens,
-        maxBodyBytes,
-        ratePerSecond,
-        rateBurst,
-        diagnoses,
-        evaluations,
-        queueMs,
-        frameAncestors,
-        connections,
-        politeness);
+    return toBuilder().slots(diagnoses, evaluations, queueMs).build();
   }
 
   /** The same settings with other connection limits. */
   public ServeSettings withConnections(Connections c) {
-    return new ServeSettings(
-        host,
-        port,
-        tokens,
-        maxBodyBytes,
-        ratePerSecond,
-        rateBurst,
-        maxDiagnoses,
-        maxEvaluations,
-        queueTimeoutMs,
-        frameAncestors,
-        c,
-        politeness);
+    return toBuilder().connections(c).build();
   }
 
   /** The same settings with another politeness budget. */
   public ServeSettings withPoliteness(Politeness p) {
-    return new ServeSettings(
-        host,
-        port,
-        tokens,
-        maxBodyBytes,
-        ratePerSecond,
-        rateBurst,
-        maxDiagnoses,
-        maxEvaluations,
-        queueTimeoutMs,
-        frameAncestors,
-        connections,
-        p);
+    return toBuilder().politeness(p).build();
+  }
+
+  /** Settings changed a few values at a time; {@link #build} checks them as the record does. */
+  public static final class Builder {
+    private final String host;
+    private int port;
+    private final List<String> tokens;
+    private final int maxBodyBytes;
+    private int ratePerSecond;
+    private int rateBurst;
+    private int maxDiagnoses;
+    private int maxEvaluations;
+    private int queueTimeoutMs;
+    private final String frameAncestors;
+    private Connections connections;
+    private Politeness politeness;
+
+    private Builder(ServeSettings s) {
+      host = s.host;
+      port = s.port;
+      tokens = s.tokens;
+      maxBodyBytes = s.maxBodyBytes;
+      ratePerSecond = s.ratePerSecond;
+      rateBurst = s.rateBurst;
+      maxDiagnoses = s.maxDiagnoses;
+      maxEvaluations = s.maxEvaluations;
+      queueTimeoutMs = s.queueTimeoutMs;
+      frameAncestors = s.frameAncestors;
+      connections = s.connections;
+      politeness = s.politeness;
+    }
+
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    public Builder rate(int perSecond, int burst) {
+      ratePerSecond = perSecond;
+      rateBurst = burst;
+      return this;
+    }
+
+    public Builder slots(int diagnoses, int evaluations, int queueMs) {
+      maxDiagnoses = diagnoses;
+      maxEvaluations = evaluations;
+      queueTimeoutMs = queueMs;
+      return this;
+    }
+
+    public Builder connections(Connections value) {
+      connections = value;
+      return this;
+    }
+
+    public Builder politeness(Politeness value) {
+      politeness = value;
+      return this;
+    }
+
+    public ServeSettings build() {
+      return new ServeSettings(
+          host,
+          port,
+          tokens,
+          maxBodyBytes,
+          ratePerSecond,
+          rateBurst,
+          maxDiagnoses,
+          maxEvaluations,
+          queueTimeoutMs,
+          frameAncestors,
+          connections,
+          politeness);
+    }
   }
 
   @Override

@@ -56,43 +56,16 @@ public record Account(
 
   /** The same line under another username and password. */
   public Account withCredentials(String newUsername, String newPassword) {
-    return new Account(
-        newUsername,
-        newPassword,
-        status,
-        expDate,
-        trial,
-        activeCons,
-        maxConnections,
-        createdAt,
-        allowedOutputFormats);
+    return toBuilder().credentials(newUsername, newPassword).build();
   }
 
   public Account withStatus(LineStatus newStatus) {
-    return new Account(
-        username,
-        password,
-        newStatus,
-        expDate,
-        trial,
-        activeCons,
-        maxConnections,
-        createdAt,
-        allowedOutputFormats);
+    return toBuilder().status(newStatus).build();
   }
 
   /** Sets exp_date verbatim: null, {@code ""}, {@code "0"} or unix seconds. */
   public Account withExpDate(String newExpDate) {
-    return new Account(
-        username,
-        password,
-        status,
-        newExpDate,
-        trial,
-        activeCons,
-        maxConnections,
-        createdAt,
-        allowedOutputFormats);
+    return toBuilder().expDate(newExpDate).build();
   }
 
   public Account expiringAt(Instant when) {
@@ -100,21 +73,82 @@ public record Account(
   }
 
   public Account withTrial(boolean isTrial) {
-    return new Account(
-        username,
-        password,
-        status,
-        expDate,
-        isTrial,
-        activeCons,
-        maxConnections,
-        createdAt,
-        allowedOutputFormats);
+    return toBuilder().trial(isTrial).build();
   }
 
   public Account withConnections(int active, int max) {
-    return new Account(
-        username, password, status, expDate, trial, active, max, createdAt, allowedOutputFormats);
+    return toBuilder().connections(active, max).build();
+  }
+
+  /** A builder starting from this line. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A line changed a few values at a time. */
+  public static final class Builder {
+    private String username;
+    private String password;
+    private LineStatus status;
+    private String expDate;
+    private boolean trial;
+    private int activeCons;
+    private int maxConnections;
+    private final long createdAt;
+    private final List<String> allowedOutputFormats;
+
+    private Builder(Account a) {
+      username = a.username;
+      password = a.password;
+      status = a.status;
+      expDate = a.expDate;
+      trial = a.trial;
+      activeCons = a.activeCons;
+      maxConnections = a.maxConnections;
+      createdAt = a.createdAt;
+      allowedOutputFormats = a.allowedOutputFormats;
+    }
+
+    public Builder credentials(String newUsername, String newPassword) {
+      username = newUsername;
+      password = newPassword;
+      return this;
+    }
+
+    public Builder status(LineStatus value) {
+      status = value;
+      return this;
+    }
+
+    /** exp_date verbatim: null, {@code ""}, {@code "0"} or unix seconds. */
+    public Builder expDate(String value) {
+      expDate = value;
+      return this;
+    }
+
+    public Builder trial(boolean value) {
+      trial = value;
+      return this;
+    }
+
+    public Builder connections(int active, int max) {
+      activeCons = active;
+      maxConnections = max;
+      return this;
+    }
+
+    public Account build() {
+      return new Account(
+          username,
+          password,
+          status,
+          expDate,
+          trial,
+          activeCons,
+          maxConnections,
+          createdAt,
+          allowedOutputFormats);
+    }
   }
 
   /** The status the panel reports at {@code now}: admin's word first, then the expiry date. */
