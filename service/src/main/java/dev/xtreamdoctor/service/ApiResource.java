@@ -126,7 +126,7 @@ public final class ApiResource {
       lease = slots.take(settings.queueTimeoutMs());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Problem(503, "busy", "Service busy", "the service is stopping", 1).response();
+      return Problem.stopping().response();
     }
     if (lease.isEmpty()) {
       return new Problem(
@@ -179,24 +179,16 @@ public final class ApiResource {
         return inSlot(diagnoses, "diagnosis", () -> observe(read, line, turn, client, language));
       }
     } catch (BadServerInputException e) {
-      return Problem.of(
-              422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password()))
-          .response();
+      return Problem.badServer(scrub(e.getMessage(), read.password())).response();
     } catch (PanelTurns.Refused e) {
       LOG.log(Level.INFO, "diagnosis for {0} waits: {1}", client, e.problem.type());
       return e.problem.response();
     } catch (RedisBudget.Unavailable e) {
       LOG.log(Level.WARNING, "diagnosis for {0} not run: {1}", client, e.getMessage());
-      return new Problem(
-              503,
-              "budget-unavailable",
-              "Panel budget unavailable",
-              "the shared panel budget cannot be reached, so no panel is contacted; try again shortly",
-              5)
-          .response();
+      return Problem.budgetUnavailable().response();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Problem(503, "busy", "Service busy", "the service is stopping", 1).response();
+      return Problem.stopping().response();
     }
   }
 
@@ -214,18 +206,13 @@ public final class ApiResource {
       return answer(new PanelTurns.Observed(facts, at), false, read, client, language);
     } catch (BadServerInputException e) {
       turn.nothingSent();
-      return Problem.of(
-              422, "bad-server", "Unusable server address", scrub(e.getMessage(), read.password()))
-          .response();
+      return Problem.badServer(scrub(e.getMessage(), read.password())).response();
     } catch (TargetRefusedException e) {
       turn.nothingSent();
       LOG.log(
           Level.INFO, "diagnosis for {0} refused: {1}", client, scrub(e.reason(), read.password()));
       String why = e.reason().substring(e.reason().indexOf(": ") + 2);
-      return Problem.of(
-              422,
-              "target-refused",
-              "Server not allowed",
+      return Problem.targetRefused(
               "this service does not contact that server: " + scrub(why, read.password()))
           .response();
     } catch (RulesFailedException e) {
@@ -236,8 +223,7 @@ public final class ApiResource {
           Level.ERROR,
           "diagnosis for " + client + " failed",
           scrubbed(e, Redactor.of(read.password())));
-      return Problem.of(500, "internal", "Internal error", "the service failed; see its log")
-          .response();
+      return Problem.internal().response();
     }
   }
 

@@ -101,30 +101,19 @@ public final class ProbeResource {
           "probe of line {0}: unusable server address: {1}",
           line.name(),
           redactor.scrub(e.getMessage()));
-      return Problem.of(
-              422, "bad-server", "Unusable server address", redactor.scrub(e.getMessage()))
-          .response();
+      return Problem.badServer(redactor.scrub(e.getMessage())).response();
     } catch (TargetRefusedException e) {
       LOG.log(
           Level.WARNING, "probe of line {0} refused: {1}", line.name(), redactor.scrub(e.reason()));
-      return Problem.of(
-              422,
-              "target-refused",
-              "Server not allowed",
+      return Problem.targetRefused(
               "this service does not contact that line's server (doctor.serve.allow-cidrs, doctor.serve.ports)")
           .response();
     } catch (RedisBudget.Unavailable e) {
       LOG.log(Level.WARNING, "probe of line {0} not run: {1}", line.name(), e.getMessage());
-      return new Problem(
-              503,
-              "budget-unavailable",
-              "Panel budget unavailable",
-              "the shared panel budget cannot be reached, so no panel is contacted; try again shortly",
-              5)
-          .response();
+      return Problem.budgetUnavailable().response();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Problem(503, "busy", "Service busy", "the service is stopping", 1).response();
+      return Problem.stopping().response();
     } catch (RulesFailedException e) {
       throw e; // the rules' fault, named: 500 rules-failed (ProblemMapper)
     } catch (RuntimeException e) {
@@ -132,8 +121,7 @@ public final class ProbeResource {
           Level.ERROR,
           "probe of line " + line.name() + " failed",
           ApiResource.scrubbed(e, redactor));
-      return Problem.of(500, "internal", "Internal error", "the service failed; see its log")
-          .response();
+      return Problem.internal().response();
     }
   }
 

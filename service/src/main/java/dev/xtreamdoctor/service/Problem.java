@@ -27,6 +27,36 @@ public record Problem(int status, String type, String title, String detail, int 
     return new Problem(status, type, title, detail, 0);
   }
 
+  /** The address given cannot be used to reach a server (a refusal, before any panel is asked). */
+  static Problem badServer(String detail) {
+    return of(422, "bad-server", "Unusable server address", detail);
+  }
+
+  /** The server is one this service does not contact (doctor.serve.allow-cidrs, ports). */
+  static Problem targetRefused(String detail) {
+    return of(422, "target-refused", "Server not allowed", detail);
+  }
+
+  /** The shared panel budget (Redis) cannot be reached, so no panel is contacted. */
+  static Problem budgetUnavailable() {
+    return new Problem(
+        503,
+        "budget-unavailable",
+        "Panel budget unavailable",
+        "the shared panel budget cannot be reached, so no panel is contacted; try again shortly",
+        5);
+  }
+
+  /** The service is stopping: the request's thread was interrupted while it waited. */
+  static Problem stopping() {
+    return new Problem(503, "busy", "Service busy", "the service is stopping", 1);
+  }
+
+  /** The service failed; what went wrong is in its log, never in the answer. */
+  static Problem internal() {
+    return of(500, "internal", "Internal error", "the service failed; see its log");
+  }
+
   /**
    * The rules could not finish this request's evaluation (a rule kept firing, the deadline passed,
    * a then part threw): a fault of the rule set, not of the request, and only this request's. The

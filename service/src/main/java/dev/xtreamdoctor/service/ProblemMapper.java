@@ -56,7 +56,6 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
       return Problem.rulesFailed(r).response();
     }
     LOG.log(Level.ERROR, "internal error", e);
-    return Problem.of(500, "internal", "Internal error", "the service failed; see its log")
-        .response();
+    return Problem.internal().response();
   }
 }
