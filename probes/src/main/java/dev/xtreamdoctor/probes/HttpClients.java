@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.Socket;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
@@ -20,6 +24,7 @@ import org.apache.hc.core5.http.ConnectionReuseStrategy;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
 import org.apache.hc.core5.util.TimeValue;
@@ -50,19 +55,67 @@ final class HttpClients {
     ClientKey key = new ClientKey(trust, gate.loopbackOnly(), gate.policy(), connectMs, readMs);
     return CLIENTS.computeIfAbsent(
         key,
-        k -> {
-          try {
-            TlsTrust.Recorded tls = trust.newContext();
-            return ClientBuilder.newClient(
-                clientConfig(connectionManager(gate, tls, connectMs, readMs), connectMs, readMs));
-          } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS context: " + e.getMessage(), e);
-          }
-        });
+        k ->
+            ClientBuilder.newBuilder()
+                .withConfig(
+                    clientConfig(
+                        connectionManager(gate, new LazyTls(trust), connectMs, readMs),
+                        connectMs,
+                        readMs))
+                .sslContext(unusedTlsContext())
+                .build());
+  }
+
+  /**
+   * For Jersey alone, which asks its client for a TLS context when it makes the connector, even
+   * though the connector then uses our connection manager and never that context: without one it
+   * would read and parse the JVM's whole trust store (a third of building a client, JFR). This one
+   * trusts nothing, so were it ever used, every handshake would fail rather than trust too much.
+   */
+  private static SSLContext unusedTlsContext() {
+    try {
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(new KeyManager[0], new TrustManager[0], null);
+      return ctx;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("no TLS context: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The https strategy, made on the first https connection: the TLS context (the trust store read
+   * and parsed) and the public suffix list behind the default host name check were more than half
+   * of building a client in a fresh JVM (JFR), which a panel on plain http never needs.
+   */
+  private static final class LazyTls implements TlsSocketStrategy {
+    private final TlsTrust trust;
+    private TlsSocketStrategy strategy;
+
+    LazyTls(TlsTrust trust) {
+      this.trust = trust;
+    }
+
+    @Override
+    public SSLSocket upgrade(
+        Socket socket, String target, int port, Object attachment, HttpContext context)
+        throws IOException {
+      return strategy().upgrade(socket, target, port, attachment, context);
+    }
+
+    private synchronized TlsSocketStrategy strategy() {
+      if (strategy == null) {
+        try {
+          strategy = new DefaultClientTlsStrategy(trust.newContext().context());
+        } catch (java.security.GeneralSecurityException e) {
+          throw new IllegalStateException("no TLS context: " + e.getMessage(), e);
+        }
+      }
+      return strategy;
+    }
   }
 
   private static PoolingHttpClientConnectionManager connectionManager(
-      NetworkGate gate, TlsTrust.Recorded tls, int connectTimeout, int readTimeout) {
+      NetworkGate gate, TlsSocketStrategy tls, int connectTimeout, int readTimeout) {
     DefaultHttpClientConnectionOperator operator =
         new DefaultHttpClientConnectionOperator(
             proxy -> {
@@ -75,9 +128,7 @@ final class HttpClients {
             },
             DefaultSchemePortResolver.INSTANCE,
             new PinnedDns(gate),
-            RegistryBuilder.<TlsSocketStrategy>create()
-                .register("https", new DefaultClientTlsStrategy(tls.context()))
-                .build());
+            RegistryBuilder.<TlsSocketStrategy>create().register("https", tls).build());
     // Bounded reading of the head, and a strict status line (a lenient parser skips junk lines
     // and then waits, where OkHttp says "unexpected status line" at once).
     Http1Config http1 =
