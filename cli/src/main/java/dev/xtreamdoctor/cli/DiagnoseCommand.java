@@ -58,6 +58,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
   public Integer call() throws CliException {
     line.requireServer();
     DoctorConfig config = Engines.config(engineOptions);
+    // The HTTP client and dnsjava's tables get ready while the rules' text and options are read.
+    Diagnoser diagnoser = new Diagnoser(ProbeSettings.from(config));
+    diagnoser.prepare();
     // The rules' text first (what an app may show, what pages look like: both data in rules/);
     // they compile while the probes wait on the network.
     RuleFiles files = Engines.ruleFilesOrExit(engineOptions, config);
@@ -73,7 +76,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             output,
             ReportWords.of(Engines.languageWords(files, language)),
             true)) {
-      run = probe(request, ProbeSettings.from(config), PageSignals.of(files), progress);
+      run = probe(diagnoser, request, PageSignals.of(files), progress);
     }
     RuleBook book = await(rules);
     DiagnosisEngine engine = new DiagnosisEngine(book, config.settings(), config.limits());
@@ -129,13 +132,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
   }
 
   private static DiagnosisRun probe(
-      ProbeRequest request, ProbeSettings settings, PageSignals pages, ProbeListener listener)
+      Diagnoser diagnoser, ProbeRequest request, PageSignals pages, ProbeListener listener)
       throws CliException {
     try {
-      return new Diagnoser(settings)
-          .withPageSignals(pages)
-          .withListener(listener)
-          .runTimed(request);
+      return diagnoser.withPageSignals(pages).withListener(listener).runTimed(request);
     } catch (BadServerInputException e) {
       throw CliException.badInput("--server: " + e.getMessage());
     }

@@ -77,6 +77,32 @@ public final class Diagnoser {
     return runTimed(request).facts();
   }
 
+  /**
+   * Starts, on a thread of its own, the work a fresh JVM repeats before every first diagnosis and
+   * that needs no target: the HTTP client for these settings, Jersey's runtime included, and
+   * dnsjava's tables. Nothing is sent and no name is resolved. For a short-lived process (the
+   * command line) that calls it as soon as it knows the settings, so this overlaps reading the
+   * options and rules instead of holding up the first probes; a run finds the client built, or
+   * waits for the one being built. A failure here is left for the run to meet and report.
+   */
+  public void prepare() {
+    NetworkGate gate = NetworkGate.create(settings.loopbackOnly(), policy);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                DnsProbe.prepare();
+                HttpClients.prepared(
+                    HttpClients.client(gate, trust, settings.connectMs(), settings.readMs()));
+              } catch (RuntimeException | LinkageError ignored) {
+                // the run builds the same and reports what fails
+              }
+            },
+            "probes-prepare");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** The facts plus wall time and each probe's time. */
   public DiagnosisRun runTimed(ProbeRequest request) throws BadServerInputException {
     return probe(request).run();

@@ -5,6 +5,7 @@ import jakarta.ws.rs.client.ClientBuilder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.Socket;
+import java.net.URI;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -65,6 +66,19 @@ final class HttpClients {
                 .sslContext(unusedTlsContext())
                 .build());
   }
+
+  /**
+   * The client, with Jersey's runtime built (HK2 injection, providers, message body workers), which
+   * Jersey otherwise leaves to the first request: asking for a request builder does it, sends
+   * nothing and resolves no name. The client shares that runtime with every later request.
+   */
+  static Client prepared(Client client) {
+    client.target(WARM_UP).request();
+    return client;
+  }
+
+  /** A URI no request is ever sent to. */
+  private static final URI WARM_UP = URI.create("http://warm-up.invalid/");
 
   /**
    * For Jersey alone, which asks its client for a TLS context when it makes the connector, even

@@ -424,15 +424,9 @@ final class HttpExchange {
 
   /**
    * Builds the client ahead of the first request: in a fresh JVM loading Jersey and HttpClient
-   * takes one to two seconds, which can then overlap the DNS probe instead of following it. Asking
-   * for a request builder (nothing is sent, no name is resolved) makes Jersey build its runtime too
-   * (HK2 injection, providers, message body workers), which it otherwise leaves to the first
-   * request; the client shares it with every later request.
+   * takes one to two seconds, which can then overlap the DNS probe instead of following it.
    */
   void warmUp() {
-    client().target(WARM_UP).request();
+    HttpClients.prepared(client());
   }
-
-  /** A URI no request is ever sent to. */
-  private static final URI WARM_UP = URI.create("http://warm-up.invalid/");
 }
