@@ -51,15 +51,15 @@
 [then]Conclude {category} because of {cause} at the {layer} layer=Finding finding = Finding.error( "{category}", "{cause}", "{layer}" );
 [then]Warn about {cause} at the {layer} layer=Finding finding = Finding.warning( "NO_FAULT_FOUND", "{cause}", "{layer}" );
 [then]Advise on {cause} in {category} at the {layer} layer=Finding finding = Finding.info( "{category}", "{cause}", "{layer}" );
-[then]Add evidence that the panel accepted the login with its status and auth=finding = finding.because( "The panel accepted the username and password, and says the account is \"" + $login.status() + "\"" );
-[then]Add evidence that the panel accepted the login with its status=finding = finding.because( "The panel accepted the username and password, and says the account is \"" + $login.status() + "\"" );
-[then]Add evidence that the panel says it is a trial with its status=finding = finding.because( "The panel says this is a free trial, and the account is \"" + $login.status() + "\"" );
-[then]Add evidence that the end date passed by the server's clock, in full=if ( $login.expDate() > 0 && $login.serverTime() > 0 ) { finding = finding.because( "The account ended on " + accountUtc( $login.expDate() ) + ", " + accountSpan( $login.serverTime() - $login.expDate() ) + " before the server's own clock (" + accountUtc( $login.serverTime() ) + ")" ); }
-[then]Add evidence that the end date passed by the server's clock=if ( $login.expDate() > 0 && $login.serverTime() > 0 ) { finding = finding.because( "The account ended on " + accountUtc( $login.expDate() ) + ", " + accountSpan( $login.serverTime() - $login.expDate() ) + " before the server's clock" ); }
-[then]Add evidence that the panel counts the connections in use=finding = finding.because( "The panel allows " + plural( $login.maxConnections(), "connection" ) + " and " + $login.activeConnections() + ( $login.activeConnections() == 1 ? " is" : " are" ) + " in use" );
-[then]Add evidence that the next stream will be refused=finding = finding.because( "The login works, but the next stream started elsewhere will be refused or cut another one off" );
-[then]Add evidence that the user says so=finding = finding.because( $symptoms.appMessage().equals( "authorization_failed" ) ? "The app shows \"Authorization Failed\"" : "The user reports that the line works on another device" );
-[then]Add evidence that the line ends within the warning period=finding = finding.because( "The account ends on " + accountUtc( $login.expDate() ) + ", only " + accountSpan( $login.expDate() - $login.serverTime() ) + " from now by the server's clock; the doctor warns " + plural( $warningDays, "day" ) + " ahead" );
+[then]Add evidence that the panel accepted the login with its status and auth=finding = finding.because( "evidence.login.accepted", "status", $login.status() );
+[then]Add evidence that the panel accepted the login with its status=finding = finding.because( "evidence.login.accepted", "status", $login.status() );
+[then]Add evidence that the panel says it is a trial with its status=finding = finding.because( "evidence.login.trial", "status", $login.status() );
+[then]Add evidence that the end date passed by the server's clock, in full=if ( $login.expDate() > 0 && $login.serverTime() > 0 ) { finding = finding.because( "evidence.account.ended.clock", "end", $login.expDate(), "ago", $login.serverTime() - $login.expDate(), "now", $login.serverTime() ); }
+[then]Add evidence that the end date passed by the server's clock=if ( $login.expDate() > 0 && $login.serverTime() > 0 ) { finding = finding.because( "evidence.account.ended", "end", $login.expDate(), "ago", $login.serverTime() - $login.expDate() ); }
+[then]Add evidence that the panel counts the connections in use=finding = finding.because( "evidence.account.connections", "max", $login.maxConnections(), "active", $login.activeConnections() );
+[then]Add evidence that the next stream will be refused=finding = finding.because( "evidence.account.next_stream_refused" );
+[then]Add evidence that the user says so=finding = finding.because( $symptoms.appMessage().equals( "authorization_failed" ) ? "evidence.symptoms.authorization_failed" : "evidence.symptoms.works_elsewhere" );
+[then]Add evidence that the line ends within the warning period=finding = finding.because( "evidence.account.ends_soon", "end", $login.expDate(), "left", $login.expDate() - $login.serverTime(), "warning", $warningDays );
 [then]Add the evidence "{text}"=finding = finding.because( "{text}" );
 [then]Fill in when it ended=finding = finding.with( "expiredOn", $login.expDate() > 0 ? accountUtc( $login.expDate() ) : "an earlier date" );
 [then]Fill in when it ends=finding = finding.with( "expiresOn", accountUtc( $login.expDate() ) ).with( "timeLeft", accountSpanCode( $login.expDate() - $login.serverTime() ) );

@@ -32,11 +32,12 @@ import java.util.regex.Pattern;
 public final class Catalogue {
   /**
    * {@code {name}}, {@code {how.KIND}}, or {@code {name|one|other}}: the number and its word in the
-   * right form ("1 connection", "2 connections").
+   * right form ("1 connection", "2 connections"); evidence texts may also name a value's form,
+   * {@code {name,date}} ({@link EvidenceWords}).
    */
   static final Pattern PLACEHOLDER =
       Pattern.compile(
-          "\\{([a-zA-Z][a-zA-Z0-9_]*(?:\\.[a-zA-Z][a-zA-Z0-9_]*)?)(?:\\|([^|{}]*)\\|([^|{}]*))?}");
+          "\\{([a-zA-Z][a-zA-Z0-9_]*(?:\\.[a-zA-Z][a-zA-Z0-9_]*)?)(?:,[a-z]+)?(?:\\|([^|{}]*)\\|([^|{}]*))?}");
 
   /** The language of the bundled catalogue.properties. */
   public static final String ENGLISH = "en";

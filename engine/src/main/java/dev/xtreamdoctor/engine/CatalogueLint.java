@@ -34,9 +34,15 @@ final class CatalogueLint {
     String file = files.displayName(RuleFiles.CATALOGUE);
     List<RuleLint.Problem> problems = new ArrayList<>();
     Fills fills = Fills.of(source);
+    Set<String> named = EvidenceLint.named(files).keySet();
     for (Entry e : entries(files.files().getOrDefault(RuleFiles.CATALOGUE, ""))) {
-      entry(file, e, source, catalogue, fills, problems);
+      if (e.key().startsWith(dev.xtreamdoctor.engine.facts.Evidence.PREFIX)) {
+        EvidenceLint.key(named, file, e, problems);
+      } else {
+        entry(file, e, source, catalogue, fills, problems);
+      }
     }
+    EvidenceLint.rules(files, catalogue, problems);
     CatalogueWordsLint.languages(files, catalogue, problems);
     return problems;
   }

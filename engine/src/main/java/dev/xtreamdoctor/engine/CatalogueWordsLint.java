@@ -3,7 +3,6 @@ package dev.xtreamdoctor.engine;
 import static dev.xtreamdoctor.engine.CatalogueLint.braces;
 import static dev.xtreamdoctor.engine.CatalogueLint.entries;
 import static dev.xtreamdoctor.engine.CatalogueLint.error;
-import static dev.xtreamdoctor.engine.CatalogueLint.placeholderNames;
 import static dev.xtreamdoctor.engine.CatalogueLint.warning;
 
 import dev.xtreamdoctor.engine.CatalogueLint.Entry;
@@ -106,8 +105,8 @@ final class CatalogueWordsLint {
                       + ", so it is never shown"));
           continue;
         }
-        Set<String> want = placeholderNames(en);
-        Set<String> have = placeholderNames(e.value());
+        Set<String> want = placeholderShapes(en);
+        Set<String> have = placeholderShapes(e.value());
         if (!want.equals(have)) {
           Set<String> lost = new TreeSet<>(want);
           lost.removeAll(have);
@@ -147,6 +146,20 @@ final class CatalogueWordsLint {
       }
     }
   }
+
+  /** A text's placeholders with the form each names: {@code end,datetime}, {@code port}. */
+  private static Set<String> placeholderShapes(String text) {
+    Set<String> shapes = new TreeSet<>();
+    Matcher p = SHAPE.matcher(text);
+    while (p.find()) {
+      shapes.add(p.group(1) + (p.group(2) == null ? "" : p.group(2)));
+    }
+    return shapes;
+  }
+
+  private static final Pattern SHAPE =
+      Pattern.compile(
+          "\\{([a-zA-Z][a-zA-Z0-9_]*(?:\\.[a-zA-Z][a-zA-Z0-9_]*)?)(,[a-z]+)?(?:\\|[^|{}]*\\|[^|{}]*)?}");
 
   /** device.CODE = Its name, device.CODE.aliases = other spellings. */
   private static void deviceKey(

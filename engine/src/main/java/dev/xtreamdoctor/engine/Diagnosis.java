@@ -1,5 +1,6 @@
 package dev.xtreamdoctor.engine;
 
+import dev.xtreamdoctor.engine.facts.Evidence;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.ServerInput;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.util.List;
  * @param target what was checked: the server (credentials masked) and the username, never the
  *     password
  * @param words the report's own words, from the catalogue in use
+ * @param evidenceKeys the evidence as its catalogue keys and observed values, one per line of
+ *     {@code evidence}, in the same order
  */
 public record Diagnosis(
     int schemaVersion,
@@ -40,7 +43,8 @@ public record Diagnosis(
     String rulesVersion,
     Instant checkedAt,
     Target target,
-    ReportWords words) {
+    ReportWords words,
+    List<Evidence> evidenceKeys) {
 
   public static final int SCHEMA_VERSION = 1;
   public static final String NO_FAULT_FOUND = "NO_FAULT_FOUND";
@@ -55,6 +59,41 @@ public record Diagnosis(
     rulesFired = List.copyOf(rulesFired);
     target = target != null ? target : Target.of(facts, "");
     words = words != null ? words : ReportWords.bundled();
+    evidenceKeys = evidenceKeys != null ? List.copyOf(evidenceKeys) : List.of();
+  }
+
+  /** A diagnosis whose evidence has no keys (written as plain sentences). */
+  public Diagnosis(
+      int schemaVersion,
+      String category,
+      String title,
+      String summary,
+      List<Cause> causes,
+      List<String> fixes,
+      List<String> evidence,
+      List<FindingView> findings,
+      List<Fact> facts,
+      List<String> rulesFired,
+      String rulesVersion,
+      Instant checkedAt,
+      Target target,
+      ReportWords words) {
+    this(
+        schemaVersion,
+        category,
+        title,
+        summary,
+        causes,
+        fixes,
+        evidence,
+        findings,
+        facts,
+        rulesFired,
+        rulesVersion,
+        checkedAt,
+        target,
+        words,
+        List.of());
   }
 
   /** A diagnosis judged now, of the server its facts name, in the bundled words. */
@@ -84,7 +123,8 @@ public record Diagnosis(
         rulesVersion,
         Instant.now(),
         null,
-        null);
+        null,
+        List.of());
   }
 
   /** This diagnosis, of a line checked at {@code when} with this username (never the password). */
@@ -103,7 +143,8 @@ public record Diagnosis(
         rulesVersion,
         when,
         Target.of(facts, username == null ? "" : username),
-        words);
+        words,
+        evidenceKeys);
   }
 
   /**
@@ -160,6 +201,7 @@ public record Diagnosis(
    * @param impact what it breaks
    * @param fixes what to do, in order
    * @param evidence what was observed
+   * @param evidenceKeys the same, as catalogue keys and observed values, in the same order
    */
   public record FindingView(
       String category,
@@ -169,10 +211,25 @@ public record Diagnosis(
       String title,
       String impact,
       List<String> fixes,
-      List<String> evidence) {
+      List<String> evidence,
+      List<Evidence> evidenceKeys) {
     public FindingView {
       fixes = List.copyOf(fixes);
       evidence = List.copyOf(evidence);
+      evidenceKeys = evidenceKeys != null ? List.copyOf(evidenceKeys) : List.of();
+    }
+
+    /** A finding whose evidence has no keys (written as plain sentences). */
+    public FindingView(
+        String category,
+        String causeId,
+        String severity,
+        String layer,
+        String title,
+        String impact,
+        List<String> fixes,
+        List<String> evidence) {
+      this(category, causeId, severity, layer, title, impact, fixes, evidence, List.of());
     }
   }
 }

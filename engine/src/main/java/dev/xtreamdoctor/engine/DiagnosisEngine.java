@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.engine;
 
 import dev.xtreamdoctor.engine.facts.Conclusion;
+import dev.xtreamdoctor.engine.facts.Evidence;
 import dev.xtreamdoctor.engine.facts.Fact;
 import dev.xtreamdoctor.engine.facts.Finding;
 import dev.xtreamdoctor.engine.facts.ReportedSymptoms;
@@ -135,7 +136,7 @@ public final class DiagnosisEngine {
         .forEach(causes::add);
 
     Set<String> fixes = new LinkedHashSet<>();
-    Set<String> evidence = new LinkedHashSet<>();
+    Set<Evidence> evidence = new LinkedHashSet<>();
     List<Diagnosis.Cause> causeViews = new ArrayList<>();
     for (Finding f : causes) {
       causeViews.add(new Diagnosis.Cause(f.causeId(), words.title(f.causeId(), f.params())));
@@ -148,6 +149,7 @@ public final class DiagnosisEngine {
     }
     List<Diagnosis.FindingView> views = new ArrayList<>();
     for (Finding f : e.findings()) {
+      List<String> seen = f.evidence().stream().map(x -> EvidenceWords.say(x, words)).toList();
       views.add(
           new Diagnosis.FindingView(
               f.category(),
@@ -157,10 +159,14 @@ public final class DiagnosisEngine {
               words.title(f.causeId(), f.params()),
               words.impact(f.causeId(), f.params()),
               words.fixes(f.causeId(), f.params()),
+              seen,
               f.evidence()));
     }
     String title = words.categoryTitle(c.category());
     String summary = title + ": " + causeViews.get(0).text();
+    // one line per sentence as shown: two keys that read the same in this language show once
+    java.util.Map<String, Evidence> said = new java.util.LinkedHashMap<>();
+    evidence.forEach(x -> said.putIfAbsent(EvidenceWords.say(x, words), x));
     return new Diagnosis(
         Diagnosis.SCHEMA_VERSION,
         c.category(),
@@ -168,14 +174,15 @@ public final class DiagnosisEngine {
         summary,
         causeViews,
         new ArrayList<>(fixes),
-        new ArrayList<>(evidence),
+        new ArrayList<>(said.keySet()),
         views,
         List.copyOf(facts),
         e.rulesFired(),
         book.fingerprint(),
         java.time.Instant.now(),
         null,
-        ReportWords.of(words));
+        ReportWords.of(words),
+        new ArrayList<>(said.values()));
   }
 
   /**

@@ -42,7 +42,12 @@ class RuleFiringTest {
   }
 
   private static void assertEvidence(Finding f, String... parts) {
-    String all = String.join("\n", f.evidence());
+    String all =
+        String.join(
+            "\n",
+            f.evidence().stream()
+                .map(x -> EvidenceWords.say(x, SharedRules.BOOK.catalogue()))
+                .toList());
     for (String p : parts) {
       assertTrue(all.contains(p), "evidence of " + f.causeId() + " lacks \"" + p + "\":\n" + all);
     }

@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,55 @@ class RuleLintTest {
         true,
         missing.contains("keys are not translated (shown in English): category.LOGIN_FAILED.title"),
         missing);
+  }
+
+  @Test
+  void anEvidenceKeyTheCatalogueLacksIsAnErrorAtTheRuleAndAChangedFormIsRefused() {
+    RuleFiles files =
+        withExtra(
+            "90-new.drl",
+            HEAD
+                + "rule \"New: paused\"\nwhen\n  LoginAnswer( status == \"Paused\" )\nthen\n"
+                + "  insert( Finding.info( \"NO_FAULT_FOUND\", \"HEALTHY\", \"account\" )\n"
+                + "      .because( \"evidence.login.acepted\", \"status\", \"Paused\" ) );\nend\n",
+            "evidence.account.paused = The line was paused on {when,dat}\n");
+    List<String> problems = lint(files);
+    assertTrue(
+        problems.contains(
+            "r/90-new.drl:10:18: the evidence key evidence.login.acepted is not in"
+                + " r/catalogue.properties (did you mean evidence.login.accepted?): add"
+                + " evidence.login.acepted = the sentence, with a {placeholder} for each value the"
+                + " rule gives"),
+        String.join("\n", problems));
+    assertTrue(
+        problems.stream()
+            .anyMatch(
+                p ->
+                    p.contains(
+                        "evidence.account.paused: {when,dat} names no form of a value (did"
+                            + " you mean date?)")),
+        String.join("\n", problems));
+    assertTrue(
+        problems.stream()
+            .anyMatch(
+                p ->
+                    p.endsWith(
+                        "warning: no rule names evidence.account.paused, so it is never shown")),
+        String.join("\n", problems));
+
+    Map<String, String> translated = new LinkedHashMap<>(SharedRules.BOOK.files().files());
+    translated.put(
+        "catalogue_es.properties",
+        translated
+            .get("catalogue_es.properties")
+            .replace("terminó el {end,datetime}, {ago,span}", "terminó el {end}, {ago,span}"));
+    assertTrue(
+        lint(new RuleFiles("r", java.nio.file.Path.of("r"), translated)).stream()
+            .anyMatch(
+                p ->
+                    p.contains("evidence.account.ended must keep the placeholders of the English")
+                        && p.contains("it lacks {end,datetime}")),
+        "a changed form is refused");
   }
 
   @Test

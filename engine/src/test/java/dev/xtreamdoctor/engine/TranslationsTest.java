@@ -112,6 +112,67 @@ class TranslationsTest {
     assertEquals(Set.of(), missing, "causes the examples never showed in " + language);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"es", "fr", "de", "pt-BR", "it"})
+  void everyLineOfEvidenceOfTheExamplesAndHistoriesIsInTheLanguage(String language)
+      throws Exception {
+    RuleBook book = marked();
+    DiagnosisEngine engine = new DiagnosisEngine(book, Settings.defaults());
+    Catalogue words = book.catalogue(language);
+    Set<String> english = englishSentences(language);
+    List<List<dev.xtreamdoctor.engine.facts.Fact>> cases = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (String name : examples()) {
+      cases.add(ExampleFacts.of(name).facts());
+      names.add(name);
+    }
+    for (String history : ExamplesTest.histories().toList()) {
+      cases.add(
+          dev.xtreamdoctor.engine.watch.HistoryFacts.of(
+              dev.xtreamdoctor.engine.watch.HistoryJson.read(
+                  ExamplesTest.HISTORY_DIR.resolve(history + ".jsonl"))));
+      names.add(history);
+    }
+    Set<String> keys = new TreeSet<>();
+    int lines = 0;
+    for (int i = 0; i < cases.size(); i++) {
+      Diagnosis d = engine.evaluate(cases.get(i), null, language);
+      for (Diagnosis.FindingView f : d.findings()) {
+        assertEquals(f.evidence().size(), f.evidenceKeys().size(), names.get(i));
+        for (int j = 0; j < f.evidence().size(); j++) {
+          dev.xtreamdoctor.engine.facts.Evidence e = f.evidenceKeys().get(j);
+          String line = f.evidence().get(j);
+          String at = language + ", " + names.get(i) + ", " + e.key() + ": ";
+          assertFalse(e.isLiteral(), at + "a sentence without a key: " + line);
+          assertFalse(line.contains(MARK), at + "shown in English: " + line);
+          assertFalse(
+              line.matches("(?s).*\\{[a-zA-Z][\\w.]*}.*"), at + "a raw placeholder: " + line);
+          for (String s : sentencesOf(EvidenceWords.say(withoutObserved(e), words))) {
+            assertFalse(english.contains(s), at + "English words \"" + s + "\" in: " + line);
+          }
+          keys.add(e.key());
+          lines++;
+        }
+      }
+    }
+    assertTrue(lines > 100 && keys.size() > 60, lines + " lines, keys " + keys);
+  }
+
+  /** The evidence with every observed text taken out, so only the catalogue's words are left. */
+  private static dev.xtreamdoctor.engine.facts.Evidence withoutObserved(
+      dev.xtreamdoctor.engine.facts.Evidence e) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    e.params()
+        .forEach(
+            (k, v) ->
+                params.put(
+                    k,
+                    v instanceof dev.xtreamdoctor.engine.facts.Evidence nested
+                        ? withoutObserved(nested)
+                        : v instanceof String ? "|" : v));
+    return new dev.xtreamdoctor.engine.facts.Evidence(e.key(), params);
+  }
+
   /** The causes of a watch's history, which examples/facts do not hold. */
   private static final Set<String> OVER_TIME =
       Set.of(

@@ -11,7 +11,8 @@ import java.util.Map;
  * <p>Only rules create findings. The words a user reads (title, impact, fixes) live in {@code
  * rules/catalogue.properties} under the cause id; {@code params} fill its {@code {placeholders}}.
  * Findings are immutable: {@link #because} and {@link #with} return a new finding, so a rule reads
- * {@code insert(Finding.error("LOGIN_FAILED", "FLOOD_BAN", "http").because("...").with("k", v))}.
+ * {@code insert(Finding.error("LOGIN_FAILED", "FLOOD_BAN", "http").because("evidence.KEY", "name",
+ * value).with("k", v))}.
  *
  * @param category one of the categories ({@link Vocabulary#CATEGORIES}): a fault category, {@code
  *     NO_FAULT_FOUND}, or {@code INCONCLUSIVE} (what the tool could not check)
@@ -20,7 +21,8 @@ import java.util.Map;
  *     (advice), or {@code unchecked} (the tool could not check something)
  * @param layer where the fault shows: {@code input}, {@code dns}, {@code tcp}, {@code tls}, {@code
  *     http}, {@code login}, {@code account}, {@code symptoms}
- * @param evidence the observations behind it, in plain words
+ * @param evidence the observations behind it: catalogue keys and the values seen ({@link
+ *     Evidence}), said in the user's language when the diagnosis is written
  * @param params values for the catalogue's placeholders
  */
 public record Finding(
@@ -28,7 +30,7 @@ public record Finding(
     String causeId,
     String severity,
     String layer,
-    List<String> evidence,
+    List<Evidence> evidence,
     Map<String, String> params) {
 
   public Finding {
@@ -53,9 +55,18 @@ public record Finding(
         Vocabulary.INCONCLUSIVE, causeId, Vocabulary.UNCHECKED, layer, List.of(), Map.of());
   }
 
-  /** This finding with one more piece of evidence. */
-  public Finding because(String observation) {
-    List<String> more = new ArrayList<>(evidence);
+  /**
+   * This finding with one more piece of evidence: a catalogue key ({@code evidence.*}) and its
+   * values as name, value pairs, {@code because("evidence.login.accepted", "status", "Active")}. A
+   * sentence with no key is kept as written, in that one language ({@link Evidence#of}).
+   */
+  public Finding because(String key, Object... nameValues) {
+    return because(Evidence.of(key, nameValues));
+  }
+
+  /** This finding with one more piece of evidence, made by a rule function. */
+  public Finding because(Evidence observation) {
+    List<Evidence> more = new ArrayList<>(evidence);
     more.add(observation);
     return new Finding(category, causeId, severity, layer, more, params);
   }

@@ -5,6 +5,7 @@ import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.Diagnosis.FindingView;
 import dev.xtreamdoctor.engine.FactsJson;
 import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.facts.Evidence;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -96,6 +97,7 @@ public final class JsonRenderer implements Renderer {
         .add("causes", causes)
         .add("fixes", strings(d.fixes()))
         .add("evidence", strings(d.evidence()))
+        .add("evidenceKeys", keyed(d.evidenceKeys()))
         .add("findings", findings)
         .add("facts", FactsJson.writeAll(d.facts().stream().map(f -> (Record) f).toList()))
         .add("rulesFired", strings(d.rulesFired()))
@@ -135,7 +137,36 @@ public final class JsonRenderer implements Renderer {
         .add("title", f.title())
         .add("impact", f.impact())
         .add("fixes", strings(f.fixes()))
-        .add("evidence", strings(f.evidence()));
+        .add("evidence", strings(f.evidence()))
+        .add("evidenceKeys", keyed(f.evidenceKeys()));
+  }
+
+  /**
+   * The evidence as catalogue keys and the values seen, one per line of {@code evidence}: {@code
+   * {"key": "evidence.login.accepted", "params": {"status": "Active"}}}; a count or time is a
+   * number, a part of a sentence with its own key an object of the same shape, a sentence written
+   * without a key has the key "" and its text under {@code params.text}.
+   */
+  private static JsonArrayBuilder keyed(List<Evidence> list) {
+    JsonArrayBuilder a = JSON.createArrayBuilder();
+    list.forEach(e -> a.add(keyed(e)));
+    return a;
+  }
+
+  private static JsonObjectBuilder keyed(Evidence e) {
+    JsonObjectBuilder params = JSON.createObjectBuilder();
+    e.params()
+        .forEach(
+            (name, v) -> {
+              if (v instanceof Evidence nested) {
+                params.add(name, keyed(nested));
+              } else if (v instanceof Long n) {
+                params.add(name, n);
+              } else {
+                params.add(name, String.valueOf(v));
+              }
+            });
+    return JSON.createObjectBuilder().add("key", e.key()).add("params", params);
   }
 
   private static JsonArrayBuilder strings(List<String> list) {

@@ -27,6 +27,7 @@ class JsonRendererTest {
             "causes",
             "fixes",
             "evidence",
+            "evidenceKeys",
             "findings",
             "facts",
             "rulesFired",
@@ -39,7 +40,16 @@ class JsonRendererTest {
     assertEquals("CREDENTIALS_REJECTED", o.getJsonArray("causes").getJsonObject(0).getString("id"));
     JsonObject finding = o.getJsonArray("findings").getJsonObject(0);
     assertEquals(
-        List.of("category", "causeId", "severity", "layer", "title", "impact", "fixes", "evidence"),
+        List.of(
+            "category",
+            "causeId",
+            "severity",
+            "layer",
+            "title",
+            "impact",
+            "fixes",
+            "evidence",
+            "evidenceKeys"),
         List.copyOf(finding.keySet()));
     assertEquals("login", finding.getString("layer"));
     assertEquals("ServerInput", o.getJsonArray("facts").getJsonObject(0).getString("type"));
