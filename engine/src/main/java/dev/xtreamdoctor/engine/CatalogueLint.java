@@ -43,6 +43,7 @@ final class CatalogueLint {
       }
     }
     EvidenceLint.rules(files, catalogue, problems);
+    EvidenceLint.unkeyed(files, problems);
     CatalogueWordsLint.languages(files, catalogue, problems);
     return problems;
   }

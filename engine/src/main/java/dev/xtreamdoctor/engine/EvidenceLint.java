@@ -28,6 +28,14 @@ final class EvidenceLint {
   /** A placeholder that names its value's form: {@code {end,datetime}}. */
   private static final Pattern FORM = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_]*),([a-zA-Z]*)");
 
+  /** Evidence written as a sentence in a rule: {@code .because( "Some words" )}. */
+  private static final Pattern UNKEYED =
+      Pattern.compile("\\bbecause\\s*\\(\\s*\"(?!evidence\\.)([^\"]*)\"\\s*[,)]");
+
+  /** The same in a .dslr rule: {@code Add the evidence "Some words"}. */
+  private static final Pattern UNKEYED_SENTENCE =
+      Pattern.compile("^\\s*Add the evidence \"(?!evidence\\.)([^\"]*)\"");
+
   /** Keys the engine itself reads, named by no rule: units and lists. */
   private static final List<String> ENGINE_KEYS = List.of("evidence.unit.", "evidence.list.");
 
@@ -57,6 +65,36 @@ final class EvidenceLint {
                             + " gives"));
               }
             });
+  }
+
+  /**
+   * Evidence a rule writes as a sentence instead of a key, as warnings: it shows in that one
+   * language whatever the user's.
+   */
+  static void unkeyed(RuleFiles files, List<RuleLint.Problem> problems) {
+    for (Map.Entry<String, String> f : new TreeMap<>(files.files()).entrySet()) {
+      String name = f.getKey();
+      if (!RuleFiles.isRuleFile(name)) {
+        continue;
+      }
+      List<String> lines = f.getValue().lines().toList();
+      for (int i = 0; i < lines.size(); i++) {
+        Matcher m = (name.endsWith(".dslr") ? UNKEYED_SENTENCE : UNKEYED).matcher(lines.get(i));
+        if (m.find()) {
+          problems.add(
+              RuleLint.warning(
+                  files.displayName(name),
+                  i + 1,
+                  m.start(1) + 1,
+                  "the evidence \""
+                      + m.group(1)
+                      + "\" has no key, so it shows in these words in every language: add"
+                      + " evidence.NAME = "
+                      + m.group(1)
+                      + " to catalogue.properties (and each language's) and name the key"));
+        }
+      }
+    }
   }
 
   /** One evidence.* key of the English catalogue. */

@@ -70,7 +70,8 @@ class RuleLintTest {
             HEAD
                 + "rule \"New: paused\"\nwhen\n  LoginAnswer( status == \"Paused\" )\nthen\n"
                 + "  insert( Finding.info( \"NO_FAULT_FOUND\", \"HEALTHY\", \"account\" )\n"
-                + "      .because( \"evidence.login.acepted\", \"status\", \"Paused\" ) );\nend\n",
+                + "      .because( \"evidence.login.acepted\", \"status\", \"Paused\" )\n"
+                + "      .because( \"The reseller paused it\" ) );\nend\n",
             "evidence.account.paused = The line was paused on {when,dat}\n");
     List<String> problems = lint(files);
     assertTrue(
@@ -94,6 +95,13 @@ class RuleLintTest {
                 p ->
                     p.endsWith(
                         "warning: no rule names evidence.account.paused, so it is never shown")),
+        String.join("\n", problems));
+
+    assertTrue(
+        problems.contains(
+            "r/90-new.drl:11:18: warning: the evidence \"The reseller paused it\" has no key, so it"
+                + " shows in these words in every language: add evidence.NAME = The reseller paused"
+                + " it to catalogue.properties (and each language's) and name the key"),
         String.join("\n", problems));
 
     Map<String, String> translated = new LinkedHashMap<>(SharedRules.BOOK.files().files());
