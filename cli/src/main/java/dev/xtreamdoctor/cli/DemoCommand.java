@@ -85,6 +85,16 @@ public final class DemoCommand implements Callable<Integer> {
         .withLoopbackOnly(true);
   }
 
+  /**
+   * A stop's chapter in the report's language: the category's title, "A healthy line" for the line
+   * that works.
+   */
+  private static String chapter(Stop stop, RuleBook book, String language) {
+    return stop.category().equals("NO_FAULT_FOUND")
+        ? ReportWords.of(book.catalogue(language)).say("demo.healthy")
+        : book.catalogue(language).categoryTitle(stop.category());
+  }
+
   @Override
   public Integer call() throws CliException, InterruptedException {
     // The probes need no rules: the tour runs on a second thread while the rules load.
@@ -101,24 +111,24 @@ public final class DemoCommand implements Callable<Integer> {
       Renderer renderer = output.renderer(root.terminal(), book.catalogue(language));
       PrintWriter out = spec.commandLine().getOut();
       int unexpected = 0;
+      ReportWords words = ReportWords.of(book.catalogue(language));
       try (LiveProgress progress =
-          LiveProgress.start(
-              spec.commandLine().getErr(),
-              root.terminal(),
-              output,
-              ReportWords.of(book.catalogue(language)),
-              false)) {
+          LiveProgress.start(spec.commandLine().getErr(), root.terminal(), output, words, false)) {
         for (int i = 0; i < TOUR.size(); i++) {
           Stop stop = TOUR.get(i);
-          progress.step(stop.chapter() + " (scenario " + stop.scenario() + ")");
+          String chapter = chapter(stop, book, language);
+          progress.step(
+              words.say("progress.demo", "chapter", chapter, "scenario", stop.scenario()));
           List<Fact> observed = resultOf(facts.get(i));
           progress.pause();
           Diagnosis d = engine.evaluate(observed, null, language);
           if (output.format == Format.JSON) {
             out.println(jsonLine(stop, d));
           } else {
-            out.println("=== " + stop.chapter() + " (scenario " + stop.scenario() + ") ===");
-            out.println("Simulated: " + Scenarios.get(stop.scenario()).description());
+            out.println(words.say("demo.stop", "chapter", chapter, "scenario", stop.scenario()));
+            out.println(
+                words.say(
+                    "demo.simulated", "description", Scenarios.get(stop.scenario()).description()));
             out.println();
             out.print(renderer.render(d));
             out.println();
@@ -130,10 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
       }
       if (output.format != Format.JSON) {
-        out.println(
-            "Every server above ran on this machine (loopback). Try one yourself:"
-                + " 'xtream-doctor simulate --list',"
-                + " then 'xtream-doctor simulate --scenario NAME'.");
+        out.println(words.say("demo.end"));
         out.flush();
       }
       if (unexpected > 0) {

@@ -5,6 +5,7 @@ import dev.xtreamdoctor.engine.Diagnosis;
 import dev.xtreamdoctor.engine.DiagnosisEngine;
 import dev.xtreamdoctor.engine.PageSignals;
 import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.RuleFiles;
 import dev.xtreamdoctor.engine.config.DoctorConfig;
 import dev.xtreamdoctor.engine.config.DurationText;
@@ -134,7 +135,8 @@ public final class WatchCommand implements Callable<Integer> {
         new Diagnoser(ProbeSettings.from(config)).withPageSignals(PageSignals.of(files));
     PrintWriter out = spec.commandLine().getOut();
     TextStyle style = style();
-    WatchTable table = new WatchTable(style, redactor);
+    WatchTable table =
+        new WatchTable(style, redactor, ReportWords.of(engine.ruleBook().catalogue(language)));
     List<CheckRecord> checks = new ArrayList<>();
     boolean interrupted;
     try (StopOnSignal stop = StopOnSignal.install()) {
@@ -300,7 +302,8 @@ public final class WatchCommand implements Callable<Integer> {
         history.getFileName().toString(),
         checks,
         engine,
-        new WatchTable(style(), Redactor.none()),
+        new WatchTable(
+            style(), Redactor.none(), ReportWords.of(engine.ruleBook().catalogue(language))),
         Redactor.none());
   }
 

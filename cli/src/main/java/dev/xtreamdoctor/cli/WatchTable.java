@@ -1,6 +1,7 @@
 package dev.xtreamdoctor.cli;
 
 import dev.xtreamdoctor.engine.Redactor;
+import dev.xtreamdoctor.engine.ReportWords;
 import dev.xtreamdoctor.engine.facts.HourOutcome;
 import dev.xtreamdoctor.engine.facts.HourSummary;
 import dev.xtreamdoctor.engine.render.SafeText;
@@ -33,9 +34,13 @@ final class WatchTable {
   private final Redactor redactor;
   private LocalDate day;
 
-  WatchTable(TextStyle style, Redactor redactor) {
+  /** The column heads and the summary, in the report's language ({@code words.watch.*}). */
+  private final ReportWords words;
+
+  WatchTable(TextStyle style, Redactor redactor, ReportWords words) {
     this.style = style;
     this.redactor = redactor;
+    this.words = words;
   }
 
   /** The column heads. */
@@ -43,7 +48,16 @@ final class WatchTable {
     return paint(
         GREY,
         String.format(
-            ROW, "#", "time", "result", "dns", "connect", "tls", "login", "total", "account"));
+            ROW,
+            "#",
+            words.say("watch.column.time"),
+            words.say("watch.column.result"),
+            "dns",
+            words.say("watch.column.connect"),
+            "tls",
+            words.say("watch.column.login"),
+            words.say("watch.column.total"),
+            words.say("watch.column.account")));
   }
 
   /** One check as one row; a line naming the day first whenever the day changes. */
@@ -91,19 +105,19 @@ final class WatchTable {
             .map(c -> "UTC" + offset(c.time().getOffset()))
             .distinct()
             .collect(Collectors.joining(", "));
-    out.append("By hour of the day (local time, ").append(zones).append("):\n");
+    out.append(words.say("watch.by_hour", "zones", zones)).append('\n');
     String row = "  %-6s %6s %7s  %-40s %17s %19s";
     out.append(
             paint(
                 GREY,
                 String.format(
                     row,
-                    "hour",
-                    "checks",
-                    "worked",
-                    "failures by category",
-                    "connect med/worst",
-                    "login med/worst")))
+                    words.say("watch.column.hour"),
+                    words.say("watch.column.checks"),
+                    words.say("watch.column.worked"),
+                    words.say("watch.column.failures"),
+                    words.say("watch.column.connect_times"),
+                    words.say("watch.column.login_times"))))
         .append('\n');
     for (HourSummary h : hours) {
       Map<String, Integer> failures = new LinkedHashMap<>();
@@ -134,14 +148,21 @@ final class WatchTable {
     CheckRecord last = inOrder.get(inOrder.size() - 1);
     long worked = inOrder.stream().filter(CheckRecord::working).count();
     out.append(
-        String.format(
-            "%d checks from %s to %s: %d worked, %d failed, %d could not complete.%n",
-            inOrder.size(),
-            HistoryFacts.local(first.time()),
-            HistoryFacts.local(last.time()),
-            worked,
-            inOrder.stream().filter(CheckRecord::fault).count(),
-            inOrder.stream().filter(CheckRecord::inconclusive).count()));
+            words.say(
+                "watch.summary",
+                "checks",
+                inOrder.size(),
+                "first",
+                HistoryFacts.local(first.time()),
+                "last",
+                HistoryFacts.local(last.time()),
+                "worked",
+                worked,
+                "failed",
+                inOrder.stream().filter(CheckRecord::fault).count(),
+                "inconclusive",
+                inOrder.stream().filter(CheckRecord::inconclusive).count()))
+        .append('\n');
     return clean(out.toString());
   }
 

@@ -91,6 +91,25 @@ class SimulateAndDemoTest {
   }
 
   @Test
+  void demoSpeaksTheChosenLanguageBannersAndEvidenceIncluded() {
+    CliRun r = CliRun.run("demo", "--no-color", "--lang", "es");
+    assertEquals(ExitCode.NO_FAULT, r.exitCode(), r.toString());
+    for (String heading :
+        List.of(
+            "=== Una línea que funciona (escenario healthy-xc2) ===",
+            "=== Datos no válidos (escenario bad-credentials-xc2) ===",
+            "=== Servidor no encontrado (escenario name-nowhere) ===")) {
+      assertTrue(r.out().contains(heading), heading + " missing:\n" + r.out());
+    }
+    assertTrue(r.out().contains("Simulado: "), r.out());
+    assertTrue(r.out().contains("Todos los servidores de arriba"), r.out());
+    // the evidence too: the panel's refusal, said in Spanish
+    assertTrue(
+        r.out().contains("El panel respondió que no conoce este nombre de usuario"), r.out());
+    assertFalse(r.out().contains("Simulated: "), r.out());
+  }
+
+  @Test
   void demoInJsonPrintsOneDocumentPerScenario() {
     CliRun r = CliRun.run("demo", "--format", "json");
     assertEquals(ExitCode.NO_FAULT, r.exitCode(), r.toString());

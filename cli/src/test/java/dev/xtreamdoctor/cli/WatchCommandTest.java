@@ -163,6 +163,25 @@ class WatchCommandTest {
   }
 
   @Test
+  void theSummaryTableAndItsEvidenceSpeakTheChosenLanguage() {
+    CliRun r =
+        CliRun.run(
+            "watch",
+            "--history",
+            "../examples/histories/peak-hour-overload.jsonl",
+            "--summary",
+            "--lang",
+            "de",
+            "--no-color");
+    assertEquals(ExitCode.FAULT, r.exitCode(), r.toString());
+    assertTrue(r.out().contains("Nach Tageszeit (Ortszeit, "), r.out());
+    assertTrue(r.out().contains("Fehler nach Kategorie"), r.out());
+    assertTrue(r.out().contains("44 Prüfungen von 2026-03-02 16:00 bis "), r.out());
+    assertTrue(r.out().contains("Stoßzeit 19:00–19:59: "), r.out());
+    assertFalse(r.out().contains("By hour of the day"), r.out());
+  }
+
+  @Test
   void badUseIsOneClearLine() {
     CliRun tooOften =
         CliRun.run("watch", "--server", "http://panel.example.com:8080", "--every", "10s");
