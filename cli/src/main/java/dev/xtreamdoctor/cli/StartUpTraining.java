@@ -16,7 +16,9 @@ import java.util.Map;
  * then {@code diagnose} of a healthy panel of the simulator started in this process, on loopback
  * only (the network gate refuses anything else). So the classes a diagnosis loads beyond the rules
  * (Jersey, HK2, Apache HttpClient, Parsson, dnsjava, the probes) are listed, and archived, too.
- * Prints nothing; what the commands say does not matter, only which classes they load.
+ * Prints nothing; what the commands say does not matter, only which classes they load. The list is
+ * cut at {@code StartUpTraining$Diagnosing}: what comes before it makes the smaller archive that
+ * {@code evaluate} maps.
  */
 public final class StartUpTraining {
   private StartUpTraining() {}
@@ -26,6 +28,8 @@ public final class StartUpTraining {
     Terminal terminal = Terminal.system();
     StartUp.installDroolsSettings();
     run(terminal, "evaluate", "--facts", "-");
+    // A mark in the class list: what was loaded before it is evaluate's, for its own archive.
+    Diagnosing.class.getName();
     try (Simulation sim = Simulation.start("healthy-xc2")) {
       // The configuration reads the process's own environment: its resolvers as properties.
       System.setProperty("doctor.dns.system-resolvers", sim.systemResolvers());
@@ -39,6 +43,9 @@ public final class StartUpTraining {
     // The HTTP client's pool threads would keep the JVM alive a while: done is done.
     System.exit(0);
   }
+
+  /** Loaded between the two commands, so the launcher can cut the class list there. */
+  private static final class Diagnosing {}
 
   private static void run(Terminal terminal, String... args) {
     var cmd = XtreamDoctorCommand.commandLine(terminal, args);
