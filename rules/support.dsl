@@ -61,8 +61,8 @@
 [then]Add evidence that the user says so=finding = finding.because( $symptoms.appMessage().equals( "authorization_failed" ) ? "evidence.symptoms.authorization_failed" : "evidence.symptoms.works_elsewhere" );
 [then]Add evidence that the line ends within the warning period=finding = finding.because( "evidence.account.ends_soon", "end", $login.expDate(), "left", $login.expDate() - $login.serverTime(), "warning", $warningDays );
 [then]Add the evidence "{text}"=finding = finding.because( "{text}" );
-[then]Fill in when it ended=finding = finding.with( "expiredOn", $login.expDate() > 0 ? accountUtc( $login.expDate() ) : "an earlier date" );
-[then]Fill in when it ends=finding = finding.with( "expiresOn", accountUtc( $login.expDate() ) ).with( "timeLeft", accountSpanCode( $login.expDate() - $login.serverTime() ) );
+[then]Fill in when it ended=finding = finding.with( "expiredOn", $login.expDate() > 0 ? accountTimeCode( $login.expDate() ) : "earlier" );
+[then]Fill in when it ends=finding = finding.with( "expiresOn", accountTimeCode( $login.expDate() ) ).with( "timeLeft", accountSpanCode( $login.expDate() - $login.serverTime() ) );
 [then]Fill in the account status=finding = finding.with( "status", $login.status() );
 [then]Fill in the connections in use=finding = finding.with( "active", $login.activeConnections() ).with( "max", $login.maxConnections() );
 [then]Fill in {name} as "{value}"=finding = finding.with( "{name}", "{value}" );

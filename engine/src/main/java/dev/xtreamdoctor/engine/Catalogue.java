@@ -57,6 +57,13 @@ public final class Catalogue {
   /** An ISO-8601 span of days and hours ({@code P2DT5H}) in a param: said in words. */
   private static final Pattern SPAN = Pattern.compile("P(?:(\\d+)D)?(?:T(\\d+)H)?");
 
+  /**
+   * An ISO-8601 instant in UTC ({@code 2026-03-12T21:20:00Z}) in a param: said as the language
+   * writes a date and time ({@code words.date.time}).
+   */
+  private static final Pattern INSTANT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2})?Z");
+
   private final Properties texts;
 
   /** The keys in the order the file has them (Properties forgets it). */
@@ -312,7 +319,8 @@ public final class Catalogue {
   /**
    * Replaces {name} with its param, {how.KIND} with the steps for the device; a param that is a
    * code the catalogue has words for ({@code NAME.CODE}) shows as those words, a span of days and
-   * hours ({@code P2DT5H}) in words. A placeholder without a value stays visible, unfilled.
+   * hours ({@code P2DT5H}) in words, an instant ({@code 2026-03-12T21:20:00Z}) as the language's
+   * date and time. A placeholder without a value stays visible, unfilled.
    */
   String fill(String text, Map<String, String> params) {
     if (text.indexOf('{') < 0) {
@@ -375,6 +383,9 @@ public final class Catalogue {
     Matcher span = SPAN.matcher(value);
     if (span.matches() && (span.group(1) != null || span.group(2) != null)) {
       return span(span.group(1), span.group(2));
+    }
+    if (INSTANT.matcher(value).matches()) {
+      return ReportWords.of(this).dateTime(java.time.Instant.parse(value).getEpochSecond());
     }
     return value;
   }

@@ -158,6 +158,65 @@ class TranslationsTest {
     assertTrue(lines > 100 && keys.size() > 60, lines + " lines, keys " + keys);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"es", "fr", "de", "pt-BR", "it"})
+  void datesAndTheirFallbacksInTheCausesAreInTheLanguage(String language) throws Exception {
+    DiagnosisEngine engine = new DiagnosisEngine(SharedRules.BOOK, Settings.defaults());
+    List<List<dev.xtreamdoctor.engine.facts.Fact>> cases = new ArrayList<>();
+    for (String name : examples()) {
+      cases.add(ExampleFacts.of(name).facts());
+    }
+    for (String name : List.of("expired", "trial-expired")) {
+      // a panel that gives no end date: the words for "an earlier date"
+      cases.add(ExampleFacts.of(name).set("LoginAnswer", Map.of("expDate", 0)).facts());
+    }
+    for (String history : ExamplesTest.histories().toList()) {
+      cases.add(
+          dev.xtreamdoctor.engine.watch.HistoryFacts.of(
+              dev.xtreamdoctor.engine.watch.HistoryJson.read(
+                  ExamplesTest.HISTORY_DIR.resolve(history + ".jsonl"))));
+    }
+    Pattern english = englishDateWords(Locale.forLanguageTag(language));
+    Set<String> dated = new TreeSet<>();
+    for (List<dev.xtreamdoctor.engine.facts.Fact> facts : cases) {
+      Diagnosis d = engine.evaluate(facts, null, language);
+      List<String> words = new ArrayList<>(d.fixes());
+      d.causes().forEach(c -> words.add(c.text()));
+      for (Diagnosis.FindingView f : d.findings()) {
+        words.add(f.title());
+        words.add(f.impact());
+        words.addAll(f.fixes());
+        if (f.title().matches(".*\\d{4}.*")) {
+          dated.add(f.causeId());
+        }
+      }
+      for (String w : words) {
+        assertFalse(english.matcher(w).find(), language + ": an English date or phrase in: " + w);
+      }
+    }
+    assertTrue(dated.containsAll(Set.of("EXPIRED", "TRIAL_EXPIRED", "EXPIRES_SOON")), "" + dated);
+  }
+
+  /**
+   * The English names of months and weekdays that the language does not share (German has April
+   * too), and the English words a rule once put in for a date it did not have.
+   */
+  private static Pattern englishDateWords(Locale language) {
+    List<String> names = new ArrayList<>(List.of("an earlier date", "during the watch"));
+    for (java.time.Month m : java.time.Month.values()) {
+      String en = m.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+      if (!en.equalsIgnoreCase(m.getDisplayName(java.time.format.TextStyle.FULL, language))
+          && !en.equalsIgnoreCase(
+              m.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, language))) {
+        names.add(en);
+      }
+    }
+    for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+      names.add(day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH));
+    }
+    return Pattern.compile("\\b(" + String.join("|", names) + ")\\b");
+  }
+
   /** The evidence with every observed text taken out, so only the catalogue's words are left. */
   private static dev.xtreamdoctor.engine.facts.Evidence withoutObserved(
       dev.xtreamdoctor.engine.facts.Evidence e) {
