@@ -3,6 +3,7 @@ package dev.xtreamdoctor.features;
 import static dev.xtreamdoctor.features.FactSheet.where;
 
 import io.cucumber.java.en.Given;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Given-steps for what the login request got back over HTTP. */
@@ -120,70 +121,17 @@ public class HttpFactSteps {
 
   @Given("the login request gets no answer within {int} ms")
   public void noAnswer(int ms) {
-    facts()
-        .set(
-            "HttpResponse",
-            where("purpose", "login"),
-            Map.of(
-                "outcome",
-                "http.timed_out",
-                "status",
-                "0",
-                "bodyShape",
-                "",
-                "bodyBytes",
-                "0",
-                "contentType",
-                "",
-                "signals",
-                "",
-                "millis",
-                String.valueOf(ms)));
-    facts().remove("LoginAnswer");
+    loginWithoutAnswer("http.timed_out", Map.of("millis", String.valueOf(ms)));
   }
 
   @Given("the connection is reset during the login request")
   public void resetDuringLogin() {
-    facts()
-        .set(
-            "HttpResponse",
-            where("purpose", "login"),
-            Map.of(
-                "outcome",
-                "http.reset",
-                "status",
-                "0",
-                "bodyShape",
-                "",
-                "bodyBytes",
-                "0",
-                "contentType",
-                "",
-                "signals",
-                ""));
-    facts().remove("LoginAnswer");
+    loginWithoutAnswer("http.reset", Map.of());
   }
 
   @Given("the port closes the connection without answering the login")
   public void emptyReply() {
-    facts()
-        .set(
-            "HttpResponse",
-            where("purpose", "login"),
-            Map.of(
-                "outcome",
-                "http.empty_reply",
-                "status",
-                "0",
-                "bodyShape",
-                "",
-                "bodyBytes",
-                "0",
-                "contentType",
-                "",
-                "signals",
-                ""));
-    facts().remove("LoginAnswer");
+    loginWithoutAnswer("http.empty_reply", Map.of());
   }
 
   /**
@@ -231,5 +179,20 @@ public class HttpFactSteps {
                 "bodyBytes", "3120",
                 "signals", "block_page",
                 "millis", "70"));
+  }
+
+  /** A login request that ended without an HTTP answer: no status, no body, no login answer. */
+  private void loginWithoutAnswer(String outcome, Map<String, String> more) {
+    Map<String, String> response = new HashMap<>(more);
+    response.putAll(
+        Map.of(
+            "outcome", outcome,
+            "status", "0",
+            "bodyShape", "",
+            "bodyBytes", "0",
+            "contentType", "",
+            "signals", ""));
+    facts().set("HttpResponse", where("purpose", "login"), response);
+    facts().remove("LoginAnswer");
   }
 }
